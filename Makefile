@@ -1,0 +1,64 @@
+# walletdesk: `make run` serves the demo, `make test` runs the whole suite, `make install` only installs.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/walletdesk
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/14
+
+.PHONY: install run serve test test-sqlite test-postgres lint format test-deps bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip uv
+
+$(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip sync -q requirements.lock
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install -q --no-deps -e .
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/walletdesk migrate --noinput -v0
+	$(BIN)/walletdesk demo load
+	$(BIN)/walletdesk serve
+
+# What the tests need besides Python packages: Debian's Chromium and a CJK font, anvil from npm.
+test-deps: install
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk\|wqy"; then \
+		echo "installing chromium and a CJK font from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+	@if [ ! -x node_modules/.bin/anvil ]; then \
+		echo "installing anvil from npm (@foundry-rs/anvil)"; \
+		npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff format src tests bench
+	$(BIN)/ruff check --fix src tests bench
+
+test-sqlite: test-deps
+	@echo "== test suite on SQLite + in-memory channel layer"
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
+
+test-postgres: test-deps
+	@if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
+		echo "== test suite on PostgreSQL ($(PG_URL)) + Redis ($(REDIS_TEST_URL))"; \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest; \
+	else \
+		echo "== PostgreSQL or Redis not reachable on 127.0.0.1: PostgreSQL + Redis run SKIPPED"; \
+		if [ -n "$$CI" ]; then exit 1; fi; \
+	fi
+
+test: lint test-sqlite test-postgres
+
+bench: install
+	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) var node_modules

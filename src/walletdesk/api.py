@@ -1,0 +1,58 @@
+"""API v1: one django-ninja instance; each app contributes a router with full paths."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from walletdesk.core.errors import DomainError, RateLimited
+
+api = NinjaAPI(title="walletdesk API", version="1", urls_namespace="api-v1", docs_url="/docs")
+
+
+def _error(request: HttpRequest, status: int, code: str, message: str,
+           fields: dict | None = None, details: dict | None = None) -> HttpResponse:
+    body: dict = {"error": {"code": code, "message": message, "fields": fields or {}}}
+    if details:
+        body["error"]["details"] = details
+    return api.create_response(request, body, status=status)
+
+
+@api.exception_handler(DomainError)
+def _domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    response = _error(request, exc.status, exc.code, exc.message, exc.fields, exc.details)
+    if isinstance(exc, RateLimited):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    fields: dict[str, str] = {}
+    for err in exc.errors:
+        loc = [str(part) for part in err.get("loc", []) if part not in ("body", "query", "path", "payload")]
+        fields[".".join(loc) or "body"] = err.get("msg", "invalid")
+    return _error(request, 400, "validation_failed", "Some fields are invalid.", fields)
+
+
+@api.exception_handler(AuthenticationError)
+def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _error(request, 401, "unauthenticated", "Authentication required: send a valid token.")
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _error(request, exc.status_code, "http_error", str(exc))
+
+
+def _mount() -> None:
+    from importlib import import_module
+
+    for app in ("tickets", "accounts", "chat", "helpcenter", "verify", "chain", "wallet", "triage", "shield"):
+        module = import_module(f"walletdesk.{app}.api")
+        api.add_router("", module.router, tags=[app])
+
+
+_mount()

@@ -1,0 +1,18 @@
+"""ASGI entry: HTTP through Django, /ws/ through Channels consumers."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
+django_asgi_app = get_asgi_application()
+
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+
+from walletdesk.core import events  # noqa: E402
+from walletdesk.routing import websocket_urlpatterns  # noqa: E402
+
+
+application = events.LoopBindingApp(
+    ProtocolTypeRouter({"http": django_asgi_app, "websocket": URLRouter(websocket_urlpatterns)})
+)

@@ -1,0 +1,54 @@
+"""Domain errors: each app's errors.py subclasses DomainError; one API handler maps them to 4xx."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """A request that cannot be done, with a stable code and a message a person can read."""
+
+    code: str = "invalid"
+    status: int = 400
+    message: str = "The request cannot be done."
+
+    def __init__(self, message: str | None = None, *, details: dict[str, Any] | None = None,
+                 fields: dict[str, str] | None = None) -> None:
+        self.message = str(message) if message is not None else str(self.message)
+        self.details = details or {}
+        self.fields = fields or {}
+        super().__init__(self.message)
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404
+    message = "Not found."
+
+
+class PermissionDenied(DomainError):
+    code = "forbidden"
+    status = 403
+    message = "You may not do this."
+
+
+class ValidationFailed(DomainError):
+    code = "validation_failed"
+    status = 400
+    message = "Some fields are invalid."
+
+
+class RateLimited(DomainError):
+    code = "rate_limited"
+    status = 429
+    message = "Too many requests; try again later."
+
+    def __init__(self, retry_after: int, message: str | None = None) -> None:
+        super().__init__(message, details={"retry_after": retry_after})
+        self.retry_after = retry_after
+
+
+class Unauthenticated(DomainError):
+    code = "unauthenticated"
+    status = 401
+    message = "Authentication required."

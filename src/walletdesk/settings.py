@@ -1,0 +1,254 @@
+"""walletdesk settings: the one module, read only from the environment (12-factor).
+
+Every setting has a default that works for `make run` (SQLite under var/, in-memory channel layer,
+SqliteHuey). DATABASE_URL and REDIS_URL move every moving part to PostgreSQL and Redis.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BASE_DIR.parent.parent
+
+
+def _env(name: str, default: str = "") -> str:
+    """A string setting; NAME_FILE (a path) wins over NAME so secrets can come from files."""
+    file_path = os.environ.get(f"{name}_FILE")
+    if file_path:
+        try:
+            return Path(file_path).read_text().strip()
+        except OSError as exc:
+            raise ImproperlyConfigured(f"{name}_FILE={file_path!r} cannot be read: {exc}") from exc
+    return os.environ.get(name, default)
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    raw = _env(name, "true" if default else "false").strip().lower()
+    if raw not in ("true", "false"):
+        raise ImproperlyConfigured(f"{name} must be 'true' or 'false', not {raw!r}")
+    return raw == "true"
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = _env(name, str(default)).strip()
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be an integer, not {raw!r}") from exc
+
+
+def _env_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in _env(name, default).split(",") if item.strip()]
+
+
+# Where SQLite files, uploads and the Huey queue live in the embedded layout.
+VAR_DIR = Path(_env("WALLETDESK_VAR_DIR", str(PROJECT_DIR / "var"))).resolve()
+# The embedded layout keeps its SQLite files here; creating it is what makes a fresh clone just work.
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# A development key is fine for `make run` on loopback; production must set SECRET_KEY.
+SECRET_KEY = _env("SECRET_KEY", "walletdesk-dev-insecure-key-change-me-0123456789abcdef")
+DEBUG = _env_bool("WALLETDESK_DEBUG", False)
+ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
+# Public base URL used in emails and one-time links.
+SITE_URL = _env("WALLETDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+BRAND_NAME = _env("WALLETDESK_BRAND_NAME", "DemoWallet")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "channels",
+    "huey.contrib.djhuey",
+    "walletdesk.core",
+    "walletdesk.audit",
+    "walletdesk.accounts",
+    "walletdesk.shield",
+    "walletdesk.triage",
+    "walletdesk.tickets",
+    "walletdesk.chat",
+    "walletdesk.helpcenter",
+    "walletdesk.verify",
+    "walletdesk.chain",
+    "walletdesk.wallet",
+    "walletdesk.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "walletdesk.urls"
+WSGI_APPLICATION = "walletdesk.wsgi.application"
+ASGI_APPLICATION = "walletdesk.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "walletdesk.core.context_processors.brand",
+            ],
+        },
+    }
+]
+
+# --- database -----------------------------------------------------------------------------
+DATABASE_URL = _env("DATABASE_URL", "")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600, conn_health_checks=True)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": _env("WALLETDESK_SQLITE_PATH", str(VAR_DIR / "walletdesk.sqlite3")),
+            "OPTIONS": {
+                # WAL lets the web process read while the worker writes; IMMEDIATE avoids
+                # the "database is locked" upgrade deadlock between two writers.
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;",
+                "transaction_mode": "IMMEDIATE",
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+
+# --- Redis: cache, channel layer, Huey ----------------------------------------------------
+REDIS_URL = _env("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+    }
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": _env("WALLETDESK_HUEY_NAME", "walletdesk"),
+        "url": REDIS_URL,
+        "immediate": False,
+        "consumer": {"workers": _env_int("WALLETDESK_WORKERS", 4), "worker_type": "thread"},
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walletdesk"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "walletdesk",
+        "filename": str(VAR_DIR / "huey.sqlite3"),
+        "immediate": False,
+        "consumer": {"workers": _env_int("WALLETDESK_WORKERS", 2), "worker_type": "thread"},
+    }
+# Tests run tasks inline unless a test opts into the real queue.
+if _env_bool("WALLETDESK_HUEY_IMMEDIATE", False):
+    HUEY["immediate"] = True
+
+# --- auth ---------------------------------------------------------------------------------
+LOGIN_URL = "/console/login/"
+LOGIN_REDIRECT_URL = "/console/"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
+]
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = _env_bool("WALLETDESK_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+OTP_TOTP_ISSUER = BRAND_NAME + " support"
+# Agents must pass TOTP to use the console; tests and demos may turn it off.
+WALLETDESK_REQUIRE_2FA = _env_bool("WALLETDESK_REQUIRE_2FA", True)
+
+# Customer identity: a JWT signed by the wallet's backend (HS256 shared secret or ES256 public key).
+WALLETDESK_JWT_HS256_SECRET = _env("WALLETDESK_JWT_HS256_SECRET", "demo-wallet-shared-secret-change-me")
+WALLETDESK_JWT_ES256_PUBLIC_KEY = _env("WALLETDESK_JWT_ES256_PUBLIC_KEY", "")
+WALLETDESK_JWT_ISSUER = _env("WALLETDESK_JWT_ISSUER", "")
+WALLETDESK_JWT_AUDIENCE = _env("WALLETDESK_JWT_AUDIENCE", "")
+
+# Requests per minute for public and customer endpoints, per IP / per customer.
+WALLETDESK_RATE_LIMIT_PUBLIC = _env_int("WALLETDESK_RATE_LIMIT_PUBLIC", 60)
+WALLETDESK_RATE_LIMIT_CUSTOMER = _env_int("WALLETDESK_RATE_LIMIT_CUSTOMER", 120)
+WALLETDESK_RATE_LIMIT_ENABLED = _env_bool("WALLETDESK_RATE_LIMIT_ENABLED", True)
+
+# Host pages allowed to embed the chat widget (CSP frame-ancestors + WebSocket origin check).
+WALLETDESK_WIDGET_ORIGINS = _env_list("WALLETDESK_WIDGET_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
+
+# Attachments: bytes sniffed, size capped.
+WALLETDESK_MAX_ATTACHMENT_BYTES = _env_int("WALLETDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
+MEDIA_ROOT = _env("WALLETDESK_MEDIA_ROOT", str(VAR_DIR / "media"))
+MEDIA_URL = "/media/"
+DATA_UPLOAD_MAX_MEMORY_SIZE = WALLETDESK_MAX_ATTACHMENT_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Outbound email (replies, transcripts, one-time links).
+EMAIL_HOST = _env("WALLETDESK_SMTP_HOST", "127.0.0.1")
+EMAIL_PORT = _env_int("WALLETDESK_SMTP_PORT", 1025)
+EMAIL_HOST_USER = _env("WALLETDESK_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = _env("WALLETDESK_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("WALLETDESK_SMTP_TLS", False)
+EMAIL_BACKEND = _env("WALLETDESK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = _env("WALLETDESK_FROM_EMAIL", "support@demowallet.example")
+
+# The operator's wallet backend (HTTP connector, HMAC-signed). Empty URL → the built-in demo backend.
+WALLETDESK_WALLET_URL = _env("WALLETDESK_WALLET_URL", "")
+WALLETDESK_WALLET_KEY_ID = _env("WALLETDESK_WALLET_KEY_ID", "demo")
+WALLETDESK_WALLET_SECRET = _env("WALLETDESK_WALLET_SECRET", "demo-wallet-hmac-secret-change-me")
+
+# Outgoing webhooks receive ticket events (payloads pass the secret shield first).
+WALLETDESK_WEBHOOK_URLS = _env_list("WALLETDESK_WEBHOOK_URLS", "")
+
+# --- i18n ---------------------------------------------------------------------------------
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = _env("WALLETDESK_TIME_ZONE", "Asia/Shanghai")
+USE_TZ = True
+
+# --- static -------------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
+
+# --- logging: every record passes the secret shield's filter ------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"shield": {"()": "walletdesk.shield.logging.RedactSecretsFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["shield"]},
+    },
+    "root": {"handlers": ["console"], "level": _env("WALLETDESK_LOG_LEVEL", "WARNING")},
+}
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"

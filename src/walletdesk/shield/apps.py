@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ShieldConfig(AppConfig):
+    name = "walletdesk.shield"
+    label = "shield"

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from walletdesk.api import api
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("walletdesk.core.urls")),
+    path("", include("walletdesk.accounts.urls")),
+    path("", include("walletdesk.tickets.urls")),
+    path("", include("walletdesk.chat.urls")),
+    path("", include("walletdesk.helpcenter.urls")),
+    path("", include("walletdesk.verify.urls")),
+    path("", include("walletdesk.chain.urls")),
+    path("", include("walletdesk.wallet.urls")),
+    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+]
