@@ -12,8 +12,13 @@ class DomainError(Exception):
     status: int = 400
     message: str = "The request cannot be done."
 
-    def __init__(self, message: str | None = None, *, details: dict[str, Any] | None = None,
-                 fields: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        details: dict[str, Any] | None = None,
+        fields: dict[str, str] | None = None,
+    ) -> None:
         self.message = str(message) if message is not None else str(self.message)
         self.details = details or {}
         self.fields = fields or {}

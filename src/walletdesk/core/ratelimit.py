@@ -1,0 +1,39 @@
+"""Fixed-window rate limits with counters in the cache (Redis at scale, shared by every process)."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from walletdesk.core.errors import RateLimited
+
+
+def client_ip(request: HttpRequest) -> str:
+    # Behind a reverse proxy the operator sets it to overwrite REMOTE_ADDR; we never trust X-Forwarded-For.
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int = 60) -> None:
+    """Count one request for (scope, key); raise RateLimited past `limit` in the current window."""
+    if not settings.WALLETDESK_RATE_LIMIT_ENABLED or limit <= 0:
+        return
+    now = int(time.time())
+    window = now // window_seconds
+    cache_key = f"rl:{scope}:{key}:{window}"
+    if cache.add(cache_key, 1, timeout=window_seconds + 1):
+        count = 1
+    else:
+        try:
+            count = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.add(cache_key, 1, timeout=window_seconds + 1)
+            count = 1
+    if count > limit:
+        raise RateLimited(retry_after=(window + 1) * window_seconds - now)
+
+
+def rate_limit_public(request: HttpRequest, scope: str, limit: int | None = None) -> None:
+    rate_limit_hit(scope=scope, key=client_ip(request), limit=limit or settings.WALLETDESK_RATE_LIMIT_PUBLIC)

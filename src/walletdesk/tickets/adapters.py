@@ -1,0 +1,40 @@
+"""Channel adapters for outbound delivery. A new channel registers one adapter and nothing else.
+
+An adapter's `deliver(message)` returns the channel's id for the sent message, raises DeliveryError
+for a transient failure (the outbox retries) or DeliveryRejected for a permanent one. It may be
+called twice for the same message (at-least-once), so it passes `message.pk` on as an idempotency
+key where the channel supports one.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from walletdesk.tickets.models import Channel, Message
+
+
+class ChannelAdapter(Protocol):
+    def deliver(self, message: Message) -> str: ...
+
+
+class InAppAdapter:
+    """Portal, widget and API customers read replies in walletdesk itself: stored means delivered."""
+
+    def deliver(self, message: Message) -> str:
+        return f"inapp-{message.pk}"
+
+
+_adapters: dict[str, ChannelAdapter] = {
+    Channel.WEB: InAppAdapter(),
+    Channel.WIDGET: InAppAdapter(),
+    Channel.API: InAppAdapter(),
+    Channel.PHONE: InAppAdapter(),
+}
+
+
+def adapter_register(channel: str, adapter: ChannelAdapter) -> None:
+    _adapters[channel] = adapter
+
+
+def adapter_get(channel: str) -> ChannelAdapter:
+    return _adapters.get(channel) or _adapters[Channel.WEB]

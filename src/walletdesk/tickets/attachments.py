@@ -1,0 +1,45 @@
+"""Attachments: the type comes from the bytes, never from the name or the client's header."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import filetype
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from walletdesk.tickets.errors import AttachmentRejected
+from walletdesk.tickets.models import Attachment, Message
+
+ALLOWED_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp", "application/pdf"}
+
+
+@dataclass(frozen=True)
+class UploadedFile:
+    filename: str
+    content: bytes
+
+
+def attachment_check(upload: UploadedFile) -> str:
+    """Return the sniffed content type or raise AttachmentRejected."""
+    if len(upload.content) > settings.WALLETDESK_MAX_ATTACHMENT_BYTES:
+        raise AttachmentRejected(details={"filename": upload.filename, "size": len(upload.content)})
+    kind = filetype.guess(upload.content[:8192])
+    if kind is None or kind.mime not in ALLOWED_TYPES:
+        raise AttachmentRejected(details={"filename": upload.filename})
+    return kind.mime
+
+
+def attachment_store(*, message: Message, upload: UploadedFile, filename: str) -> Attachment:
+    content_type = attachment_check(upload)
+    safe_name = "".join(ch for ch in filename if ch.isprintable() and ch not in "/\\")[:200] or "file"
+    attachment = Attachment(
+        ticket_id=message.ticket_id,
+        message=message,
+        filename=safe_name,
+        content_type=content_type,
+        size=len(upload.content),
+    )
+    attachment.file.save(f"{message.ticket_id}-{message.pk}", ContentFile(upload.content), save=False)
+    attachment.save()
+    return attachment

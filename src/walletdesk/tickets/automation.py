@@ -1,0 +1,35 @@
+"""What happens after a customer message is stored (Huey task; outside the receiving request)."""
+
+from __future__ import annotations
+
+from walletdesk.shield import services as shield
+from walletdesk.tickets import events, outbox
+from walletdesk.tickets.models import AuthorKind, Message
+
+
+def message_automate(*, message: Message, secrets_found: int) -> None:
+    ticket = message.ticket
+    if secrets_found:
+        secret_warning_send(message=message)
+    if ticket.priority == "urgent" and ticket.category_id and ticket.category.slug == "account_theft":
+        events.publish_security_alert(ticket)
+
+
+def secret_warning_send(*, message: Message) -> None:
+    """Warn the customer at once, in their language, that support never asks for a secret."""
+    ticket = message.ticket
+    warning = getattr(shield, "warning_message", None)  # INTEGRATION: lands with the shield app
+    text = (
+        warning(locale=ticket.locale)
+        if warning
+        else (
+            "Support never asks for your seed phrase or private key."
+            if ticket.locale == "en"
+            else "客服绝不会索要您的助记词或私钥。"
+        )
+    )
+    already = Message.objects.filter(
+        ticket=ticket, author_kind=AuthorKind.SYSTEM, body=text, id__gt=message.pk
+    ).exists()
+    if not already:
+        outbox.send(ticket=ticket, author=None, body=text, author_kind=AuthorKind.SYSTEM)

@@ -1,0 +1,100 @@
+"""Live updates: every ticket change is published to the ticket's group and the agents' inbox group."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from walletdesk.core.events import publish
+from walletdesk.tickets.models import Message, Ticket
+
+INBOX_GROUP = "inbox.all"
+
+
+def ticket_group(ticket_id: int) -> str:
+    return f"ticket.{ticket_id}"
+
+
+def customer_group(customer_id: int) -> str:
+    return f"customer.{customer_id}"
+
+
+def agent_group(user_id: int) -> str:
+    return f"agent.{user_id}"
+
+
+def ticket_summary(ticket: Ticket) -> dict[str, Any]:
+    return {
+        "id": ticket.pk,
+        "reference": ticket.reference,
+        "subject": ticket.subject,
+        "status": ticket.status,
+        "priority": ticket.priority,
+        "channel": ticket.channel,
+        "category": ticket.category.slug if ticket.category_id else None,
+        "team_id": ticket.team_id,
+        "assignee_id": ticket.assignee_id,
+        "complaint": ticket.complaint,
+    }
+
+
+def message_payload(message: Message) -> dict[str, Any]:
+    return {
+        "id": message.pk,
+        "ticket_id": message.ticket_id,
+        "author_kind": message.author_kind,
+        "author_name": _author_name(message),
+        "body_html": message.body_html,
+        "is_internal": message.is_internal,
+        "delivery_status": message.delivery_status,
+        "created_at": message.created_at.isoformat() if message.created_at else None,
+        "entities": message.entities,
+        "attachments": [
+            {"id": a.pk, "filename": a.filename, "content_type": a.content_type, "size": a.size}
+            for a in message.attachments.all()
+        ]
+        if message.pk
+        else [],
+    }
+
+
+def _author_name(message: Message) -> str:
+    if message.author_kind == "agent" and message.author_user_id:
+        profile = getattr(message.author_user, "agent_profile", None)
+        return profile.display_name if profile else message.author_user.get_username()
+    return ""
+
+
+def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = None) -> None:
+    event = {"type": "ticket.changed", "change": change, "ticket": ticket_summary(ticket), **(data or {})}
+    publish(ticket_group(ticket.pk), event)
+    publish(INBOX_GROUP, event)
+    publish(
+        customer_group(ticket.customer_id),
+        {"type": "ticket.changed", "change": change, "ticket": {"id": ticket.pk, "status": ticket.status}},
+    )
+
+
+def message_added(message: Message) -> None:
+    payload = message_payload(message)
+    publish(ticket_group(message.ticket_id), {"type": "message.added", "message": payload})
+    if not message.is_internal:
+        publish(customer_group(message.ticket.customer_id), {"type": "message.added", "message": payload})
+
+
+def message_delivery_changed(message: Message) -> None:
+    publish(
+        ticket_group(message.ticket_id),
+        {
+            "type": "message.delivery",
+            "message_id": message.pk,
+            "delivery_status": message.delivery_status,
+            "error": message.delivery_error,
+        },
+    )
+
+
+SECURITY_GROUP = "team.security"
+
+
+def publish_security_alert(ticket: Ticket) -> None:
+    publish(SECURITY_GROUP, {"type": "security.alert", "ticket": ticket_summary(ticket)})

@@ -1,0 +1,288 @@
+"""The one way in: every channel adapter hands its message to `receive`.
+
+1 identify the customer           5 store, start the SLA clock, route
+2 shield: redact wallet secrets   6 publish events (console, widget)
+3 thread into a ticket             7 enqueue automation
+4 triage: category, complaint, entities
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from walletdesk.accounts import services as accounts
+from walletdesk.accounts.models import Customer
+from walletdesk.core.markdown import markdown_render
+from walletdesk.shield import services as shield
+from walletdesk.tickets import events, search
+from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
+from walletdesk.tickets.errors import MessageEmpty, MessageTooLong, TicketClosed
+from walletdesk.tickets.models import (
+    OPEN_STATUSES,
+    PRIORITY_RANK,
+    AuthorKind,
+    Category,
+    Channel,
+    EventKind,
+    Message,
+    Priority,
+    Status,
+    Ticket,
+    TicketEvent,
+)
+
+MAX_BODY_CHARS = 20000
+# Chat-like channels continue the customer's open conversation; the portal and API open a new one.
+THREADING_CHANNELS = {Channel.WIDGET, Channel.EMAIL, Channel.TELEGRAM, Channel.X, Channel.PHONE}
+
+
+@dataclass
+class InboundMessage:
+    channel: str
+    body: str
+    customer: Customer | None = None
+    email: str = ""
+    name: str = ""
+    telegram_id: str = ""
+    visitor_token: str = ""
+    external_id: str | None = None
+    ticket: Ticket | None = None  # the conversation the customer replied in, when known
+    new_ticket: bool = False
+    subject: str = ""
+    category: Category | None = None
+    intake: dict[str, Any] = field(default_factory=dict)
+    locale: str = ""
+    attachments: list[UploadedFile] = field(default_factory=list)
+
+
+@dataclass
+class Received:
+    ticket: Ticket
+    message: Message
+    ticket_created: bool
+    duplicate: bool = False
+    secrets_found: int = 0
+
+
+def receive(inbound: InboundMessage) -> Received:
+    _validate(inbound)
+    existing = _find_duplicate(inbound)
+    if existing is not None:
+        return Received(ticket=existing.ticket, message=existing, ticket_created=False, duplicate=True)
+    customer = identify_customer(inbound)
+    redaction = redact_secrets(inbound)
+    try:
+        with transaction.atomic():
+            ticket, created = thread_ticket(inbound, customer)
+            understanding = understand(inbound, ticket, created)
+            message = store(inbound, ticket, created, redaction, understanding)
+            publish(ticket, message, created)
+            enqueue_automation(ticket, message, redaction)
+    except IntegrityError:
+        # The same (channel, external id) arrived twice at once; the other request stored it.
+        duplicate = _find_duplicate(inbound)
+        if duplicate is None:
+            raise
+        return Received(ticket=duplicate.ticket, message=duplicate, ticket_created=False, duplicate=True)
+    return Received(ticket=ticket, message=message, ticket_created=created, secrets_found=redaction.count)
+
+
+def _validate(inbound: InboundMessage) -> None:
+    if not inbound.body.strip() and not inbound.attachments:
+        raise MessageEmpty()
+    if len(inbound.body) > MAX_BODY_CHARS:
+        raise MessageTooLong()
+    for upload in inbound.attachments:
+        attachment_check(upload)
+
+
+def _find_duplicate(inbound: InboundMessage) -> Message | None:
+    if not inbound.external_id:
+        return None
+    return (
+        Message.objects.select_related("ticket")
+        .filter(channel=inbound.channel, external_id=inbound.external_id)
+        .first()
+    )
+
+
+# 1 -------------------------------------------------------------------------------------------
+def identify_customer(inbound: InboundMessage) -> Customer:
+    locale = inbound.locale or "zh-hans"
+    if inbound.customer is not None:
+        return inbound.customer
+    if inbound.telegram_id:
+        return accounts.customer_from_telegram(
+            telegram_id=inbound.telegram_id, name=inbound.name, locale=locale
+        )
+    if inbound.email:
+        return accounts.customer_from_email(email=inbound.email, name=inbound.name, locale=locale)
+    if inbound.visitor_token:
+        return accounts.customer_from_visitor(visitor_token=inbound.visitor_token, locale=locale)
+    raise ValueError("an inbound message needs a customer, an email, a telegram id or a visitor token")
+
+
+# 2 -------------------------------------------------------------------------------------------
+@dataclass
+class Redacted:
+    body: str
+    subject: str
+    intake: dict[str, Any]
+    filenames: list[str]
+    findings: list[dict[str, Any]]
+
+    @property
+    def count(self) -> int:
+        return len(self.findings)
+
+
+def redact_secrets(inbound: InboundMessage) -> Redacted:
+    """Nothing secret is stored: body, subject, intake answers and file names pass the shield."""
+    locale = inbound.locale or None
+    findings: list[dict[str, Any]] = []
+
+    def clean(text: str, where: str) -> str:
+        result = shield.text_redact(text=text, locale=locale)
+        findings.extend(
+            {"kind": f.kind, "start": f.start, "end": f.end, "where": where} for f in result.findings
+        )
+        return result.text
+
+    body = clean(inbound.body, "body")
+    subject = clean(inbound.subject, "subject")
+    intake = {
+        key: clean(value, f"intake.{key}") if isinstance(value, str) else value
+        for key, value in inbound.intake.items()
+    }
+    filenames = [clean(upload.filename, "filename") for upload in inbound.attachments]
+    return Redacted(body=body, subject=subject, intake=intake, filenames=filenames, findings=findings)
+
+
+# 3 -------------------------------------------------------------------------------------------
+def thread_ticket(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, bool]:
+    if inbound.ticket is not None:
+        ticket = Ticket.objects.select_for_update().get(pk=inbound.ticket.pk)
+        if ticket.customer_id != customer.pk:
+            raise ValueError("the ticket does not belong to this customer")
+        if ticket.status == Status.CLOSED:
+            raise TicketClosed()
+        return ticket, False
+    if not inbound.new_ticket and inbound.channel in THREADING_CHANNELS:
+        ticket = (
+            Ticket.objects.select_for_update()
+            .filter(customer=customer, channel=inbound.channel, status__in=OPEN_STATUSES)
+            .order_by("-id")
+            .first()
+        )
+        if ticket is not None:
+            return ticket, False
+    return Ticket(customer=customer, channel=inbound.channel, locale=inbound.locale or customer.locale), True
+
+
+# 4 -------------------------------------------------------------------------------------------
+@dataclass
+class Understanding:
+    category_slug: str | None
+    complaint: bool
+    urgent: bool
+    entities: dict[str, Any]
+
+
+def understand(inbound: InboundMessage, ticket: Ticket, created: bool) -> Understanding:
+    try:  # INTEGRATION: the triage app lands in parallel; until then nothing is inferred
+        from walletdesk.triage.services import message_triage
+    except ImportError:
+        return Understanding(category_slug=None, complaint=False, urgent=False, entities={})
+    text = "\n".join(filter(None, [inbound.subject, inbound.body]))
+    result = message_triage(text=shield.text_redact(text=text).text, locale=inbound.locale or None)
+    entities = result.entities
+    entity_dict = {
+        "tx_hashes": list(entities.tx_hashes),
+        "addresses": list(entities.addresses),
+        "networks": list(entities.networks),
+        "amounts": list(entities.amounts),
+    }
+    return Understanding(
+        category_slug=result.category,
+        complaint=result.complaint,
+        urgent=result.urgent,
+        entities={k: v for k, v in entity_dict.items() if v},
+    )
+
+
+# 5 -------------------------------------------------------------------------------------------
+def store(
+    inbound: InboundMessage, ticket: Ticket, created: bool, redaction: Redacted, understanding: Understanding
+) -> Message:
+    now = timezone.now()
+    if created:
+        category = inbound.category
+        ticket.category_source = "customer"
+        if category is None and understanding.category_slug:
+            category = Category.objects.filter(slug=understanding.category_slug).first()
+            ticket.category_source = "triage"
+        ticket.category = category
+        ticket.subject = (redaction.subject or _subject_from(redaction.body))[:300]
+        ticket.intake = redaction.intake
+        ticket.priority = category.default_priority if category else Priority.NORMAL
+        ticket.team = category.default_team if category else None
+        if category is not None:
+            ticket.first_response_due_at = now + timezone.timedelta(minutes=category.first_response_minutes)
+    elif ticket.status in (Status.SOLVED, Status.WAITING):
+        ticket.status = Status.OPEN  # the customer wrote again: it needs an agent
+    if understanding.complaint:
+        ticket.complaint = True
+    if understanding.urgent:
+        ticket.priority = Priority.URGENT
+    elif understanding.complaint and PRIORITY_RANK[ticket.priority] < PRIORITY_RANK[Priority.HIGH]:
+        ticket.priority = Priority.HIGH
+    ticket.secret_leaks += redaction.count
+    ticket.last_message_at = now
+    ticket.save()
+    message = Message.objects.create(
+        ticket=ticket,
+        author_kind=AuthorKind.CUSTOMER,
+        body=redaction.body,
+        body_html=markdown_render(redaction.body),
+        channel=inbound.channel,
+        external_id=inbound.external_id or None,
+        entities=understanding.entities,
+        shield_findings=redaction.findings,
+    )
+    for upload, name in zip(inbound.attachments, redaction.filenames, strict=True):
+        attachment_store(message=message, upload=upload, filename=name)
+    if created:
+        TicketEvent.objects.create(ticket=ticket, kind=EventKind.CREATED, data={"channel": inbound.channel})
+    if redaction.count:
+        TicketEvent.objects.create(
+            ticket=ticket,
+            kind=EventKind.SECRET,
+            data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
+        )
+    search.ticket_index(
+        ticket_id=ticket.pk,
+        text=f"{ticket.reference} {ticket.subject} {redaction.body}" if created else redaction.body,
+    )
+    return message
+
+
+def _subject_from(body: str) -> str:
+    first_line = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return first_line[:80] + ("…" if len(first_line) > 80 else "") or "—"
+
+
+# 6 -------------------------------------------------------------------------------------------
+def publish(ticket: Ticket, message: Message, created: bool) -> None:
+    events.ticket_changed(ticket, "created" if created else "message")
+    events.message_added(message)
+
+
+# 7 -------------------------------------------------------------------------------------------
+def enqueue_automation(ticket: Ticket, message: Message, redaction: Redacted) -> None:
+    from walletdesk.tickets import tasks
+
+    transaction.on_commit(lambda: tasks.message_automate(message.pk, redaction.count))

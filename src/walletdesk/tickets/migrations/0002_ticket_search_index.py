@@ -1,0 +1,24 @@
+from django.db import migrations
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(
+            "CREATE TABLE tickets_search (ticket_id bigint PRIMARY KEY REFERENCES tickets_ticket(id) "
+            "ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED, document tsvector NOT NULL)"
+        )
+        schema_editor.execute("CREATE INDEX tickets_search_gin ON tickets_search USING GIN (document)")
+    else:
+        # unicode61 splits on our pre-segmented spaces; rowid is the ticket id.
+        schema_editor.execute(
+            "CREATE VIRTUAL TABLE tickets_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 0')"
+        )
+
+
+def drop(apps, schema_editor):
+    schema_editor.execute("DROP TABLE IF EXISTS tickets_search")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("tickets", "0001_initial")]
+    operations = [migrations.RunPython(create, drop)]

@@ -1,0 +1,151 @@
+"""The one way out: every agent reply is stored here, then delivered by a Huey task through the
+channel's adapter, with retries and backoff. A reply is never lost: it is in the database before the
+task exists, and a periodic sweep re-enqueues replies whose worker died mid-delivery."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from walletdesk.core.markdown import markdown_render
+from walletdesk.shield import services as shield
+from walletdesk.tickets import events
+from walletdesk.tickets.adapters import adapter_get
+from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
+from walletdesk.tickets.errors import DeliveryError, DeliveryRejected, MessageEmpty, MessageTooLong
+from walletdesk.tickets.models import AuthorKind, Delivery, EventKind, Message, Status, Ticket, TicketEvent
+
+MAX_ATTEMPTS = 6
+STALE_AFTER = timedelta(minutes=3)
+
+
+def retry_delay_seconds(attempt: int) -> int:
+    """Exponential backoff: 10 s, 20 s, 40 s, … capped at 10 minutes."""
+    return min(10 * 2 ** max(attempt - 1, 0), 600)
+
+
+def send(
+    *,
+    ticket: Ticket,
+    author: AbstractBaseUser | None,
+    body: str,
+    internal: bool = False,
+    attachments: list[UploadedFile] | None = None,
+    author_kind: str = AuthorKind.AGENT,
+) -> Message:
+    """Store an agent's reply (or internal note, or a system message) and hand delivery to the worker."""
+    attachments = attachments or []
+    if not body.strip() and not attachments:
+        raise MessageEmpty()
+    if len(body) > 20000:
+        raise MessageTooLong()
+    for upload in attachments:
+        attachment_check(upload)
+    redacted = shield.text_redact(text=body, locale=ticket.locale)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        message = Message.objects.create(
+            ticket=locked,
+            author_kind=author_kind,
+            author_user=author if author_kind == AuthorKind.AGENT else None,
+            body=redacted.text,
+            body_html=markdown_render(redacted.text),
+            channel=locked.channel,
+            is_internal=internal,
+            delivery_status=Delivery.NONE if internal else Delivery.PENDING,
+            shield_findings=[{"kind": f.kind, "start": f.start, "end": f.end} for f in redacted.findings],
+        )
+        for upload in attachments:
+            name = shield.text_redact(text=upload.filename).text
+            attachment_store(message=message, upload=upload, filename=name)
+        if internal:
+            TicketEvent.objects.create(
+                ticket=locked, kind=EventKind.NOTE, actor=author, data={"message_id": message.pk}
+            )
+        else:
+            if author_kind == AuthorKind.AGENT and locked.first_response_at is None:
+                locked.first_response_at = now
+            if locked.status in (Status.NEW, Status.OPEN) and author_kind == AuthorKind.AGENT:
+                locked.status = Status.WAITING
+            locked.last_message_at = now
+        locked.save()
+        message.ticket = locked
+        events.message_added(message)
+        events.ticket_changed(locked, "reply" if not internal else "note")
+        if not internal:
+            _enqueue(message)
+    ticket.refresh_from_db()
+    return message
+
+
+def _enqueue(message: Message, delay: int = 0) -> None:
+    from walletdesk.tickets import tasks
+
+    message_id = message.pk
+    if delay:
+        transaction.on_commit(lambda: tasks.message_deliver.schedule((message_id,), delay=delay))
+    else:
+        transaction.on_commit(lambda: tasks.message_deliver(message_id))
+
+
+def deliver(*, message: Message) -> Message:
+    """Deliver one pending reply through its channel's adapter. Idempotent: a sent reply stays sent."""
+    claimed = Message.objects.filter(pk=message.pk, delivery_status=Delivery.PENDING).update(
+        delivery_attempts=F("delivery_attempts") + 1, next_attempt_at=None
+    )
+    message.refresh_from_db()
+    if not claimed or message.delivery_status != Delivery.PENDING:
+        return message
+    try:
+        external_id = adapter_get(message.channel).deliver(message)
+    except DeliveryRejected as exc:
+        _mark(message, Delivery.FAILED, error=str(exc))
+    except DeliveryError as exc:
+        if message.delivery_attempts >= MAX_ATTEMPTS:
+            _mark(message, Delivery.FAILED, error=str(exc))
+        else:
+            delay = retry_delay_seconds(message.delivery_attempts)
+            Message.objects.filter(pk=message.pk).update(
+                delivery_error=str(exc)[:500], next_attempt_at=timezone.now() + timedelta(seconds=delay)
+            )
+            message.delivery_error = str(exc)[:500]
+            events.message_delivery_changed(message)
+            _enqueue(message, delay=delay)
+    else:
+        _mark(message, Delivery.SENT, external_id=external_id)
+    return message
+
+
+def _mark(message: Message, status: str, error: str = "", external_id: str | None = None) -> None:
+    updates: dict = {"delivery_status": status, "delivery_error": error[:500]}
+    if status == Delivery.SENT:
+        updates["delivered_at"] = timezone.now()
+        if external_id and not message.external_id:
+            updates["external_id"] = external_id[:200]
+    Message.objects.filter(pk=message.pk).update(**updates)
+    for key, value in updates.items():
+        setattr(message, key, value)
+    events.message_delivery_changed(message)
+
+
+def stale_deliveries_requeue(*, now: timezone.datetime | None = None) -> int:
+    """Replies still pending long after their last attempt: the worker died or the queue lost them."""
+    now = now or timezone.now()
+    due = Q(next_attempt_at__isnull=True, created_at__lt=now - STALE_AFTER) | Q(
+        next_attempt_at__lt=now - STALE_AFTER
+    )
+    stale = Message.objects.filter(
+        due, delivery_status=Delivery.PENDING, delivery_attempts__lt=MAX_ATTEMPTS
+    ).values_list("pk", flat=True)[:500]
+    from walletdesk.tickets import tasks
+
+    count = 0
+    for message_id in stale:
+        tasks.message_deliver(message_id)
+        count += 1
+    return count

@@ -1,0 +1,61 @@
+"""Ticket text search in the database's own full-text index.
+
+SQLite: an FTS5 table keyed by ticket id. PostgreSQL: a tsvector column with a GIN index, built with
+the 'simple' configuration over tokens we segment ourselves (jieba), so both databases see the same
+words. One document per ticket: subject, reference and the customer's messages.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+from walletdesk.core.textsearch import index_text, tokens
+
+MAX_DOC_CHARS = 20000
+
+
+def _is_pg() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def ticket_index(*, ticket_id: int, text: str, append: bool = True) -> None:
+    """Add `text` to the ticket's document (or replace it). Caller is inside the writing transaction."""
+    doc = index_text(text)[:MAX_DOC_CHARS]
+    with connection.cursor() as cur:
+        if _is_pg():
+            if append:
+                cur.execute(
+                    "INSERT INTO tickets_search (ticket_id, document) VALUES (%s, to_tsvector('simple', %s)) "
+                    "ON CONFLICT (ticket_id) DO UPDATE SET document = tickets_search.document || EXCLUDED.document",
+                    [ticket_id, doc],
+                )
+            else:
+                cur.execute(
+                    "INSERT INTO tickets_search (ticket_id, document) VALUES (%s, to_tsvector('simple', %s)) "
+                    "ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document",
+                    [ticket_id, doc],
+                )
+        else:
+            old = ""
+            if append:
+                cur.execute("SELECT body FROM tickets_search WHERE rowid = %s", [ticket_id])
+                row = cur.fetchone()
+                old = row[0] if row else ""
+            cur.execute("DELETE FROM tickets_search WHERE rowid = %s", [ticket_id])
+            body = (old + " " + doc).strip()[:MAX_DOC_CHARS] if old else doc
+            cur.execute("INSERT INTO tickets_search (rowid, body) VALUES (%s, %s)", [ticket_id, body])
+
+
+def _fts5_query(words: list[str]) -> str:
+    return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+
+
+def ticket_ids_matching(query: str) -> tuple[str, list]:
+    """SQL (and params) selecting ticket ids whose document holds every word of the query."""
+    words = list(dict.fromkeys(tokens(query)))[:12]
+    if not words:
+        return "SELECT NULL WHERE 1=0", []
+    if _is_pg():
+        tsquery = " & ".join("'" + w.replace("'", "''").replace("\\", "") + "'" for w in words)
+        return "SELECT ticket_id FROM tickets_search WHERE document @@ to_tsquery('simple', %s)", [tsquery]
+    return "SELECT rowid FROM tickets_search WHERE tickets_search MATCH %s", [_fts5_query(words)]

@@ -1,0 +1,245 @@
+"""Agent actions on tickets. Each is one transaction that records a timeline event and publishes it."""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from walletdesk.accounts.models import Customer, Team
+from walletdesk.tickets import events
+from walletdesk.tickets.attachments import UploadedFile
+from walletdesk.tickets.errors import (
+    AssigneeInvalid,
+    CategoryUnknown,
+    IntakeInvalid,
+    StatusInvalid,
+    TicketClosed,
+)
+from walletdesk.tickets.inbox import InboundMessage, Received, receive
+from walletdesk.tickets.models import (
+    Category,
+    EventKind,
+    Priority,
+    Status,
+    Ticket,
+    TicketEvent,
+    TicketTag,
+)
+
+
+def _event(ticket: Ticket, kind: str, actor: AbstractBaseUser | None, **data: object) -> None:
+    TicketEvent.objects.create(
+        ticket=ticket, kind=kind, actor=actor if getattr(actor, "pk", None) else None, data=data
+    )
+
+
+def intake_validate(*, category: Category, intake: dict[str, object]) -> dict[str, str]:
+    """Keep only the category's fields; required ones must be answered."""
+    clean: dict[str, str] = {}
+    errors: dict[str, str] = {}
+    for spec in category.intake_fields:
+        key = spec["key"]
+        value = str(intake.get(key) or "").strip()[:2000]
+        if spec.get("required") and not value and spec.get("type") != "file":
+            errors[key] = "required"
+        if value:
+            clean[key] = value
+    if errors:
+        raise IntakeInvalid(fields=errors)
+    return clean
+
+
+def ticket_create_by_customer(
+    *,
+    customer: Customer,
+    channel: str,
+    body: str,
+    category: Category | None,
+    subject: str = "",
+    intake: dict[str, object] | None = None,
+    attachments: list[UploadedFile] | None = None,
+    external_id: str | None = None,
+    locale: str | None = None,
+) -> Received:
+    clean_intake = intake_validate(category=category, intake=intake or {}) if category else {}
+    return receive(
+        InboundMessage(
+            channel=channel,
+            body=body,
+            customer=customer,
+            subject=subject,
+            category=category,
+            intake=clean_intake,
+            new_ticket=True,
+            attachments=attachments or [],
+            external_id=external_id,
+            locale=locale or customer.locale,
+        )
+    )
+
+
+def ticket_reply_by_customer(
+    *,
+    ticket: Ticket,
+    body: str,
+    attachments: list[UploadedFile] | None = None,
+    external_id: str | None = None,
+) -> Received:
+    if ticket.status == Status.CLOSED:
+        raise TicketClosed()
+    return receive(
+        InboundMessage(
+            channel=ticket.channel,
+            body=body,
+            customer=ticket.customer,
+            ticket=ticket,
+            attachments=attachments or [],
+            external_id=external_id,
+            locale=ticket.locale,
+        )
+    )
+
+
+def ticket_close_by_customer(*, ticket: Ticket) -> Ticket:
+    return ticket_status_set(ticket=ticket, status=Status.CLOSED, by=None)
+
+
+def ticket_assign(*, ticket: Ticket, agent: AbstractBaseUser | None, by: AbstractBaseUser | None) -> Ticket:
+    if agent is not None and not (agent.is_active and hasattr(agent, "agent_profile")):
+        raise AssigneeInvalid()
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if locked.assignee_id == (agent.pk if agent else None):
+            return locked
+        locked.assignee = agent
+        if locked.status == Status.NEW and agent is not None:
+            locked.status = Status.OPEN
+        locked.save(update_fields=["assignee", "status", "updated_at"])
+        _event(locked, EventKind.ASSIGNED, by, assignee_id=agent.pk if agent else None)
+        events.ticket_changed(locked, "assigned")
+    return locked
+
+
+def ticket_status_set(*, ticket: Ticket, status: str, by: AbstractBaseUser | None) -> Ticket:
+    if status not in Status.values:
+        raise StatusInvalid(fields={"status": f"one of {', '.join(Status.values)}"})
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if locked.status == status:
+            return locked
+        old = locked.status
+        locked.status = status
+        if status == Status.SOLVED:
+            locked.solved_at = now
+        if status == Status.CLOSED:
+            locked.closed_at = now
+        locked.save(update_fields=["status", "solved_at", "closed_at", "updated_at"])
+        _event(locked, EventKind.STATUS, by, old=old, new=status)
+        events.ticket_changed(locked, "status")
+    return locked
+
+
+def ticket_priority_set(*, ticket: Ticket, priority: str, by: AbstractBaseUser | None) -> Ticket:
+    if priority not in Priority.values:
+        raise StatusInvalid(
+            message="Unknown priority.", fields={"priority": f"one of {', '.join(Priority.values)}"}
+        )
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        old = locked.priority
+        locked.priority = priority
+        locked.save(update_fields=["priority", "updated_at"])
+        _event(locked, EventKind.PRIORITY, by, old=old, new=priority)
+        events.ticket_changed(locked, "priority")
+    return locked
+
+
+def ticket_category_set(*, ticket: Ticket, category_slug: str, by: AbstractBaseUser | None) -> Ticket:
+    category = Category.objects.filter(slug=category_slug).first()
+    if category is None:
+        raise CategoryUnknown(fields={"category": "unknown"})
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        old = locked.category.slug if locked.category_id else None
+        locked.category = category
+        locked.category_source = "agent"
+        locked.save(update_fields=["category", "category_source", "updated_at"])
+        _event(locked, EventKind.CATEGORY, by, old=old, new=category.slug)
+        events.ticket_changed(locked, "category")
+    return locked
+
+
+def ticket_team_set(*, ticket: Ticket, team: Team | None, by: AbstractBaseUser | None) -> Ticket:
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        locked.team = team
+        locked.save(update_fields=["team", "updated_at"])
+        _event(locked, EventKind.TEAM, by, team=team.slug if team else None)
+        events.ticket_changed(locked, "team")
+    return locked
+
+
+def ticket_tags_set(*, ticket: Ticket, tags: list[str], by: AbstractBaseUser | None) -> list[str]:
+    clean = sorted({t.strip().lower()[:50] for t in tags if t and t.strip()})
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        TicketTag.objects.filter(ticket=locked).exclude(name__in=clean).delete()
+        existing = set(TicketTag.objects.filter(ticket=locked).values_list("name", flat=True))
+        TicketTag.objects.bulk_create([TicketTag(ticket=locked, name=n) for n in clean if n not in existing])
+        _event(locked, EventKind.TAGS, by, tags=clean)
+        events.ticket_changed(locked, "tags")
+    return clean
+
+
+def ticket_rate(*, ticket: Ticket, rating: int, comment: str = "") -> Ticket:
+    from walletdesk.core.errors import ValidationFailed
+
+    if not 1 <= int(rating) <= 5:
+        raise ValidationFailed(fields={"rating": "1 to 5"})
+    with transaction.atomic():
+        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        locked.csat_rating = int(rating)
+        locked.csat_comment = comment.strip()[:2000]
+        locked.save(update_fields=["csat_rating", "csat_comment", "updated_at"])
+        _event(locked, EventKind.RATED, None, rating=int(rating))
+        events.ticket_changed(locked, "rated")
+    return locked
+
+
+def agent_user_get(*, user_id: int) -> AbstractBaseUser | None:
+    return get_user_model().objects.filter(pk=user_id, is_active=True, agent_profile__isnull=False).first()
+
+
+def category_upsert(
+    *,
+    slug: str,
+    name_zh: str,
+    name_en: str,
+    intake_fields: list[dict],
+    team: Team | None,
+    priority: str = Priority.NORMAL,
+    description_zh: str = "",
+    description_en: str = "",
+    first_response_minutes: int = 240,
+    position: int = 100,
+    is_complaint: bool = False,
+) -> Category:
+    category, _ = Category.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "name_zh": name_zh,
+            "name_en": name_en,
+            "intake_fields": intake_fields,
+            "default_team": team,
+            "default_priority": priority,
+            "description_zh": description_zh,
+            "description_en": description_en,
+            "first_response_minutes": first_response_minutes,
+            "position": position,
+            "is_complaint": is_complaint,
+        },
+    )
+    return category

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from walletdesk.tickets import automation, outbox
+from walletdesk.tickets.models import Message
+
+
+@db_task()
+def message_deliver(message_id: int) -> None:
+    message = Message.objects.filter(pk=message_id).first()
+    if message is not None:
+        outbox.deliver(message=message)
+
+
+@db_periodic_task(crontab(minute="*"))
+def deliveries_sweep() -> None:
+    outbox.stale_deliveries_requeue()
+
+
+@db_task()
+def message_automate(message_id: int, secrets_found: int) -> None:
+    message = Message.objects.select_related("ticket", "ticket__customer").filter(pk=message_id).first()
+    if message is not None:
+        automation.message_automate(message=message, secrets_found=secrets_found)
