@@ -1,4 +1,137 @@
-import os
+"""Personas shared by every app's tests: customer, another customer, agent, supervisor, outsider."""
 
-os.environ.setdefault("WALLETDESK_HUEY_IMMEDIATE", "true")
-os.environ.setdefault("WALLETDESK_REQUIRE_2FA", "true")
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _huey_inline():
+    """Tasks run inline in tests, unless a test turns the real queue back on."""
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _rate_limits_off(settings):
+    settings.WALLETDESK_RATE_LIMIT_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def team(db):
+    from walletdesk.accounts.services import team_get_or_create
+
+    return team_get_or_create(slug="support", name_zh="客服组", name_en="Support")
+
+
+@pytest.fixture
+def category(db, team):
+    from walletdesk.tickets.services import category_upsert
+
+    return category_upsert(
+        slug="deposit",
+        name_zh="充值问题",
+        name_en="Deposit",
+        team=team,
+        intake_fields=[
+            {
+                "key": "txid",
+                "type": "txid",
+                "required": True,
+                "label_zh": "交易哈希",
+                "label_en": "Transaction ID",
+            },
+            {
+                "key": "network",
+                "type": "network",
+                "required": False,
+                "label_zh": "网络",
+                "label_en": "Network",
+            },
+        ],
+    )
+
+
+@pytest.fixture
+def customer(db):
+    from walletdesk.accounts.models import Customer
+
+    return Customer.objects.create(
+        wallet_uid="uid-alice", name="Alice", email="alice@example.com", locale="en"
+    )
+
+
+@pytest.fixture
+def other_customer(db):
+    from walletdesk.accounts.models import Customer
+
+    return Customer.objects.create(
+        wallet_uid="uid-bob", name="Bob", email="bob@example.com", locale="zh-hans"
+    )
+
+
+@pytest.fixture
+def agent(db, team):
+    from walletdesk.accounts.services import agent_create
+
+    return agent_create(
+        username="agent1", password="agent-pass-123", display_name="Agent One", teams=[team]
+    ).user
+
+
+@pytest.fixture
+def supervisor(db, team):
+    from walletdesk.accounts.services import agent_create
+
+    return agent_create(username="super1", password="super-pass-123", role="supervisor", teams=[team]).user
+
+
+@pytest.fixture
+def outsider(db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(username="outsider", password="outsider-pass-1")
+
+
+@pytest.fixture
+def agent_token(agent):
+    from walletdesk.accounts.services import api_token_create
+
+    return api_token_create(user=agent, name="tests")[1]
+
+
+def jwt_for(customer, ttl=3600):
+    from walletdesk.accounts.identity import identity_token_sign
+
+    return identity_token_sign(
+        wallet_uid=customer.wallet_uid,
+        name=customer.name,
+        email=customer.email,
+        locale=customer.locale,
+        ttl_seconds=ttl,
+    )
+
+
+@pytest.fixture
+def customer_client(client, customer):
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {jwt_for(customer)}"
+    return client
+
+
+@pytest.fixture
+def agent_client(client, agent_token):
+    client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {agent_token}"
+    return client

@@ -180,6 +180,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("WALLETDESK_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 OTP_TOTP_ISSUER = BRAND_NAME + " support"
+# Demo conveniences (the /support/demo/ page that signs a customer token). Off in production.
+WALLETDESK_DEMO = _env_bool("WALLETDESK_DEMO", True)
 # Agents must pass TOTP to use the console; tests and demos may turn it off.
 WALLETDESK_REQUIRE_2FA = _env_bool("WALLETDESK_REQUIRE_2FA", True)
 
@@ -232,6 +234,7 @@ USE_TZ = True
 # --- static -------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

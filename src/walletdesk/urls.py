@@ -1,7 +1,5 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from walletdesk.api import api
 
@@ -17,5 +15,4 @@ urlpatterns = [
     path("", include("walletdesk.verify.urls")),
     path("", include("walletdesk.chain.urls")),
     path("", include("walletdesk.wallet.urls")),
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 import filetype
@@ -40,6 +41,6 @@ def attachment_store(*, message: Message, upload: UploadedFile, filename: str) -
         content_type=content_type,
         size=len(upload.content),
     )
-    attachment.file.save(f"{message.ticket_id}-{message.pk}", ContentFile(upload.content), save=False)
+    attachment.file.save(uuid.uuid4().hex, ContentFile(upload.content), save=False)
     attachment.save()
     return attachment

@@ -1,0 +1,67 @@
+"""`walletdesk serve`: HTTP + WebSocket on one uvicorn process, with the Huey worker beside it.
+
+The worker runs as threads of the same process so that, in the embedded layout, its events reach
+the in-memory channel layer (see core.events). With REDIS_URL set, run `walletdesk run_huey`
+processes instead and pass --no-worker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Serve walletdesk (HTTP and WebSocket) with an embedded background worker."
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument(
+            "--no-worker", action="store_true", help="do not run the Huey worker in this process"
+        )
+        parser.add_argument("--log-level", default="warning")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        import uvicorn
+        from huey.contrib.djhuey import HUEY
+
+        if not 1 <= options["port"] <= 65535:
+            raise CommandError(f"--port must be between 1 and 65535, not {options['port']}")
+        consumer = None
+        if not options["no_worker"]:
+            HUEY.immediate = False
+            consumer = HUEY.create_consumer(
+                workers=settings.HUEY["consumer"]["workers"],
+                worker_type="thread",
+                periodic=True,
+                check_worker_health=False,
+            )
+            consumer.start()
+        base = f"http://{options['host']}:{options['port']}"
+        self.stdout.write(
+            f"walletdesk on {base}\n"
+            f"  customer portal   {base}/support/   (demo sign-in: {base}/support/demo/)\n"
+            f"  help center       {base}/help/zh-hans/  ·  {base}/help/en/\n"
+            f"  verify            {base}/verify/\n"
+            f"  chat widget demo  {base}/widget/demo/\n"
+            f"  agent console     {base}/console/\n"
+            f"  API docs          {base}/api/v1/docs\n"
+            f"  worker            {'embedded (threads)' if consumer else 'not in this process'}\n"
+            "Ctrl-C stops everything.\n"
+        )
+        self.stdout.flush()
+        try:
+            uvicorn.run(
+                "walletdesk.asgi:application",
+                host=options["host"],
+                port=options["port"],
+                log_level=options["log_level"],
+                lifespan="off",
+                ws="websockets",
+            )
+        finally:
+            if consumer is not None:
+                consumer.stop(graceful=False)

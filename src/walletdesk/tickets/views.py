@@ -1,0 +1,349 @@
+"""Agent console and customer portal pages. Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from walletdesk.accounts.auth import agent_session_ok
+from walletdesk.accounts.models import AgentProfile, Team
+from walletdesk.accounts.views import customer_from_session
+from walletdesk.core.errors import DomainError
+from walletdesk.core.markdown import markdown_render
+from walletdesk.tickets import outbox, selectors, services
+from walletdesk.tickets.attachments import UploadedFile
+from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent
+
+INBOX_VIEWS = ("mine", "unassigned", "team", "open", "all")
+
+
+def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not agent_session_ok(request):
+            return redirect(f"{settings.LOGIN_URL}?next={request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "").startswith("en") else "zh-hans"
+
+
+# --- console ---------------------------------------------------------------------------------
+@agent_required
+@require_GET
+def console_inbox(request: HttpRequest) -> HttpResponse:
+    view = request.GET.get("view", "open")
+    if view not in INBOX_VIEWS:
+        view = "open"
+    filters = selectors.TicketFilters(
+        view=view,
+        text=request.GET.get("q") or None,
+        category=request.GET.get("category") or None,
+        status=request.GET.get("status") or None,
+    )
+    page = Paginator(
+        selectors.ticket_list_for_agent(agent=request.user, filters=filters), 50, allow_empty_first_page=True
+    )
+    page_obj = page.get_page(request.GET.get("page"))
+    context = {
+        "view": view,
+        "views": INBOX_VIEWS,
+        "counts": selectors.inbox_counts(agent=request.user),
+        "page": page_obj,
+        "tickets": page_obj.object_list,
+        "q": request.GET.get("q", ""),
+        "categories": selectors.category_list(),
+        "lang": _lang(),
+        "statuses": Status.choices,
+        "filter_category": filters.category or "",
+        "filter_status": filters.status or "",
+        "live_templates": _existing_templates(("chat/_console_inbox_live.html",)),
+    }
+    template = (
+        "tickets/console/_inbox_rows.html"
+        if request.headers.get("HX-Request")
+        else "tickets/console/inbox.html"
+    )
+    return render(request, template, context)
+
+
+def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
+    ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    return {
+        "ticket": ticket,
+        "messages": selectors.messages_for_agent(ticket=ticket),
+        "events": TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id"),
+        "tags": list(ticket.tag_rows.values_list("name", flat=True)),
+        "agents": AgentProfile.objects.select_related("user")
+        .filter(user__is_active=True)
+        .order_by("display_name"),
+        "teams": Team.objects.order_by("slug"),
+        "categories": selectors.category_list(),
+        "statuses": Status.choices,
+        "priorities": Priority.choices,
+        "lang": _lang(),
+        "error": error,
+        "panels": _existing_templates(TICKET_PANELS),
+        "live_templates": _existing_templates(("chat/_console_ticket_live.html",)),
+    }
+
+
+# Side panels other apps contribute to the ticket page (customer's wallet account, chain lookups).
+TICKET_PANELS = ("wallet/_customer_panel.html", "chain/_ticket_panel.html", "verify/_ticket_panel.html")
+
+
+def _existing_templates(names: tuple[str, ...]) -> list[str]:
+    found = []
+    for name in names:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        found.append(name)
+    return found
+
+
+@agent_required
+@require_GET
+def console_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    try:
+        context = _ticket_context(request, ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+    return render(request, "tickets/console/ticket.html", context)
+
+
+@agent_required
+@require_POST
+def console_ticket_action(request: HttpRequest, ticket_id: str, action: str) -> HttpResponse:
+    try:
+        ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+    post = request.POST
+    try:
+        if action in ("reply", "note"):
+            uploads = [
+                UploadedFile(filename=f.name, content=f.read()) for f in request.FILES.getlist("files")
+            ]
+            outbox.send(
+                ticket=ticket,
+                author=request.user,
+                body=post.get("body", ""),
+                internal=action == "note",
+                attachments=uploads,
+            )
+        elif action == "assign":
+            agent = services.agent_user_get(user_id=int(post["assignee"])) if post.get("assignee") else None
+            if post.get("assignee") and agent is None:
+                raise DomainError(_("This person is not an active agent."))
+            services.ticket_assign(ticket=ticket, agent=agent, by=request.user)
+        elif action == "take":
+            services.ticket_assign(ticket=ticket, agent=request.user, by=request.user)
+        elif action == "fields":
+            if post.get("status"):
+                services.ticket_status_set(ticket=ticket, status=post["status"], by=request.user)
+            if post.get("priority"):
+                services.ticket_priority_set(ticket=ticket, priority=post["priority"], by=request.user)
+            if post.get("category"):
+                services.ticket_category_set(ticket=ticket, category_slug=post["category"], by=request.user)
+            if "team" in post:
+                team = Team.objects.filter(slug=post["team"]).first()
+                services.ticket_team_set(ticket=ticket, team=team, by=request.user)
+            if "tags" in post:
+                services.ticket_tags_set(
+                    ticket=ticket, tags=post["tags"].replace("，", ",").split(","), by=request.user
+                )
+        else:
+            raise Http404()
+    except (DomainError, ValueError) as exc:
+        context = _ticket_context(request, ticket_id, error=getattr(exc, "message", str(exc)))
+        context["draft"] = post.get("body", "")
+        return render(request, "tickets/console/ticket.html", context, status=400)
+    return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
+
+
+@agent_required
+@require_POST
+def console_preview(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(
+        markdown_render(request.POST.get("body", "")) or f'<p class="muted">{_("Nothing to preview")}</p>'
+    )
+
+
+# --- customer portal -------------------------------------------------------------------------
+def customer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        customer = customer_from_session(request)
+        if customer is None:
+            return render(
+                request, "accounts/portal_login.html", {"next": request.get_full_path()}, status=401
+            )
+        request.customer = customer  # type: ignore[attr-defined]
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+def portal_home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "tickets/portal/home.html",
+        {
+            "customer": customer_from_session(request),
+            "categories": selectors.category_list(),
+            "lang": _lang(),
+        },
+    )
+
+
+@customer_required
+def portal_new(request: HttpRequest) -> HttpResponse:
+    categories = list(selectors.category_list())
+    chosen = next(
+        (c for c in categories if c.slug == (request.POST.get("category") or request.GET.get("category"))),
+        None,
+    )
+    context: dict[str, Any] = {
+        "categories": categories,
+        "chosen": chosen,
+        "lang": _lang(),
+        "values": request.POST,
+        "errors": {},
+        "error": "",
+    }
+    if request.method == "POST":
+        if chosen is None:
+            context["errors"] = {"category": _("Choose what your request is about.")}
+        else:
+            intake = {f["key"]: request.POST.get(f"intake_{f['key']}", "") for f in chosen.intake_fields}
+            uploads = [
+                UploadedFile(filename=f.name, content=f.read()) for f in request.FILES.getlist("files")
+            ]
+            try:
+                received = services.ticket_create_by_customer(
+                    customer=request.customer,
+                    channel=Channel.WEB,
+                    body=request.POST.get("body", ""),
+                    category=chosen,
+                    subject=request.POST.get("subject", ""),
+                    intake=intake,
+                    attachments=uploads,
+                    locale=_lang(),
+                )
+            except DomainError as exc:
+                context["error"] = exc.message
+                context["errors"] = exc.fields
+            else:
+                return redirect(f"/support/tickets/{received.ticket.pk}/")
+        return render(request, "tickets/portal/new.html", context, status=400)
+    return render(request, "tickets/portal/new.html", context)
+
+
+@customer_required
+@require_GET
+def portal_tickets(request: HttpRequest) -> HttpResponse:
+    tickets = selectors.ticket_list_for_customer(customer=request.customer)[:200]
+    return render(request, "tickets/portal/tickets.html", {"tickets": tickets, "lang": _lang()})
+
+
+def _portal_ticket(request: HttpRequest, ticket_id: str) -> Any:
+    try:
+        return selectors.ticket_get_for_customer(customer=request.customer, ticket_id=ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+
+
+@customer_required
+def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    ticket = _portal_ticket(request, ticket_id)
+    error = ""
+    if request.method == "POST":
+        uploads = [UploadedFile(filename=f.name, content=f.read()) for f in request.FILES.getlist("files")]
+        try:
+            services.ticket_reply_by_customer(
+                ticket=ticket, body=request.POST.get("body", ""), attachments=uploads
+            )
+        except DomainError as exc:
+            error = exc.message
+        else:
+            return redirect(f"/support/tickets/{ticket.pk}/")
+    context = {
+        "ticket": ticket,
+        "messages": selectors.messages_for_customer(ticket=ticket),
+        "lang": _lang(),
+        "error": error,
+        "draft": request.POST.get("body", ""),
+    }
+    return render(request, "tickets/portal/ticket.html", context, status=400 if error else 200)
+
+
+@customer_required
+@require_GET
+def portal_ticket_messages(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    ticket = _portal_ticket(request, ticket_id)
+    return render(
+        request,
+        "tickets/portal/_messages.html",
+        {"ticket": ticket, "messages": selectors.messages_for_customer(ticket=ticket), "lang": _lang()},
+    )
+
+
+@customer_required
+@require_POST
+def portal_ticket_close(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    services.ticket_close_by_customer(ticket=_portal_ticket(request, ticket_id))
+    return redirect(f"/support/tickets/{ticket_id}/")
+
+
+@customer_required
+@require_POST
+def portal_ticket_rate(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    ticket = _portal_ticket(request, ticket_id)
+    try:
+        services.ticket_rate(
+            ticket=ticket,
+            rating=int(request.POST.get("rating", "0")),
+            comment=request.POST.get("comment", ""),
+        )
+    except (DomainError, ValueError):
+        pass  # the form only offers 1–5; anything else is ignored and the form shows again
+    return redirect(f"/support/tickets/{ticket.pk}/")
+
+
+@require_GET
+def attachment_download(request: HttpRequest, attachment_id: int) -> HttpResponse:
+    """Attachments are never public files: agents, or the customer who owns the ticket, only."""
+    from django.http import FileResponse
+
+    from walletdesk.tickets.models import Attachment
+
+    attachment = Attachment.objects.select_related("ticket", "message").filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404()
+    if not agent_session_ok(request):
+        customer = customer_from_session(request)
+        internal = attachment.message is not None and attachment.message.is_internal
+        if customer is None or attachment.ticket.customer_id != customer.pk or internal:
+            raise Http404()
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type)
+    response["Content-Disposition"] = (
+        f'inline; filename="{attachment.filename.encode("ascii", "ignore").decode() or "file"}"'
+    )
+    return response

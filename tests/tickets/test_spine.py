@@ -1,0 +1,145 @@
+import pytest
+
+from walletdesk.tickets import outbox
+from walletdesk.tickets.adapters import adapter_register
+from walletdesk.tickets.errors import DeliveryError, MessageEmpty, TicketClosed
+from walletdesk.tickets.inbox import InboundMessage, receive
+from walletdesk.tickets.models import Channel, Delivery, Message, Status, Ticket
+from walletdesk.tickets.services import ticket_status_set
+
+pytestmark = pytest.mark.django_db
+
+
+def test_receive_opens_ticket_with_category_defaults(customer, category):
+    received = receive(
+        InboundMessage(
+            channel=Channel.WEB,
+            body="My deposit has not arrived",
+            customer=customer,
+            category=category,
+            new_ticket=True,
+            intake={"txid": "0xabc"},
+        )
+    )
+    ticket = received.ticket
+    assert received.ticket_created
+    assert ticket.reference == f"WD-{10000 + ticket.pk}"
+    assert ticket.category == category and ticket.team == category.default_team
+    assert ticket.status == Status.NEW and ticket.first_response_due_at is not None
+    assert ticket.messages.get().body_html.startswith("<p>")
+
+
+def test_same_external_id_twice_gives_one_message(customer):
+    first = receive(
+        InboundMessage(channel=Channel.EMAIL, body="hello", email="x@example.com", external_id="<m1@x>")
+    )
+    second = receive(
+        InboundMessage(channel=Channel.EMAIL, body="hello", email="x@example.com", external_id="<m1@x>")
+    )
+    assert second.duplicate and second.message.pk == first.message.pk
+    assert Message.objects.filter(channel=Channel.EMAIL, external_id="<m1@x>").count() == 1
+
+
+def test_chat_messages_thread_into_the_open_conversation(customer):
+    a = receive(InboundMessage(channel=Channel.WIDGET, body="hi", customer=customer))
+    b = receive(InboundMessage(channel=Channel.WIDGET, body="anyone?", customer=customer))
+    assert a.ticket.pk == b.ticket.pk and b.ticket_created is False
+
+
+def test_reply_to_solved_ticket_reopens_it(customer, agent):
+    received = receive(InboundMessage(channel=Channel.WIDGET, body="hi", customer=customer))
+    ticket_status_set(ticket=received.ticket, status=Status.SOLVED, by=agent)
+    again = receive(
+        InboundMessage(channel=Channel.WIDGET, body="still broken", customer=customer, ticket=received.ticket)
+    )
+    assert again.ticket.status == Status.OPEN
+
+
+def test_reply_to_closed_ticket_is_refused(customer, agent):
+    received = receive(InboundMessage(channel=Channel.WEB, body="hi", customer=customer, new_ticket=True))
+    ticket_status_set(ticket=received.ticket, status=Status.CLOSED, by=agent)
+    with pytest.raises(TicketClosed):
+        receive(InboundMessage(channel=Channel.WEB, body="again", customer=customer, ticket=received.ticket))
+
+
+def test_empty_message_is_refused(customer):
+    with pytest.raises(MessageEmpty):
+        receive(InboundMessage(channel=Channel.WEB, body="   ", customer=customer))
+    assert not Ticket.objects.exists()
+
+
+def test_agent_reply_is_delivered_and_records_first_response(
+    customer, agent, django_capture_on_commit_callbacks
+):
+    ticket = receive(
+        InboundMessage(channel=Channel.WEB, body="help", customer=customer, new_ticket=True)
+    ).ticket
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.send(ticket=ticket, author=agent, body="We are **on it**")
+    message.refresh_from_db()
+    ticket.refresh_from_db()
+    assert message.delivery_status == Delivery.SENT and message.delivery_attempts == 1
+    assert "<strong>on it</strong>" in message.body_html
+    assert ticket.first_response_at is not None and ticket.status == Status.WAITING
+
+
+class FlakyAdapter:
+    def __init__(self, failures):
+        self.failures = failures
+        self.calls = 0
+
+    def deliver(self, message):
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise DeliveryError("SMTP server said 421 try later")
+        return f"ok-{message.pk}"
+
+
+def test_outbox_retries_after_a_failing_adapter(customer, agent, django_capture_on_commit_callbacks):
+    adapter = FlakyAdapter(failures=1)
+    adapter_register(Channel.TELEGRAM, adapter)
+    ticket = receive(InboundMessage(channel=Channel.TELEGRAM, body="hi", telegram_id="42")).ticket
+    with django_capture_on_commit_callbacks(execute=True):
+        message = outbox.send(ticket=ticket, author=agent, body="hello")
+    message.refresh_from_db()
+    # The first attempt failed: still pending, error shown, a retry scheduled with backoff.
+    assert message.delivery_status == Delivery.PENDING
+    assert message.delivery_attempts == 1 and "421" in message.delivery_error
+    assert message.next_attempt_at is not None
+    outbox.deliver(message=message)
+    message.refresh_from_db()
+    assert message.delivery_status == Delivery.SENT and message.delivery_attempts == 2
+    # Delivering again is a no-op: at-least-once queues, exactly-once state.
+    outbox.deliver(message=message)
+    assert adapter.calls == 2
+
+
+def test_worker_dying_mid_delivery_is_swept_up(customer, agent, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    adapter = FlakyAdapter(failures=0)
+    adapter_register(Channel.TELEGRAM, adapter)
+    ticket = receive(InboundMessage(channel=Channel.TELEGRAM, body="hi", telegram_id="43")).ticket
+    message = Message.objects.create(
+        ticket=ticket,
+        author_kind="agent",
+        author_user=agent,
+        body="lost",
+        body_html="<p>lost</p>",
+        channel=Channel.TELEGRAM,
+        delivery_status=Delivery.PENDING,
+    )
+    Message.objects.filter(pk=message.pk).update(created_at=timezone.now() - timedelta(minutes=10))
+    assert outbox.stale_deliveries_requeue() == 1
+    message.refresh_from_db()
+    assert message.delivery_status == Delivery.SENT
+
+
+def test_internal_note_is_never_delivered(customer, agent):
+    ticket = receive(
+        InboundMessage(channel=Channel.WEB, body="help", customer=customer, new_ticket=True)
+    ).ticket
+    note = outbox.send(ticket=ticket, author=agent, body="check the ledger", internal=True)
+    assert note.delivery_status == Delivery.NONE and note.is_internal
