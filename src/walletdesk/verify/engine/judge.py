@@ -1,0 +1,736 @@
+"""The registry index and the verdict: official, lookalike or unknown.
+
+Decision order, and why:
+1. official — the value is, or lies inside, a registered channel. Only the exact canonical form counts
+   (a Cyrillic "е" is a different host even though it looks the same), so nothing non-official can pass.
+2. known phishing — confirmed reports.
+3. lookalike — the value imitates a channel or a brand name: skeleton equality (UTS #39), typo rules,
+   the brand inside another name, the official name under a foreign domain, another suffix, hosting.
+4. unknown — anything else. Ordinary words that merely share letters (binance/finance) stay unknown
+   because typos only count when a person could plausibly make them (see fold._strong_substitution).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+import phonenumbers
+import tldextract
+
+from walletdesk.verify.engine.fold import bigrams, leet, plain, skeleton, typo_kind
+from walletdesk.verify.engine.parse import Parsed, ParseError, normalize_host, parse_value
+from walletdesk.verify.engine.reasons import TYPO_EN, TYPO_ZH, reason_pair
+
+# The bundled public-suffix snapshot inside tldextract, private section included, never refreshed over
+# the network: brand.github.io and brand-wallet.vercel.app must be seen as somebody else's site.
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+# Platforms where a path, not the host, names the account: "github.com/brand" is the brand's,
+# github.com is not, and "github" must never become a brand name to look for.
+SHARED_PLATFORMS = frozenset(
+    {
+        "github.com",
+        "gitlab.com",
+        "medium.com",
+        "youtube.com",
+        "facebook.com",
+        "instagram.com",
+        "linkedin.com",
+        "reddit.com",
+        "discord.gg",
+        "discord.com",
+        "weibo.com",
+        "zhihu.com",
+        "bilibili.com",
+        "linktr.ee",
+        "tiktok.com",
+        "douyin.com",
+        "apple.com",
+        "google.com",
+        "mozilla.org",
+        "x.com",
+        "twitter.com",
+        "t.me",
+        "telegram.me",
+        "substack.com",
+        "notion.site",
+        "gitbook.io",
+        "npmjs.com",
+        "pypi.org",
+        "xiaohongshu.com",
+    }
+)
+# Public mailbox providers: an official address there makes only that address official, not the domain.
+FREEMAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "pm.me",
+        "qq.com",
+        "foxmail.com",
+        "163.com",
+        "126.com",
+        "yeah.net",
+        "sina.com",
+        "sina.cn",
+        "sohu.com",
+        "139.com",
+        "aliyun.com",
+        "yandex.ru",
+        "yandex.com",
+        "mail.ru",
+        "gmx.com",
+        "gmx.de",
+        "zoho.com",
+        "tutanota.com",
+    }
+)
+# Words scammers add around a brand name ("okx-web3", "myledger", "binance-support"); needed only for
+# short names, where bare containment would turn ordinary words into alarms.
+VOCAB = frozenset(
+    """
+wallet wallets web web3 app apps login log signin sign in secure security verify verification support help
+helpdesk service services official online io com net org exchange ex pro global my get go trade trading
+token tokens airdrop airdrops claim reward rewards bonus gift promo connect sync restore recovery recover
+unlock validate validation auth account accounts kyc portal live dapp dapps defi nft nfts swap bridge stake
+staking earn mining pay card cash crypto coin coins chain dex cn us uk eu asia hk sg jp kr en zh update
+upgrade extension chrome desktop mobile download ios android bot team center centre desk care info news
+event events launch labs v1 v2 v3 access protect safe safety check checker fix rectify migrate migration
+dashboard hq the real vip com-login x site page home main cs kefu admin mod agent now usa ltd inc
+""".split()
+)
+# Host labels that carry no identity of their own.
+_GENERIC_LABELS = frozenset(
+    {"www", "m", "mail", "app", "api", "web", "mobile", "en", "zh", "cn", "com", "net", "org"}
+)
+# Words that are too generic to become brand tokens even if a brand's domain is made of them.
+_GENERIC_TOKENS = frozenset(
+    {"wallet", "support", "help", "official", "crypto", "exchange", "login", "app", "mail"}
+)
+_HANDLE_WORDS = (
+    "official",
+    "support",
+    "supports",
+    "help",
+    "helpdesk",
+    "team",
+    "admin",
+    "service",
+    "services",
+    "care",
+    "desk",
+    "cs",
+    "kefu",
+    "real",
+    "the",
+    "global",
+    "news",
+    "channel",
+    "group",
+    "chat",
+    "live",
+    "info",
+    "hq",
+    "app",
+    "bot",
+    "center",
+    "agent",
+    "mod",
+    "customer",
+    "cn",
+    "en",
+    "zh",
+)
+
+
+@dataclass
+class Verdict:
+    verdict: str  # official | lookalike | unknown
+    kind: str
+    matched: str | None
+    reason: str
+    reason_zh: str = ""
+    brand: str | None = None
+    trick: str = ""  # how it imitates (for reports and the quality bench); "" for unknown
+    known_phishing: bool = False
+    value: str = ""  # canonical form of the input
+
+    def as_public(self) -> dict:
+        return {"verdict": self.verdict, "kind": self.kind, "matched": self.matched, "reason": self.reason}
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ChannelSpec:
+    brand: str
+    kind: str
+    value: str
+    label: str = ""
+
+
+@dataclass
+class _Token:
+    brand: str
+    text: str
+    plain: str
+    fold: str
+    matched: str  # the official website to name in the answer
+    grams: set[str] = field(default_factory=set)
+
+    @property
+    def short(self) -> bool:
+        return len(self.plain) <= 4
+
+
+@dataclass
+class _Handle:
+    brand: str
+    kind: str
+    value: str  # as registered, for display
+    lower: str
+    core: str  # skeleton without underscores and digits
+
+
+class RegistryIndex:
+    """Everything needed to judge a value, built once from the registry and the blocklist."""
+
+    def __init__(self, channels: list[ChannelSpec], blocked: list[tuple[str, str]] | None = None) -> None:
+        self.domains: dict[str, tuple[str, str]] = {}  # registrable or host → (brand, registered value)
+        self.mail_domains: dict[str, tuple[str, str]] = {}
+        self.path_scoped: list[tuple[str, str, str, str]] = []  # host, path prefix, brand, value
+        self.addresses: dict[str, tuple[str, str]] = {}
+        self.handles: dict[str, list[_Handle]] = {"telegram": [], "x": [], "wechat": []}
+        self.phones: list[tuple[str, str, str, phonenumbers.PhoneNumber]] = []  # e164, brand, value, parsed
+        self.regions: list[str] = []
+        self.tokens: list[_Token] = []
+        self.brand_site: dict[str, str] = {}
+        self.blocked: dict[str, set[str]] = {}
+        for spec in channels:
+            self._add(spec)
+        for spec in channels:
+            if spec.kind in ("website", "email"):
+                continue
+            self.brand_site.setdefault(spec.brand, spec.value)
+        self._add_brand_tokens(channels)
+        for kind, value in blocked or []:
+            self.blocked.setdefault(_block_kind(kind), set()).add(value.lower())
+
+    # --- building ---------------------------------------------------------------------------
+    def _add(self, spec: ChannelSpec) -> None:
+        try:
+            parsed = parse_value(spec.value)
+        except ParseError:
+            return
+        if spec.kind == "website":
+            if parsed.kind in ("telegram", "x"):
+                self._add_handle(spec, parsed.handle, parsed.kind)
+                return
+            host = _strip_www(parsed.host or parsed.value)
+            registrable, ext = _registrable(host)
+            path = parsed.path.rstrip("/").lower()
+            if path and registrable in SHARED_PLATFORMS:
+                self.path_scoped.append((host, path, spec.brand, spec.value))
+                return
+            self.domains.setdefault(registrable, (spec.brand, spec.value))
+            self.brand_site.setdefault(spec.brand, spec.value)
+            self._add_token(spec.brand, ext.domain, spec.value)
+        elif spec.kind == "email":
+            if parsed.kind != "email":
+                return
+            self.addresses[parsed.value] = (spec.brand, spec.value)
+            registrable, ext = _registrable(parsed.host)
+            if registrable not in FREEMAIL:
+                self.mail_domains.setdefault(registrable, (spec.brand, spec.value))
+                self._add_token(spec.brand, ext.domain, registrable)
+        elif spec.kind in ("telegram", "x", "wechat"):
+            handle = parsed.handle or spec.value.lstrip("@")
+            self._add_handle(spec, handle, spec.kind)
+        elif spec.kind == "phone":
+            number = _parse_phone(parsed.digits or spec.value, [])
+            if number is not None:
+                e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+                self.phones.append((e164, spec.brand, spec.value, number))
+                region = phonenumbers.region_code_for_number(number)
+                if region and region not in self.regions:
+                    self.regions.append(region)
+
+    def _add_handle(self, spec: ChannelSpec, handle: str, kind: str) -> None:
+        shown = ("@" + handle) if kind in ("telegram", "x") else handle
+        self.handles[kind].append(_Handle(spec.brand, kind, shown, handle.lower(), _handle_core(handle)))
+
+    def _add_token(self, brand: str, label: str, matched: str) -> None:
+        text = label.replace("-", "").replace("_", "")
+        if len(text) < 3 or text in _GENERIC_TOKENS or text.isdigit():
+            return
+        if label.startswith("xn--"):
+            _, text, _ = normalize_host(label)
+        folded = skeleton(text)
+        if any(t.fold == folded for t in self.tokens):
+            return
+        self.tokens.append(_Token(brand, text, plain(text), folded, matched, bigrams(plain(text))))
+
+    def _add_brand_tokens(self, channels: list[ChannelSpec]) -> None:
+        for brand in sorted({c.brand for c in channels}):
+            site = self.brand_site.get(brand)
+            name = re.sub(r"[\s\-_.]", "", brand)
+            if site and re.fullmatch(r"\w{3,}", name):
+                self._add_token(brand, name.lower(), site)
+
+    # --- judging ----------------------------------------------------------------------------
+    def judge(self, raw: str) -> Verdict:
+        try:
+            parsed = parse_value(raw)
+        except ParseError as exc:
+            return Verdict("unknown", "text", None, str(exc), reason_pair("unknown-text")[1])
+        if parsed.kind == "website":
+            return self._judge_website(parsed)
+        if parsed.kind == "email":
+            return self._judge_email(parsed)
+        if parsed.kind in ("telegram", "x", "handle"):
+            return self._judge_handle(parsed)
+        if parsed.kind == "wechat":
+            return self._judge_wechat(parsed)
+        if parsed.kind == "phone":
+            return self._judge_phone(parsed)
+        en, zh = reason_pair("unknown-text")
+        return Verdict("unknown", "text", None, en, zh, value=parsed.value)
+
+    def _verdict(
+        self,
+        verdict: str,
+        parsed: Parsed,
+        key: str,
+        *,
+        kind: str | None = None,
+        matched: str | None = None,
+        brand: str | None = None,
+        trick: str = "",
+        **params: str,
+    ) -> Verdict:
+        kind = kind or parsed.kind
+        shown = (
+            parsed.host_unicode if parsed.kind == "website" and parsed.host_unicode else parsed.raw.strip()
+        )
+        en, zh = reason_pair(key, value=shown, kind=kind, matched=matched or "", brand=brand or "", **params)
+        return Verdict(verdict, kind, matched, en, zh, brand, trick, key == "known-phishing", parsed.value)
+
+    def _judge_website(self, p: Parsed) -> Verdict:
+        host = _strip_www(p.host)
+        hit = self._official_host(host, p.path)
+        if hit:
+            brand, value = hit
+            key = "official" if _strip_www(parse_value(value).host) == host else "official-inside"
+            return self._verdict("official", p, key, matched=value, brand=brand, trick="official")
+        if self._is_blocked("website", host):
+            return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        return self._host_lookalike(p, host) or self._verdict("unknown", p, "unknown")
+
+    def _official_host(self, host: str, path: str) -> tuple[str, str] | None:
+        for candidate in _parents(host):
+            if candidate in self.domains:
+                return self.domains[candidate]
+        low_path = path.lower()
+        for scoped_host, prefix, brand, value in self.path_scoped:
+            if host == scoped_host and (low_path == prefix or low_path.startswith(prefix + "/")):
+                return brand, value
+        return None
+
+    def _is_blocked(self, kind: str, value: str) -> bool:
+        entries = self.blocked.get(kind)
+        if not entries:
+            return False
+        if kind in ("website", "email-domain"):
+            return any(parent in entries for parent in _parents(value))
+        return value in entries
+
+    def _host_lookalike(self, p: Parsed, host: str) -> Verdict | None:
+        registrable, ext = _registrable(host)
+        unicode_labels = _strip_www(p.host_unicode or host).split(".")
+        ascii_labels = host.split(".")
+        n_sub = len(ext.subdomain.split(".")) if ext.subdomain else 0
+        domain_label = unicode_labels[n_sub] if len(unicode_labels) > n_sub else ext.domain
+        found = self._label_match(domain_label, ascii_labels[n_sub] if len(ascii_labels) > n_sub else "")
+        position = "domain"
+        if found is None:
+            for i in range(n_sub):
+                if unicode_labels[i] in _GENERIC_LABELS:
+                    continue
+                found = self._label_match(unicode_labels[i], ascii_labels[i])
+                if found is not None:
+                    position = "subdomain"
+                    break
+        if found is None:
+            joined = "".join(unicode_labels[: n_sub + 1]).replace("-", "")
+            found = self._contains_long_token(joined)
+            position = "domain"
+        if found is None:
+            return None
+        trick, token, detail = found
+        key = trick
+        if trick == "exact":
+            if position == "subdomain":
+                key = "subdomain"
+            elif ext.is_private:
+                key = "hosting"
+            else:
+                key = "tld"
+        elif trick in ("homoglyph", "typo") and "punycode" in p.tricks:
+            key = "punycode"
+        elif (
+            trick == "combo"
+            and position == "domain"
+            and ext.is_private
+            and _compact(domain_label) == token.plain
+        ):
+            key = "hosting"
+        if position == "subdomain" and key in ("combo", "homoglyph", "typo"):
+            key = "subdomain" if key == "combo" else key
+        params = {"registrable": registrable, "suffix": ext.suffix}
+        if detail:
+            params["detail"], params["detail_zh"] = TYPO_EN.get(detail, detail), TYPO_ZH.get(detail, detail)
+        return self._verdict(
+            "lookalike",
+            p,
+            key,
+            matched=token.matched,
+            brand=token.brand,
+            trick=key if not detail else f"typo-{detail}",
+            **params,
+        )
+
+    def _label_match(self, label: str, ascii_label: str) -> tuple[str, _Token, str] | None:
+        """(trick, token, typo detail) when this host label imitates a brand name."""
+        compact = _compact(label)
+        if not compact:
+            return None
+        p, f = plain(compact), skeleton(compact)
+        lt = leet(f)
+        non_ascii = not label.isascii() or ascii_label.startswith("xn--")
+        hyphenated = "-" in label or "_" in label
+        segments = [s for s in re.split(r"[-_]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)", label.lower()) if s]
+        for token in self.tokens:
+            if p == token.plain and not non_ascii and label.isascii():
+                return ("hyphen" if hyphenated else "exact"), token, ""
+            if p == token.plain or f == token.fold or lt == token.fold:
+                return "homoglyph", token, ""
+        for token in self.tokens:
+            if self._contains(token, p, f, lt, segments):
+                return ("homoglyph" if non_ascii and token.plain not in p else "combo"), token, ""
+        for token in self.tokens:
+            detail = self._typo(token, p, f, segments)
+            if detail:
+                return ("homoglyph" if non_ascii else "typo"), token, detail
+        return None
+
+    def _contains(self, token: _Token, p: str, f: str, lt: str, segments: list[str]) -> bool:
+        if not token.short:
+            return token.plain in p or token.fold in f or token.fold in lt
+        for seg in segments:
+            sp, sf = plain(seg), skeleton(seg)
+            if token.plain in (sp, sf, leet(sf)):
+                return True
+            for form in (sp, sf):
+                if form.startswith(token.plain) and _is_vocab(form[len(token.plain) :]):
+                    return True
+                if form.endswith(token.plain) and _is_vocab(form[: -len(token.plain)]):
+                    return True
+        return False
+
+    def _typo(self, token: _Token, p: str, f: str, segments: list[str]) -> str | None:
+        if token.short:
+            return _short_typo(token.plain, p, segments)
+        detail = typo_kind(p, token.plain) or typo_kind(f, token.fold)
+        if detail:
+            return detail
+        for seg in segments:
+            if len(seg) >= 4 and seg != p:
+                detail = typo_kind(plain(seg), token.plain)
+                if detail:
+                    return detail
+        m = len(token.plain)
+        if len(p) <= m + 1 or len(token.grams & bigrams(p)) < len(token.grams) - 3:
+            return None
+        for size in (m - 1, m, m + 1):
+            for i in range(len(p) - size + 1):
+                detail = typo_kind(p[i : i + size], token.plain)
+                if detail and _is_vocab(p[:i]) and _is_vocab(p[i + size :]):
+                    return detail
+        return None
+
+    def _contains_long_token(self, joined: str) -> tuple[str, _Token, str] | None:
+        p, f = plain(joined), skeleton(joined)
+        for token in self.tokens:
+            if len(token.plain) >= 6 and (token.plain in p or token.fold in f):
+                return "combo", token, ""
+        return None
+
+    def _judge_email(self, p: Parsed) -> Verdict:
+        if p.value in self.addresses:
+            brand, value = self.addresses[p.value]
+            return self._verdict("official", p, "official", matched=value, brand=brand, trick="official")
+        host = p.host
+        for parent in _parents(host):
+            hit = self.domains.get(parent) or self.mail_domains.get(parent)
+            if hit:
+                return self._verdict(
+                    "official", p, "official-mailbox", matched=parent, brand=hit[0], trick="official"
+                )
+        if self._is_blocked("email", p.value) or self._is_blocked("website", host):
+            return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        site = Parsed(
+            kind="website", raw=host, value=host, host=host, host_unicode=p.host_unicode, tricks=p.tricks
+        )
+        found = self._host_lookalike(site, host)
+        if found is not None:
+            found.kind, found.value = "email", p.value
+            shown = p.raw.strip()
+            found.reason = found.reason.replace(p.host_unicode or host, shown, 1)
+            found.reason_zh = found.reason_zh.replace(p.host_unicode or host, shown, 1)
+            return found
+        local = _compact(re.sub(r"[.+]", "-", p.local))
+        segments = [s for s in re.split(r"[-_.+]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)", p.local) if s]
+        pl, fl = plain(local), skeleton(local)
+        for token in self.tokens:
+            if self._contains(token, pl, fl, leet(fl), segments):
+                matched = self._brand_mail(token.brand)
+                return self._verdict(
+                    "lookalike", p, "mailbox-brand", matched=matched, brand=token.brand, trick="mailbox-brand"
+                )
+        return self._verdict("unknown", p, "unknown")
+
+    def _brand_mail(self, brand: str) -> str:
+        for address, (b, _value) in self.addresses.items():
+            if b == brand:
+                return address.split("@", 1)[1]
+        for domain, (b, _value) in self.domains.items():
+            if b == brand:
+                return domain
+        return brand
+
+    def _judge_handle(self, p: Parsed) -> Verdict:
+        kinds = ("telegram", "x") if p.kind == "handle" else (p.kind,)
+        for kind in kinds:
+            for h in self.handles[kind]:
+                if h.lower == p.value:
+                    return self._verdict(
+                        "official", p, "official", kind=kind, matched=h.value, brand=h.brand, trick="official"
+                    )
+        for kind in kinds:
+            if self._is_blocked(kind, p.value):
+                return self._verdict("lookalike", p, "known-phishing", kind=kind, trick="known-phishing")
+        return self._handle_lookalike(p, kinds) or self._verdict("unknown", p, "unknown")
+
+    def _judge_wechat(self, p: Parsed) -> Verdict:
+        for h in self.handles["wechat"]:
+            if h.lower == p.value:
+                return self._verdict(
+                    "official", p, "official", matched=h.value, brand=h.brand, trick="official"
+                )
+        # A bare word may also be a Telegram or X name typed without the @.
+        for kind in ("telegram", "x"):
+            for h in self.handles[kind]:
+                if h.lower == p.value:
+                    return self._verdict(
+                        "official", p, "official", kind=kind, matched=h.value, brand=h.brand, trick="official"
+                    )
+        if self._is_blocked("wechat", p.value):
+            return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        return self._handle_lookalike(p, ("wechat",)) or self._verdict("unknown", p, "unknown")
+
+    def _handle_lookalike(self, p: Parsed, kinds: tuple[str, ...]) -> Verdict | None:
+        core = _handle_core(p.handle)
+        stripped = _strip_words(core)
+        candidates = [h for kind in kinds for h in self.handles[kind]]
+        for h in candidates:
+            if core == h.core or stripped == h.core or (stripped and stripped == _strip_words(h.core)):
+                return self._verdict(
+                    "lookalike",
+                    p,
+                    "handle-decor",
+                    kind=h.kind,
+                    matched=h.value,
+                    brand=h.brand,
+                    trick="handle-decor",
+                )
+        for h in candidates:
+            detail = typo_kind(core, h.core) or (typo_kind(stripped, h.core) if stripped != core else None)
+            if detail and len(h.core) >= 5:
+                params = {"detail": TYPO_EN[detail], "detail_zh": TYPO_ZH[detail]}
+                return self._verdict(
+                    "lookalike",
+                    p,
+                    "handle-decor",
+                    kind=h.kind,
+                    matched=h.value,
+                    brand=h.brand,
+                    trick=f"typo-{detail}",
+                    **params,
+                )
+        segments = [s for s in re.split(r"_+|(?<=\D)(?=\d)|(?<=\d)(?=\D)|(?<=[a-z])(?=[A-Z])", p.handle) if s]
+        pl, fl = plain(core), skeleton(core)
+        for token in self.tokens:
+            hit = self._contains(token, pl, fl, leet(fl), [s.lower() for s in segments])
+            if hit or (stripped and not token.short and typo_kind(stripped, token.plain)):
+                official = self._official_handle(token.brand, kinds)
+                kind = official.kind if official else (kinds[0] if len(kinds) == 1 else "handle")
+                return self._verdict(
+                    "lookalike",
+                    p,
+                    "handle-brand",
+                    kind=kind,
+                    brand=token.brand,
+                    matched=official.value if official else token.matched,
+                    trick="handle-brand",
+                )
+        return None
+
+    def _official_handle(self, brand: str, kinds: tuple[str, ...]) -> _Handle | None:
+        for kind in kinds:
+            for h in self.handles[kind]:
+                if h.brand == brand:
+                    return h
+        return None
+
+    def _judge_phone(self, p: Parsed) -> Verdict:
+        number = _parse_phone(p.digits, self.regions)
+        if number is None:
+            return self._verdict("unknown", p, "unknown")
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        p.value = e164
+        for official, brand, value, _ in self.phones:
+            if official == e164:
+                return self._verdict("official", p, "official", matched=value, brand=brand, trick="official")
+        if self._is_blocked("phone", e164):
+            return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        for official, brand, value, _ in self.phones:
+            distance = _digit_distance(e164[1:], official[1:])
+            if distance <= 2 and len(official) >= 8:
+                detail = "one digit" if distance == 1 else "two digits"
+                detail_zh = "一位数字" if distance == 1 else "两位数字"
+                return self._verdict(
+                    "lookalike",
+                    p,
+                    "phone-near",
+                    matched=value,
+                    brand=brand,
+                    trick="phone-near",
+                    detail=detail,
+                    detail_zh=detail_zh,
+                )
+        return self._verdict("unknown", p, "unknown")
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _block_kind(kind: str) -> str:
+    return {"url": "website", "domain": "website", "handle": "telegram"}.get(kind, kind)
+
+
+def _strip_www(host: str) -> str:
+    return host[4:] if host.startswith("www.") and host.count(".") >= 2 else host
+
+
+def _parents(host: str) -> list[str]:
+    labels = host.split(".")
+    return [".".join(labels[i:]) for i in range(len(labels))]
+
+
+def _registrable(host: str) -> tuple[str, tldextract.tldextract.ExtractResult]:
+    ext = _EXTRACT(host)
+    if ext.suffix and ext.domain:
+        return f"{ext.domain}.{ext.suffix}", ext
+    return host, ext
+
+
+def _compact(label: str) -> str:
+    return label.lower().replace("-", "").replace("_", "")
+
+
+def _handle_core(handle: str) -> str:
+    return re.sub(r"[_\d]", "", skeleton(handle.replace(".", "").replace("-", "")))
+
+
+def _strip_words(core: str) -> str:
+    changed = True
+    while changed and core:
+        changed = False
+        for word in _HANDLE_WORDS:
+            if core.startswith(word) and len(core) > len(word) + 2:
+                core, changed = core[len(word) :], True
+            if core.endswith(word) and len(core) > len(word) + 2:
+                core, changed = core[: -len(word)], True
+    return core
+
+
+def _is_vocab(rest: str) -> bool:
+    """Is rest made only of words scammers add (and digits)? "" counts: nothing was added."""
+    if len(rest) > 24:
+        return False
+    ok = [True] + [False] * len(rest)
+    for end in range(1, len(rest) + 1):
+        for start in range(max(0, end - 12), end):
+            if ok[start] and (rest[start:end] in VOCAB or rest[start:end].isdigit()):
+                ok[end] = True
+                break
+    return ok[-1]
+
+
+def _short_typo(token: str, p: str, segments: list[str]) -> str | None:
+    """Names of three or four letters match far too many words; only a doubled letter, a swap or one
+    letter slipped inside (okx → okex) of a whole label or segment counts."""
+    for form in {p, *segments}:
+        if len(form) == len(token) + 1 and form[0] == token[0] and form[-1] == token[-1]:
+            for i in range(1, len(form) - 1):
+                if form[:i] + form[i + 1 :] == token:
+                    return "insertion"
+        if len(form) == len(token) == 4 and typo_kind(form, token) == "transposition":
+            return "transposition"
+    return None
+
+
+def _parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
+    text = text.strip()
+    attempts: list[tuple[str, str | None]] = []
+    if text.startswith("+"):
+        attempts.append((text, None))
+    else:
+        attempts += [(text, region) for region in (regions or ["CN"])]
+        attempts.append(("+" + text, None))
+    for candidate, region in attempts:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            return number
+    return None
+
+
+def _digit_distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance between two digit strings (small, so plain DP is fine)."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]

@@ -1,0 +1,264 @@
+"""Turning whatever a customer pastes into one typed value: a host, a mailbox, a handle, a phone, a WeChat ID.
+
+Browsers are the reference: full-width letters and ideographic full stops in a host are read as ASCII
+(UTS #46), `user@host` in a URL goes to host, and only the host decides where a link leads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import idna
+
+KINDS = ("website", "email", "telegram", "x", "phone", "wechat")
+
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):(//)?", re.IGNORECASE)
+_HANDLE = re.compile(r"^@?([\w]{2,64})$")
+_PHONE_CHARS = re.compile(r"^[+0-9\s\-().\u00a0/]+$")
+_IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
+_HOSTLIKE = re.compile(r"^[\w\-]+(\.[\w\-]+)+\.?$")
+_WECHAT_PREFIX = re.compile(r"^(微信号?|weixin|wechat|wx|wechat\s*id|微信\s*id)\s*[:：]?\s*", re.IGNORECASE)
+_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": ".", "\u2024": "."})
+_TELEGRAM_HOSTS = {"t.me", "telegram.me", "telegram.dog", "www.t.me", "www.telegram.me"}
+_X_HOSTS = {"x.com", "twitter.com", "www.x.com", "www.twitter.com", "mobile.twitter.com", "mobile.x.com"}
+# Paths on t.me / x.com that are pages of the service, not accounts.
+_NOT_ACCOUNTS = {
+    "s",
+    "joinchat",
+    "share",
+    "i",
+    "home",
+    "intent",
+    "search",
+    "explore",
+    "settings",
+    "login",
+    "signup",
+    "hashtag",
+    "messages",
+    "notifications",
+    "addstickers",
+    "proxy",
+    "socks",
+    "iv",
+}
+
+
+class ParseError(ValueError):
+    """The text holds nothing that can be checked (empty, or only spaces and punctuation)."""
+
+
+@dataclass
+class Parsed:
+    kind: str  # website | email | telegram | x | handle (telegram or x) | phone | wechat | text
+    raw: str
+    value: str = ""  # canonical form: ASCII host, address, lower-case handle, E.164 digits, lower-case id
+    host: str = ""  # ASCII (punycode) host for website and email
+    host_unicode: str = ""  # what a reader sees
+    path: str = ""
+    local: str = ""  # mailbox name of an email
+    handle: str = ""  # original-case handle or WeChat ID
+    digits: str = ""  # phone digits as typed, after the 00 → + rule
+    tricks: list[str] = field(default_factory=list)  # punycode, unicode, userinfo, fullwidth
+
+
+def parse_value(raw: str) -> Parsed:
+    text = _clean(raw)
+    if not text:
+        raise ParseError("Paste a website, email address, @handle, phone number or WeChat ID to check.")
+    low = text.lower()
+    if low.startswith("mailto:"):
+        return _parse_email(raw, text[7:].split("?", 1)[0])
+    if low.startswith("tel:"):
+        return _parse_phone(raw, text[4:]) or Parsed(kind="text", raw=raw, value=text)
+    if low.startswith("tg://"):
+        match = re.search(r"domain=([\w]+)", text)
+        if match:
+            return _handle(raw, match.group(1), "telegram")
+    prefix = _WECHAT_PREFIX.match(text)
+    if prefix and prefix.end() < len(text):
+        return _wechat(raw, text[prefix.end() :].strip())
+    scheme = _SCHEME.match(text)
+    if scheme and (scheme.group(2) or scheme.group(1).lower() in ("http", "https", "hxxp", "hxxps")):
+        return _parse_url(raw, text[scheme.end() :])
+    if text.startswith("//"):
+        return _parse_url(raw, text[2:])
+    if text.startswith("@"):
+        match = _HANDLE.match(text)
+        if match:
+            return _handle(raw, match.group(1), "handle")
+    if "@" in text and not text.startswith("@"):
+        email = _parse_email(raw, text)
+        if email.kind == "email":
+            return email
+    if _PHONE_CHARS.match(text) and not _IPV4.match(text):
+        phone = _parse_phone(raw, text)
+        if phone is not None:
+            return phone
+    head = re.split(r"[/?#\\]", text, maxsplit=1)[0]
+    if _HOSTLIKE.match(head.rsplit("@", 1)[-1].split(":", 1)[0]) or _IPV4.match(head):
+        return _parse_url(raw, text)
+    if re.fullmatch(r"[\w\-]{2,64}", text):
+        return _wechat(raw, text)
+    return Parsed(kind="text", raw=raw, value=text)
+
+
+def _clean(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw or "").translate(_DOTS).strip()
+    # Defanged indicators from security reports: hxxp://evil[.]io
+    text = text.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[@]", "@")
+    text = re.sub(r"^hxxp", "http", text, flags=re.IGNORECASE)
+    text = text.strip("\"'`<>()[]{}«»“”‘’ \t\r\n")
+    return text.rstrip(",;!?")
+
+
+def _parse_url(raw: str, rest: str) -> Parsed:
+    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+    path = rest[len(authority) :]
+    tricks: list[str] = []
+    if "@" in authority:
+        authority = authority.rsplit("@", 1)[1]
+        tricks.append("userinfo")
+    if authority.startswith("["):
+        host = authority[1:].split("]", 1)[0]
+    else:
+        host = authority.rsplit(":", 1)[0] if re.search(r":\d*$", authority) else authority
+    host = unquote(host).strip().rstrip(".").lower()
+    ascii_host, unicode_host, host_tricks = normalize_host(host)
+    tricks += host_tricks
+    path_only = re.split(r"[?#]", path, maxsplit=1)[0]
+    if ascii_host in _TELEGRAM_HOSTS or ascii_host in _X_HOSTS:
+        account = _account_from_path(path_only)
+        if account:
+            return _handle(raw, account, "telegram" if ascii_host in _TELEGRAM_HOSTS else "x")
+    return Parsed(
+        kind="website",
+        raw=raw,
+        value=ascii_host,
+        host=ascii_host,
+        host_unicode=unicode_host,
+        path=path_only,
+        tricks=tricks,
+    )
+
+
+def _account_from_path(path: str) -> str:
+    parts = [p for p in path.replace("\\", "/").split("/") if p]
+    if parts and parts[0].lower() == "s" and len(parts) > 1:
+        parts = parts[1:]
+    if not parts:
+        return ""
+    first = parts[0].lstrip("@")
+    if first.lower() in _NOT_ACCOUNTS or first.startswith("+") or not re.fullmatch(r"\w{2,64}", first):
+        return ""
+    return first
+
+
+def normalize_host(host: str) -> tuple[str, str, list[str]]:
+    """(ASCII host, Unicode host, tricks seen) the way a browser resolves it (UTS #46, non-transitional)."""
+    tricks: list[str] = []
+    labels = host.split(".")
+    if any(label.startswith("xn--") for label in labels):
+        tricks.append("punycode")
+    if not host.isascii():
+        tricks.append("unicode")
+    if host.isascii() and "punycode" not in tricks:
+        return host, host, tricks
+    try:
+        ascii_host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+        unicode_host = idna.decode(ascii_host)
+    except (idna.IDNAError, UnicodeError, ValueError):
+        # Browsers still show such hosts (mixed scripts, odd punycode); compare what is there.
+        unicode_labels = []
+        for label in labels:
+            if label.startswith("xn--"):
+                try:
+                    label = label[4:].encode("ascii").decode("punycode")
+                except (UnicodeError, ValueError):
+                    pass
+            unicode_labels.append(label.lower())
+        unicode_host = ".".join(unicode_labels)
+        ascii_labels = []
+        for label in unicode_labels:
+            try:
+                ascii_labels.append(
+                    label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+                )
+            except UnicodeError:
+                ascii_labels.append(label)
+        ascii_host = ".".join(ascii_labels)
+    return ascii_host, unicode_host, tricks
+
+
+def _parse_email(raw: str, text: str) -> Parsed:
+    match = re.search(r"<([^<>]+@[^<>]+)>", text)
+    address = match.group(1) if match else text.split()[-1] if text.split() else text
+    address = address.strip("\"'<>();,")
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    local, _, domain = address.rpartition("@")
+    domain = domain.strip().rstrip(".").lower()
+    if not local or not domain or "/" in local or " " in local or not _HOSTLIKE.match(domain):
+        return Parsed(kind="text", raw=raw, value=text)
+    ascii_host, unicode_host, tricks = normalize_host(domain)
+    local_norm = local.strip().lower()
+    return Parsed(
+        kind="email",
+        raw=raw,
+        value=f"{local_norm}@{ascii_host}",
+        host=ascii_host,
+        host_unicode=unicode_host,
+        local=local_norm,
+        tricks=tricks,
+    )
+
+
+def _parse_phone(raw: str, text: str) -> Parsed | None:
+    digits = re.sub(r"[^\d+]", "", text)
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    if "+" in digits[1:]:
+        return None
+    count = sum(ch.isdigit() for ch in digits)
+    if count < 5 or count > 17:
+        return None
+    return Parsed(kind="phone", raw=raw, value=digits, digits=digits)
+
+
+def _handle(raw: str, handle: str, kind: str) -> Parsed:
+    return Parsed(kind=kind, raw=raw, value=handle.lower(), handle=handle)
+
+
+def _wechat(raw: str, wechat_id: str) -> Parsed:
+    return Parsed(kind="wechat", raw=raw, value=wechat_id.lower(), handle=wechat_id)
+
+
+# --- finding checkable values inside a chat message ------------------------------------------
+_IN_TEXT = re.compile(
+    r"(?P<url>(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>\"'，。、）)]+)"
+    r"|(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)"
+    r"|(?P<handle>(?<![\w@])@[A-Za-z0-9_]{4,32})"
+    r"|(?P<domain>\b[\w\-]+(?:\.[\w\-]+)*\.(?:[a-z]{2,24}|xn--[a-z0-9\-]+)\b(?:/[^\s<>\"'，。]*)?)"
+    r"|(?P<phone>(?<![\w])(?:\+|00)?\d[\d\s\-()]{6,18}\d)",
+    re.IGNORECASE,
+)
+
+
+def values_in_text(text: str, limit: int = 20) -> list[str]:
+    """URLs, bare domains, emails, @handles and phone numbers in a message, in order, without duplicates."""
+    found: list[str] = []
+    normalized = unicodedata.normalize("NFKC", text or "").translate(_DOTS)
+    for match in _IN_TEXT.finditer(normalized):
+        value = match.group(0).rstrip(".,;:!?")
+        if match.lastgroup == "domain" and re.fullmatch(r"[\d.]+", value):
+            continue
+        if match.lastgroup == "phone" and sum(c.isdigit() for c in value) < 7:
+            continue
+        if value not in found:
+            found.append(value)
+        if len(found) >= limit:
+            break
+    return found

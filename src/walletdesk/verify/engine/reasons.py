@@ -1,0 +1,125 @@
+"""Why a verdict was given, in English and Simplified Chinese.
+
+Kept here as data rather than in .po files because the CLI and the JSON API must answer in both
+languages at once (the Verify page shows the one the reader chose).
+"""
+
+from __future__ import annotations
+
+KIND_ZH = {
+    "website": "网站",
+    "email": "邮箱",
+    "telegram": "Telegram 账号",
+    "x": "X（推特）账号",
+    "phone": "电话",
+    "wechat": "微信号",
+    "handle": "账号",
+    "text": "内容",
+}
+KIND_EN = {
+    "website": "website",
+    "email": "email address",
+    "telegram": "Telegram account",
+    "x": "X account",
+    "phone": "phone number",
+    "wechat": "WeChat ID",
+    "handle": "account",
+    "text": "text",
+}
+
+REASONS: dict[str, tuple[str, str]] = {
+    "official": ("{value} is an official {kind_en} of {brand}.", "{value} 是 {brand} 的官方{kind_zh}。"),
+    "official-inside": (
+        "{value} lies inside {matched}, an official website of {brand}.",
+        "{value} 属于 {brand} 的官方网站 {matched}。",
+    ),
+    "official-mailbox": (
+        "{value} is a mailbox at {matched}, an official domain of {brand}; the display name is ignored.",
+        "{value} 是 {brand} 官方域名 {matched} 下的邮箱（显示名称不作为依据）。",
+    ),
+    "known-phishing": (
+        "{value} is known phishing: it was reported and confirmed by our support team.",
+        "{value} 是已确认的钓鱼{kind_zh}：已被举报并经客服团队核实。",
+    ),
+    "homoglyph": (
+        "{value} imitates {matched} with look-alike characters (for example Cyrillic or Greek letters, 0 for o, 1 or I for l, rn for m).",
+        "{value} 用形似字符冒充 {matched}（例如西里尔或希腊字母、0 冒充 o、1 或 I 冒充 l、rn 冒充 m）。",
+    ),
+    "punycode": (
+        "{value} is an internationalised (punycode) name that displays like {matched} but is a different site.",
+        "{value} 是国际化域名（punycode），显示效果像 {matched}，实际是另一个网站。",
+    ),
+    "typo": (
+        "{value} is a misspelling of {matched} ({detail}), a common phishing trick.",
+        "{value} 是 {matched} 的拼写变体（{detail_zh}），这是常见的钓鱼手法。",
+    ),
+    "combo": (
+        "{value} puts the name of {brand} inside a domain that {brand} does not own; the official site is {matched}.",
+        "{value} 在不属于 {brand} 的域名中使用了 {brand} 的名字；官方网站是 {matched}。",
+    ),
+    "hyphen": (
+        "{value} splits the name of {matched} with hyphens; it is not an official site.",
+        "{value} 用连字符拆分了 {matched} 的名字，不是官方网站。",
+    ),
+    "subdomain": (
+        "{value} shows {matched} only as the beginning of a foreign domain; the site really belongs to {registrable}.",
+        "{value} 只是把 {matched} 放在一个外部域名的开头；这个网站实际属于 {registrable}。",
+    ),
+    "tld": (
+        "{value} uses the name of {matched} under another ending ({suffix}); {brand} does not own it.",
+        "{value} 用了 {matched} 的名字但换了后缀（{suffix}），不属于 {brand}。",
+    ),
+    "hosting": (
+        "{value} is a page on a free hosting service ({suffix}) that anyone can create; {brand}'s site is {matched}.",
+        "{value} 是任何人都能创建的免费托管页面（{suffix}）；{brand} 的官网是 {matched}。",
+    ),
+    "mailbox-brand": (
+        "{value} uses the name of {brand} in a mailbox that is not at an official domain; official email comes from {matched}.",
+        "{value} 在非官方域名的邮箱中使用了 {brand} 的名字；官方邮件来自 {matched}。",
+    ),
+    "handle-decor": (
+        '{value} copies the official account {matched} with extra underscores, digits or words such as "official" or "support".',
+        "{value} 仿冒官方账号 {matched}，多加了下划线、数字或 “official”“support” 等字样。",
+    ),
+    "handle-brand": (
+        "{value} uses the name of {brand} but is not one of its official accounts; the official one is {matched}.",
+        "{value} 使用了 {brand} 的名字，但不是官方账号；官方账号是 {matched}。",
+    ),
+    "phone-near": (
+        "{value} is {detail} away from the official number {matched}; scammers use numbers that differ by a digit or two.",
+        "{value} 与官方电话 {matched} 只差 {detail_zh}；骗子常用只差一两位的号码。",
+    ),
+    "unknown": (
+        "{value} is not an official {kind_en} of any brand we know, and it does not imitate one. Treat it with care: check the official contacts page.",
+        "{value} 不是我们已知的任何官方{kind_zh}，也不像是在冒充。请谨慎对待，以官方联系方式页面为准。",
+    ),
+    "unknown-text": (
+        "We could not find a website, email, account or phone number in this text.",
+        "没有在这段内容中找到网站、邮箱、账号或电话号码。",
+    ),
+}
+
+TYPO_ZH = {
+    "insertion": "多了一个字母",
+    "deletion": "少了一个字母",
+    "substitution": "换了一个字母",
+    "transposition": "两个字母对调",
+    "typo": "改了两个字母",
+}
+TYPO_EN = {
+    "insertion": "one letter added",
+    "deletion": "one letter left out",
+    "substitution": "one letter changed",
+    "transposition": "two letters swapped",
+    "typo": "two letters changed",
+}
+
+
+def reason_pair(key: str, **params: str) -> tuple[str, str]:
+    en, zh = REASONS[key]
+    kind = params.get("kind", "text")
+    params.setdefault("kind_en", KIND_EN.get(kind, kind))
+    params.setdefault("kind_zh", KIND_ZH.get(kind, kind))
+    for name in ("value", "matched", "brand", "detail", "detail_zh", "registrable", "suffix"):
+        params.setdefault(name, "")
+    return en.format(**params), zh.format(**params)

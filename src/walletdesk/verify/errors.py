@@ -1,0 +1,48 @@
+"""Errors of the verify app; the API turns them into 4xx bodies and commands into a sentence + exit 1."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from walletdesk.core.errors import DomainError, NotFound
+
+
+class RegistryInvalid(DomainError):
+    code = "registry_invalid"
+    status = 400
+    message = _("The registry file is not valid; nothing was changed.")
+
+
+class VerifyValueInvalid(DomainError):
+    code = "verify_value_invalid"
+    status = 400
+    message = _("Paste a website, email address, @handle, phone number or WeChat ID to check.")
+
+
+class ChannelInvalid(DomainError):
+    code = "channel_invalid"
+    status = 400
+    message = _("This channel cannot be saved.")
+
+
+class ReportNotFound(NotFound):
+    code = "report_not_found"
+    message = _("No such phishing report.")
+
+
+class ReportAlreadyReviewed(DomainError):
+    code = "report_already_reviewed"
+    status = 409
+    message = _("This report has already been reviewed.")
+
+
+class ReportOfficialValue(DomainError):
+    code = "report_official_value"
+    status = 400
+    message = _("This is an official channel; it cannot be added to the phishing blocklist.")
+
+
+class AntiPhishingCodeInvalid(DomainError):
+    code = "anti_phishing_code_invalid"
+    status = 400
+    message = _("The anti-phishing code must be 4 to 20 letters or digits.")
