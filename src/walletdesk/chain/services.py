@@ -1,0 +1,270 @@
+"""Chain configuration writes and the transaction diagnosis the rest of the product calls."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from django.db import transaction
+
+from walletdesk.chain.adapters import ChainAdapter, TxView, adapter_for
+from walletdesk.chain.adapters.base import NATIVE
+from walletdesk.chain.chainsfile import chains_file_parse
+from walletdesk.chain.diagnosis import (
+    AssetRule,
+    Diagnosis,
+    Moved,
+    Verdict,
+    amount_format,
+    amount_from_units,
+    moved_pick,
+    verdict_decide,
+)
+from walletdesk.chain.errors import AddressMalformed, TxHashMalformed
+from walletdesk.chain.explain import explanation_render, locale_normalize, short_hash, wait_minutes
+from walletdesk.chain.models import Asset, Chain, TxCheck
+from walletdesk.chain.selectors import chain_get, chain_list
+
+# The customer's own network gets the patient timeout; the wrong-network search must not hang on
+# one dead node, and skips it (an unreachable *other* chain is not the customer's problem).
+TARGET_TIMEOUT = 10.0
+OTHER_TIMEOUT = 4.0
+# Native coin decimals per chain kind, for an amount when the native coin is not configured.
+NATIVE_DECIMALS = {"evm": 18, "bitcoin": 8, "tron": 6}
+
+
+def chains_import(*, data: Any) -> list[Chain]:
+    """Create or replace every chain in a parsed chains file; chains not in the file are kept.
+
+    Importing a chain id again replaces its settings and its whole asset list. All or nothing: a
+    file with one bad entry changes nothing.
+    """
+    specs = chains_file_parse(data)
+    chains: list[Chain] = []
+    with transaction.atomic():
+        start = (Chain.objects.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        for offset, spec in enumerate(specs):
+            existing = Chain.objects.select_for_update().filter(pk=spec.id).first()
+            chain, _ = Chain.objects.update_or_create(
+                pk=spec.id,
+                defaults={
+                    "name": spec.name,
+                    "kind": spec.kind,
+                    "rpc": spec.rpc,
+                    "chain_id": spec.chain_id,
+                    "confirmations": spec.confirmations,
+                    "block_seconds": spec.block_seconds,
+                    "position": existing.position if existing else start + offset,
+                },
+            )
+            chain.assets.all().delete()
+            Asset.objects.bulk_create(
+                Asset(
+                    chain=chain,
+                    symbol=a.symbol,
+                    native=a.native,
+                    contract=a.contract,
+                    decimals=a.decimals,
+                    min_deposit=a.min_deposit,
+                    position=i,
+                )
+                for i, a in enumerate(spec.assets)
+            )
+            chains.append(chain)
+    return chains
+
+
+def _rules(chain: Chain) -> dict[str, AssetRule]:
+    return {
+        (NATIVE if asset.native else asset.contract): AssetRule(
+            symbol=asset.symbol, decimals=asset.decimals, min_deposit=asset.min_deposit_decimal
+        )
+        for asset in chain.assets.all()
+    }
+
+
+def _adapter(chain: Chain, timeout: float) -> ChainAdapter:
+    return adapter_for(kind=chain.kind, rpc=chain.rpc, timeout=timeout)
+
+
+def _search_elsewhere(target: Chain, others: list[Chain], raw_hash: str) -> tuple[Chain, TxView] | None:
+    """The first other configured chain (in configured order) whose node knows the tx, mined or pending."""
+    candidates: list[tuple[Chain, ChainAdapter, str]] = []
+    for chain in others:
+        # Another entry on the same node was already asked, as the target.
+        if chain.rpc.rstrip("/") == target.rpc.rstrip("/"):
+            continue
+        adapter = _adapter(chain, OTHER_TIMEOUT)
+        normalized = adapter.hash_normalize(raw_hash)
+        if normalized is not None:
+            candidates.append((chain, adapter, normalized))
+    if not candidates:
+        return None
+
+    def look(item: tuple[Chain, ChainAdapter, str]) -> TxView | None:
+        from walletdesk.chain.errors import ChainUnreachable
+
+        try:
+            return item[1].tx_find(item[2])
+        except ChainUnreachable:
+            return None
+
+    with ThreadPoolExecutor(max_workers=min(8, len(candidates))) as pool:
+        views = list(pool.map(look, candidates))
+    for (chain, _, _), view in zip(candidates, views, strict=True):
+        if view is not None:
+            return chain, view
+    return None
+
+
+def _moved_fields(chain: Chain, adapter: ChainAdapter, moved: Moved | None) -> dict[str, Any]:
+    """asset / amount / to of what moved; an unknown token is named by its contract, never its symbol()."""
+    if moved is None:
+        return {"asset": None, "amount": None, "to": None}
+    if moved.rule is not None:
+        return {
+            "asset": moved.rule.symbol,
+            "amount": amount_from_units(moved.units, moved.rule.decimals),
+            "to": moved.to,
+        }
+    if moved.asset_key == NATIVE:
+        decimals: int | None = NATIVE_DECIMALS.get(chain.kind)
+    else:
+        decimals = adapter.token_decimals(moved.asset_key)
+    amount = amount_from_units(moved.units, decimals) if decimals is not None else None
+    return {"asset": moved.asset_key, "amount": amount, "to": moved.to}
+
+
+def tx_diagnose(
+    *, chain_id: str, tx_hash: str, address: str | None = None, asset: str | None = None, locale: str = "en"
+) -> Diagnosis:
+    """Diagnose a deposit from the chain itself; raises ChainUnknown, TxHashMalformed,
+    AddressMalformed or ChainUnreachable (for the named chain only) instead of giving a verdict.
+
+    `asset` is what the customer believes they sent; the diagnosis reports what actually moved.
+    """
+    target = chain_get(chain_id=chain_id)
+    adapter = _adapter(target, TARGET_TIMEOUT)
+    normalized_hash = adapter.hash_normalize(tx_hash or "")
+    if normalized_hash is None:
+        raise TxHashMalformed(
+            f"{tx_hash!r} is not a transaction hash on {target.name}: expected 64 hexadecimal characters"
+            + (", with or without 0x." if target.kind == "evm" else "."),
+            fields={"tx": "malformed"},
+        )
+    normalized_address = None
+    if address:
+        normalized_address = adapter.address_normalize(address)
+        if normalized_address is None:
+            raise AddressMalformed(
+                f"{address!r} is not an address on {target.name}.", fields={"address": "malformed"}
+            )
+    claimed = asset.strip() if asset and asset.strip() else None
+    view = adapter.tx_find(normalized_hash)
+    fields: dict[str, Any] = {
+        "tx": short_hash(normalized_hash),
+        "chain": target.name,
+        "address": normalized_address,
+        "claimed": claimed,
+        "required": target.confirmations,
+    }
+    if view is None:
+        others = [chain for chain in chain_list() if chain.pk != target.pk]
+        found = _search_elsewhere(target, others, tx_hash)
+        if found is None:
+            return _finish(
+                Verdict.NOT_FOUND,
+                target,
+                None,
+                None,
+                {**fields, "asset": None, "amount": None, "to": None},
+                locale,
+                normalized_hash,
+                normalized_address,
+            )
+        other, other_view = found
+        other_adapter = _adapter(other, OTHER_TIMEOUT)
+        other_address = other_adapter.address_normalize(address) if address else None
+        moved = moved_pick(other_view.transfers, _rules(other), address=other_address, claimed=claimed)
+        fields.update(_moved_fields(other, other_adapter, moved), found_on=other.name)
+        return _finish(
+            Verdict.WRONG_NETWORK,
+            target,
+            other,
+            other_view,
+            fields,
+            locale,
+            normalized_hash,
+            normalized_address,
+        )
+    moved = moved_pick(view.transfers, _rules(target), address=normalized_address, claimed=claimed)
+    verdict = verdict_decide(view, moved, address=normalized_address, required=target.confirmations)
+    fields.update(_moved_fields(target, adapter, moved))
+    if verdict == Verdict.BELOW_MINIMUM and moved is not None and moved.rule is not None:
+        fields["min_deposit"] = amount_format(moved.rule.min_deposit)
+    return _finish(verdict, target, target, view, fields, locale, normalized_hash, normalized_address)
+
+
+def _finish(
+    verdict: Verdict,
+    target: Chain,
+    found_chain: Chain | None,
+    view: TxView | None,
+    fields: dict[str, Any],
+    locale: str,
+    tx_hash: str,
+    address: str | None,
+) -> Diagnosis:
+    confirmations = None
+    if view is not None:
+        confirmations = 0 if view.status == "pending" else view.confirmations
+    remaining = max(target.confirmations - (confirmations or 0), 0)
+    text_fields = {
+        **fields,
+        "amount": amount_format(fields.get("amount")),
+        "confirmations": confirmations,
+        "remaining": remaining,
+        "minutes": wait_minutes(
+            remaining if verdict != Verdict.PENDING else target.confirmations, target.block_seconds
+        ),
+        "block": view.block if view else None,
+    }
+    return Diagnosis(
+        verdict=verdict,
+        chain=target.pk,
+        found_on=found_chain.pk if found_chain else None,
+        confirmations=confirmations,
+        required=target.confirmations,
+        asset=fields.get("asset"),
+        amount=fields.get("amount"),
+        to=fields.get("to"),
+        explanation=explanation_render(str(verdict), locale_normalize(locale), text_fields),
+        tx_hash=tx_hash,
+        address=address,
+        claimed_asset=fields.get("claimed"),
+        block=view.block if view else None,
+    )
+
+
+def tx_check_record(
+    *, diagnosis: Diagnosis, source: str, customer_ref: str = "", ticket_ref: str = ""
+) -> TxCheck:
+    """Keep one diagnosis asked for in the product (deflection counting, agent history)."""
+    return TxCheck.objects.create(
+        chain=diagnosis.chain,
+        tx_hash=diagnosis.tx_hash,
+        address=diagnosis.address or "",
+        verdict=str(diagnosis.verdict),
+        source=source,
+        customer_ref=customer_ref,
+        should_be_credited=diagnosis.should_be_credited,
+        ticket_ref=ticket_ref,
+        result=diagnosis.as_dict(),
+    )
+
+
+def tx_check_ticket_link(*, check: TxCheck, ticket_ref: str) -> TxCheck:
+    """The self-service check led to a ticket: it no longer counts as deflected."""
+    check.ticket_ref = ticket_ref
+    check.save(update_fields=["ticket_ref"])
+    return check
