@@ -126,6 +126,10 @@ def typo_kind(candidate: str, brand: str) -> str | None:
             return None
         if m == 4 and one == "insertion" and not _is_doubling(candidate, brand):
             return None
+        # Dropping the first or last letter of a short name mostly yields a word (kraken → krake,
+        # ledger → ledge), not a typo anyone registers to phish.
+        if one == "deletion" and m <= 6 and candidate in (brand[1:], brand[:-1]):
+            return None
         return one
     if m >= 9 and _within_two_edits(candidate, brand):
         return "typo"

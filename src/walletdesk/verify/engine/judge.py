@@ -337,7 +337,32 @@ class RegistryIndex:
             return self._verdict("official", p, key, matched=value, brand=brand, trick="official")
         if self._is_blocked("website", host):
             return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
-        return self._host_lookalike(p, host) or self._verdict("unknown", p, "unknown")
+        return (
+            self._host_lookalike(p, host)
+            or self._path_lookalike(p, host)
+            or self._verdict("unknown", p, "unknown")
+        )
+
+    def _path_lookalike(self, p: Parsed, host: str) -> Verdict | None:
+        """github.com/brand-labs is official; github.com/brand-lab imitates it (on shared platforms
+        the account is in the path)."""
+        first = next((seg for seg in p.path.lower().split("/") if seg), "")
+        if not first:
+            return None
+        for scoped_host, prefix, brand, value in self.path_scoped:
+            if host != scoped_host:
+                continue
+            official = prefix.strip("/").split("/")[0]
+            core, official_core = _handle_core(first), _handle_core(official)
+            if (
+                core == official_core
+                or typo_kind(core, official_core) not in (None, "typo")
+                or any(not t.short and t.brand == brand and t.plain in plain(core) for t in self.tokens)
+            ):
+                return self._verdict(
+                    "lookalike", p, "handle-decor", matched=value, brand=brand, trick="path-platform"
+                )
+        return None
 
     def _official_host(self, host: str, path: str) -> tuple[str, str] | None:
         for candidate in _parents(host):
@@ -377,6 +402,19 @@ class RegistryIndex:
             joined = "".join(unicode_labels[: n_sub + 1]).replace("-", "")
             found = self._contains_long_token(joined)
             position = "domain"
+        if found is None and n_sub:
+            # The whole official domain at the front of a foreign one (crypto.com.evil.io), even when its
+            # name is too generic to be a brand token.
+            for official in self.domains:
+                if (
+                    host.startswith(official + ".") or ("." + official + ".") in host
+                ) and registrable != official:
+                    brand, value = self.domains[official]
+                    token = next((t for t in self.tokens if t.brand == brand), None) or _Token(
+                        brand, official, official, official, value
+                    )
+                    found, position = ("exact", token, ""), "subdomain"
+                    break
         if found is None:
             return None
         trick, token, detail = found
@@ -568,7 +606,8 @@ class RegistryIndex:
                 )
         for h in candidates:
             detail = typo_kind(core, h.core) or (typo_kind(stripped, h.core) if stripped != core else None)
-            if detail and len(h.core) >= 5:
+            # One slip only: two edits in a long account name already make a different name.
+            if detail and detail != "typo" and len(h.core) >= 5:
                 params = {"detail": TYPO_EN[detail], "detail_zh": TYPO_ZH[detail]}
                 return self._verdict(
                     "lookalike",
@@ -606,18 +645,23 @@ class RegistryIndex:
         return None
 
     def _judge_phone(self, p: Parsed) -> Verdict:
-        number = _parse_phone(p.digits, self.regions)
-        if number is None:
+        # A national number ("400-820-8820", "(415) 555-0142") is read in every region the registry
+        # has numbers in; an exact official match in any of them wins.
+        candidates = _phone_candidates(p.digits, self.regions)
+        if not candidates:
             return self._verdict("unknown", p, "unknown")
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        p.value = e164
-        for official, brand, value, _ in self.phones:
-            if official == e164:
-                return self._verdict("official", p, "official", matched=value, brand=brand, trick="official")
-        if self._is_blocked("phone", e164):
+        p.value = candidates[0]
+        for e164 in candidates:
+            for official, brand, value, _ in self.phones:
+                if official == e164:
+                    p.value = e164
+                    return self._verdict(
+                        "official", p, "official", matched=value, brand=brand, trick="official"
+                    )
+        if any(self._is_blocked("phone", e164) for e164 in candidates):
             return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
         for official, brand, value, _ in self.phones:
-            distance = _digit_distance(e164[1:], official[1:])
+            distance = min(_digit_distance(e164[1:], official[1:]) for e164 in candidates)
             if distance <= 2 and len(official) >= 8:
                 detail = "one digit" if distance == 1 else "two digits"
                 detail_zh = "一位数字" if distance == 1 else "两位数字"
@@ -699,6 +743,27 @@ def _short_typo(token: str, p: str, segments: list[str]) -> str | None:
         if len(form) == len(token) == 4 and typo_kind(form, token) == "transposition":
             return "transposition"
     return None
+
+
+def _phone_candidates(text: str, regions: list[str]) -> list[str]:
+    text = text.strip()
+    attempts: list[tuple[str, str | None]] = []
+    if text.startswith("+"):
+        attempts.append((text, None))
+    else:
+        attempts += [(text, region) for region in (regions or ["CN"])]
+        attempts.append(("+" + text, None))
+    found: list[str] = []
+    for candidate, region in attempts:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            if e164 not in found:
+                found.append(e164)
+    return found
 
 
 def _parse_phone(text: str, regions: list[str]) -> phonenumbers.PhoneNumber | None:
