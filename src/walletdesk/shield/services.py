@@ -1,8 +1,52 @@
-"""Secret shield service (placeholder until the detector lands: returns text unchanged)."""
+"""The secret shield: find wallet secrets in text, replace them with a marker, warn the customer.
+
+Every text that enters walletdesk (inbox messages, subjects, attachment names and text
+attachments, agent replies and notes, articles, webhook payloads, log records) passes
+`text_redact` or `data_redact` before it is stored, indexed, logged or sent. Findings carry the
+kind and the position in the original text, never the secret itself.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
+
+from walletdesk.shield.keys import EXTENDED_PRIVATE_KEY, KEYSTORE_JSON, PRIVATE_KEY, keys_find
+from walletdesk.shield.mnemonics import MNEMONIC, mnemonics_find
+
+KINDS = (MNEMONIC, PRIVATE_KEY, EXTENDED_PRIVATE_KEY, KEYSTORE_JSON)
+# When two detectors claim overlapping text, the merged finding takes the broader kind: a
+# keystore file contains hex, an extended key contains base58.
+_KIND_PRIORITY = {KEYSTORE_JSON: 4, EXTENDED_PRIVATE_KEY: 3, MNEMONIC: 2, PRIVATE_KEY: 1}
+# No secret is shorter than a 12-character Chinese phrase.
+_SHORTEST_SECRET = 12
+
+# Bilingual text lives here rather than in .po files: it is short, safety-critical, and must
+# be right in both languages even before the catalogues are compiled.
+MARKERS: dict[str, dict[str, str]] = {
+    MNEMONIC: {"zh-hans": "[已隐藏助记词]", "en": "[seed phrase removed]"},
+    PRIVATE_KEY: {"zh-hans": "[已隐藏私钥]", "en": "[private key removed]"},
+    EXTENDED_PRIVATE_KEY: {"zh-hans": "[已隐藏扩展私钥]", "en": "[extended private key removed]"},
+    KEYSTORE_JSON: {"zh-hans": "[已隐藏钱包密钥文件]", "en": "[keystore file removed]"},
+}
+THEFT_REPORT_PATH = "/support/new/?category=account_theft"
+_WARNINGS = {
+    "zh-hans": (
+        "安全提醒：{brand} 客服绝不会向您索要助记词、私钥或钱包密钥文件，任何索要这些信息的人都是骗子。"
+        "您发送的内容已被自动隐藏，我们的客服看不到它，但请把它视为已经泄露："
+        "请立即创建一个新钱包，并把全部资产转入新钱包。"
+        "如果资产已经丢失，请马上提交账户被盗报告：{link}"
+    ),
+    "en": (
+        "Security warning: {brand} support will never ask for your seed phrase, private key or "
+        "keystore file. Anyone who asks for them is a scammer. We hid what you sent and our agents "
+        "cannot see it, but treat it as exposed: create a new wallet now and move all your funds "
+        "to it. If funds are already missing, report a stolen account right away: {link}"
+    ),
+}
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -10,6 +54,9 @@ class Finding:
     kind: str
     start: int
     end: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
@@ -21,6 +68,103 @@ class Redaction:
     def found(self) -> bool:
         return bool(self.findings)
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """How many secrets of each kind were removed: what may be stored about a finding."""
+        return dict(Counter(finding.kind for finding in self.findings))
+
+
+def locale_normalize(locale: str | None, *, text: str = "") -> str:
+    """'zh-hans' or 'en'. Without a locale, the text's own script decides (Chinese → zh-hans)."""
+    if locale:
+        return "zh-hans" if locale.lower().replace("_", "-").startswith("zh") else "en"
+    return "zh-hans" if _CJK_RE.search(text) else "en"
+
+
+def secrets_find(*, text: str) -> list[Finding]:
+    """Every secret in `text` as non-overlapping findings sorted by position."""
+    if len(text) < _SHORTEST_SECRET:
+        return []
+    spans = keys_find(text) + mnemonics_find(text)
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
+    merged: list[list[Any]] = []
+    for kind, start, end in sorted(spans, key=lambda span: (span[1], -span[2])):
+        if merged and start < merged[-1][2]:
+            last = merged[-1]
+            if _KIND_PRIORITY[kind] > _KIND_PRIORITY[last[0]] and end - start >= (last[2] - last[1]) // 2:
+                last[0] = kind
+            last[2] = max(last[2], end)
+        else:
+            merged.append([kind, start, end])
+    return [Finding(kind=kind, start=start, end=end) for kind, start, end in merged]
+
 
 def text_redact(*, text: str, locale: str | None = None) -> Redaction:
-    return Redaction(text=text, findings=[])
+    """Replace each secret in `text` with a marker in `locale` (or the text's language).
+
+    The rest of the text is kept byte for byte; findings point into the original text.
+    """
+    findings = secrets_find(text=text)
+    if not findings:
+        return Redaction(text=text, findings=[])
+    language = locale_normalize(locale, text=text)
+    pieces = []
+    cursor = 0
+    for finding in findings:
+        pieces.append(text[cursor : finding.start])
+        pieces.append(MARKERS[finding.kind][language])
+        cursor = finding.end
+    pieces.append(text[cursor:])
+    return Redaction(text="".join(pieces), findings=findings)
+
+
+def data_redact(*, data: Any, locale: str | None = None) -> Any:
+    """A copy of JSON-like `data` (dicts, lists, tuples, strings) with every string redacted.
+
+    Dictionary keys are redacted too; numbers, booleans and None pass through unchanged.
+    """
+    if isinstance(data, str):
+        return text_redact(text=data, locale=locale).text
+    if isinstance(data, dict):
+        return {
+            data_redact(data=key, locale=locale): data_redact(data=value, locale=locale)
+            for key, value in data.items()
+        }
+    if isinstance(data, list | tuple):
+        return type(data)(data_redact(data=item, locale=locale) for item in data)
+    return data
+
+
+def warning_message(*, locale: str) -> str:
+    """What the customer is told at once when a secret was removed from their message."""
+    from django.conf import settings
+
+    link = f"{settings.SITE_URL}{THEFT_REPORT_PATH}"
+    return _WARNINGS[locale_normalize(locale)].format(brand=settings.BRAND_NAME, link=link)
+
+
+def four_word_windows(phrase: str) -> list[str]:
+    """Every run of four consecutive words of `phrase` (characters, for unspaced Chinese).
+
+    The canary test searches dumps, logs, the search index and webhook payloads for these: any
+    one of them surviving means a secret leaked.
+    """
+    words = re.findall(r"[^\W\d_]+", phrase)
+    if len(words) == 1 and _CJK_RE.match(words[0]):
+        words = list(words[0])
+    joiner = "" if words and all(len(word) == 1 and _CJK_RE.match(word) for word in words) else " "
+    return [joiner.join(words[i : i + 4]) for i in range(len(words) - 3)]
+
+
+def phrase_leaks(*, haystack: str, phrase: str) -> list[str]:
+    """The four-word windows of `phrase` found in `haystack`, ignoring case and separators."""
+    flat = " ".join(re.findall(r"[^\W\d_]+", haystack.lower()))
+    squeezed = flat.replace(" ", "")
+    leaks = []
+    for window in four_word_windows(phrase.lower()):
+        if (" " in window and f" {window} " in f" {flat} ") or (" " not in window and window in squeezed):
+            leaks.append(window)
+    return leaks

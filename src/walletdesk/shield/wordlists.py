@@ -1,0 +1,133 @@
+"""BIP39 wordlists from the `mnemonic` package, indexed for matching typed (not canonical) words.
+
+Customers type words in any case, drop French/Spanish accents and paste Japanese/Korean in either
+Unicode normal form, so every word is looked up by a normalised key. Each key maps to a bit mask
+of the languages whose list holds it ("abandon" is English and French).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mnemonic import Mnemonic
+
+# Every list the `mnemonic` package ships: the ten standard BIP39 languages plus Russian and
+# Turkish, which some wallets use too. Order fixes each language's bit in the masks.
+LANGUAGES: tuple[str, ...] = (
+    "english",
+    "chinese_simplified",
+    "chinese_traditional",
+    "japanese",
+    "korean",
+    "spanish",
+    "french",
+    "italian",
+    "czech",
+    "portuguese",
+    "russian",
+    "turkish",
+)
+ZH_LANGUAGES = ("chinese_simplified", "chinese_traditional")
+MNEMONIC_LENGTHS = (12, 15, 18, 21, 24)
+
+
+@dataclass(frozen=True)
+class Wordlist:
+    language: str
+    bit: int
+    words: tuple[str, ...]
+    index: dict[str, int]  # normalised key -> position in the list
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _is_cjk_syllabic(text: str) -> bool:
+    """Kana and Hangul carry meaning in their combining marks (dakuten, jamo): keep them."""
+    return any("\u3040" <= ch <= "\u30ff" or "\u1100" <= ch <= "\u11ff" or "\uac00" <= ch <= "\ud7af"
+               for ch in text)
+
+
+def word_key(token: str) -> str:
+    """The lookup key of a typed word: lower case, accents dropped (Latin, Cyrillic), kana/Hangul NFC."""
+    lowered = token.lower()
+    if lowered.isascii():
+        return lowered
+    if _is_cjk_syllabic(lowered):
+        return unicodedata.normalize("NFC", lowered)
+    return _strip_marks(lowered)
+
+
+@lru_cache(maxsize=1)
+def wordlists() -> tuple[Wordlist, ...]:
+    lists = []
+    for bit, language in enumerate(LANGUAGES):
+        words = tuple(Mnemonic(language).wordlist)
+        index: dict[str, int] = {}
+        for position, word in enumerate(words):
+            # First wins: after dropping accents the Russian list has a few collisions; the
+            # position only matters for the checksum, which is a bonus, never a requirement.
+            index.setdefault(word_key(word), position)
+        lists.append(Wordlist(language=language, bit=1 << bit, words=words, index=index))
+    return tuple(lists)
+
+
+@lru_cache(maxsize=1)
+def key_masks() -> dict[str, int]:
+    """Normalised key -> OR of the language bits whose list holds it."""
+    masks: dict[str, int] = {}
+    for wordlist in wordlists():
+        for key in wordlist.index:
+            masks[key] = masks.get(key, 0) | wordlist.bit
+    return masks
+
+
+def wordlist_for_bit(bit: int) -> Wordlist:
+    return wordlists()[bit.bit_length() - 1]
+
+
+def zh_bits() -> int:
+    return sum(wl.bit for wl in wordlists() if wl.language in ZH_LANGUAGES)
+
+
+@lru_cache(maxsize=1)
+def zh_rank() -> dict[str, int]:
+    """Chinese character -> position in the (simplified or traditional) list.
+
+    Both Chinese lists are ordered by how common the character is and share positions, so the
+    position is a frequency rank: prose uses the top few hundred, a random phrase all 2,048.
+    """
+    ranks: dict[str, int] = {}
+    for wordlist in wordlists():
+        if wordlist.language in ZH_LANGUAGES:
+            for position, word in enumerate(wordlist.words):
+                ranks.setdefault(word, position)
+    return ranks
+
+
+@lru_cache(maxsize=1)
+def zh_to_simplified() -> dict[int, str]:
+    """str.translate table mapping each traditional list character to its simplified twin."""
+    simplified, traditional = (next(wl for wl in wordlists() if wl.language == name).words
+                               for name in ZH_LANGUAGES)
+    return {ord(t): s for s, t in zip(simplified, traditional, strict=True) if s != t}
+
+
+def checksum_valid(indices: list[int]) -> bool:
+    """Whether word positions form a BIP39 phrase with a correct checksum (12..24 words)."""
+    if len(indices) not in MNEMONIC_LENGTHS or min(indices) < 0 or max(indices) > 2047:
+        return False
+    bits = 0
+    for position in indices:
+        bits = (bits << 11) | position
+    total = len(indices) * 11
+    checksum_bits = total // 33
+    entropy_bits = total - checksum_bits
+    entropy = (bits >> checksum_bits).to_bytes(entropy_bits // 8, "big")
+    expected = hashlib.sha256(entropy).digest()[0] >> (8 - checksum_bits)
+    return (bits & ((1 << checksum_bits) - 1)) == expected
