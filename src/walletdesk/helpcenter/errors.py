@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from walletdesk.core.errors import DomainError, NotFound, ValidationFailed
+
+
+class ArticleNotFound(NotFound):
+    code = "article_not_found"
+    message = "No such article."
+
+
+class ArticleInvalid(ValidationFailed):
+    code = "article_invalid"
+    message = "The article is invalid."
+
+
+class ImportFileInvalid(ValidationFailed):
+    """One Markdown file of an import folder cannot be read; carries the file's line."""
+
+    code = "import_file_invalid"
+
+    def __init__(self, message: str, *, line: int = 1) -> None:
+        super().__init__(message, details={"line": line})
+        self.line = line
+
+
+class ImportFolderMissing(DomainError):
+    code = "import_folder_missing"
+    status = 400
+    message = "The folder does not exist."
+
+
+class SearchEventNotFound(NotFound):
+    code = "search_event_not_found"
+    message = "No such search."

@@ -1,0 +1,150 @@
+"""Text analysis shared by indexing and querying: one normaliser, one tokenizer, both languages.
+
+Chinese: Traditional is folded to Simplified (OpenCC t2s plus the domain's 帐→账 choice), then
+jieba search-mode words (with the domain user dictionary) and overlapping character bigrams.
+Bigrams give recall where jieba splits differently in the article and in the query; words give
+precision. English: lower-cased words, stop words dropped, Snowball (Porter 2) stems.
+Every token is alphanumeric so the database's own full-text tokenizers keep them intact.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+import unicodedata
+from pathlib import Path
+
+import jieba
+import snowballstemmer
+from opencc import OpenCC
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
+_CJK_RE = re.compile(rf"[{_CJK}]")
+_LATIN_RE = re.compile(r"[a-z]")
+
+EN_STOPWORDS = frozenset(
+    """a an the and or but if of to in on at for from by with without about as into onto over under
+    is am are was were be been being do does did doing done have has had having i me my mine we us our
+    you your yours he him his she her it its they them their this that these those there here what which
+    who whom whose when where why how can could would should will shall may might must not no yes so
+    than then too very just also any some all each every own same other such only s t d ll m re ve
+    please pls plz help hi hello thanks thank anyone somebody someone get got still already yet again
+    up down out off""".split()
+)
+# Single-character and function words that carry no topic in a customer's question.
+ZH_STOPWORDS = frozenset(
+    """的 了 吗 呢 吧 啊 呀 哦 嘛 么 我 你 您 他 她 它 我们 你们 他们 是 在 有 和 与 或 及 就 都 也 还 又 把 被 给
+    对 从 向 到底 怎么 怎么办 怎样 怎么样 如何 为什么 为何 什么 哪里 哪儿 哪 多久 几天 请问 请 一下 一直 已经 这个
+    那个 这 那 个 能 能不能 可以 可不可以 会 要 想 让 该 没 不 很 太 非常 就是 还是 但是 可是 然后 所以 因为 如果
+    现在 刚才 刚刚 之前 之后 时候 谢谢 你好 您好 客服 问题 一 上 中 下 里 后 前 啥 咋 咋办 得 着 过 等""".split()
+)
+# Characters never worth a bigram of their own when both halves are function characters.
+_FUNCTION_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您他她它是在有和与或就都也还又把被给对从向怎什这那个能可以会要想让该没不很太")
+
+_t2s = OpenCC("t2s")
+# OpenCC keeps 帐 (a valid Simplified character) where mainland usage in finance writes 账.
+_FOLD_AFTER_T2S = str.maketrans({"帐": "账", "臺": "台", "裏": "里"})
+
+_stemmer_local = threading.local()
+_jieba_lock = threading.Lock()
+_jieba_ready = False
+
+
+def _stemmer() -> snowballstemmer.stemmer:
+    # Snowball stemmer objects keep state between calls, so each thread gets its own.
+    stemmer = getattr(_stemmer_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _stemmer_local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+def _ensure_jieba() -> None:
+    global _jieba_ready
+    if _jieba_ready:
+        return
+    with _jieba_lock:
+        if not _jieba_ready:
+            jieba.setLogLevel(logging.WARNING)
+            jieba.initialize()
+            jieba.load_userdict(str(_DATA / "userdict.txt"))
+            _jieba_ready = True
+
+
+def jieba_add_words(words: list[str]) -> None:
+    """Teach the segmenter domain words found in editors' synonyms and article tags."""
+    _ensure_jieba()
+    for word in words:
+        if len(word) >= 2 and _CJK_RE.search(word) and not jieba.dt.FREQ.get(word):
+            jieba.add_word(word, freq=5000)
+            _cut_cached.cache_clear()
+
+
+def normalize(text: str) -> str:
+    """Full-width → half-width, lower case, Traditional → Simplified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if _CJK_RE.search(text):
+        text = _t2s.convert(text).translate(_FOLD_AFTER_T2S)
+    return text
+
+
+def detect_locale(text: str) -> str:
+    """zh-hans when the text has any Chinese character (mixed queries are Chinese questions)."""
+    return "zh-hans" if _CJK_RE.search(normalize(text)) else "en"
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@functools.lru_cache(maxsize=20000)
+def _cut_cached(run: str) -> tuple[str, ...]:
+    return tuple(jieba.cut_for_search(run, HMM=True))
+
+
+def cjk_words(run: str) -> list[str]:
+    _ensure_jieba()
+    return [w for w in _cut_cached(run) if w not in ZH_STOPWORDS]
+
+
+def cjk_bigrams(run: str) -> list[str]:
+    out = []
+    for i in range(len(run) - 1):
+        pair = run[i : i + 2]
+        if pair[0] in _FUNCTION_CHARS and pair[1] in _FUNCTION_CHARS:
+            continue
+        out.append(pair)
+    return out
+
+
+def latin_token(word: str) -> str | None:
+    word = word.replace("'", "").replace(".", "")
+    if not word or word in EN_STOPWORDS:
+        return None
+    if not _LATIN_RE.search(word):
+        return word  # numbers: amounts, error codes
+    return stem(word)
+
+
+def analyze(text: str) -> list[str]:
+    """Index tokens of one field, in order (duplicates kept: term frequency matters)."""
+    tokens: list[str] = []
+    for run in _RUN_RE.findall(normalize(text)):
+        if _CJK_RE.match(run):
+            words = cjk_words(run)
+            tokens.extend(words)
+            tokens.extend(b for b in cjk_bigrams(run) if b not in words)
+        else:
+            tok = latin_token(run)
+            if tok:
+                tokens.append(tok)
+    return tokens
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """(kind, run) pairs of a normalised text: kind is "zh" or "en"."""
+    return [("zh" if _CJK_RE.match(r) else "en", r) for r in _RUN_RE.findall(normalize(text))]
