@@ -133,6 +133,12 @@ def typo_kind(candidate: str, brand: str) -> str | None:
         return one
     if m >= 9 and _within_two_edits(candidate, brand):
         return "typo"
+    if (
+        m >= 7
+        and n == m + 2
+        and any(_one_edit(candidate[:i] + candidate[i + 1 :], brand) == "insertion" for i in range(n))
+    ):
+        return "typo"  # two letters slipped in (mettamassk): still the same name to a hurried reader
     return None
 
 

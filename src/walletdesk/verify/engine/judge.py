@@ -109,6 +109,8 @@ staking earn mining pay card cash crypto coin coins chain dex cn us uk eu asia h
 upgrade extension chrome desktop mobile download ios android bot team center centre desk care info news
 event events launch labs v1 v2 v3 access protect safe safety check checker fix rectify migrate migration
 dashboard hq the real vip com-login x site page home main cs kefu admin mod agent now usa ltd inc
+fi bit ai hub plus max one prime club tech link zone space market markets invest capital fund yield farm
+pool ventures sdk dev docs finance futures margin spot otc p2p buy sell send receive deposit withdraw
 """.split()
 )
 # Host labels that carry no identity of their own.
@@ -211,7 +213,8 @@ class RegistryIndex:
     def __init__(self, channels: list[ChannelSpec], blocked: list[tuple[str, str]] | None = None) -> None:
         self.domains: dict[str, tuple[str, str]] = {}  # registrable or host → (brand, registered value)
         self.mail_domains: dict[str, tuple[str, str]] = {}
-        self.path_scoped: list[tuple[str, str, str, str]] = []  # host, path prefix, brand, value
+        # host, path prefix, query pairs that must be present, brand, value
+        self.path_scoped: list[tuple[str, str, frozenset[str], str, str]] = []
         self.addresses: dict[str, tuple[str, str]] = {}
         self.handles: dict[str, list[_Handle]] = {"telegram": [], "x": [], "wechat": []}
         self.phones: list[tuple[str, str, str, phonenumbers.PhoneNumber]] = []  # e164, brand, value, parsed
@@ -243,7 +246,7 @@ class RegistryIndex:
             registrable, ext = _registrable(host)
             path = parsed.path.rstrip("/").lower()
             if path and registrable in SHARED_PLATFORMS:
-                self.path_scoped.append((host, path, spec.brand, spec.value))
+                self._add_scoped(host, path, parsed.query, spec)
                 return
             self.domains.setdefault(registrable, (spec.brand, spec.value))
             self.brand_site.setdefault(spec.brand, spec.value)
@@ -256,6 +259,10 @@ class RegistryIndex:
             if registrable not in FREEMAIL:
                 self.mail_domains.setdefault(registrable, (spec.brand, spec.value))
                 self._add_token(spec.brand, ext.domain, registrable)
+        elif spec.kind in ("telegram", "x") and parsed.kind == "website":
+            # An invite link (t.me/+AbC…) names no account: only that very link is official.
+            if parsed.path.strip("/"):
+                self._add_scoped(_strip_www(parsed.host), parsed.path.rstrip("/").lower(), parsed.query, spec)
         elif spec.kind in ("telegram", "x", "wechat"):
             handle = parsed.handle or spec.value.lstrip("@")
             self._add_handle(spec, handle, spec.kind)
@@ -267,6 +274,11 @@ class RegistryIndex:
                 region = phonenumbers.region_code_for_number(number)
                 if region and region not in self.regions:
                     self.regions.append(region)
+
+    def _add_scoped(self, host: str, path: str, query: str, spec: ChannelSpec) -> None:
+        # Query pairs count only where they name the thing (play.google.com/store/apps/details?id=…).
+        pairs = frozenset(pair for pair in query.split("&") if pair.startswith("id="))
+        self.path_scoped.append((host, path, pairs, spec.brand, spec.value))
 
     def _add_handle(self, spec: ChannelSpec, handle: str, kind: str) -> None:
         shown = ("@" + handle) if kind in ("telegram", "x") else handle
@@ -330,7 +342,7 @@ class RegistryIndex:
 
     def _judge_website(self, p: Parsed) -> Verdict:
         host = _strip_www(p.host)
-        hit = self._official_host(host, p.path)
+        hit = self._official_host(host, p.path, p.query)
         if hit:
             brand, value = hit
             key = "official" if _strip_www(parse_value(value).host) == host else "official-inside"
@@ -349,8 +361,8 @@ class RegistryIndex:
         first = next((seg for seg in p.path.lower().split("/") if seg), "")
         if not first:
             return None
-        for scoped_host, prefix, brand, value in self.path_scoped:
-            if host != scoped_host:
+        for scoped_host, prefix, _needed, brand, value in self.path_scoped:
+            if host != scoped_host or not prefix.strip("/"):
                 continue
             official = prefix.strip("/").split("/")[0]
             core, official_core = _handle_core(first), _handle_core(official)
@@ -364,13 +376,21 @@ class RegistryIndex:
                 )
         return None
 
-    def _official_host(self, host: str, path: str) -> tuple[str, str] | None:
+    def _official_host(self, host: str, path: str, query: str = "") -> tuple[str, str] | None:
         for candidate in _parents(host):
             if candidate in self.domains:
                 return self.domains[candidate]
-        low_path = path.lower()
-        for scoped_host, prefix, brand, value in self.path_scoped:
-            if host == scoped_host and (low_path == prefix or low_path.startswith(prefix + "/")):
+            # A brand's own mail domain is the brand's even when no website was registered on it.
+            if candidate in self.mail_domains:
+                return self.mail_domains[candidate]
+        low_path = path.lower().rstrip("/")
+        pairs = set(query.split("&"))
+        for scoped_host, prefix, needed, brand, value in self.path_scoped:
+            if (
+                host == scoped_host
+                and (low_path == prefix or low_path.startswith(prefix + "/"))
+                and needed <= pairs
+            ):
                 return brand, value
         return None
 
@@ -578,16 +598,13 @@ class RegistryIndex:
                 return self._verdict(
                     "official", p, "official", matched=h.value, brand=h.brand, trick="official"
                 )
-        # A bare word may also be a Telegram or X name typed without the @.
-        for kind in ("telegram", "x"):
-            for h in self.handles[kind]:
-                if h.lower == p.value:
-                    return self._verdict(
-                        "official", p, "official", kind=kind, matched=h.value, brand=h.brand, trick="official"
-                    )
+        # A bare word is read as a WeChat ID only: the brand's X name used as a WeChat ID is not its
+        # WeChat account, and anyone could have registered it there.
         if self._is_blocked("wechat", p.value):
             return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
-        return self._handle_lookalike(p, ("wechat",)) or self._verdict("unknown", p, "unknown")
+        return self._handle_lookalike(p, ("wechat", "telegram", "x")) or self._verdict(
+            "unknown", p, "unknown"
+        )
 
     def _handle_lookalike(self, p: Parsed, kinds: tuple[str, ...]) -> Verdict | None:
         core = _handle_core(p.handle)

@@ -59,6 +59,7 @@ class Parsed:
     host: str = ""  # ASCII (punycode) host for website and email
     host_unicode: str = ""  # what a reader sees
     path: str = ""
+    query: str = ""
     local: str = ""  # mailbox name of an email
     handle: str = ""  # original-case handle or WeChat ID
     digits: str = ""  # phone digits as typed, after the 00 → + rule
@@ -130,6 +131,11 @@ def _parse_url(raw: str, rest: str) -> Parsed:
     ascii_host, unicode_host, host_tricks = normalize_host(host)
     tricks += host_tricks
     path_only = re.split(r"[?#]", path, maxsplit=1)[0]
+    query = (
+        path[len(path_only) + 1 :].split("#", 1)[0]
+        if path[len(path_only) : len(path_only) + 1] == "?"
+        else ""
+    )
     if ascii_host in _TELEGRAM_HOSTS or ascii_host in _X_HOSTS:
         account = _account_from_path(path_only)
         if account:
@@ -141,6 +147,7 @@ def _parse_url(raw: str, rest: str) -> Parsed:
         host=ascii_host,
         host_unicode=unicode_host,
         path=path_only,
+        query=query,
         tricks=tricks,
     )
 
