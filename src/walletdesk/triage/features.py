@@ -1,0 +1,56 @@
+"""Text features shared by training (sklearn) and inference (pure Python over JSON weights).
+
+Character n-grams carry Chinese (no segmenter needed, so no jieba start-up cost) and catch typos
+in English; whole English words and word pairs carry English meaning. Ids, hashes and numbers
+are folded to placeholders: their exact digits say nothing about the category.
+"""
+
+from __future__ import annotations
+
+import re
+
+from walletdesk.triage.lexicon import lexicon_features
+
+_LONG_TOKEN_RE = re.compile(r"[0-9A-Za-z]{20,}")
+_DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD_RE = re.compile(r"[a-z][a-z']*")
+_SPACE_RE = re.compile(r"\s+")
+
+
+# Traditional characters customers in HK/TW type, folded to the simplified forms the set uses.
+def _trad_table() -> dict[int, str]:
+    pairs = (
+        "帳账號号幣币臺台體体錢钱錯错額额現现轉转賬账戶户請请問问為为這这個个們们時时間间過过還还沒没"
+        "點点開开關关註注冊册證证認认審审驗验鎖锁凍冻結结盜盗騙骗詐诈資资產产網网絡络鏈链幫帮處处說说"
+        "話话給给費费續续價价單单買买賣卖務务態态員员導导應应該该發发"
+    )
+    return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2)}
+
+
+_TRAD_TABLE = _trad_table()
+
+
+def text_normalise(text: str) -> str:
+    text = text.translate(_TRAD_TABLE).lower()
+    text = _LONG_TOKEN_RE.sub(" Ⓐ ", text)
+    text = _DIGITS_RE.sub("0", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def features_of(text: str) -> list[str]:
+    """Feature strings for one message (order irrelevant, repeats count)."""
+    norm = text_normalise(text)
+    padded = f" {norm} "
+    feats: list[str] = []
+    n = len(padded)
+    for i in range(n - 1):
+        feats.append(padded[i : i + 2])
+        if i + 3 <= n:
+            feats.append(padded[i : i + 3])
+    words = _WORD_RE.findall(norm)
+    feats.extend("w:" + w for w in words)
+    feats.extend(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    # Word stems by prefix: withdraw/withdrawal/withdrew share "p:withd" without a stemmer.
+    feats.extend("p:" + w[:5] for w in words if len(w) > 5)
+    feats.extend(lexicon_features(norm))
+    return feats

@@ -1,0 +1,34 @@
+"""`walletdesk triage_train`: fit the shipped model on the labelled set (build/dev time)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from walletdesk.triage.dataset import LABELLED_PATH, labelled_build, labelled_load, labelled_write
+from walletdesk.triage.model import MODEL_PATH
+from walletdesk.triage.training import model_fit, model_write
+
+
+class Command(BaseCommand):
+    help = "Train the triage model on data/labelled.jsonl and write data/model.json."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--regenerate",
+            action="store_true",
+            help="Rebuild data/labelled.jsonl from the phrase templates and handwritten.jsonl first.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        if options["regenerate"]:
+            labelled_write(labelled_build())
+        rows = labelled_load()
+        model_write(model_fit(rows))
+        self.stdout.write(
+            f"trained on {len(rows)} messages from {LABELLED_PATH.name} in "
+            f"{time.perf_counter() - started:.1f}s -> {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)"
+        )

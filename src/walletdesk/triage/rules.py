@@ -1,0 +1,98 @@
+"""High-recall safety rules layered on the model.
+
+The operator's rule: account_theft must not be missed, because it makes the ticket urgent and
+alerts the security team. A missed theft costs far more than an agent re-labelling a false
+alarm, so these patterns are deliberately broad; the "assets intact" patterns pull a mere
+suspicion back to security, as the category definition says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from walletdesk.triage.features import text_normalise
+
+_THEFT_ZH = (
+    r"被盗|盗号|盗走|盗刷|盗了|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
+    r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
+    r"(?:币|钱|资产|余额|u|usdt)[^，。,.!?！？]{0,6}(?:全没|没了|不见了|消失|归零|少了)|"
+    r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
+    r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
+    r"(?:没了|骗|联系不上|拉黑|跑了|不见)|"
+    r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
+    r"自称[^，。,]{0,10}(?:客服|官方|工作人员|管理员)[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了)|"
+    r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见)|"
+    r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
+    r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零)|被[^，。,!?！？]{0,16}骗|提走了|"
+    r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
+)
+_THEFT_EN = (
+    r"stolen|stole|steal|hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
+    r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
+    r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
+    r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
+    r"(?: (?:this|that|the|any|a))? ?(?:withdraw|transfer|transaction|trade)|"
+    r"(?:not me|wasn'?t me)|(?:didn'?t|did not|never) (?:withdraw|withdrew|transfer|send|sent|authori[sz]e)|"
+    r"(?:don'?t|do not|didn'?t) recogni[sz]e|unknown address|address i don'?t know|"
+    r"(?:i )?never made|(?:i )?didn'?t make|not made by me|phished|"
+    r"someone (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
+    r"(?:wallet|account) (?:is|was|got|has been) (?:now )?(?:empty|emptied|zero)|"
+    r"all (?:of )?my [a-z]+ (?:was|were|got|has been|have been) (?:sent|moved|transferred|withdrawn|taken)|"
+    r"(?:funds|coins|money|assets|usdt|btc|eth|balance|crypto)[^.!?]{0,20}(?:gone|disappeared|vanished|missing|zero)|"
+    r"(?:fake|impersonat|pretending|posing)[^.!?]{0,40}(?:sent|send|transferred|paid|gave|lost|gone|took|moved)|"
+    r"(?:sent|transferred|paid|gave|lost)[^.!?]{0,40}(?:fake|impersonat|pretending|posing|scammer)|"
+    r"lost (?:all|everything|my (?:funds|coins|money|assets|crypto|usdt|btc|eth))|"
+    r"cashed out everything|withdrew everything|(?:took|moved) (?:all )?my (?:funds|coins|money|crypto|usdt)"
+)
+# Suspicion with the assets intact is security, not theft.
+_INTACT = (
+    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
+    r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
+    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
+    r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
+    r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|是钓鱼吗|是真的吗|是不是假的|"
+    r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
+    r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
+    r"is (?:it|this|that) (?:a )?(?:scam|phishing|fake|real)|scam\?|phishing\?|"
+    r"avoid (?:getting )?(?:hacked|scammed)|prevent (?:getting )?(?:hacked|scammed)|how (?:do i|to|can i) (?:protect|keep)|"
+    r"in case (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)|if (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)"
+)
+_THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}", re.IGNORECASE)
+_INTACT_RE = re.compile(_INTACT, re.IGNORECASE)
+
+_COMPLAINT_RE = re.compile(
+    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|给个说法|给我个说法|给一个说法|讨个说法|"
+    r"道歉|负责|找你们(?:领导|经理|主管)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
+    r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
+    r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
+    r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
+    r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for",
+    re.IGNORECASE,
+)
+# Praise and "how do I file …" questions use complaint words without being one.
+_NOT_COMPLAINT_RE = re.compile(
+    r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
+    r"how long (?:does|do) (?:a )?refunds?|no complaints",
+    re.IGNORECASE,
+)
+
+
+def theft_suspected(text: str) -> bool:
+    """True when the message reports assets lost or an account taken over (broad on purpose)."""
+    norm = text_normalise(text)
+    return bool(_THEFT_RE.search(norm)) and not _INTACT_RE.search(norm)
+
+
+def theft_denied(text: str) -> bool:
+    """True when the customer says the assets are still there (a suspicion, so security)."""
+    return bool(_INTACT_RE.search(text_normalise(text)))
+
+
+def complaint_cue(text: str) -> bool | None:
+    """True/False when a rule is sure, None to leave the decision to the model."""
+    norm = text_normalise(text)
+    if _NOT_COMPLAINT_RE.search(norm):
+        return False
+    if _COMPLAINT_RE.search(norm):
+        return True
+    return None
