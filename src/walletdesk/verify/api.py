@@ -1,3 +1,139 @@
-from ninja import Router
+"""Verify API v1: the public check (rate-limited per IP), official contacts, reports; agents review reports."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from walletdesk.accounts.auth import agent_auth
+from walletdesk.core.ratelimit import client_ip, rate_limit_public
+from walletdesk.verify import selectors, services
+from walletdesk.verify.engine.judge import Verdict
+from walletdesk.verify.errors import ReportNotFound
 
 router = Router()
+
+ADVICE = {
+    "official": (
+        "This is official. Still, nobody from support will ever ask for your seed phrase or private key.",
+        "这是官方渠道。但请记住：客服永远不会索要您的助记词或私钥。",
+    ),
+    "lookalike": (
+        "Do not trust it. Do not sign in, connect your wallet, send funds or type your seed phrase there. "
+        "Report it so we can warn others.",
+        "请勿相信。不要在那里登录、连接钱包、转账或输入助记词。请举报，以便我们提醒其他用户。",
+    ),
+    "unknown": (
+        "We do not know it. Use only the channels on the official contacts page; never share your seed "
+        "phrase with anyone.",
+        "我们不认识它。请只使用官方联系方式页面列出的渠道，永远不要把助记词告诉任何人。",
+    ),
+}
+
+
+class VerdictOut(Schema):
+    verdict: str
+    kind: str
+    matched: str | None
+    reason: str
+    reason_zh: str
+    brand: str | None
+    known_phishing: bool
+    advice: str
+    advice_zh: str
+
+
+class ChannelOut(Schema):
+    brand: str
+    kind: str
+    value: str
+    label: str
+    locale: str
+
+
+class ReportIn(Schema):
+    value: str
+    note: str = ""
+
+
+class ReportOut(Schema):
+    id: int
+    value: str
+    kind: str
+    status: str
+    verdict_at_report: str
+    note: str
+
+
+class AgentCheckOut(Schema):
+    agent_code: str
+    active: bool
+    display_name: str = ""
+
+
+def verdict_out(verdict: Verdict) -> dict:
+    advice, advice_zh = ADVICE[verdict.verdict]
+    return {**verdict.as_dict(), "advice": advice, "advice_zh": advice_zh}
+
+
+@router.get("/verify", response=VerdictOut, auth=None)
+def verify_value(request: HttpRequest, value: str = "") -> dict:
+    rate_limit_public(request, "verify")
+    return verdict_out(services.value_verify(value=value))
+
+
+@router.get("/official-channels", response=list[ChannelOut], auth=None)
+def official_channels(request: HttpRequest, brand: str | None = None) -> list[dict]:
+    return [
+        {"brand": c.brand.name, "kind": c.kind, "value": c.value, "label": c.label, "locale": c.locale}
+        for c in services.official_channels_list(brand=brand)
+    ]
+
+
+@router.post("/verify/reports", response={201: ReportOut}, auth=None)
+def report_create(request: HttpRequest, payload: ReportIn) -> Status:
+    # Reports are cheap to send and cost an agent's time to review: a tighter limit than checks.
+    rate_limit_public(request, "verify-report", limit=max(1, settings.WALLETDESK_RATE_LIMIT_PUBLIC // 6))
+    customer = getattr(request, "customer", None)
+    report = services.report_create(
+        value=payload.value,
+        note=payload.note,
+        customer_id=str(customer.pk) if customer else None,
+        ip=client_ip(request),
+    )
+    return Status(201, report)
+
+
+@router.get("/verify/agents/{agent_code}", response=AgentCheckOut, auth=None)
+def agent_check(request: HttpRequest, agent_code: str) -> dict:
+    rate_limit_public(request, "verify-agent")
+    return services.agent_id_check(agent_code=agent_code)
+
+
+@router.get("/verify/reports", response=list[ReportOut], auth=agent_auth)
+def report_list(request: HttpRequest) -> list:
+    return list(selectors.report_list_pending()[:200])
+
+
+@router.post("/verify/reports/{report_id}/confirm", response=ReportOut, auth=agent_auth)
+def report_confirm(request: HttpRequest, report_id: int) -> object:
+    report = selectors.report_get(report_id=report_id)
+    if report is None:
+        raise ReportNotFound()
+    services.report_confirm(report=report, by=request.user)
+    return selectors.report_get(report_id=report_id)
+
+
+@router.post("/verify/reports/{report_id}/reject", response=ReportOut, auth=agent_auth)
+def report_reject(request: HttpRequest, report_id: int) -> object:
+    report = selectors.report_get(report_id=report_id)
+    if report is None:
+        raise ReportNotFound()
+    return services.report_reject(report=report, by=request.user)
+
+
+@router.post("/verify/lookalikes", response=list[VerdictOut], auth=agent_auth)
+def lookalikes_in_text(request: HttpRequest, payload: ReportIn) -> list[dict]:
+    """For the agent console: look-alikes in a message text (payload.value), each with its verdict."""
+    return [verdict_out(v) for v in services.text_find_lookalikes(text=payload.value)]

@@ -75,7 +75,7 @@ def text_find_lookalikes(*, text: str) -> list[Verdict]:
 
 def lookalike_reply_text(*, verdict: Verdict, locale: str = "zh-hans") -> str:
     """The one-click reply an agent sends when a customer's message contains a look-alike."""
-    contacts = f"{settings.SITE_URL}/contacts/"
+    contacts = f"{settings.SITE_URL}/contact/"
     if locale.startswith("zh"):
         return (
             f"请注意：{verdict.reason_zh} 这不是我们的官方渠道，请不要在那里登录、转账或输入助记词。"

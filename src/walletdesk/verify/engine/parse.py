@@ -245,10 +245,10 @@ def _wechat(raw: str, wechat_id: str) -> Parsed:
 
 # --- finding checkable values inside a chat message ------------------------------------------
 _IN_TEXT = re.compile(
-    r"(?P<url>(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>\"'，。、）)]+)"
+    r"(?P<url>(?:[a-z][a-z0-9+.\-]*://|www\.)[^\s<>\"'，。、）),\u3000-\u9fff\uff00-\uffef]+)"
     r"|(?P<email>[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+)"
     r"|(?P<handle>(?<![\w@])@[A-Za-z0-9_]{4,32})"
-    r"|(?P<domain>\b[\w\-]+(?:\.[\w\-]+)*\.(?:[a-z]{2,24}|xn--[a-z0-9\-]+)\b(?:/[^\s<>\"'，。]*)?)"
+    r"|(?P<domain>\b[\w\-]+(?:\.[\w\-]+)*\.(?:[a-z]{2,24}|xn--[a-z0-9\-]+)\b(?:/[^\s<>\"'，。),\u3000-\u9fff\uff00-\uffef]*)?)"
     r"|(?P<phone>(?<![\w])(?:\+|00)?\d[\d\s\-()]{6,18}\d)",
     re.IGNORECASE,
 )

@@ -1,0 +1,93 @@
+"""The look-alike engine on the project's own quality set, without a database."""
+
+import pytest
+
+from tests.verify.cases import DEMO_CASES, NEBULEX_CASES, REAL_CASES, REGISTRIES
+from walletdesk.verify.engine.fold import skeleton, typo_kind
+from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex
+from walletdesk.verify.engine.parse import ParseError, parse_value, values_in_text
+
+
+@pytest.fixture(scope="module")
+def index():
+    specs = [
+        ChannelSpec(r["brand"], c["kind"], c["value"], c["label"]) for r in REGISTRIES for c in r["channels"]
+    ]
+    return RegistryIndex(specs)
+
+
+@pytest.mark.parametrize(("value", "expected", "trick"), DEMO_CASES + NEBULEX_CASES)
+def test_fictional_brand_case(index, value, expected, trick):
+    verdict = index.judge(value)
+    assert verdict.verdict == expected, (trick, verdict)
+
+
+def test_real_brands_meet_the_bars(index):
+    judged = [(index.judge(v), expected, trick) for v, expected, trick in REAL_CASES]
+    phishing = [v for v, e, t in judged if t == "real-phishing"]
+    legit = [v for v, e, t in judged if t == "real-legit"]
+    official = [v for v, e, t in judged if t == "real-official"]
+    caught = sum(v.verdict == "lookalike" for v in phishing) / len(phishing)
+    flagged = sum(v.verdict != "unknown" for v in legit) / len(legit)
+    assert caught >= 0.97, [v.value for v in phishing if v.verdict != "lookalike"]
+    assert flagged <= 0.03, [v.value for v in legit if v.verdict != "unknown"]
+    assert all(v.verdict == "official" for v in official)
+    assert not any(v.verdict == "official" for v in phishing + legit)
+
+
+def test_ordinary_words_that_share_letters_stay_unknown(index):
+    for value in ("finance.com", "coinsafe.io", "balance.com", "knowledge.com", "krake.ai", "okta.com"):
+        assert index.judge(value).verdict == "unknown", value
+
+
+def test_only_the_host_decides_for_a_url(index):
+    assert index.judge("https://evil.io@demowallet.com/").verdict == "official"
+    assert index.judge("https://demowallet.com@evil.io/").verdict == "unknown"
+    assert index.judge("https://evil.io/demowallet.com?next=demowallet.com").verdict == "unknown"
+    assert index.judge("https://evil.io\\@demowallet.com").verdict == "unknown"
+
+
+def test_lookalike_names_what_it_imitates_and_why(index):
+    verdict = index.judge("support.demowallet.com.evil.io")
+    assert verdict.matched == "https://demowallet.com"
+    assert verdict.brand == "DemoWallet"
+    assert "evil.io" in verdict.reason and "evil.io" in verdict.reason_zh
+
+
+def test_unicode_skeleton_maps_cyrillic_digits_and_rn():
+    assert skeleton("dеmо") == skeleton("demo")  # Cyrillic е and о
+    assert skeleton("c0inbase") == skeleton("coinbase")
+    assert skeleton("rnetamask") == skeleton("metamask")
+    assert skeleton("walIet") == skeleton("wallet")
+
+
+def test_typo_rules_accept_slips_and_reject_other_words():
+    assert typo_kind("binanse", "binance") == "substitution"
+    assert typo_kind("metamsk", "metamask") == "deletion"
+    assert typo_kind("metamaks", "metamask") == "transposition"
+    assert typo_kind("krakken", "kraken") == "insertion"
+    assert typo_kind("finance", "binance") is None
+    assert typo_kind("coinsafe", "coinbase") is None
+    assert typo_kind("ledge", "ledger") is None
+
+
+def test_parse_reads_hosts_like_a_browser():
+    assert parse_value("ｄｅｍｏｗａｌｌｅｔ。ｃｏｍ").host == "demowallet.com"
+    assert parse_value("HTTPS://User:pw@Demowallet.com:8443/x").host == "demowallet.com"
+    assert parse_value("hxxps://evil[.]io/login").host == "evil.io"
+    parsed = parse_value("mailto:DemoWallet <Help@DemoWallet.com>?subject=x")
+    assert (parsed.kind, parsed.value) == ("email", "help@demowallet.com")
+    assert parse_value("https://t.me/s/DemoWalletSupport").kind == "telegram"
+    assert parse_value("@DemoWallet").kind == "handle"
+    assert parse_value("0086 400-820-8820").kind == "phone"
+    with pytest.raises(ParseError):
+        parse_value("   ")
+
+
+def test_values_in_text_finds_every_kind():
+    text = "请联系 @DemoWallet_Support 或访问 https://dеmowallet.com/login，邮件 help@demowallet-help.com，电话 +86 400 820 8821"
+    found = values_in_text(text)
+    assert "@DemoWallet_Support" in found
+    assert "https://dеmowallet.com/login" in found
+    assert "help@demowallet-help.com" in found
+    assert any(v.replace(" ", "").endswith("4008208821") for v in found)
