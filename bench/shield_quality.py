@@ -27,7 +27,9 @@ def main() -> int:
     from walletdesk.shield.labelled import samples
     from walletdesk.shield.services import secrets_find
 
-    secret_rows: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # n, caught, exact, kind ok
+    secret_rows: dict[tuple[str, str], list[int]] = defaultdict(
+        lambda: [0, 0, 0, 0]
+    )  # n, caught, exact, kind ok
     clean_rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # n, flagged
     extra_chars = 0
     misses = []
@@ -49,8 +51,10 @@ def main() -> int:
             row[0] += 1
             caught = span <= covered
             row[1] += caught
-            row[2] += any(f.start == secret["start"] and f.end == secret["end"] and f.kind == secret["kind"]
-                          for f in findings)
+            row[2] += any(
+                f.start == secret["start"] and f.end == secret["end"] and f.kind == secret["kind"]
+                for f in findings
+            )
             row[3] += caught and any(f.kind == secret["kind"] for f in findings)
             extra_chars += len(covered - span)
             if not caught:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -128,22 +129,27 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _phrase_words(rng: random.Random, language: str, length: int, valid: bool) -> list[str]:
-    words = Mnemonic(language).wordlist
+    # Customers type composed (NFC) kana and Hangul; the lists store them decomposed.
+    words = [unicodedata.normalize("NFC", word) for word in Mnemonic(language).wordlist]
     if valid:
-        return Mnemonic(language).to_mnemonic(rng.randbytes(length * 4 // 3)).split()
+        phrase = Mnemonic(language).to_mnemonic(rng.randbytes(length * 4 // 3))
+        return unicodedata.normalize("NFC", phrase).split()
     return [rng.choice(words) for _ in range(length)]
 
 
 def _misspell(rng: random.Random, word: str) -> str:
+    """One typo in the word's own script (a Latin letter in a kana word is not a typo)."""
     if len(word) < 3:
-        return word + rng.choice("xyz")
+        return word + word[-1]
     position = rng.randrange(1, len(word))
-    op = rng.choice(["drop", "swap", "double", "replace"])
+    op = rng.choice(["drop", "swap", "double", "replace"] if word.isascii() else ["drop", "swap", "double"])
     if op == "drop":
         return word[:position] + word[position + 1 :]
     if op == "swap" and position < len(word) - 1:
         return word[:position] + word[position + 1] + word[position] + word[position + 2 :]
     if op == "double":
+        return word[:position] + word[position] + word[position:]
+    if not word.isascii():
         return word[:position] + word[position] + word[position:]
     return word[:position] + rng.choice("aeiourstln") + word[position + 1 :]
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
     checksum_valid,
+    fuzzy_mask,
     key_masks,
     word_key,
     wordlist_for_bit,
@@ -37,6 +38,21 @@ FULL_RUN = 12
 MAX_GAPS = 2
 # A partial phrase (part of the words pasted): this many listed words in a row, no gaps.
 PARTIAL_RUN = {"default": 8}
+# Or this many listed words with at most MAX_GAPS unlisted ones among them.
+PARTIAL_WITH_GAPS = 9
+# English prose strings listed words together ("then you must make a good effort to ensure
+# that"), but mostly these common ones; a random phrase draws them 4% of the time. Runs count
+# only their other ("content") words, each once: "Dynamic: license\nDynamic: author" is a
+# form, not a phrase. A valid checksum overrides that ("abandon ×11 about" is a real wallet).
+COMMON_ENGLISH = frozenset(
+    "about above across again all almost also always among another any around away because before behind "
+    "below between beyond can check come else enough ensure few find first give good have help just keep "
+    "kind know like little long make more must need never next nice now off often once one only other over "
+    "own please rather right same say still such thank that then there they thing this three today try "
+    "under until upon use very wait want way what when where will wish with would you your young".split()
+)
+FULL_CONTENT = 8
+PARTIAL_CONTENT = 6
 # More than this many separator characters between two words ends a run.
 MAX_SEPARATOR = 12
 
@@ -49,6 +65,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"  # any other script: never listed, but it breaks a run
 )
 _BREAK = -1
+# A sentence ends between two words: phrases are written with numbers, commas, dashes or line
+# breaks between words, never full stops (a "1." is numbering and does not count).
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?。！？](?!\d)")
 # The number written before a phrase's first word belongs to the phrase ("1. abandon", "①", "(1)").
 _NUMBERING_RE = re.compile(r"(?:[(（#]?\d{1,2}\s*[.)）、:：\-]?|[\u2460-\u24ff\u3251-\u325f])[ \t]*$")
 
@@ -70,7 +89,9 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         token = match.group()
-        if start - previous_end > MAX_SEPARATOR:
+        if start - previous_end > MAX_SEPARATOR or (
+            previous_end and _SENTENCE_END_RE.search(text, previous_end, start)
+        ):
             starts.append(previous_end)
             ends.append(start)
             kinds.append(_BREAK)
@@ -101,12 +122,19 @@ def _separated_runs(text: str) -> list[Span]:
         while bits:
             bit = bits & -bits
             bits ^= bit
-            for lo, hi in _language_runs(kinds, first, last, bit):
-                start = starts[lo]
+            for lo, hi in _language_runs(text, starts, ends, kinds, first, last, bit):
+                exact = _valid_streak(text, starts, ends, kinds, lo, hi, bit)
+                if exact:
+                    lo, hi = exact
+                else:
+                    lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
+                start, end = starts[lo], ends[hi]
                 numbering = _NUMBERING_RE.search(text[max(0, start - 8) : start])
                 if numbering:
                     start -= len(numbering.group())
-                spans.append((MNEMONIC, start, ends[hi]))
+                if bit & zh_bits():
+                    start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
+                spans.append((MNEMONIC, start, end))
     return spans
 
 
@@ -132,12 +160,25 @@ def _clusters(kinds: list[int]) -> list[tuple[int, int]]:
     return clusters
 
 
-def _language_runs(kinds: list[int], first: int, last: int, bit: int) -> list[tuple[int, int]]:
+def _language_runs(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], first: int, last: int, bit: int
+) -> list[tuple[int, int]]:
     """Token ranges that read as a phrase in one language: full runs with gaps, or partial runs."""
     ones = [p for p in range(first, last + 1) if kinds[p] > 0 and kinds[p] & bit]
     if len(ones) < min(PARTIAL_RUN.values()):
         return []
+    words = [word_key(text[starts[p] : ends[p]]) for p in ones]
+    english = wordlist_for_bit(bit).language == "english"
     found: list[tuple[int, int]] = []
+
+    def content(lo: int, hi: int) -> int:
+        distinct = set(words[lo : hi + 1])
+        return len(distinct - COMMON_ENGLISH) if english else len(distinct)
+
+    def valid(lo: int, hi: int) -> bool:
+        index = wordlist_for_bit(bit).index
+        return checksum_valid([index.get(word, -1) for word in words[lo : hi + 1]])
+
     # Full runs: a window of listed words with at most MAX_GAPS other tokens inside.
     left = 0
     for right in range(len(ones)):
@@ -145,36 +186,84 @@ def _language_runs(kinds: list[int], first: int, last: int, bit: int) -> list[tu
             left += 1
         is_last = right + 1 == len(ones)
         extends = not is_last and (ones[right + 1] - ones[left] + 1) - (right - left + 2) <= MAX_GAPS
-        if not extends and ones[right] - ones[left] + 1 >= FULL_RUN and right - left + 1 >= FULL_RUN - MAX_GAPS:
-            found.append(_trim_stragglers(ones[left : right + 1]))
+        if not extends and right - left + 1 >= PARTIAL_WITH_GAPS and content(left, right) >= FULL_CONTENT:
+            found.append((ones[left], ones[right]))
     # Partial runs: consecutive listed words only.
     partial = PARTIAL_RUN.get(wordlist_for_bit(bit).language, PARTIAL_RUN["default"])
-    if bit & zh_bits():
-        partial = max(partial, 8)
     run_start = 0
     for index in range(1, len(ones) + 1):
         if index == len(ones) or ones[index] != ones[index - 1] + 1:
-            if index - run_start >= partial:
+            if index - run_start >= partial and (
+                content(run_start, index - 1) >= PARTIAL_CONTENT or valid(run_start, index - 1)
+            ):
                 found.append((ones[run_start], ones[index - 1]))
             run_start = index
     return found
 
 
-def _trim_stragglers(window: list[int]) -> tuple[int, int]:
-    """Drop one or two listed words cut off from the run by a gap ("my *phrase* is abandon ...")."""
-    lo, hi = 0, len(window) - 1
+def _valid_streak(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+) -> tuple[int, int] | None:
+    """The longest gap-free stretch of the run when it is a whole phrase with a valid checksum.
+
+    Then listed words next to it ("my *seed* is ...") are prose and stay; otherwise the caller
+    keeps the whole run, typos and all.
+    """
+    best: tuple[int, int] | None = None
+    streak_start = None
+    for position in range(lo, hi + 2):
+        listed = position <= hi and kinds[position] > 0 and kinds[position] & bit
+        if listed and streak_start is None:
+            streak_start = position
+        elif not listed and streak_start is not None:
+            if best is None or position - streak_start > best[1] - best[0] + 1:
+                best = (streak_start, position - 1)
+            streak_start = None
+    if best is None or best[1] - best[0] + 1 not in MNEMONIC_LENGTHS:
+        return None
+    index = wordlist_for_bit(bit).index
+    positions = [index.get(word_key(text[starts[p] : ends[p]]), -1) for p in range(best[0], best[1] + 1)]
+    return best if checksum_valid(positions) else None
+
+
+def _extend_edges(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+) -> tuple[int, int]:
+    """Take in up to two misspelt words at each end of a run: a typo in the first word still leaks."""
+    zh = bool(bit & zh_bits())
     for _ in range(2):
-        for edge in (1, 2):
-            if lo + edge <= hi and window[lo + edge] - window[lo + edge - 1] > 1:
-                if window[hi] - window[lo + edge] + 1 >= FULL_RUN:
-                    lo += edge
-                break
-        for edge in (1, 2):
-            if hi - edge >= lo and window[hi - edge + 1] - window[hi - edge] > 1:
-                if window[hi - edge] - window[lo] + 1 >= FULL_RUN:
-                    hi -= edge
-                break
-    return window[lo], window[hi]
+        if lo > 0 and kinds[lo - 1] == 0 and _looks_like_word(text[starts[lo - 1] : ends[lo - 1]], bit, zh):
+            lo -= 1
+        if hi + 1 < len(kinds) and kinds[hi + 1] == 0 and _looks_like_word(text[starts[hi + 1] : ends[hi + 1]], bit, zh):
+            hi += 1
+    return lo, hi
+
+
+def _zh_glued_edges(
+    text: str, start: int, end: int, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int
+) -> tuple[int, int]:
+    """Separated Chinese words whose first or last word is glued to prose ("10)拉请帮我看看").
+
+    The neighbouring prose token's touching character is taken in unless the separated words
+    already form a phrase with a valid checksum; a prose character redacted beats a word leaked.
+    """
+    ranks = zh_rank()
+    inner = [ranks.get(text[starts[p]], -1) for p in range(lo, hi + 1) if ends[p] - starts[p] == 1]
+    if checksum_valid(inner):
+        return start, end
+    if hi + 1 < len(kinds) and kinds[hi + 1] == 0 and text[starts[hi + 1]] in ranks:
+        end = starts[hi + 1] + 1
+    # "是1)任 2)抢": a number before the first word means the character before it is prose.
+    if lo > 0 and kinds[lo - 1] == 0 and text[ends[lo - 1] - 1] in ranks:
+        if not any(ch.isdigit() for ch in text[ends[lo - 1] : starts[lo]]):
+            start = ends[lo - 1] - 1
+    return start, end
+
+
+def _looks_like_word(token: str, bit: int, zh: bool) -> bool:
+    if zh:
+        return len(token) == 1 and "\u3400" <= token <= "\u9fff"
+    return not token[0].isdigit() and bool(fuzzy_mask(word_key(token)) & bit)
 
 
 # --- Chinese glued into prose -----------------------------------------------------------------
@@ -191,6 +280,12 @@ _PROSE_PUNCTUATION = frozenset("，。！？；：、“”‘’…")
 # (bench/shield_quality.py): 12-character windows of prose score 6 and up, 99% of windows of a
 # random phrase score below 3.3.
 RANDOM_BELOW = 4.0
+# Without a valid checksum somewhere in it, a region needs a window this random: prose with
+# strings of rare transliterated names ("奥塞梯语旁遮普语") reaches the 0-4 band, a phrase
+# rarely does (95% of a phrase's windows score below -0.4).
+UNCHECKED_BELOW = 0.0
+# Each repeated character in a window is this much evidence for prose.
+REPEAT_WEIGHT = 2.0
 # A pair of neighbours forming a dictionary word is worth this much evidence for prose.
 PAIR_WEIGHT = 2.0
 # Trimming a marked region stops at characters that look less like prose than this.
@@ -239,49 +334,79 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     unknown_sum = [0]
     for value in rank:
         unknown_sum.append(unknown_sum[-1] + (value < 0))
-    marked: list[list[int]] = []
+    marked: list[list] = []  # [start, end, lowest window score]
+    # Characters seen more than once in the window: prose repeats (语, 的), a phrase rarely does.
+    seen: dict[str, int] = {}
+    repeats = 0
+    for ch in (simple[p] for p in positions[: WINDOW - 1]):
+        repeats += seen.get(ch, 0) > 0
+        seen[ch] = seen.get(ch, 0) + 1
     for start in range(count - WINDOW + 1):
         end = start + WINDOW
+        incoming = simple[positions[end - 1]]
+        repeats += seen.get(incoming, 0) > 0
+        seen[incoming] = seen.get(incoming, 0) + 1
+        if start:
+            outgoing = simple[positions[start - 1]]
+            seen[outgoing] -= 1
+            repeats -= seen[outgoing] > 0
         if rank[start] < 0 or rank[end - 1] < 0 or unknown_sum[end] - unknown_sum[start] > 1:
             continue
         # The last character's pair reaches outside the window: take it back out.
         score = score_sum[end] - score_sum[start] - pair_score[end - 1] if end - 1 < count - 1 else (
             score_sum[end] - score_sum[start])
+        score += REPEAT_WEIGHT * repeats
         if score < RANDOM_BELOW:
             if marked and start <= marked[-1][1]:
                 marked[-1][1] = end
+                marked[-1][2] = min(marked[-1][2], score)
             else:
-                marked.append([start, end])
+                marked.append([start, end, score])
     regions = []
-    for start, end in marked:
+    for start, end, lowest in marked:
         # Windows straddling the phrase and a few prose characters also look random: shed
-        # edge characters that look like prose while the region stays phrase-sized.
-        while end - start > WINDOW and char_score[start] + pair_score[start] > TRIM_ABOVE:
+        # common edge characters while the region stays phrase-sized.
+        while end - start > WINDOW and char_score[start] > TRIM_ABOVE:
             start += 1
-        while end - start > WINDOW and char_score[end - 1] + pair_score[end - 2] > TRIM_ABOVE:
+        while end - start > WINDOW and char_score[end - 1] > TRIM_ABOVE:
             end -= 1
-        start, end = _refine(rank, start, end)
-        regions.append((positions[start], positions[end - 1] + 1))
+        start, end, checked = _refine(rank, char_score, pair_score, start, end)
+        if checked or lowest < UNCHECKED_BELOW:
+            regions.append((positions[start], positions[end - 1] + 1))
     return regions
 
 
-def _refine(rank: list[int], start: int, end: int) -> tuple[int, int]:
-    """Narrow a marked region to a phrase with a valid checksum when exactly one fits well.
+def _refine(
+    rank: list[int], char_score: list[float], pair_score: list[float], start: int, end: int
+) -> tuple[int, int, bool]:
+    """The most likely phrase around a marked region, using the checksum.
 
-    Windows overlapping a phrase by a few prose characters also look random, so a region can be
-    a little wider than the phrase. Without a unique checksum match the wider region is kept:
-    redacting a prose character is better than leaking a word.
+    A marked region is where the text looks random; the phrase may be wider (common characters
+    at its ends) or narrower (rare prose characters glued to it). Each window of 12-24
+    characters overlapping the region that passes the checksum is weighed by the evidence
+    that its characters are random (minus their prose score) plus the checksum's own evidence
+    (a chance pass is 1 in 2^(words/3)); the region itself, with no checksum bonus, competes too.
+    Returns the bounds and whether they are a checksum-valid phrase.
     """
-    length = end - start
-    if length in MNEMONIC_LENGTHS and checksum_valid(rank[start:end]):
-        return start, end
-    for size in sorted(MNEMONIC_LENGTHS, reverse=True):
-        if size > length or size < length - 6:
-            continue
-        fits = [s for s in range(start, end - size + 1) if min(rank[s : s + size]) >= 0
-                and checksum_valid(rank[s : s + size])]
-        if len(fits) == 1:
-            return fits[0], fits[0] + size
-        if fits:
-            break
-    return start, end
+    total = [0.0]
+    for k in range(len(rank)):
+        total.append(total[-1] + char_score[k] + (pair_score[k] if k < len(pair_score) else 0.0))
+
+    def evidence(first: int, last: int) -> float:
+        inside_pair = pair_score[last - 1] if last - 1 < len(pair_score) else 0.0
+        return -(total[last] - total[first] - inside_pair)
+
+    best = (evidence(start, end), start, end, False)
+    for size in MNEMONIC_LENGTHS:
+        bonus = size / 3 * math.log(2)
+        for first in range(max(0, start - size + WINDOW), min(end, len(rank) - size) + 1):
+            last = first + size
+            if min(last, end) - max(first, start) < WINDOW - 2:
+                continue
+            window = rank[first:last]
+            if min(window) < 0 or not checksum_valid(window):
+                continue
+            weight = evidence(first, last) + bonus
+            if weight > best[0]:
+                best = (weight, first, last, True)
+    return best[1], best[2], best[3]

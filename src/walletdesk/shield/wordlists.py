@@ -60,7 +60,8 @@ def word_key(token: str) -> str:
         return lowered
     if _is_cjk_syllabic(lowered):
         return unicodedata.normalize("NFC", lowered)
-    return _strip_marks(lowered)
+    # Dotless ı: "SIRDAŞ".lower() gives "sirdaş", the Turkish list says "sırdaş".
+    return _strip_marks(lowered).replace("ı", "i")
 
 
 @lru_cache(maxsize=1)
@@ -131,3 +132,27 @@ def checksum_valid(indices: list[int]) -> bool:
     entropy = (bits >> checksum_bits).to_bytes(entropy_bits // 8, "big")
     expected = hashlib.sha256(entropy).digest()[0] >> (8 - checksum_bits)
     return (bits & ((1 << checksum_bits) - 1)) == expected
+
+
+@lru_cache(maxsize=1)
+def _deletion_index() -> dict[str, int]:
+    """Each listed word and each of its one-letter deletions -> language bits (symmetric deletes)."""
+    index: dict[str, int] = {}
+    for wordlist in wordlists():
+        if wordlist.language in ZH_LANGUAGES:
+            continue
+        for key in wordlist.index:
+            for variant in {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}:
+                index[variant] = index.get(variant, 0) | wordlist.bit
+    return index
+
+
+def fuzzy_mask(key: str) -> int:
+    """Languages holding a word one typo (insert, drop, swap, replace) away from `key`."""
+    if len(key) < 3:
+        return 0
+    index = _deletion_index()
+    mask = index.get(key, 0)
+    for i in range(len(key)):
+        mask |= index.get(key[:i] + key[i + 1 :], 0)
+    return mask
