@@ -26,6 +26,9 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN_RE = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:[.'][a-z0-9]+)*")
 _CJK_RE = re.compile(rf"[{_CJK}]")
 _LATIN_RE = re.compile(r"[a-z]")
+_APOSTROPHE_RE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
+# TRC-20 / ERC 20 / BEP-20 are the same network names as TRC20.
+_HYPHEN_CODE_RE = re.compile(r"\b(trc|erc|bep|brc|spl)[- ]?(\d{2,3})\b")
 
 EN_STOPWORDS = frozenset(
     """a an the and or but if of to in on at for from by with without about as into onto over under
@@ -49,6 +52,10 @@ _FUNCTION_CHARS = frozenset("的了吗呢吧啊呀哦嘛么我你您他她它是
 _t2s = OpenCC("t2s")
 # OpenCC keeps 帐 (a valid Simplified character) where mainland usage in finance writes 账.
 _FOLD_AFTER_T2S = str.maketrans({"帐": "账", "臺": "台", "裏": "里"})
+
+# Latin stems are also indexed cut to five letters: Porter 2 splits families a customer does not
+# (recover → recov, recovery → recoveri); the cut form is a weaker alternative at query time.
+TRUNCATE_AT = 5
 
 _stemmer_local = threading.local()
 _jieba_lock = threading.Lock()
@@ -87,6 +94,9 @@ def jieba_add_words(words: list[str]) -> None:
 def normalize(text: str) -> str:
     """Full-width → half-width, lower case, Traditional → Simplified."""
     text = unicodedata.normalize("NFKC", text).lower()
+    # can't → cant, didn’t → didnt: customers type both, synonyms list one.
+    text = _APOSTROPHE_RE.sub("", text)
+    text = _HYPHEN_CODE_RE.sub(r"\1\2", text)
     if _CJK_RE.search(text):
         text = _t2s.convert(text).translate(_FOLD_AFTER_T2S)
     return text
@@ -127,7 +137,12 @@ def latin_token(word: str) -> str | None:
         return None
     if not _LATIN_RE.search(word):
         return word  # numbers: amounts, error codes
-    return stem(word)
+    stemmed = stem(word)
+    # Porter 2 leaves verify→verifi but verification→verif, recovery→recoveri but recover→recover:
+    # dropping a final "i" joins these families (they are the same question to a customer).
+    if len(stemmed) > 4 and stemmed.endswith("i"):
+        stemmed = stemmed[:-1]
+    return stemmed
 
 
 def analyze(text: str) -> list[str]:
@@ -142,6 +157,8 @@ def analyze(text: str) -> list[str]:
             tok = latin_token(run)
             if tok:
                 tokens.append(tok)
+                if len(tok) > TRUNCATE_AT and tok.isalpha():
+                    tokens.append(tok[:TRUNCATE_AT])
     return tokens
 
 

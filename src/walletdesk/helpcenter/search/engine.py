@@ -64,6 +64,15 @@ def _load() -> ranking.Snapshot:
     return ranking.snapshot_build(rows, synonyms)
 
 
+def _vectors_load(ids: list[int]) -> dict[int, ranking.Vector]:
+    from walletdesk.helpcenter.models import ArticleIndex
+
+    rows = ArticleIndex.objects.filter(article_id__in=ids).values_list(
+        "article_id", "title_tokens", "tag_tokens", "body_tokens"
+    )
+    return {pk: ranking.vector_from_tokens(t, g, b) for pk, t, g, b in rows}
+
+
 def snapshot_get() -> ranking.Snapshot:
     global _cached
     version = _version()
@@ -87,9 +96,11 @@ def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> 
     if not query or limit <= 0:
         return []
     snap = snapshot_get()
-    terms = ranking.query_terms(snap, query)
-    known = [t for t in terms if snap.df.get(t)]
+    concepts = ranking.query_concepts(snap, query)
+    tokens = {t for c in concepts for t in c.tokens()}
+    tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
+    known = sorted(t for t in tokens if snap.df.get(t))
     candidates = fts.fts_candidates(known) if fts.fts_available() else None
     prefer = locale or detect_locale(query)
-    ranked = ranking.rank(snap, terms, candidates, prefer, limit)
+    ranked = ranking.rank(snap, concepts, candidates, _vectors_load, prefer, limit)
     return [RankedDoc(d.id, d.slug, d.locale, d.title, round(score, 4)) for d, score in ranked]

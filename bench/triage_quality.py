@@ -1,0 +1,141 @@
+"""Triage quality: category macro-F1 per language, account_theft recall, complaint F1, entity F1.
+
+Two measurements, both printed as tables:
+  1. cross-validation on the labelled training set (GroupKFold: every phrasing of one intent
+     stays in one fold, so the model is scored on phrasings it never saw), full pipeline
+     (model + safety rules);
+  2. the shipped model on data/devset.jsonl, messages written separately and never trained on.
+
+Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from walletdesk.triage.dataset import DATA_DIR, labelled_load  # noqa: E402
+from walletdesk.triage.services import CATEGORIES, Triage, message_triage  # noqa: E402
+from walletdesk.triage.training import crossval_predict  # noqa: E402
+
+ENTITY_KINDS = ("tx_hashes", "addresses", "networks", "amounts")
+
+
+def _f1(tp: int, fp: int, fn: int) -> float:
+    if tp == 0:
+        return 1.0 if fp == 0 and fn == 0 else 0.0
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    return 2 * precision * recall / (precision + recall)
+
+
+def macro_f1(gold: list[str], pred: list[str]) -> float:
+    scores = []
+    for cat in CATEGORIES:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == cat and p == cat)
+        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != cat and p == cat)
+        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == cat and p != cat)
+        if tp or fp or fn:
+            scores.append(_f1(tp, fp, fn))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def _key(kind: str, item: object) -> str:
+    return json.dumps(item, sort_keys=True) if kind == "amounts" else str(item)
+
+
+def entity_counts(rows: list[dict], preds: list[Triage]) -> dict[str, list[int]]:
+    counts: dict[str, list[int]] = {k: [0, 0, 0] for k in ENTITY_KINDS}
+    for row, pred in zip(rows, preds, strict=True):
+        gold_all = row.get("entities")
+        if not gold_all:
+            continue
+        got_all = pred.entities.as_dict()
+        for kind in ENTITY_KINDS:
+            gold = {_key(kind, x) for x in gold_all[kind]}
+            got = {_key(kind, x) for x in got_all[kind]}
+            counts[kind][0] += len(gold & got)
+            counts[kind][1] += len(got - gold)
+            counts[kind][2] += len(gold - got)
+    return counts
+
+
+def report(title: str, rows: list[dict], preds: list[Triage], show_errors: bool) -> None:
+    print(f"\n## {title}  ({len(rows)} messages)")
+    print(f"{'lang':<7} {'n':>5} {'macro-F1':>9} {'accuracy':>9} {'theft rec':>10} {'theft prec':>11} {'complaint F1':>13}")
+    for lang in ("zh", "en", "mixed", "all"):
+        idx = [i for i, r in enumerate(rows) if lang == "all" or r["lang"] == lang]
+        if not idx:
+            continue
+        gold = [rows[i]["category"] for i in idx]
+        pred = [preds[i].category for i in idx]
+        theft_gold = [i for i in idx if rows[i]["category"] == "account_theft"]
+        theft_pred = [i for i in idx if preds[i].category == "account_theft"]
+        hit = sum(1 for i in theft_gold if preds[i].category == "account_theft")
+        rec = hit / len(theft_gold) if theft_gold else float("nan")
+        prec = hit / len(theft_pred) if theft_pred else float("nan")
+        ctp = sum(1 for i in idx if rows[i]["complaint"] and preds[i].complaint)
+        cfp = sum(1 for i in idx if not rows[i]["complaint"] and preds[i].complaint)
+        cfn = sum(1 for i in idx if rows[i]["complaint"] and not preds[i].complaint)
+        acc = sum(1 for g, p in zip(gold, pred, strict=True) if g == p) / len(idx)
+        print(
+            f"{lang:<7} {len(idx):>5} {macro_f1(gold, pred):>9.3f} {acc:>9.3f} {rec:>10.3f} {prec:>11.3f}"
+            f" {_f1(ctp, cfp, cfn):>13.3f}"
+        )
+    counts = entity_counts(rows, preds)
+    print(f"\n{'entity':<11} {'tp':>5} {'fp':>5} {'fn':>5} {'F1':>7}")
+    for kind, (tp, fp, fn) in counts.items():
+        print(f"{kind:<11} {tp:>5} {fp:>5} {fn:>5} {_f1(tp, fp, fn):>7.3f}")
+    per_cat = defaultdict(lambda: [0, 0])
+    for row, pred in zip(rows, preds, strict=True):
+        per_cat[row["category"]][1] += 1
+        per_cat[row["category"]][0] += row["category"] == pred.category
+    print("\nrecall per category: " + ", ".join(f"{c} {h}/{n}" for c, (h, n) in sorted(per_cat.items())))
+    if show_errors:
+        for row, pred in zip(rows, preds, strict=True):
+            if row["category"] != pred.category or row["complaint"] != pred.complaint:
+                print(f"  {row['category']}/{row['complaint']} -> {pred.category}/{pred.complaint}: {row['text'][:110]}")
+
+
+def _devset() -> list[dict]:
+    from walletdesk.triage.dataset import _lang_of
+
+    rows = [json.loads(line) for line in (DATA_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    for row in rows:
+        row.setdefault("lang", _lang_of(row["text"]))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--errors", action="store_true", help="list misclassified messages")
+    parser.add_argument("--skip-cv", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_cv:
+        rows = labelled_load()
+        started = time.perf_counter()
+        preds = crossval_predict(rows, folds=args.folds)
+        report(
+            f"labelled set, {args.folds}-fold grouped cross-validation ({time.perf_counter() - started:.0f}s)",
+            rows,
+            preds,
+            args.errors,
+        )
+    dev = _devset()
+    report("devset (written apart, never trained on), shipped model", dev, [message_triage(text=r["text"]) for r in dev], args.errors)
+
+
+if __name__ == "__main__":
+    main()
