@@ -120,6 +120,10 @@ def typo_kind(candidate: str, brand: str) -> str | None:
         return None
     if abs(n - m) > 2:
         return None
+    # Cheap filter first: one slip destroys at most three of the brand's letter pairs, two at most six.
+    missing = sum(1 for gram in _grams(brand) if gram not in candidate)
+    if missing > (6 if m >= 9 else 3):
+        return None
     one = _one_edit(candidate, brand)
     if one is not None:
         if m == 4 and one not in ("transposition", "insertion"):
@@ -142,7 +146,13 @@ def typo_kind(candidate: str, brand: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
+def _grams(text: str) -> tuple[str, ...]:
+    return tuple(sorted({text[i : i + 2] for i in range(len(text) - 1)}))
+
+
 def _is_doubling(longer: str, shorter: str) -> bool:
+
     for i in range(len(longer)):
         if longer[:i] + longer[i + 1 :] == shorter:
             return (

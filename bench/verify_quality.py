@@ -1,0 +1,100 @@
+"""Verify quality on the project's own case set: accuracy per trick and per kind, and the issue's bars.
+
+Run alone: .venv/bin/python bench/verify_quality.py
+No database: the engine is built straight from the registries in tests/verify/cases.py. A plain
+edit-distance check (what browser-wallet phishing lists use) is shown beside it as the floor.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
+
+from tests.verify.cases import ALL_CASES, REGISTRIES  # noqa: E402
+
+from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex  # noqa: E402
+from walletdesk.verify.engine.parse import parse_value  # noqa: E402
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def baseline_flags(value: str, names: list[str]) -> bool:
+    """The floor: the second-level label within edit distance 1–2 of a brand's (exact excluded)."""
+    host = parse_value(value).host
+    if not host:
+        return False
+    label = host.split(".")[-2] if host.count(".") >= 1 else host
+    return any(0 < edit_distance(label, n) <= (1 if len(n) < 7 else 2) for n in names)
+
+
+def table(title: str, rows: dict[str, list[bool]]) -> None:
+    print(f"\n{title}")
+    print(f"{'':28} {'n':>5} {'right':>6} {'accuracy':>9}")
+    for key in sorted(rows):
+        hits = rows[key]
+        print(f"{key:28} {len(hits):5d} {sum(hits):6d} {100 * sum(hits) / len(hits):8.1f}%")
+
+
+def main() -> None:
+    specs = [
+        ChannelSpec(r["brand"], c["kind"], c["value"], c["label"]) for r in REGISTRIES for c in r["channels"]
+    ]
+    index = RegistryIndex(specs)
+    names = sorted({parse_value(s.value).host.split(".")[-2] for s in specs if s.kind == "website"})
+    by_trick: dict[str, list[bool]] = defaultdict(list)
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    by_expected: dict[str, list[bool]] = defaultdict(list)
+    false_official, official_missed, misses = 0, 0, []
+    baseline_real = []
+    for value, expected, trick in ALL_CASES:
+        verdict = index.judge(value)
+        right = verdict.verdict == expected
+        by_trick[trick].append(right)
+        by_kind[verdict.kind].append(right)
+        by_expected[expected].append(right)
+        false_official += verdict.verdict == "official" and expected != "official"
+        official_missed += expected == "official" and verdict.verdict != "official"
+        if trick == "real-phishing":
+            baseline_real.append(baseline_flags(value, names))
+        if not right:
+            misses.append((value, expected, verdict.verdict, verdict.trick))
+    table("Accuracy per trick", by_trick)
+    table("Accuracy per kind (as parsed)", by_kind)
+    table("Accuracy per expected verdict", by_expected)
+    total = sum(len(v) for v in by_trick.values())
+    right = sum(sum(v) for v in by_trick.values())
+    n_official = len(by_expected["official"])
+    phish, legit = by_trick["real-phishing"], by_trick["real-legit"]
+    print("\nBars (issue 7)")
+    print(f"{'overall accuracy':44} {100 * right / total:6.1f}%   (bar >= 98%)")
+    print(f"{'non-official judged official':44} {false_official:6d}    (bar 0)")
+    print(f"{'official judged non-official':44} {100 * official_missed / n_official:6.1f}%   (bar <= 1%)")
+    print(f"{'real phishing caught':44} {100 * sum(phish) / len(phish):6.1f}%   (bar >= 95%)")
+    print(
+        f"{'real legitimate domains flagged':44} {100 * (len(legit) - sum(legit)) / len(legit):6.1f}%   (bar <= 2%)"
+    )
+    print(
+        f"{'real phishing caught by plain edit distance':44} {100 * sum(baseline_real) / len(baseline_real):6.1f}%   (the floor)"
+    )
+    if misses:
+        print("\nMisses")
+        for value, expected, got, trick in misses:
+            print(f"  {value!r:50} expected {expected:9} got {got:9} {trick}")
+
+
+if __name__ == "__main__":
+    main()
