@@ -1,1 +1,5 @@
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from walletdesk.chat.consumers import WidgetConsumer
+
+websocket_urlpatterns = [path("ws/chat/", WidgetConsumer.as_asgi())]

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from walletdesk.chat import views
+
+urlpatterns = [
+    path("widget.js", views.widget_js, name="chat-widget-js"),
+    path("widget/frame/", views.widget_frame, name="chat-widget-frame"),
+    path("widget/demo/", views.widget_demo, name="chat-widget-demo"),
+]

@@ -1,0 +1,225 @@
+"""Reads for the chat: the queue with positions and estimated waits, who is online, viewers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from walletdesk.accounts.models import AgentProfile, Customer, Presence
+from walletdesk.chat.availability import Availability, availability_compute
+from walletdesk.chat.errors import ConversationNotFound
+from walletdesk.chat.models import (
+    LIVE_STATUSES,
+    BusinessHours,
+    CannedReply,
+    ChatSettings,
+    Conversation,
+    ConversationStatus,
+    TicketViewer,
+)
+from walletdesk.chat.waitmodel import AgentLoad, HandlingStats, wait_estimate
+from walletdesk.tickets.models import Channel, Ticket
+
+# An agent counts as online while their console heartbeats (every 30 s) keep arriving.
+PRESENCE_TTL = timedelta(seconds=90)
+VIEWER_TTL = timedelta(seconds=75)
+HANDLING_SAMPLE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    conversation_id: int
+    ticket_id: int
+    customer_id: int
+    position: int
+    wait_seconds: float | None
+    queued_at: datetime
+
+
+@dataclass(frozen=True)
+class QueueSnapshot:
+    entries: list[QueueEntry]
+    agents_online: int
+    free_slots: int
+    availability: Availability
+
+    def for_customer(self, customer_id: int) -> QueueEntry | None:
+        return next((e for e in self.entries if e.customer_id == customer_id), None)
+
+
+def chat_settings_get() -> ChatSettings:
+    return ChatSettings.objects.order_by("id").first() or ChatSettings()
+
+
+def agents_online_list(*, now: datetime | None = None) -> list[AgentProfile]:
+    now = now or timezone.now()
+    return list(
+        AgentProfile.objects.select_related("user")
+        .filter(presence=Presence.ONLINE, presence_at__gte=now - PRESENCE_TTL, user__is_active=True)
+        .order_by("id")
+    )
+
+
+def active_chats_by_agent(*, agent_ids: list[int]) -> dict[int, list[datetime]]:
+    """Accept times of each agent's live chats (to know how long each has run)."""
+    rows = Conversation.objects.filter(status=ConversationStatus.ACTIVE, agent_id__in=agent_ids).values_list(
+        "agent_id", "accepted_at"
+    )
+    result: dict[int, list[datetime]] = {agent_id: [] for agent_id in agent_ids}
+    for agent_id, accepted_at in rows:
+        result.setdefault(agent_id, []).append(accepted_at)
+    return result
+
+
+def agent_active_count(*, agent: AbstractBaseUser) -> int:
+    return Conversation.objects.filter(status=ConversationStatus.ACTIVE, agent=agent).count()
+
+
+def handling_samples(*, limit: int = HANDLING_SAMPLE_LIMIT) -> list[float]:
+    rows = (
+        Conversation.objects.filter(
+            status=ConversationStatus.ENDED, accepted_at__isnull=False, ended_at__isnull=False
+        )
+        .order_by("-ended_at")
+        .values_list("accepted_at", "ended_at")[:limit]
+    )
+    return [(ended - accepted).total_seconds() for accepted, ended in rows]
+
+
+def queue_list() -> QuerySet[Conversation]:
+    return Conversation.objects.filter(status=ConversationStatus.QUEUED).order_by("queued_at", "id")
+
+
+def chat_availability(*, now: datetime | None = None) -> Availability:
+    now = now or timezone.now()
+    return availability_compute(
+        now=now, hours=list(BusinessHours.objects.all()), agents_online=len(agents_online_list(now=now))
+    )
+
+
+def queue_snapshot(*, now: datetime | None = None) -> QueueSnapshot:
+    """Every waiting customer's position and estimated wait, from one consistent read of the state."""
+    now = now or timezone.now()
+    online = agents_online_list(now=now)
+    active = active_chats_by_agent(agent_ids=[p.user_id for p in online])
+    loads = [
+        AgentLoad(
+            capacity=profile.capacity,
+            active_elapsed=tuple(
+                max((now - t).total_seconds(), 0.0) for t in active.get(profile.user_id, [])
+            ),
+        )
+        for profile in online
+    ]
+    stats = HandlingStats(handling_samples())
+    queued = list(queue_list().values_list("id", "ticket_id", "customer_id", "queued_at"))
+    entries = [
+        QueueEntry(
+            conversation_id=conv_id,
+            ticket_id=ticket_id,
+            customer_id=customer_id,
+            position=index,
+            wait_seconds=wait_estimate(position=index, agents=loads, handling=stats),
+            queued_at=queued_at,
+        )
+        for index, (conv_id, ticket_id, customer_id, queued_at) in enumerate(queued, start=1)
+    ]
+    free = sum(max(load.capacity - len(load.active_elapsed), 0) for load in loads)
+    availability = availability_compute(
+        now=now, hours=list(BusinessHours.objects.all()), agents_online=len(online)
+    )
+    return QueueSnapshot(
+        entries=entries, agents_online=len(online), free_slots=free, availability=availability
+    )
+
+
+def conversation_live_for_ticket(*, ticket: Ticket) -> Conversation | None:
+    return Conversation.objects.filter(ticket=ticket, status__in=LIVE_STATUSES).first()
+
+
+def conversation_current_for_customer(*, customer: Customer) -> Conversation | None:
+    """The chat the widget shows: the customer's newest live-chat conversation, if any."""
+    return (
+        Conversation.objects.select_related("ticket", "agent", "agent__agent_profile")
+        .filter(customer=customer, ticket__channel=Channel.WIDGET)
+        .order_by("-id")
+        .first()
+    )
+
+
+def conversation_get_for_agent(*, agent: AbstractBaseUser, conversation_id: int) -> Conversation:
+    from walletdesk.tickets.selectors import agent_can_work
+
+    if not agent_can_work(agent):
+        raise ConversationNotFound()
+    conversation = (
+        Conversation.objects.select_related("ticket", "customer", "agent").filter(pk=conversation_id).first()
+    )
+    if conversation is None:
+        raise ConversationNotFound()
+    return conversation
+
+
+def canned_reply_list(*, query: str | None = None) -> QuerySet[CannedReply]:
+    qs = CannedReply.objects.all()
+    if query:
+        qs = qs.filter(shortcut__icontains=query) | qs.filter(title__icontains=query)
+    return qs.order_by("shortcut")
+
+
+def viewers_for_ticket(*, ticket_id: int, now: datetime | None = None) -> list[dict]:
+    """Distinct agents with the ticket open (a person with two tabs is listed once)."""
+    now = now or timezone.now()
+    rows = (
+        TicketViewer.objects.filter(ticket_id=ticket_id, seen_at__gte=now - VIEWER_TTL)
+        .select_related("user", "user__agent_profile")
+        .order_by("seen_at")
+    )
+    seen: dict[int, dict] = {}
+    for row in rows:
+        profile = getattr(row.user, "agent_profile", None)
+        name = profile.display_name if profile else row.user.get_username()
+        seen.setdefault(row.user_id, {"user_id": row.user_id, "name": name})
+    return list(seen.values())
+
+
+def widget_state_get(*, customer: Customer, since_id: int = 0, limit: int = 200) -> dict:
+    """What the widget needs after (re)connecting: its chat, what it missed, queue place, hours."""
+    from walletdesk.chat.events import conversation_payload
+    from walletdesk.tickets.events import message_payload
+    from walletdesk.tickets.models import OPEN_STATUSES, Status
+    from walletdesk.tickets.selectors import messages_for_customer
+
+    conversation = conversation_current_for_customer(customer=customer)
+    state: dict = {"conversation": None, "ticket": None, "messages": [], "queue": None}
+    if conversation is not None:
+        ticket = conversation.ticket
+        messages = list(messages_for_customer(ticket=ticket).filter(id__gt=since_id).order_by("-id")[:limit])
+        state["conversation"] = conversation_payload(conversation)
+        state["ticket"] = {
+            "id": ticket.pk,
+            "reference": ticket.reference,
+            "status": ticket.status,
+            "open": ticket.status in OPEN_STATUSES,
+            "rating_pending": ticket.status == Status.SOLVED and ticket.csat_rating is None,
+        }
+        state["messages"] = [message_payload(m) for m in reversed(messages)]
+    snapshot = queue_snapshot()
+    entry = snapshot.for_customer(customer.pk)
+    if entry is not None:
+        state["queue"] = {
+            "position": entry.position,
+            "wait_seconds": None if entry.wait_seconds is None else round(entry.wait_seconds),
+            "queued": len(snapshot.entries),
+        }
+    availability = snapshot.availability
+    state["availability"] = {
+        "open": availability.open,
+        "reason": availability.reason,
+        "back_at": availability.back_at.isoformat() if availability.back_at else None,
+    }
+    return state

@@ -1,0 +1,472 @@
+"""Live-chat writes: messages in through tickets.inbox, the queue, accept / transfer / end, read
+marks, presence, viewers. Consumers and views only parse input and call these.
+
+Lock order, everywhere: ticket row, then conversation row, then the agent's profile row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from walletdesk.accounts import services as accounts
+from walletdesk.accounts.identity import identity_token_verify
+from walletdesk.accounts.models import AgentProfile, Customer, Presence, Team
+from walletdesk.chat import events
+from walletdesk.chat.errors import (
+    AgentAtCapacity,
+    AgentNotAvailable,
+    ClientIdInvalid,
+    ConversationNotLive,
+    ConversationTaken,
+    EmailInvalid,
+    VisitorTokenInvalid,
+)
+from walletdesk.chat.models import (
+    LIVE_STATUSES,
+    CannedReply,
+    ChatSettings,
+    Conversation,
+    ConversationStatus,
+    TicketViewer,
+)
+from walletdesk.chat.selectors import (
+    agent_active_count,
+    agents_online_list,
+    chat_settings_get,
+    queue_list,
+    viewers_for_ticket,
+)
+from walletdesk.core.errors import ValidationFailed
+from walletdesk.tickets import services as tickets
+from walletdesk.tickets.attachments import UploadedFile
+from walletdesk.tickets.inbox import InboundMessage, Received, receive
+from walletdesk.tickets.models import Channel, Status, Ticket
+from walletdesk.tickets.selectors import agent_can_work, category_get
+
+CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+VISITOR_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+HEARTBEAT_WRITE_EVERY = 20  # seconds: a heartbeat refreshes presence_at at most this often
+
+
+def locale_clean(locale: str | None) -> str:
+    return "en" if (locale or "").lower().startswith("en") else "zh-hans"
+
+
+# --- who is the widget talking to ---------------------------------------------------------------
+def widget_customer_resolve(
+    *, identity_token: str | None, visitor_token: str | None, locale: str | None = None
+) -> Customer:
+    """The verified wallet customer for a JWT, else the anonymous visitor bound to the browser token.
+
+    A token that is present but bad is refused (never silently downgraded to a visitor)."""
+    if identity_token:
+        identity = identity_token_verify(identity_token)  # raises IdentityTokenInvalid / Expired
+        return accounts.customer_from_identity(identity=identity)
+    if not visitor_token or not VISITOR_TOKEN.match(visitor_token):
+        raise VisitorTokenInvalid()
+    return accounts.customer_from_visitor(visitor_token=visitor_token, locale=locale_clean(locale))
+
+
+# --- messages in --------------------------------------------------------------------------------
+@dataclass
+class ChatReceived:
+    received: Received
+    conversation: Conversation
+
+    @property
+    def duplicate(self) -> bool:
+        return self.received.duplicate
+
+
+def chat_message_receive(
+    *,
+    customer: Customer,
+    body: str,
+    client_id: str,
+    locale: str | None = None,
+    category_slug: str | None = None,
+    intake: dict[str, Any] | None = None,
+    attachments: list[UploadedFile] | None = None,
+) -> ChatReceived:
+    """A customer's chat message: stored through tickets.inbox, then the chat joins the queue.
+
+    The client id makes it idempotent: a message resent after a dropped connection is one message."""
+    if not CLIENT_ID.match(client_id or ""):
+        raise ClientIdInvalid()
+    category = category_get(slug=category_slug) if category_slug else None
+    clean_intake = tickets.intake_validate(category=category, intake=intake or {}) if category else {}
+    received = receive(
+        InboundMessage(
+            channel=Channel.WIDGET,
+            body=body,
+            customer=customer,
+            external_id=f"{customer.pk}:{client_id}",
+            category=category,
+            intake=clean_intake,
+            locale=locale_clean(locale or customer.locale),
+            attachments=attachments or [],
+        )
+    )
+    conversation, _ = conversation_ensure(ticket=received.ticket, customer=customer)
+    return ChatReceived(received=received, conversation=conversation)
+
+
+def conversation_ensure(*, ticket: Ticket, customer: Customer) -> tuple[Conversation, bool]:
+    """The ticket's live chat, or a new queue entry for it."""
+    try:
+        with transaction.atomic():
+            Ticket.objects.select_for_update().filter(pk=ticket.pk).first()
+            live = (
+                Conversation.objects.select_for_update()
+                .filter(ticket=ticket, status__in=LIVE_STATUSES)
+                .first()
+            )
+            if live is not None:
+                return live, False
+            conversation = Conversation.objects.create(
+                ticket=ticket, customer=customer, locale=ticket.locale, team=None
+            )
+            events.conversation_changed(conversation, "queued")
+            events.queue_changed()
+            transaction.on_commit(queue_dispatch)
+    except IntegrityError:  # a second tab raced us to the first message; theirs is the chat
+        return Conversation.objects.get(ticket=ticket, status__in=LIVE_STATUSES), False
+    return conversation, True
+
+
+def offline_message_receive(
+    *,
+    customer: Customer,
+    email: str,
+    body: str,
+    client_id: str,
+    locale: str | None = None,
+    category_slug: str | None = None,
+    intake: dict[str, Any] | None = None,
+) -> Received:
+    """Outside hours or with nobody online the message becomes an email ticket: the reply goes by email."""
+    if not CLIENT_ID.match(client_id or ""):
+        raise ClientIdInvalid()
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError as exc:
+        raise EmailInvalid(fields={"email": "invalid"}) from exc
+    category = category_get(slug=category_slug) if category_slug else None
+    clean_intake = tickets.intake_validate(category=category, intake=intake or {}) if category else {}
+    if not customer.email:
+        accounts.customer_update(customer=customer, email=email)
+    received = receive(
+        InboundMessage(
+            channel=Channel.EMAIL,
+            body=body,
+            customer=customer,
+            new_ticket=True,
+            external_id=f"widget-offline:{customer.pk}:{client_id}",
+            category=category,
+            intake={**clean_intake, "reply_email": email},
+            locale=locale_clean(locale or customer.locale),
+        )
+    )
+    if not received.duplicate:
+        Conversation.objects.create(
+            ticket=received.ticket,
+            customer=customer,
+            status=ConversationStatus.OFFLINE,
+            locale=received.ticket.locale,
+            reply_email=email,
+            ended_at=timezone.now(),
+        )
+    return received
+
+
+# --- agents take chats --------------------------------------------------------------------------
+def _agent_check(agent: AbstractBaseUser | None) -> AgentProfile:
+    if agent is None or not agent_can_work(agent):
+        raise AgentNotAvailable()
+    return agent.agent_profile  # type: ignore[attr-defined]
+
+
+def _capacity_check(agent: AbstractBaseUser) -> None:
+    """Caller holds the agent's profile row lock, so two accepts cannot both take the last slot."""
+    profile = AgentProfile.objects.select_for_update().get(user=agent)
+    if agent_active_count(agent=agent) >= profile.capacity:
+        raise AgentAtCapacity()
+
+
+def conversation_accept(*, conversation: Conversation, agent: AbstractBaseUser) -> Conversation:
+    _agent_check(agent)
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=conversation.ticket_id)
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if locked.status == ConversationStatus.ACTIVE and locked.agent_id == agent.pk:
+            return locked
+        if locked.status == ConversationStatus.ACTIVE:
+            raise ConversationTaken()
+        if locked.status != ConversationStatus.QUEUED:
+            raise ConversationNotLive()
+        _capacity_check(agent)
+        locked.status = ConversationStatus.ACTIVE
+        locked.agent = agent
+        locked.accepted_at = timezone.now()
+        locked.save(update_fields=["status", "agent", "accepted_at"])
+        tickets.ticket_assign(ticket=ticket, agent=agent, by=agent)
+        events.conversation_changed(locked, "accepted")
+        events.queue_changed()
+    return locked
+
+
+def conversation_transfer(
+    *,
+    conversation: Conversation,
+    by: AbstractBaseUser,
+    to_agent: AbstractBaseUser | None = None,
+    to_team: Team | None = None,
+) -> Conversation:
+    """Hand a live chat to another agent (who must have a free slot) or back to the queue for a team.
+
+    A chat sent to a team keeps its original queue time, so the customer does not start over."""
+    _agent_check(by)
+    if (to_agent is None) == (to_team is None):
+        raise ValidationFailed(fields={"to": "give exactly one of an agent or a team"})
+    if to_agent is not None:
+        _agent_check(to_agent)
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=conversation.ticket_id)
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if locked.status not in LIVE_STATUSES:
+            raise ConversationNotLive()
+        if to_agent is not None:
+            if locked.agent_id != to_agent.pk:
+                _capacity_check(to_agent)
+            locked.status = ConversationStatus.ACTIVE
+            locked.agent = to_agent
+            locked.accepted_at = locked.accepted_at or timezone.now()
+            tickets.ticket_assign(ticket=ticket, agent=to_agent, by=by)
+        else:
+            locked.status = ConversationStatus.QUEUED
+            locked.agent = None
+            locked.team = to_team
+            tickets.ticket_team_set(ticket=ticket, team=to_team, by=by)
+            tickets.ticket_assign(ticket=ticket, agent=None, by=by)
+        locked.save(update_fields=["status", "agent", "team", "accepted_at"])
+        events.conversation_changed(locked, "transferred")
+        events.queue_changed()
+        transaction.on_commit(queue_dispatch)
+    return locked
+
+
+def conversation_end(
+    *, conversation: Conversation, by: AbstractBaseUser | None, solve: bool = True
+) -> Conversation:
+    """End the chat; by default the ticket is marked solved, which asks the customer for a rating."""
+    with transaction.atomic():
+        ticket = Ticket.objects.select_for_update().get(pk=conversation.ticket_id)
+        locked = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if locked.status in LIVE_STATUSES:
+            locked.status = ConversationStatus.ENDED
+            locked.ended_at = timezone.now()
+            locked.save(update_fields=["status", "ended_at"])
+            events.conversation_changed(locked, "ended")
+            events.queue_changed()
+            transaction.on_commit(queue_dispatch)
+        if solve and ticket.status not in (Status.SOLVED, Status.CLOSED):
+            tickets.ticket_status_set(ticket=ticket, status=Status.SOLVED, by=by)
+    return locked
+
+
+def conversation_end_for_ticket(*, ticket_id: int) -> int:
+    """The ticket was solved or closed elsewhere (console, API): its live chat is over too.
+
+    A conditional update, so every consumer that sees the event may call it; one wins."""
+    ended = Conversation.objects.filter(
+        ~Q(ticket__status__in=[Status.NEW, Status.OPEN, Status.WAITING, Status.ON_HOLD]),
+        ticket_id=ticket_id,
+        status__in=LIVE_STATUSES,
+    ).update(status=ConversationStatus.ENDED, ended_at=timezone.now())
+    if ended:
+        events.queue_changed()
+        transaction.on_commit(queue_dispatch)
+    return ended
+
+
+def conversation_read(*, conversation: Conversation, side: str, upto: int) -> bool:
+    """Move one side's read mark forward (never back). Returns whether it moved."""
+    if side not in ("customer", "agent"):
+        raise ValidationFailed(fields={"side": "customer or agent"})
+    field = f"{side}_read_upto"
+    moved = Conversation.objects.filter(pk=conversation.pk, **{f"{field}__lt": upto}).update(**{field: upto})
+    if moved:
+        setattr(conversation, field, upto)
+        events.read_changed(conversation, side, upto)
+    return bool(moved)
+
+
+def queue_dispatch() -> int:
+    """With auto-assign on, give waiting chats (oldest first) to the online agent with most free slots."""
+    if not chat_settings_get().auto_assign:
+        return 0
+    assigned = 0
+    for conversation in list(queue_list().select_related("team")[:50]):
+        agent = _dispatch_pick(conversation)
+        if agent is None:
+            break
+        try:
+            conversation_accept(conversation=conversation, agent=agent)
+            assigned += 1
+        except (ConversationTaken, ConversationNotLive, AgentAtCapacity):
+            continue  # another process got there first; the next round sees the new state
+    return assigned
+
+
+def _dispatch_pick(conversation: Conversation) -> AbstractBaseUser | None:
+    best: tuple[int, AbstractBaseUser] | None = None
+    for profile in agents_online_list():
+        if conversation.team_id and not profile.teams.filter(pk=conversation.team_id).exists():
+            continue
+        free = profile.capacity - agent_active_count(agent=profile.user)
+        if free > 0 and (best is None or free > best[0]):
+            best = (free, profile.user)
+    return best[1] if best else None
+
+
+def chat_settings_set(*, auto_assign: bool) -> ChatSettings:
+    current = ChatSettings.objects.order_by("id").first() or ChatSettings()
+    current.auto_assign = auto_assign
+    current.save()
+    if auto_assign:
+        transaction.on_commit(queue_dispatch)
+    return current
+
+
+# --- presence and viewers -----------------------------------------------------------------------
+def agent_presence_change(*, agent: AbstractBaseUser, presence: str) -> AgentProfile:
+    profile = _agent_check(agent)
+    profile = accounts.agent_presence_set(profile=profile, presence=presence)
+    events.presence_changed(agent.pk, events.agent_name(agent), presence)
+    events.queue_changed()
+    if presence == Presence.ONLINE:
+        transaction.on_commit(queue_dispatch)
+    return profile
+
+
+def agent_heartbeat(*, agent: AbstractBaseUser) -> None:
+    """The console is open: keep an online agent counted as online (see selectors.PRESENCE_TTL)."""
+    profile = AgentProfile.objects.filter(user=agent).first()
+    if profile is None or profile.presence != Presence.ONLINE:
+        return
+    now = timezone.now()
+    if profile.presence_at is None or (now - profile.presence_at).total_seconds() >= HEARTBEAT_WRITE_EVERY:
+        accounts.agent_presence_set(profile=profile, presence=Presence.ONLINE)
+
+
+def viewer_join(*, ticket: Ticket, user: AbstractBaseUser, channel_name: str) -> list[dict]:
+    TicketViewer.objects.update_or_create(
+        ticket=ticket, channel_name=channel_name, defaults={"user": user, "seen_at": timezone.now()}
+    )
+    viewers = viewers_for_ticket(ticket_id=ticket.pk)
+    events.viewers_changed(ticket.pk, viewers)
+    return viewers
+
+
+def viewer_leave(*, channel_name: str, ticket_id: int | None = None) -> None:
+    rows = TicketViewer.objects.filter(channel_name=channel_name)
+    if ticket_id is not None:
+        rows = rows.filter(ticket_id=ticket_id)
+    ticket_ids = set(rows.values_list("ticket_id", flat=True))
+    rows.delete()
+    for tid in ticket_ids:
+        events.viewers_changed(tid, viewers_for_ticket(ticket_id=tid))
+
+
+def viewer_touch(*, channel_name: str) -> None:
+    TicketViewer.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
+
+
+# --- canned replies -----------------------------------------------------------------------------
+def canned_reply_upsert(*, shortcut: str, title: str, body_zh: str, body_en: str) -> CannedReply:
+    shortcut = shortcut.strip().lower()
+    if not re.match(r"^[a-z0-9_-]{1,40}$", shortcut):
+        raise ValidationFailed(fields={"shortcut": "1-40 of a-z, 0-9, '-', '_'"})
+    if not body_zh.strip() or not body_en.strip():
+        raise ValidationFailed(fields={"body": "both the Chinese and the English text are needed"})
+    reply, _ = CannedReply.objects.update_or_create(
+        shortcut=shortcut,
+        defaults={"title": title.strip()[:120] or shortcut, "body_zh": body_zh, "body_en": body_en},
+    )
+    return reply
+
+
+def canned_reply_delete(*, shortcut: str) -> None:
+    from walletdesk.chat.errors import CannedReplyNotFound
+
+    deleted, _ = CannedReply.objects.filter(shortcut=shortcut.strip().lower()).delete()
+    if not deleted:
+        raise CannedReplyNotFound()
+
+
+# --- agent actions from the console socket ------------------------------------------------------
+REPLY_DEDUPE_SECONDS = 3600
+
+
+def agent_reply_send(
+    *,
+    ticket: Ticket,
+    agent: AbstractBaseUser,
+    body: str,
+    internal: bool = False,
+    client_id: str | None = None,
+) -> tuple[Any, bool]:
+    """An agent's chat reply (or internal note) through tickets.outbox; a resend with the same
+    client id after a reconnect returns the first message instead of sending twice."""
+    from django.core.cache import cache
+
+    from walletdesk.tickets import outbox
+    from walletdesk.tickets.models import Message
+
+    _agent_check(agent)
+    key = f"chat:reply:{agent.pk}:{client_id}" if client_id else None
+    if key is not None:
+        if not CLIENT_ID.match(client_id or ""):
+            raise ClientIdInvalid()
+        if not cache.add(key, 0, timeout=REPLY_DEDUPE_SECONDS):
+            first = Message.objects.filter(pk=cache.get(key) or 0).first()
+            return first, True
+    try:
+        message = outbox.send(ticket=ticket, author=agent, body=body, internal=internal)
+    except Exception:
+        if key is not None:
+            cache.delete(key)  # nothing was sent: let the client try again with the same id
+        raise
+    if key is not None:
+        cache.set(key, message.pk, timeout=REPLY_DEDUPE_SECONDS)
+    return message, False
+
+
+def chat_solve(*, ticket: Ticket, by: AbstractBaseUser) -> Ticket:
+    """The agent marks the chat solved: the chat ends and the customer is asked for a rating."""
+    _agent_check(by)
+    live = Conversation.objects.filter(ticket=ticket, status__in=LIVE_STATUSES).first()
+    if live is not None:
+        conversation_end(conversation=live, by=by, solve=True)
+    else:
+        tickets.ticket_status_set(ticket=ticket, status=Status.SOLVED, by=by)
+    ticket.refresh_from_db()
+    return ticket
+
+
+def chat_rate(*, ticket: Ticket, rating: Any, comment: str = "") -> Ticket:
+    try:
+        value = int(rating)
+    except (TypeError, ValueError) as exc:
+        raise ValidationFailed(fields={"rating": "1 to 5"}) from exc
+    return tickets.ticket_rate(ticket=ticket, rating=value, comment=str(comment or ""))

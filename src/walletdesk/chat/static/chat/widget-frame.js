@@ -1,0 +1,448 @@
+/* walletdesk live chat — the iframe. Talks to the server over /ws/chat/ and to the host page's
+ * widget.js over postMessage (only with the allowed host origins).
+ *
+ * Reliability: every message gets a client id and sits in a localStorage outbox until the server
+ * acknowledges it; after a dropped connection we reconnect with backoff and resend the outbox in
+ * order, and the server deduplicates by client id. Drafts survive a reload too.
+ */
+(function () {
+  "use strict";
+  var T = {
+    "zh-hans": {
+      title: "在线咨询", safety: "客服绝不会索要您的助记词、私钥或密码。", verify: "官方渠道 / 验证",
+      pick: "您要咨询什么？", prepare: "请准备：", first: "请描述您的问题", start: "开始咨询",
+      send: "发送", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
+      queueNext: "下一位就是您，预计等待 {w}", queueUnknown: "您前面还有 {n} 位", minutes: "{m} 分钟", lessMinute: "不到 1 分钟",
+      agentJoined: "客服 {name}（工号 {code}）已接入", typing: "客服正在输入…", read: "已读", sending: "发送中…",
+      failed: "未发送：", offlineHours: "现在不在服务时间。我们将于 {t} 回来。", offlineNobody: "现在没有在线客服。",
+      offlineLeave: "请留下邮箱和问题，我们会通过邮件回复您。", email: "邮箱（用于接收回复）", message: "问题描述",
+      leave: "提交留言", offlineDone: "已收到（工单 {ref}），我们会回复到 {email}。", rateQ: "问题已解决。请为本次服务评分：",
+      rateComment: "其他意见（可选）", rateSend: "提交评价", rated: "感谢您的评价！", transcript: "下载聊天记录",
+      transcriptEmail: "发送到邮箱", transcriptPrompt: "发送聊天记录到邮箱：", transcriptSent: "聊天记录已发送到 {email}",
+      record: "请保存聊天记录，作为客服答复的凭证。", suggest: "这些帮助文章也许能解答：", reconnecting: "连接已断开，正在重连…",
+      tooBig: "文件太大（最多 10 MB）", ended: "本次咨询已结束。", newChat: "发起新的咨询", refused: "身份验证失败，请重新登录钱包后再试。"
+    },
+    en: {
+      title: "Chat with support", safety: "Support never asks for your seed phrase, private key or password.",
+      verify: "Official contacts / Verify", pick: "What do you need help with?", prepare: "Please have ready:",
+      first: "Describe your problem", start: "Start chat", send: "Send",
+      placeholder: "Type a message, Enter to send, Shift+Enter for a new line", queue: "{n} ahead of you, estimated wait {w}",
+      queueNext: "You are next, estimated wait {w}", queueUnknown: "{n} ahead of you", minutes: "{m} min", lessMinute: "under a minute",
+      agentJoined: "{name} (agent ID {code}) joined the chat", typing: "Support is typing…", read: "Read", sending: "Sending…",
+      failed: "Not sent: ", offlineHours: "We are closed now. We will be back {t}.", offlineNobody: "No agent is online right now.",
+      offlineLeave: "Leave your email and question; we will answer by email.", email: "Email (for the reply)",
+      message: "Your question", leave: "Send message", offlineDone: "Received (ticket {ref}); we will reply to {email}.",
+      rateQ: "Your issue is solved. How did we do?", rateComment: "Anything else? (optional)", rateSend: "Send rating",
+      rated: "Thank you for your rating!", transcript: "Download transcript", transcriptEmail: "Email transcript",
+      transcriptPrompt: "Email the transcript to:", transcriptSent: "Transcript sent to {email}",
+      record: "Keep a record of this chat: it is your proof of what support told you.",
+      suggest: "These help articles may answer it:", reconnecting: "Connection lost, reconnecting…",
+      tooBig: "File too large (10 MB at most)", ended: "This chat has ended.", newChat: "Start a new chat",
+      refused: "We could not verify your identity. Sign in to the wallet again and retry."
+    }
+  };
+  var EMOJI = "😀 😂 😊 😍 🤔 😢 😡 👍 👎 🙏 👌 🎉 ❤️ 🔥 ✅ ❌ ⚠️ 💰 🔒 ⏳ 📎 📷 🙂 😅".split(" ");
+  var root = document.getElementById("wd");
+  var CATEGORIES = JSON.parse(document.getElementById("wd-categories-data").textContent);
+  var ORIGINS = JSON.parse(document.getElementById("wd-origins-data").textContent);
+  var MAX_BYTES = parseInt(root.dataset.maxBytes, 10);
+  var $ = function (id) { return document.getElementById(id); };
+  var store = {
+    get: function (k, d) { try { var v = localStorage.getItem("wd." + k); return v === null ? d : JSON.parse(v); } catch (e) { return d; } },
+    set: function (k, v) { try { localStorage.setItem("wd." + k, JSON.stringify(v)); } catch (e) { /* full or off */ } }
+  };
+
+  var state = {
+    locale: store.get("locale", root.dataset.locale), identity: null, ws: null, session: null,
+    attempt: 0, welcomed: false, ticket: null, conversation: null, messages: {}, order: [],
+    availability: { open: true }, category: null, visible: false, unread: 0, typingTimer: null,
+    lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null
+  };
+  var outbox = store.get("outbox", []);
+
+  function t(key, vars) {
+    var s = (T[state.locale] || T["zh-hans"])[key] || key;
+    Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
+    return s;
+  }
+  function uid() {
+    var a = new Uint8Array(16); crypto.getRandomValues(a);
+    return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function visitorToken() {
+    var v = store.get("visitor", null);
+    if (!v) { var a = new Uint8Array(32); crypto.getRandomValues(a); v = btoa(String.fromCharCode.apply(null, a)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""); store.set("visitor", v); }
+    return v;
+  }
+  function parentOrigin() {
+    var o = (location.ancestorOrigins && location.ancestorOrigins[0]) || "";
+    return ORIGINS.indexOf(o) >= 0 || o === location.origin ? o : null;
+  }
+  function toParent(msg) { var o = parentOrigin(); if (o && window.parent !== window) window.parent.postMessage(msg, o); }
+  function show(id) { ["wd-prechat", "wd-offline", "wd-chat"].forEach(function (s) { $(s).hidden = s !== id; }); }
+  function fmtWait(sec) {
+    if (sec === null || sec === undefined) return null;
+    return sec < 60 ? t("lessMinute") : t("minutes", { m: Math.round(sec / 60) });
+  }
+
+  // --- texts ------------------------------------------------------------------------------------
+  function applyTexts() {
+    document.documentElement.lang = state.locale;
+    $("wd-lang").value = state.locale;
+    $("wd-title").textContent = t("title"); $("wd-safety-text").textContent = t("safety"); $("wd-verify").textContent = t("verify");
+    $("wd-pick").textContent = t("pick"); $("wd-first-label").textContent = t("first"); $("wd-start").textContent = t("start");
+    $("wd-send").textContent = t("send"); $("wd-input").placeholder = t("placeholder");
+    $("wd-offline-email-label").textContent = t("email"); $("wd-offline-body-label").textContent = t("message");
+    $("wd-offline-send").textContent = t("leave"); $("wd-rate-q").textContent = t("rateQ");
+    $("wd-rate-comment").placeholder = t("rateComment"); $("wd-rate-send").textContent = t("rateSend");
+    $("wd-transcript").textContent = t("transcript"); $("wd-transcript-email").textContent = t("transcriptEmail");
+    $("wd-record").textContent = t("record");
+    renderCategories(); renderQueue(); renderOffline();
+  }
+
+  // --- pre-chat: category picker, what to prepare, help suggestions -----------------------------
+  function renderCategories() {
+    var box = $("wd-categories"); box.textContent = "";
+    CATEGORIES.forEach(function (c) {
+      var b = document.createElement("button"); b.type = "button"; b.dataset.slug = c.slug;
+      b.textContent = c.name[state.locale] || c.slug;
+      b.setAttribute("aria-pressed", String(state.category === c.slug));
+      b.addEventListener("click", function () { state.category = c.slug; renderCategories(); });
+      box.appendChild(b);
+    });
+    var cat = CATEGORIES.filter(function (c) { return c.slug === state.category; })[0];
+    var prep = $("wd-prepare"); prep.textContent = ""; prep.hidden = !cat;
+    if (!cat) return;
+    var head = document.createElement("div"); head.textContent = (cat.description[state.locale] || "") + " " + t("prepare"); prep.appendChild(head);
+    cat.fields.forEach(function (f) {
+      var label = document.createElement("label"); label.textContent = f.label[state.locale] + (f.required ? " *" : "") + (f.help[state.locale] ? " — " + f.help[state.locale] : "");
+      var input = document.createElement("input"); input.type = "text"; input.dataset.key = f.key; input.required = f.required;
+      prep.appendChild(label); if (f.type !== "file") prep.appendChild(input);
+    });
+  }
+  var suggestTimer = null;
+  function suggest() {
+    clearTimeout(suggestTimer);
+    suggestTimer = setTimeout(function () {
+      var q = $("wd-first").value.trim(), list = $("wd-suggest");
+      if (q.length < 2) { list.hidden = true; return; }
+      fetch("/api/v1/chat/suggest?q=" + encodeURIComponent(q) + "&locale=" + state.locale).then(function (r) { return r.ok ? r.json() : []; }).then(function (hits) {
+        list.textContent = "";
+        if (!hits.length) { list.hidden = true; return; }
+        var head = document.createElement("li"); head.textContent = t("suggest"); head.style.listStyle = "none"; list.appendChild(head);
+        hits.forEach(function (h) { var li = document.createElement("li"), a = document.createElement("a"); a.href = h.url; a.target = "_blank"; a.rel = "noopener"; a.textContent = h.title; li.appendChild(a); list.appendChild(li); });
+        list.hidden = false;
+      }).catch(function () { list.hidden = true; });
+    }, 300);
+  }
+  function startChat() {
+    var body = $("wd-first").value.trim();
+    if (!body) { $("wd-first").focus(); return; }
+    var intake = {};
+    Array.prototype.forEach.call($("wd-prepare").querySelectorAll("input[data-key]"), function (i) { if (i.value.trim()) intake[i.dataset.key] = i.value.trim(); });
+    $("wd-first").value = ""; store.set("draft.first", "");
+    show("wd-chat");
+    queueMessage(body, { category: state.category, intake: intake });
+  }
+
+  // --- the outbox ---------------------------------------------------------------------------------
+  function queueMessage(body, extra) {
+    var item = { client_id: uid(), body: body, t: Date.now() };
+    if (extra && extra.category) { item.category = extra.category; item.intake = extra.intake || {}; }
+    outbox.push(item); store.set("outbox", outbox);
+    renderPending(item);
+    sendOutbox();
+  }
+  function sendOutbox() {
+    if (!state.ws || state.ws.readyState !== 1 || !state.welcomed) return;
+    outbox.forEach(function (item) {
+      state.ws.send(JSON.stringify({ type: "message", client_id: item.client_id, body: item.body, category: item.category, intake: item.intake }));
+    });
+  }
+  function dropFromOutbox(clientId) {
+    outbox = outbox.filter(function (i) { return i.client_id !== clientId; }); store.set("outbox", outbox);
+  }
+
+  // --- messages -----------------------------------------------------------------------------------
+  function bubble(kind, html, meta) {
+    var li = document.createElement("li"); li.className = "wd-msg " + kind;
+    var body = document.createElement("div"); body.className = "wd-body";
+    body.innerHTML = html; // server-rendered Markdown, sanitized by nh3; the frame's CSP forbids inline script too
+    li.appendChild(body);
+    var m = document.createElement("div"); m.className = "wd-meta"; m.textContent = meta || ""; li.appendChild(m);
+    return li;
+  }
+  function escapeText(s) { var d = document.createElement("div"); d.textContent = s; return d.innerHTML.replace(/\n/g, "<br>"); }
+  function renderPending(item) {
+    if (document.querySelector('[data-client-id="' + item.client_id + '"]')) return;
+    var li = bubble("customer pending", escapeText(item.body), t("sending")); li.dataset.clientId = item.client_id;
+    $("wd-messages").appendChild(li); scrollDown();
+  }
+  function addMessage(m, clientId) {
+    if (state.messages[m.id]) { if (clientId) removePending(clientId); return; }
+    state.messages[m.id] = m;
+    var meta = m.author_kind === "agent" ? (m.author_name || "") : "";
+    var time = m.created_at ? new Date(m.created_at).toLocaleTimeString(state.locale === "en" ? "en" : "zh-CN", { hour: "2-digit", minute: "2-digit" }) : "";
+    var li = bubble(m.author_kind, m.body_html, [meta, time].filter(Boolean).join(" · "));
+    li.dataset.id = m.id;
+    (m.attachments || []).forEach(function (a) { var d = document.createElement("div"); d.className = "wd-meta"; d.textContent = "📎 " + a.filename + " (" + Math.ceil(a.size / 1024) + " KB)"; li.appendChild(d); });
+    var pending = clientId && document.querySelector('[data-client-id="' + clientId + '"]');
+    if (pending) pending.replaceWith(li); else insertOrdered(li, m.id);
+    store.set("since", Math.max(store.get("since", 0), m.id));
+    if (m.author_kind !== "customer") { state.unread += state.visible ? 0 : 1; toParent({ type: "wd.unread", count: state.unread }); markRead(); }
+    renderReceipts(); scrollDown();
+  }
+  function insertOrdered(li, id) {
+    var list = $("wd-messages"), after = null;
+    Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (el) { if (parseInt(el.dataset.id, 10) < id) after = el; });
+    var firstPending = list.querySelector("li[data-client-id]");
+    if (after) after.after(li); else if (list.firstChild) list.insertBefore(li, list.firstChild); else list.appendChild(li);
+    if (firstPending && li.compareDocumentPosition(firstPending) & Node.DOCUMENT_POSITION_PRECEDING) list.insertBefore(li, firstPending);
+  }
+  function removePending(clientId) { var el = document.querySelector('[data-client-id="' + clientId + '"]'); if (el) el.remove(); }
+  function scrollDown() { var l = $("wd-messages"); l.scrollTop = l.scrollHeight; }
+  function markRead() {
+    if (!state.visible || document.visibilityState !== "visible" || !state.ws || state.ws.readyState !== 1) return;
+    var top = 0; Object.keys(state.messages).forEach(function (id) { if (state.messages[id].author_kind !== "customer") top = Math.max(top, +id); });
+    if (top) state.ws.send(JSON.stringify({ type: "read", upto: top }));
+    state.unread = 0; toParent({ type: "wd.unread", count: 0 });
+  }
+  function renderReceipts() {
+    var upto = state.conversation ? state.conversation.agent_read_upto : 0;
+    Array.prototype.forEach.call(document.querySelectorAll(".wd-msg.customer[data-id]"), function (el) {
+      var read = +el.dataset.id <= upto, mark = el.querySelector(".wd-read");
+      if (read && !mark) { mark = document.createElement("div"); mark.className = "wd-meta wd-read"; mark.textContent = "✓ " + t("read"); el.appendChild(mark); }
+    });
+  }
+
+  // --- queue, offline, rating -------------------------------------------------------------------------
+  function renderQueue() {
+    var box = $("wd-queue"), q = state.queue;
+    if (!q || !q.position || !state.conversation || state.conversation.status !== "queued") { box.hidden = true; return; }
+    var w = fmtWait(q.wait_seconds);
+    box.textContent = w === null ? t("queueUnknown", { n: q.position - 1 }) : q.position === 1 ? t("queueNext", { w: w }) : t("queue", { n: q.position - 1, w: w });
+    box.dataset.position = q.position; box.hidden = false;
+  }
+  function renderOffline() {
+    var a = state.availability || {};
+    var when = a.back_at ? new Date(a.back_at).toLocaleString(state.locale === "en" ? "en" : "zh-CN", { weekday: "short", hour: "2-digit", minute: "2-digit" }) : "";
+    $("wd-offline-text").textContent = (a.reason === "closed_hours" ? t("offlineHours", { t: when }) : t("offlineNobody")) + " " + t("offlineLeave");
+  }
+  function chooseView() {
+    var live = state.ticket && state.ticket.open;
+    if (live || outbox.length) { show("wd-chat"); }
+    else if (state.availability && !state.availability.open) { show("wd-offline"); }
+    else if (state.ticket && state.ticket.rating_pending) { show("wd-chat"); }
+    else { show("wd-prechat"); }
+    $("wd-rating").hidden = !(state.ticket && state.ticket.rating_pending);
+  }
+
+  // --- the socket ---------------------------------------------------------------------------------
+  function connect() {
+    clearTimeout(state.identifyWait);
+    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws/chat/");
+    state.ws = ws; state.welcomed = false;
+    ws.onopen = function () {
+      ws.send(JSON.stringify({ type: "hello", identity: state.identity, visitor: state.identity ? null : visitorToken(), locale: state.locale, since: store.get("since", 0) }));
+    };
+    ws.onmessage = function (e) { var data; try { data = JSON.parse(e.data); } catch (err) { return; } handle(data); };
+    ws.onclose = function (e) {
+      if (state.ws !== ws) return;
+      clearInterval(state.pingTimer);
+      if (e.code === 4401) { $("wd-status").textContent = t("refused"); $("wd-status").hidden = false; return; }
+      $("wd-status").textContent = t("reconnecting"); $("wd-status").hidden = false;
+      var delay = Math.min(30000, 500 * Math.pow(2, state.attempt++)) * (0.5 + Math.random() / 2);
+      setTimeout(connect, navigator.onLine === false ? Math.max(delay, 1000) : delay);
+    };
+  }
+  function reconnectNow() { if (state.ws) { var old = state.ws; state.ws = null; try { old.close(); } catch (e) { /* closed */ } } state.attempt = 0; connect(); }
+  function heartbeat() {
+    clearInterval(state.pingTimer);
+    state.pingTimer = setInterval(function () {
+      if (!state.ws || state.ws.readyState !== 1) return;
+      if (state.pongDue && Date.now() > state.pongDue) { reconnectNow(); return; } // a silent dead connection
+      state.pongDue = Date.now() + 10000; state.ws.send(JSON.stringify({ type: "ping" }));
+    }, 15000);
+  }
+
+  function handle(d) {
+    if (d.type === "welcome") {
+      state.welcomed = true; state.attempt = 0; state.session = d.session; $("wd-status").hidden = true;
+      state.ticket = d.ticket; state.conversation = d.conversation; state.queue = d.queue; state.availability = d.availability;
+      (d.messages || []).forEach(function (m) { addMessage(m); });
+      outbox.forEach(renderPending);
+      renderQueue(); renderOffline(); chooseView(); heartbeat(); sendOutbox(); markRead();
+    } else if (d.type === "pong") { state.pongDue = null;
+    } else if (d.type === "ack") {
+      dropFromOutbox(d.client_id); delete state.unmatched[d.message.id];
+      state.ticket = state.ticket && state.ticket.id === d.ticket_id ? state.ticket : { id: d.ticket_id, open: true, status: "open" };
+      state.ticket.open = true; addMessage(d.message, d.client_id);
+    } else if (d.type === "message.added") {
+      var m = d.message;
+      if (m.author_kind === "customer" && outbox.length) { // our own message: the ack will place it
+        state.unmatched[m.id] = m; setTimeout(function () { if (state.unmatched[m.id]) { addMessage(m); delete state.unmatched[m.id]; } }, 1500);
+      } else { addMessage(m); }
+      if (m.author_kind === "agent") $("wd-typing").hidden = true;
+    } else if (d.type === "chat.typing") {
+      $("wd-typing").textContent = t("typing"); $("wd-typing").hidden = !d.state;
+      clearTimeout(state.typingTimer); state.typingTimer = setTimeout(function () { $("wd-typing").hidden = true; }, 6000);
+    } else if (d.type === "chat.queue") {
+      if (d.position) state.queue = d; if (d.availability) { state.availability = d.availability; renderOffline(); } renderQueue();
+    } else if (d.type === "chat.state") {
+      var was = state.conversation && state.conversation.status;
+      state.conversation = d.conversation;
+      if (d.conversation.status === "active" && was !== "active" && d.conversation.agent_name) systemNote(t("agentJoined", { name: d.conversation.agent_name, code: d.conversation.agent_code }));
+      if (d.conversation.status === "ended") systemNote(t("ended"));
+      renderQueue(); renderReceipts();
+    } else if (d.type === "chat.read") {
+      if (d.side === "agent") { state.conversation = state.conversation || {}; state.conversation.agent_read_upto = d.upto; renderReceipts(); }
+    } else if (d.type === "ticket.changed") {
+      state.ticket = state.ticket || { id: d.ticket.id };
+      state.ticket.status = d.ticket.status; state.ticket.open = ["solved", "closed"].indexOf(d.ticket.status) < 0;
+      if (d.ticket.status === "solved") { state.ticket.rating_pending = true; $("wd-rating").hidden = false; renderStars(); }
+    } else if (d.type === "rated") {
+      $("wd-rating").hidden = true; systemNote(t("rated"));
+    } else if (d.type === "error") {
+      if (d.client_id && ["rate_limited"].indexOf(d.code) < 0) {
+        dropFromOutbox(d.client_id);
+        var el = document.querySelector('[data-client-id="' + d.client_id + '"]');
+        if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + d.message; }
+      } else { showError(d.message); }
+    }
+  }
+  function systemNote(text) { var li = bubble("system", escapeText(text), ""); $("wd-messages").appendChild(li); scrollDown(); }
+  function showError(text) { var e = $("wd-error"); e.textContent = text; e.hidden = false; setTimeout(function () { e.hidden = true; }, 6000); }
+
+  // --- composer: IME-safe Enter, typing, emoji, files ----------------------------------------------
+  var composing = false;
+  function send() {
+    var input = $("wd-input"), body = input.value.trim();
+    if (!body) return;
+    input.value = ""; store.set("draft", "");
+    typing(false);
+    queueMessage(body);
+  }
+  function typing(on) {
+    if (!state.ws || state.ws.readyState !== 1 || !state.ticket) return;
+    var now = Date.now();
+    if (on && now - state.lastTyping < 1000) return;
+    state.lastTyping = on ? now : 0;
+    state.ws.send(JSON.stringify({ type: "typing", state: on, preview: on ? $("wd-input").value.slice(0, 120) : "" }));
+    clearTimeout(state.stopTyping);
+    if (on) state.stopTyping = setTimeout(function () { typing(false); }, 3000);
+  }
+  function upload(file) {
+    if (!file) return;
+    if (file.size > MAX_BYTES) { showError(t("tooBig")); return; }
+    var form = new FormData(), clientId = uid();
+    form.append("client_id", clientId); form.append("file", file, file.name || "pasted.png"); form.append("locale", state.locale);
+    var item = { client_id: clientId, body: "📎 " + (file.name || "image") };
+    renderPending(item);
+    var attempt = function (n) {
+      fetch("/api/v1/chat/upload", { method: "POST", body: form, headers: { "X-Widget-Session": state.session || "" } })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+        .then(function (res) {
+          if (res.ok) { state.ticket = state.ticket || { id: res.j.ticket_id, open: true }; addMessage(res.j.message, clientId); }
+          else { var el = document.querySelector('[data-client-id="' + clientId + '"]'); if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + (res.j.error ? res.j.error.message : ""); } }
+        })
+        .catch(function () { if (n < 5) setTimeout(function () { attempt(n + 1); }, 1000 * Math.pow(2, n)); });
+    };
+    attempt(0);
+  }
+
+  // --- transcript ----------------------------------------------------------------------------------
+  function transcriptDownload() {
+    if (!state.ticket) return;
+    fetch("/api/v1/chat/transcript", { method: "POST", headers: { "Content-Type": "application/json", "X-Widget-Session": state.session || "" }, body: JSON.stringify({ ticket_id: state.ticket.id, locale: state.locale }) })
+      .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.blob(); })
+      .then(function (blob) { var a = document.createElement("a"); a.href = URL.createObjectURL(blob); a.download = "transcript-" + state.ticket.id + ".html"; document.body.appendChild(a); a.click(); a.remove(); })
+      .catch(function (e) { showError(String(e)); });
+  }
+  function transcriptEmail() {
+    if (!state.ticket) return;
+    var email = window.prompt(t("transcriptPrompt"), store.get("email", ""));
+    if (!email) return;
+    store.set("email", email);
+    fetch("/api/v1/chat/transcript/email", { method: "POST", headers: { "Content-Type": "application/json", "X-Widget-Session": state.session || "" }, body: JSON.stringify({ ticket_id: state.ticket.id, email: email, locale: state.locale }) })
+      .then(function (r) { return r.json().then(function (j) { if (r.ok) systemNote(t("transcriptSent", { email: j.email })); else showError(j.error.message); }); });
+  }
+
+  // --- rating ----------------------------------------------------------------------------------------
+  var rating = 0;
+  function renderStars() {
+    var box = $("wd-stars"); box.textContent = "";
+    [1, 2, 3, 4, 5].forEach(function (n) {
+      var b = document.createElement("button"); b.type = "button"; b.textContent = "★"; b.dataset.value = n; b.setAttribute("aria-label", String(n));
+      if (n <= rating) b.className = "on";
+      b.addEventListener("click", function () { rating = n; renderStars(); });
+      box.appendChild(b);
+    });
+  }
+
+  // --- wiring ------------------------------------------------------------------------------------------
+  $("wd-lang").addEventListener("change", function (e) { state.locale = e.target.value; store.set("locale", state.locale); applyTexts(); });
+  $("wd-close").addEventListener("click", function () { toParent({ type: "wd.close" }); });
+  $("wd-first").addEventListener("input", function () { store.set("draft.first", $("wd-first").value); suggest(); });
+  $("wd-start").addEventListener("click", startChat);
+  var input = $("wd-input");
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; });
+  input.addEventListener("keydown", function (e) {
+    // The Enter that confirms an IME candidate (pinyin) must not send the message.
+    if (e.key !== "Enter" || e.shiftKey) return;
+    if (e.isComposing || composing || e.keyCode === 229) return;
+    e.preventDefault(); send();
+  });
+  input.addEventListener("input", function () { store.set("draft", input.value); typing(!!input.value); });
+  input.addEventListener("paste", function (e) {
+    var files = e.clipboardData && e.clipboardData.files;
+    if (files && files.length) { e.preventDefault(); Array.prototype.forEach.call(files, upload); }
+  });
+  var chat = $("wd-chat");
+  chat.addEventListener("dragover", function (e) { e.preventDefault(); chat.classList.add("wd-drop"); });
+  chat.addEventListener("dragleave", function () { chat.classList.remove("wd-drop"); });
+  chat.addEventListener("drop", function (e) { e.preventDefault(); chat.classList.remove("wd-drop"); Array.prototype.forEach.call(e.dataTransfer.files || [], upload); });
+  $("wd-file").addEventListener("change", function (e) { Array.prototype.forEach.call(e.target.files, upload); e.target.value = ""; });
+  $("wd-send").addEventListener("click", send);
+  $("wd-emoji").addEventListener("click", function () { $("wd-emoji-panel").hidden = !$("wd-emoji-panel").hidden; });
+  EMOJI.forEach(function (em) {
+    var b = document.createElement("button"); b.type = "button"; b.textContent = em;
+    b.addEventListener("click", function () { var s = input.selectionStart || input.value.length; input.value = input.value.slice(0, s) + em + input.value.slice(input.selectionEnd || s); input.focus(); store.set("draft", input.value); });
+    $("wd-emoji-panel").appendChild(b);
+  });
+  $("wd-transcript").addEventListener("click", transcriptDownload);
+  $("wd-transcript-email").addEventListener("click", transcriptEmail);
+  $("wd-rate-send").addEventListener("click", function () {
+    if (!rating || !state.ws || !state.ticket) return;
+    state.ws.send(JSON.stringify({ type: "rate", ticket_id: state.ticket.id, rating: rating, comment: $("wd-rate-comment").value }));
+  });
+  $("wd-offline-form").addEventListener("submit", function (e) {
+    e.preventDefault();
+    var clientId = store.get("offline.client", null) || uid(); store.set("offline.client", clientId);
+    fetch("/api/v1/chat/offline", { method: "POST", headers: { "Content-Type": "application/json", "X-Widget-Session": state.session || "" },
+      body: JSON.stringify({ client_id: clientId, email: $("wd-offline-email").value, body: $("wd-offline-body").value, locale: state.locale, category: state.category }) })
+      .then(function (r) { return r.json().then(function (j) {
+        if (!r.ok) { showError(j.error.message); $("wd-offline-done").textContent = j.error.message; $("wd-offline-done").hidden = false; return; }
+        store.set("offline.client", null); $("wd-offline-form").hidden = true;
+        $("wd-offline-done").textContent = t("offlineDone", { ref: j.reference, email: j.email }); $("wd-offline-done").hidden = false;
+      }); });
+  });
+  window.addEventListener("offline", function () { if (state.ws) { try { state.ws.close(); } catch (e) { /* closed */ } } });
+  window.addEventListener("online", reconnectNow);
+  document.addEventListener("visibilitychange", markRead);
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || (ORIGINS.indexOf(e.origin) < 0 && e.origin !== location.origin)) return;
+    var d = e.data || {};
+    if (d.type === "wd.identify" && typeof d.token === "string" && d.token !== state.identity) {
+      state.identity = d.token || null; reconnectNow();
+    } else if (d.type === "wd.visible") { state.visible = !!d.visible; markRead();
+    } else if (d.type === "wd.locale") { state.locale = d.locale === "en" ? "en" : "zh-hans"; applyTexts(); }
+  });
+
+  input.value = store.get("draft", ""); $("wd-first").value = store.get("draft.first", "");
+  applyTexts(); renderStars();
+  toParent({ type: "wd.ready" });
+  // Give the host page a moment to pass the wallet's identity token before connecting as a visitor.
+  state.identifyWait = setTimeout(connect, window.parent !== window ? 400 : 0);
+  window.__wd = state;
+})();

@@ -1,0 +1,85 @@
+"""Widget pages: the embed script, the iframe it opens, and a demo host page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from walletdesk.chat import services
+from walletdesk.tickets.selectors import category_list
+
+STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
+
+
+def _frame_ancestors() -> str:
+    return " ".join(["'self'", *settings.WALLETDESK_WIDGET_ORIGINS])
+
+
+def categories_for_widget() -> list[dict]:
+    """Category picker data: names, descriptions and the 'what to prepare' intake fields, both languages."""
+    return [
+        {
+            "slug": c.slug,
+            "name": {"zh-hans": c.name_zh, "en": c.name_en},
+            "description": {"zh-hans": c.description_zh, "en": c.description_en},
+            "fields": [
+                {
+                    "key": f.get("key"),
+                    "type": f.get("type", "text"),
+                    "required": bool(f.get("required")),
+                    "label": {
+                        "zh-hans": f.get("label_zh", f.get("key")),
+                        "en": f.get("label_en", f.get("key")),
+                    },
+                    "help": {"zh-hans": f.get("help_zh", ""), "en": f.get("help_en", "")},
+                }
+                for f in c.intake_fields
+                if f.get("key")
+            ],
+        }
+        for c in category_list()
+    ]
+
+
+@require_GET
+def widget_js(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(
+        (STATIC_DIR / "widget.js").read_text(), content_type="text/javascript; charset=utf-8"
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_GET
+@xframe_options_exempt  # framing is governed by CSP frame-ancestors below, per allowed host origin
+def widget_frame(request: HttpRequest) -> HttpResponse:
+    host = request.get_host()
+    response = render(
+        request,
+        "chat/widget_frame.html",
+        {
+            "categories": categories_for_widget(),
+            "allowed_origins": [*settings.WALLETDESK_WIDGET_ORIGINS, settings.SITE_URL],
+            "locale": services.locale_clean(request.GET.get("lang") or request.LANGUAGE_CODE),
+            "max_bytes": settings.WALLETDESK_MAX_ATTACHMENT_BYTES,
+        },
+    )
+    response["Content-Security-Policy"] = (
+        f"frame-ancestors {_frame_ancestors()}; default-src 'self'; script-src 'self'; "
+        f"style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        f"connect-src 'self' ws://{host} wss://{host}; object-src 'none'; base-uri 'none'; form-action 'self'"
+    )
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_GET
+def widget_demo(request: HttpRequest) -> HttpResponse:
+    """A wallet's page embedding the widget, for trying it out and for the browser tests."""
+    return render(request, "chat/widget_demo.html", {"widget_base": settings.SITE_URL})
