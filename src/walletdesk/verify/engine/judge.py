@@ -499,12 +499,12 @@ class RegistryIndex:
             return token.plain in p or token.fold in f or token.fold in lt
         for seg in segments:
             sp, sf = plain(seg), skeleton(seg)
-            if token.plain in (sp, sf, leet(sf)):
+            if sp == token.plain or token.fold in (sf, leet(sf)):
                 return True
-            for form in (sp, sf):
-                if form.startswith(token.plain) and _is_vocab(form[len(token.plain) :]):
+            for form, name in ((sp, token.plain), (sf, token.fold)):
+                if form.startswith(name) and _is_vocab_loose(form[len(name) :]):
                     return True
-                if form.endswith(token.plain) and _is_vocab(form[: -len(token.plain)]):
+                if form.endswith(name) and _is_vocab_loose(form[: -len(name)]):
                     return True
         return False
 
@@ -749,13 +749,23 @@ def _is_vocab(rest: str) -> bool:
     return ok[-1]
 
 
+def _is_vocab_loose(rest: str) -> bool:
+    """Scam words, also misspelt ones (okxwalet): only used next to a short brand name."""
+    if _is_vocab(rest):
+        return True
+    return len(rest) >= 5 and any(len(w) >= 5 and typo_kind(rest, w) not in (None, "typo") for w in VOCAB)
+
+
 def _short_typo(token: str, p: str, segments: list[str]) -> str | None:
+
     """Names of three or four letters match far too many words; only a doubled letter, a swap or one
     letter slipped inside (okx → okex) of a whole label or segment counts."""
     for form in {p, *segments}:
-        if len(form) == len(token) + 1 and form[0] == token[0] and form[-1] == token[-1]:
-            for i in range(1, len(form) - 1):
-                if form[:i] + form[i + 1 :] == token:
+        head = form[: len(token) + 1]
+        if len(head) == len(token) + 1 and head[0] == token[0] and head[-1] == token[-1]:
+            for i in range(1, len(head) - 1):
+                # okex, okex-wallet, okexchain: the slip, then nothing or only scam words
+                if head[:i] + head[i + 1 :] == token and _is_vocab(form[len(head) :]):
                     return "insertion"
         if len(form) == len(token) == 4 and typo_kind(form, token) == "transposition":
             return "transposition"
