@@ -84,13 +84,19 @@ def agent_login_otp(request: HttpRequest) -> HttpResponse:
     user = _pending_user(request)
     if user is None:
         return redirect("agent-login")
+    devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+    if not devices:
+        return redirect("agent-enrol-otp")
     error = ""
     if request.method == "POST":
         token = request.POST.get("token", "").strip().replace(" ", "")
-        for device in TOTPDevice.objects.filter(user=user, confirmed=True):
+        for device in devices:
             if device.verify_token(token):
                 return _finish_login(request, user, device)
-        error = _("That code is not valid. Use the current 6-digit code from your authenticator app.")
+        # django-otp throttles after a failure (1 s, doubling), so say so rather than look broken.
+        error = _(
+            "That code is not valid. Wait a moment, then enter the current 6-digit code from your authenticator app."
+        )
     return render(request, "accounts/login_otp.html", {"error": error}, status=400 if error else 200)
 
 

@@ -51,17 +51,18 @@ def publish_now(group: str, event: dict[str, Any]) -> None:
     if layer is None:
         return
     message = {"type": "wd.event", "event": event}
-    loop = _server_loop
     try:
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is not None:  # sync code called from inside a loop: don't block it
+            running.create_task(layer.group_send(group, message))
+            return
+        loop = _server_loop
         if loop is not None and loop.is_running() and threading.get_ident() != _server_thread_id:
-            try:
-                running = asyncio.get_running_loop()
-            except RuntimeError:
-                running = None
-            if running is None:
-                future = asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop)
-                future.result(timeout=5)
-                return
+            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop).result(timeout=5)
+            return
         async_to_sync(layer.group_send)(group, message)
     except Exception:  # a live update is best effort: the state is in the database already
         log.exception("publishing %s to %s failed", event.get("type"), group)

@@ -6,6 +6,7 @@ from typing import Any
 
 from walletdesk.core.events import publish
 from walletdesk.tickets.models import Message, Ticket
+from walletdesk.tickets.webhooks import webhooks_enqueue
 
 INBOX_GROUP = "inbox.all"
 
@@ -66,6 +67,7 @@ def _author_name(message: Message) -> str:
 
 def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = None) -> None:
     event = {"type": "ticket.changed", "change": change, "ticket": ticket_summary(ticket), **(data or {})}
+    webhooks_enqueue(event)
     publish(ticket_group(ticket.pk), event)
     publish(INBOX_GROUP, event)
     publish(
@@ -78,6 +80,7 @@ def message_added(message: Message) -> None:
     payload = message_payload(message)
     publish(ticket_group(message.ticket_id), {"type": "message.added", "message": payload})
     if not message.is_internal:
+        webhooks_enqueue({"type": "message.added", "message": {**payload, "body": message.body}})
         publish(customer_group(message.ticket.customer_id), {"type": "message.added", "message": payload})
 
 

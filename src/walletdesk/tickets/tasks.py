@@ -24,3 +24,10 @@ def message_automate(message_id: int, secrets_found: int) -> None:
     message = Message.objects.select_related("ticket", "ticket__customer").filter(pk=message_id).first()
     if message is not None:
         automation.message_automate(message=message, secrets_found=secrets_found)
+
+
+@db_task(retries=5, retry_delay=30)
+def webhook_deliver(url: str, body: str) -> None:
+    from walletdesk.tickets import webhooks
+
+    webhooks.webhook_deliver(url=url, body=body.encode())

@@ -1,0 +1,176 @@
+import time
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.conftest import jwt_for
+from walletdesk.tickets.inbox import InboundMessage, receive
+from walletdesk.tickets.models import Channel, Message
+
+pytestmark = pytest.mark.django_db
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+    b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def login_agent(client, user, password):
+    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    client.post("/console/login/", {"username": user.username, "password": password})
+    response = client.post("/console/login/otp/", {"token": f"{totp(device.bin_key):06d}"})
+    assert response.status_code == 302 and response["Location"] == "/console/"
+
+
+def test_console_needs_password_and_totp(client, agent):
+    assert client.get("/console/").status_code == 302
+    wrong = client.post("/console/login/", {"username": "agent1", "password": "nope"})
+    assert wrong.status_code == 400 and "Wrong username or password" in wrong.content.decode()
+    client.post("/console/login/", {"username": "agent1", "password": "agent-pass-123"})
+    # A password alone is not a session: the console still redirects to sign-in.
+    assert client.get("/console/").status_code == 302
+    enrol = client.get("/console/login/otp/", follow=True)
+    assert b"<svg" in enrol.content  # first sign-in enrols by QR code
+    device = TOTPDevice.objects.get(user=agent)
+    assert client.post("/console/login/enrol/", {"token": "123"}).status_code == 400
+    time.sleep(1.1)  # django-otp throttles the next try for 1 s after a failure
+    response = client.post("/console/login/enrol/", {"token": f"{totp(device.bin_key):06d}"})
+    assert response.status_code == 302
+    assert client.get("/console/").status_code == 200
+
+
+def test_customer_cannot_sign_in_to_console(client, outsider):
+    response = client.post("/console/login/", {"username": "outsider", "password": "outsider-pass-1"})
+    assert response.status_code == 400
+
+
+def test_inbox_and_ticket_page_and_actions(client, agent, customer, category):
+    login_agent(client, agent, "agent-pass-123")
+    ticket = receive(
+        InboundMessage(
+            channel=Channel.WEB,
+            body="<script>alert(1)</script> help",
+            customer=customer,
+            category=category,
+            new_ticket=True,
+        )
+    ).ticket
+    inbox = client.get("/console/?view=unassigned").content.decode()
+    assert ticket.reference in inbox
+    page = client.get(f"/console/tickets/{ticket.pk}/").content.decode()
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    client.post(f"/console/tickets/{ticket.pk}/take/")
+    client.post(
+        f"/console/tickets/{ticket.pk}/fields/",
+        {
+            "status": "on_hold",
+            "priority": "high",
+            "category": "deposit",
+            "team": "support",
+            "tags": "vip，usdt",
+        },
+    )
+    client.post(f"/console/tickets/{ticket.pk}/note/", {"body": "ledger shows nothing"})
+    ticket.refresh_from_db()
+    assert (ticket.assignee, ticket.status, ticket.priority) == (agent, "on_hold", "high")
+    assert sorted(ticket.tag_rows.values_list("name", flat=True)) == ["usdt", "vip"]
+    empty = client.post(f"/console/tickets/{ticket.pk}/reply/", {"body": "   "})
+    assert empty.status_code == 400 and "empty" in empty.content.decode()
+    assert "ticket" in client.get("/console/?view=mine&q=help").content.decode()
+    assert client.get("/console/tickets/999999/").status_code == 404
+
+
+def test_preview_renders_markdown_safely(client, agent):
+    login_agent(client, agent, "agent-pass-123")
+    html = client.post(
+        "/console/preview/", {"body": "**bold** <img src=x onerror=alert(1)>"}
+    ).content.decode()
+    assert "<strong>bold</strong>" in html and "<img" not in html
+
+
+def test_portal_flow_with_intake_errors_and_ownership(client, customer, other_customer, category):
+    assert client.get(f"/support/login/?token={jwt_for(customer)}").status_code == 302
+    form = client.get("/support/new/?category=deposit").content.decode()
+    assert "Transaction ID" in form or "交易哈希" in form
+    missing = client.post("/support/new/", {"category": "deposit", "body": "where is my money"})
+    assert missing.status_code == 400
+    assert "where is my money" in missing.content.decode()  # nothing typed is lost
+    created = client.post(
+        "/support/new/", {"category": "deposit", "body": "where is my money", "intake_txid": "0xabc"}
+    )
+    assert created.status_code == 302
+    bobs = receive(
+        InboundMessage(channel=Channel.WEB, body="bob", customer=other_customer, new_ticket=True)
+    ).ticket
+    assert client.get(f"/support/tickets/{bobs.pk}/").status_code == 404
+    assert client.post(f"/support/tickets/{bobs.pk}/", {"body": "hijack"}).status_code == 404
+    assert client.post(f"/support/tickets/{bobs.pk}/close/").status_code == 404
+    assert Message.objects.filter(ticket=bobs).count() == 1
+
+
+def test_bad_token_link_shows_a_clear_error(client):
+    response = client.get("/support/login/?token=abc.def.ghi")
+    assert response.status_code == 401 and "invalid" in response.content.decode().lower()
+
+
+def test_email_login_link_works_once(client, customer, mailoutbox):
+    client.post("/support/login/email/", {"email": "alice@example.com"})
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/support/login/link/" in line)
+    path = link[link.index("/support/") :]
+    assert client.get(path).status_code == 302
+    client.post("/support/logout/")
+    assert client.get(path).status_code == 400
+    unknown = client.post("/support/login/email/", {"email": "nobody@example.com"})
+    assert unknown.status_code == 200 and len(mailoutbox) == 1  # same answer, no mail: no account probing
+    assert client.post("/support/login/email/", {"email": "not an email"}).status_code == 400
+
+
+def test_attachments_are_only_for_the_owner_and_agents(client, customer, other_customer, agent):
+    from walletdesk.tickets.attachments import UploadedFile
+
+    received = receive(
+        InboundMessage(
+            channel=Channel.WEB,
+            body="see screenshot",
+            customer=customer,
+            new_ticket=True,
+            attachments=[UploadedFile(filename="shot.png", content=PNG)],
+        )
+    )
+    attachment = received.message.attachments.get()
+    assert attachment.content_type == "image/png"
+    url = f"/attachments/{attachment.pk}/"
+    assert client.get(url).status_code == 404
+    client.get(f"/support/login/?token={jwt_for(other_customer)}")
+    assert client.get(url).status_code == 404
+    client.get(f"/support/login/?token={jwt_for(customer)}")
+    assert client.get(url).status_code == 200
+
+
+def test_a_renamed_executable_is_not_an_image(customer):
+    from walletdesk.tickets.attachments import UploadedFile
+    from walletdesk.tickets.errors import AttachmentRejected
+
+    with pytest.raises(AttachmentRejected):
+        receive(
+            InboundMessage(
+                channel=Channel.WEB,
+                body="x",
+                customer=customer,
+                new_ticket=True,
+                attachments=[UploadedFile(filename="shot.png", content=b"MZ\x90\x00" + b"\0" * 100)],
+            )
+        )
+
+
+def test_customer_rates_a_solved_ticket(client, customer, agent):
+    from walletdesk.tickets.services import ticket_status_set
+
+    ticket = receive(InboundMessage(channel=Channel.WEB, body="x", customer=customer, new_ticket=True)).ticket
+    ticket_status_set(ticket=ticket, status="solved", by=agent)
+    client.get(f"/support/login/?token={jwt_for(customer)}")
+    client.post(f"/support/tickets/{ticket.pk}/rate/", {"rating": "4", "comment": "quick"})
+    ticket.refresh_from_db()
+    assert (ticket.csat_rating, ticket.csat_comment) == (4, "quick")
