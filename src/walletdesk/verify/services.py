@@ -73,6 +73,39 @@ def text_find_lookalikes(*, text: str) -> list[Verdict]:
     return found
 
 
+def message_lookalike_warnings(*, text: str, locale: str = "zh-hans") -> list[dict[str, Any]]:
+    """What the agent's ticket view shows for one customer message: a chip per look-alike and the
+    one-click reply explaining it (in the customer's language)."""
+    zh = locale.startswith("zh")
+    return [
+        {
+            "value": v.value,
+            "kind": v.kind,
+            "matched": v.matched,
+            "known_phishing": v.known_phishing,
+            "chip": ("已确认钓鱼" if v.known_phishing else "仿冒")
+            if zh
+            else ("Known phishing" if v.known_phishing else "Look-alike"),
+            "reason": v.reason_zh if zh else v.reason,
+            "reply": lookalike_reply_text(verdict=v, locale=locale),
+        }
+        for v in text_find_lookalikes(text=text)
+    ]
+
+
+def official_contacts_footer(*, locale: str = "zh-hans", brand: str | None = None) -> str:
+    """Plain-text footer for every email: where the official contacts are and how to check a link."""
+    if locale.startswith("zh"):
+        return (
+            f"官方联系方式：{settings.SITE_URL}/contact/ · 验证链接或账号：{settings.SITE_URL}/verify/\n"
+            "客服永远不会索要您的助记词、私钥或密码。"
+        )
+    return (
+        f"Official contacts: {settings.SITE_URL}/contact/ · Verify a link or account: {settings.SITE_URL}/verify/\n"
+        "Support never asks for your seed phrase, private key or password."
+    )
+
+
 def lookalike_reply_text(*, verdict: Verdict, locale: str = "zh-hans") -> str:
     """The one-click reply an agent sends when a customer's message contains a look-alike."""
     contacts = f"{settings.SITE_URL}/contact/"

@@ -757,7 +757,6 @@ def _is_vocab_loose(rest: str) -> bool:
 
 
 def _short_typo(token: str, p: str, segments: list[str]) -> str | None:
-
     """Names of three or four letters match far too many words; only a doubled letter, a swap or one
     letter slipped inside (okx → okex) of a whole label or segment counts."""
     for form in {p, *segments}:

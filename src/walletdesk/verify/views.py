@@ -1,0 +1,152 @@
+"""Pages: Verify (public), official contacts (联系我们), anti-phishing code, and the console's review page.
+
+Thin: parse the form, call one service or selector, render.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from walletdesk.accounts.auth import agent_session_ok
+from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.ratelimit import client_ip, rate_limit_public
+from walletdesk.verify import selectors, services
+from walletdesk.verify.api import ADVICE
+from walletdesk.verify.models import ChannelKind, OfficialChannel
+
+
+def _zh() -> bool:
+    return (translation.get_language() or "").startswith("zh")
+
+
+def _customer(request: HttpRequest):  # type: ignore[no-untyped-def]
+    from walletdesk.accounts.views import customer_from_session
+
+    return customer_from_session(request)
+
+
+@require_http_methods(["GET", "POST"])
+def verify_page(request: HttpRequest) -> HttpResponse:
+    context: dict = {"value": "", "agent_code": request.GET.get("agent", "").strip()}
+    status = 200
+    try:
+        if request.method == "POST" and request.POST.get("action") == "report":
+            rate_limit_public(request, "verify-report", limit=10)
+            customer = _customer(request)
+            services.report_create(
+                value=request.POST.get("value", ""),
+                note=request.POST.get("note", ""),
+                customer_id=str(customer.pk) if customer else None,
+                ip=client_ip(request),
+            )
+            context["reported"] = True
+        elif request.method == "POST" and request.POST.get("action") == "check_code":
+            customer = _customer(request)
+            if customer is None:
+                return redirect("/support/login/?next=/verify/")
+            context["check_code"] = services.support_check_code_create(customer_id=str(customer.pk))
+        value = request.GET.get("value", "").strip()
+        if value:
+            rate_limit_public(request, "verify")
+            verdict = services.value_verify(value=value)
+            advice, advice_zh = ADVICE[verdict.verdict]
+            context.update(
+                value=value,
+                verdict=verdict,
+                reason=verdict.reason_zh if _zh() else verdict.reason,
+                advice=advice_zh if _zh() else advice,
+            )
+        if context["agent_code"]:
+            rate_limit_public(request, "verify-agent")
+            context["agent"] = services.agent_id_check(agent_code=context["agent_code"])
+    except RateLimited as exc:
+        context["error"], status = exc.message, 429
+    except DomainError as exc:
+        context["error"], status = exc.message, 400
+    context["signed_in"] = _customer(request) is not None
+    return render(request, "verify/verify.html", context, status=status)
+
+
+def contacts_page(request: HttpRequest) -> HttpResponse:
+    channels = selectors.official_channels_list(locale=translation.get_language())
+    brands: dict[str, list[OfficialChannel]] = {}
+    for channel in channels:
+        brands.setdefault(channel.brand.name, []).append(channel)
+    kinds = dict(ChannelKind.choices)
+    return render(request, "verify/contacts.html", {"brands": brands, "kinds": kinds})
+
+
+@require_http_methods(["GET", "POST"])
+def anti_phishing_page(request: HttpRequest) -> HttpResponse:
+    customer = _customer(request)
+    if request.method == "POST":
+        if customer is None:
+            return redirect("/support/login/?next=/verify/anti-phishing/")
+        try:
+            services.anti_phishing_code_set(customer=customer, code=request.POST.get("code", ""))
+            messages.success(request, _("Your anti-phishing code is saved."))
+            return redirect("/verify/anti-phishing/")
+        except DomainError as exc:
+            return render(
+                request, "verify/anti_phishing.html", {"customer": customer, "error": exc.message}, status=400
+            )
+    return render(request, "verify/anti_phishing.html", {"customer": customer})
+
+
+@require_http_methods(["GET", "POST"])
+def console_page(request: HttpRequest) -> HttpResponse:
+    if not agent_session_ok(request):
+        return redirect(f"/console/login/?next={request.path}")
+    if request.method == "POST":
+        try:
+            _console_action(request)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        return redirect("/console/verify/")
+    context = {
+        "reports": selectors.report_list_pending()[:100],
+        "channels": selectors.official_channels_list(),
+        "kinds": ChannelKind.choices,
+    }
+    return render(request, "verify/console.html", context)
+
+
+def _console_action(request: HttpRequest) -> None:
+    action, user = request.POST.get("action"), request.user
+    if action in ("confirm", "reject"):
+        report = selectors.report_get(report_id=int(request.POST.get("report_id", "0") or 0))
+        if report is None:
+            from walletdesk.verify.errors import ReportNotFound
+
+            raise ReportNotFound()
+        if action == "confirm":
+            services.report_confirm(report=report, by=user)
+        else:
+            services.report_reject(report=report, by=user)
+    elif action == "add":
+        services.channel_add(
+            brand_name=request.POST.get("brand", ""),
+            kind=request.POST.get("kind", ""),
+            value=request.POST.get("value", ""),
+            label=request.POST.get("label", ""),
+            locale=request.POST.get("locale", ""),
+            actor=user,
+        )
+    elif action == "remove":
+        channel = OfficialChannel.objects.filter(pk=int(request.POST.get("channel_id", "0") or 0)).first()
+        if channel is not None:
+            services.channel_remove(channel=channel, actor=user)
+
+
+def console_lookalikes(request: HttpRequest) -> HttpResponse:
+    """htmx partial for the ticket view: warning chips and one-click replies for a message's text."""
+    if not agent_session_ok(request):
+        return HttpResponse(status=403)
+    locale = request.GET.get("locale", "zh-hans")
+    warnings = services.message_lookalike_warnings(text=request.GET.get("text", ""), locale=locale)
+    return render(request, "verify/_lookalike_chips.html", {"warnings": warnings})
