@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
-from walletdesk.accounts.auth import agent_auth
+from walletdesk.accounts.auth import agent_auth, customer_auth
 from walletdesk.core.ratelimit import client_ip, rate_limit_public
 from walletdesk.verify import selectors, services
 from walletdesk.verify.engine.judge import Verdict
@@ -137,3 +139,27 @@ def report_reject(request: HttpRequest, report_id: int) -> object:
 def lookalikes_in_text(request: HttpRequest, payload: ReportIn) -> list[dict]:
     """For the agent console: look-alikes in a message text (payload.value), each with its verdict."""
     return [verdict_out(v) for v in services.text_find_lookalikes(text=payload.value)]
+
+
+class CheckCodeOut(Schema):
+    code: str
+    customer_id: str
+    ticket_id: str
+    expires_at: datetime
+
+
+class CheckCodeIn(Schema):
+    ticket_id: str | None = None
+
+
+@router.post("/verify/check-codes", response={201: CheckCodeOut}, auth=customer_auth)
+def check_code_create(request: HttpRequest, payload: CheckCodeIn) -> Status:
+    """A signed-in customer (portal or widget) asks for a code the agent on their ticket can read back."""
+    code = services.support_check_code_create(customer_id=str(request.auth.pk), ticket_id=payload.ticket_id)
+    return Status(201, code)
+
+
+@router.get("/verify/check-codes", response=list[CheckCodeOut], auth=agent_auth)
+def check_code_list(request: HttpRequest, customer_id: str) -> list:
+    """For the agent handling the customer's ticket: the customer's codes that have not expired."""
+    return list(selectors.support_check_codes_active(customer_id=customer_id))

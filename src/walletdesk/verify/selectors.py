@@ -5,9 +5,16 @@ from __future__ import annotations
 import time
 
 from django.db.models import Count, Max, QuerySet
+from django.utils import timezone
 
 from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex
-from walletdesk.verify.models import BlockedValue, OfficialChannel, PhishingReport, ReportStatus
+from walletdesk.verify.models import (
+    BlockedValue,
+    OfficialChannel,
+    PhishingReport,
+    ReportStatus,
+    SupportCheckCode,
+)
 
 # How long a process trusts its in-memory index before asking the database whether the registry
 # changed. Several processes (web, worker, CLI) share one database, so a local flag is not enough.
@@ -69,3 +76,7 @@ def _registry_signature() -> tuple:
     channels = OfficialChannel.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
     blocked = BlockedValue.objects.aggregate(n=Count("id"), top=Max("id"))
     return (channels["n"], channels["last"], channels["top"], blocked["n"], blocked["top"])
+
+
+def support_check_codes_active(*, customer_id: str) -> QuerySet[SupportCheckCode]:
+    return SupportCheckCode.objects.filter(customer_id=str(customer_id), expires_at__gt=timezone.now())

@@ -1,0 +1,154 @@
+"""Pages a person uses: Verify, official contacts, anti-phishing code, the console review page."""
+
+import json
+
+import pytest
+
+from walletdesk.audit.models import AuditEntry
+from walletdesk.verify.models import OfficialChannel, PhishingReport, SupportCheckCode
+from walletdesk.verify.services import message_lookalike_warnings, official_contacts_footer, value_verify
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in_customer(client, customer):
+    session = client.session
+    session["wd_customer_id"] = customer.pk
+    session.save()
+
+
+@pytest.fixture
+def console_client(client, agent, settings):
+    settings.WALLETDESK_REQUIRE_2FA = False
+    client.force_login(agent)
+    return client
+
+
+def test_verify_page_gives_an_unmistakable_answer_in_both_languages(client, demo_registry):
+    en = client.get("/verify/", {"value": "https://dеmowallet.com/login"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert en.status_code == 200
+    assert "Look-alike" in en.content.decode() and "https://demowallet.com" in en.content.decode()
+    zh = client.get(
+        "/verify/", {"value": "support@demowallet.com"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+    ).content.decode()
+    assert "官方" in zh and "support@demowallet.com" in zh
+
+
+def test_verify_page_report_form_creates_a_report(client, demo_registry):
+    response = client.post(
+        "/verify/?value=demowallet-gift.com",
+        {"action": "report", "value": "demowallet-gift.com", "note": "from a DM"},
+    )
+    assert response.status_code == 200
+    report = PhishingReport.objects.get()
+    assert (report.value, report.verdict_at_report, report.note) == (
+        "demowallet-gift.com",
+        "lookalike",
+        "from a DM",
+    )
+
+
+def test_verify_page_agent_id_check(client, agent):
+    code = agent.agent_profile.agent_code
+    assert (
+        "is an active support agent"
+        in client.get("/verify/", {"agent": code}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+    assert (
+        "is not one of our agents"
+        in client.get("/verify/", {"agent": "FAKE01"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    )
+
+
+def test_check_code_for_signed_in_customer_reaches_the_agent(client, agent_client, customer, demo_registry):
+    sign_in_customer(client, customer)
+    page = client.post("/verify/", {"action": "check_code"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    code = SupportCheckCode.objects.get(customer_id=str(customer.pk)).code
+    assert code in page
+    listed = agent_client.get("/api/v1/verify/check-codes", {"customer_id": customer.pk}).json()
+    assert [c["code"] for c in listed] == [code]
+
+
+def test_check_code_needs_a_signed_in_customer(client):
+    response = client.post("/verify/", {"action": "check_code"})
+    assert response.status_code == 302 and response["Location"].startswith("/support/login/")
+    assert (
+        client.post("/api/v1/verify/check-codes", data="{}", content_type="application/json").status_code
+        == 401
+    )
+
+
+def test_contacts_page_lists_channels_for_the_reader_language(client, demo_registry):
+    en = client.get("/contact/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "@DemoWalletSupport" in en and "DemoWallet_CN" not in en
+    zh = client.get("/contact/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "DemoWallet_CN" in zh and "support@demowallet.com" in zh
+
+
+def test_anti_phishing_code_is_saved_and_bad_codes_are_refused(client, customer):
+    sign_in_customer(client, customer)
+    assert client.post("/verify/anti-phishing/", {"code": "x"}).status_code == 400
+    assert client.post("/verify/anti-phishing/", {"code": "Panda2024"}).status_code == 302
+    customer.refresh_from_db()
+    assert customer.anti_phishing_code == "Panda2024"
+
+
+def test_console_review_confirms_and_audits(console_client, agent, demo_registry):
+    report = PhishingReport.objects.create(
+        value="wallet-drop.example.org", kind="website", canonical="wallet-drop.example.org"
+    )
+    page = console_client.get("/console/verify/")
+    assert page.status_code == 200 and "wallet-drop.example.org" in page.content.decode()
+    console_client.post("/console/verify/", {"action": "confirm", "report_id": report.pk})
+    assert value_verify(value="wallet-drop.example.org").known_phishing
+    assert AuditEntry.objects.filter(action="verify.report_confirm", actor=agent).exists()
+
+
+def test_console_channel_add_and_remove_are_audited(console_client, demo_registry):
+    console_client.post(
+        "/console/verify/",
+        {
+            "action": "add",
+            "brand": "DemoWallet",
+            "kind": "website",
+            "value": "demowallet.io",
+            "label": "mirror",
+        },
+    )
+    assert value_verify(value="demowallet.io").verdict == "official"
+    channel = OfficialChannel.objects.get(value="demowallet.io")
+    console_client.post("/console/verify/", {"action": "remove", "channel_id": channel.pk})
+    assert value_verify(value="demowallet.io").verdict == "lookalike"
+    actions = list(
+        AuditEntry.objects.filter(action__startswith="verify.channel").values_list("action", flat=True)
+    )
+    assert sorted(actions) == ["verify.channel_add", "verify.channel_remove"]
+
+
+def test_console_needs_an_agent(client, outsider):
+    assert client.get("/console/verify/").status_code == 302
+    client.force_login(outsider)
+    assert client.get("/console/verify/").status_code == 302
+
+
+def test_lookalike_chips_with_a_one_click_reply(console_client, demo_registry):
+    warnings = message_lookalike_warnings(text="他们让我加 @DemoWallet_Support", locale="zh-hans")
+    assert warnings[0]["chip"] == "仿冒" and "@DemoWalletSupport" in warnings[0]["reply"]
+    assert "助记词" in warnings[0]["reply"]
+    html = console_client.get(
+        "/console/verify/lookalikes/", {"text": "go to demowallet.com.evil.io", "locale": "en"}
+    )
+    assert "Look-alike" in html.content.decode() and "data-reply" in html.content.decode()
+
+
+def test_email_footer_points_to_contacts_and_verify():
+    assert "/contact/" in official_contacts_footer(locale="en")
+    assert "助记词" in official_contacts_footer(locale="zh-hans")
+
+
+def test_api_check_code_for_customer_token(customer_client, customer):
+    created = customer_client.post(
+        "/api/v1/verify/check-codes", data=json.dumps({"ticket_id": "42"}), content_type="application/json"
+    )
+    assert created.status_code == 201 and created.json()["ticket_id"] == "42"
+    assert len(created.json()["code"]) == 6
