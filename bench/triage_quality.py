@@ -73,7 +73,9 @@ def entity_counts(rows: list[dict], preds: list[Triage]) -> dict[str, list[int]]
 
 def report(title: str, rows: list[dict], preds: list[Triage], show_errors: bool) -> None:
     print(f"\n## {title}  ({len(rows)} messages)")
-    print(f"{'lang':<7} {'n':>5} {'macro-F1':>9} {'accuracy':>9} {'theft rec':>10} {'theft prec':>11} {'complaint F1':>13}")
+    print(
+        f"{'lang':<7} {'n':>5} {'macro-F1':>9} {'accuracy':>9} {'theft rec':>10} {'theft prec':>11} {'complaint F1':>13}"
+    )
     for lang in ("zh", "en", "mixed", "all"):
         idx = [i for i, r in enumerate(rows) if lang == "all" or r["lang"] == lang]
         if not idx:
@@ -105,20 +107,28 @@ def report(title: str, rows: list[dict], preds: list[Triage], show_errors: bool)
     if show_errors:
         for row, pred in zip(rows, preds, strict=True):
             if row["category"] != pred.category or row["complaint"] != pred.complaint:
-                print(f"  {row['category']}/{row['complaint']} -> {pred.category}/{pred.complaint}: {row['text'][:110]}")
+                print(
+                    f"  {row['category']}/{row['complaint']} -> {pred.category}/{pred.complaint}: {row['text'][:110]}"
+                )
 
 
 def _devset() -> list[dict]:
     from walletdesk.triage.dataset import _lang_of
 
-    rows = [json.loads(line) for line in (DATA_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    rows = [
+        json.loads(line)
+        for line in (DATA_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines()
+        if line
+    ]
     for row in rows:
         row.setdefault("lang", _lang_of(row["text"]))
     return rows
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--errors", action="store_true", help="list misclassified messages")
     parser.add_argument("--skip-cv", action="store_true")
@@ -134,7 +144,12 @@ def main() -> None:
             args.errors,
         )
     dev = _devset()
-    report("devset (written apart, never trained on), shipped model", dev, [message_triage(text=r["text"]) for r in dev], args.errors)
+    report(
+        "devset (written apart, never trained on), shipped model",
+        dev,
+        [message_triage(text=r["text"]) for r in dev],
+        args.errors,
+    )
 
 
 if __name__ == "__main__":

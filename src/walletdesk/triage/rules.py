@@ -20,21 +20,36 @@ _THEFT_ZH = (
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见)|"
     r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
-    r"自称[^，。,]{0,10}(?:客服|官方|工作人员|管理员)[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了)|"
+    r"(?:自称|所谓的?|号称)[^，。,]{0,10}(?:客服|官方|工作人员|管理员)[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了)|"
     r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
-    r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零)|被[^，。,!?！？]{0,16}骗|提走了|"
+    r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
+    r"(?:钱|币|资产|u|usdt|余额)(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
+    r"被[^，。,!?！？]{0,16}骗|提走了|"
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
+    r"stolen|stole|steal|swiped|hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
     r"(?: (?:this|that|the|any|a))? ?(?:withdraw|transfer|transaction|trade)|"
-    r"(?:not me|wasn'?t me)|(?:didn'?t|did not|never) (?:withdraw|withdrew|transfer|send|sent|authori[sz]e)|"
+    r"(?:didn'?t|did not|never) (?:withdraw|withdrew|transfer|send|sent|authori[sz]e)|"
     r"(?:don'?t|do not|didn'?t) recogni[sz]e|unknown address|address i don'?t know|"
-    r"(?:i )?never made|(?:i )?didn'?t make|not made by me|phished|"
+    r"(?:i )?never made|(?:i )?didn'?t make|i did not make|not made by me|phished|"
+    r"(?:transfer|transferred|sent|send|moved|paid|deposited)[^.!?]{0,60}(?:blocked me|ghosted|disappeared|"
+    r"stopped (?:replying|responding|answering)|can'?t reach (?:him|her|them)|never heard back)|"
+    r"(?:assets|funds|coins|money|crypto|tokens|usdt|balance) (?:have|has) been (?:moved|transferred|withdrawn|taken)|"
+    r"someone withdrew|robbed|robbery|without (?:me knowing|my knowledge|my approval)|fraudulent|"
+    r"(?:sent|transfer|transferred|paid)[^.!?]{0,60}(?:not answering|not responding|not replying|no response since)|"
+    r"address i (?:don'?t|do not) (?:own|know|recogni[sz]e)|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
+    r"(?:lost|gone|missing)[^.!?]{0,40}(?:phishing|scam|fake|malicious|hack)|"
+    r"(?:phishing|scam|fake|malicious|hack)[^.!?]{0,40}(?:lost|gone|missing|took|drained|emptied|stole)|"
+    r"(?:tokens|funds|money|coins|usdt|eth|btc|crypto|assets|everything|savings|nfts?)[^.!?]{0,12}(?:is |are |were |was )?gone|"
+    r"(?:took|taken|take) (?:all|everything)|(?:wallet|account) (?:was|got|has been) (?:cleaned|wiped|swept)|"
+    r"unknown (?:withdrawal|transfer|transaction|outgoing)|(?:withdrawal|transfer|transaction)s? i (?:don'?t|do not) recogni|"
+    r"someone[^.!?]{0,30}(?:taken|took|withdrew|transferred|moved|sold|emptied|drained|stole)|"
+    r"missing from my (?:account|wallet)|lost everything|money is gone|coins are gone|funds are gone|"
     r"someone (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
     r"(?:wallet|account) (?:is|was|got|has been) (?:now )?(?:empty|emptied|zero)|"
     r"all (?:of )?my [a-z]+ (?:was|were|got|has been|have been) (?:sent|moved|transferred|withdrawn|taken)|"
@@ -44,8 +59,10 @@ _THEFT_EN = (
     r"lost (?:all|everything|my (?:funds|coins|money|assets|crypto|usdt|btc|eth))|"
     r"cashed out everything|withdrew everything|(?:took|moved) (?:all )?my (?:funds|coins|money|crypto|usdt)"
 )
-# Suspicion with the assets intact is security, not theft.
+# Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
+    r"怎么防|如何防|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
+    r"almost|nearly|avoid|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
@@ -57,7 +74,23 @@ _INTACT = (
     r"avoid (?:getting )?(?:hacked|scammed)|prevent (?:getting )?(?:hacked|scammed)|how (?:do i|to|can i) (?:protect|keep)|"
     r"in case (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)|if (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)"
 )
+# Second net: assets moved or lost (A) together with a third party or no consent (B) in one
+# message. Neither alone means theft ("提到交易所", "someone messaged me"); both together
+# nearly always do, whatever the phrasing.
+_LOSS = (
+    r"没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
+    r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
+    r"transferred|\blost\b|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
+)
+_FOUL = (
+    r"有人|别人|陌生|黑客|骗|冒充|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
+    r"someone|somebody|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
+    r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
+)
 _THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}", re.IGNORECASE)
+_LOSS_RE = re.compile(_LOSS, re.IGNORECASE)
+_FOUL_RE = re.compile(_FOUL, re.IGNORECASE)
 _INTACT_RE = re.compile(_INTACT, re.IGNORECASE)
 
 _COMPLAINT_RE = re.compile(
@@ -80,7 +113,9 @@ _NOT_COMPLAINT_RE = re.compile(
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)
-    return bool(_THEFT_RE.search(norm)) and not _INTACT_RE.search(norm)
+    if _INTACT_RE.search(norm):
+        return False
+    return bool(_THEFT_RE.search(norm) or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm)))
 
 
 def theft_denied(text: str) -> bool:
