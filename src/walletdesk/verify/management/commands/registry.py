@@ -7,6 +7,8 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
 
 from walletdesk.core.errors import DomainError
 from walletdesk.verify import selectors, services
@@ -26,6 +28,10 @@ class Command(BaseCommand):
         sub.add_parser("load-demo", help="Load the DemoWallet registry.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        with translation.override("en"):
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         action = options["action"]
         try:
             if action == "import":

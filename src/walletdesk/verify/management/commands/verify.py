@@ -13,6 +13,8 @@ from argparse import ArgumentParser
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
+
 
 from walletdesk.core.errors import DomainError
 from walletdesk.verify import selectors, services
@@ -28,6 +30,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # The JSON reasons are English; error sentences match them (the API and pages translate).
+        with translation.override("en"):
+            self._handle(options)
+
+    def _handle(self, options: dict[str, Any]) -> None:
         if options["jsonl"]:
             if options["value"]:
                 raise CommandError("Give either a VALUE or --jsonl (lines on standard input), not both.")
