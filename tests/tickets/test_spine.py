@@ -143,3 +143,20 @@ def test_internal_note_is_never_delivered(customer, agent):
     ).ticket
     note = outbox.send(ticket=ticket, author=agent, body="check the ledger", internal=True)
     assert note.delivery_status == Delivery.NONE and note.is_internal
+
+
+def test_a_tx_hash_in_the_txid_field_is_kept_but_a_key_in_the_body_is_not(customer, category):
+    tx = "7c3f0e5b9a6d4c2e8f1a0b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e"
+    key = "4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"
+    received = receive(
+        InboundMessage(
+            channel=Channel.WEB,
+            customer=customer,
+            category=category,
+            new_ticket=True,
+            body=f"my private key is {key}",
+            intake={"txid": tx},
+        )
+    )
+    assert received.ticket.intake["txid"] == tx
+    assert key not in received.message.body and received.ticket.secret_leaks == 1

@@ -152,10 +152,16 @@ def redact_secrets(inbound: InboundMessage) -> Redacted:
         )
         return result.text
 
+    def clean_labelled(key: str, value: str) -> str:
+        # The field's name is the context a reader has ("txid: 7c3f…" is a hash, not a key).
+        prefix = f"{key}: "
+        cleaned = clean(prefix + value, f"intake.{key}")
+        return cleaned[len(prefix) :] if cleaned.startswith(prefix) else cleaned
+
     body = clean(inbound.body, "body")
     subject = clean(inbound.subject, "subject")
     intake = {
-        key: clean(value, f"intake.{key}") if isinstance(value, str) else value
+        key: clean_labelled(key, value) if isinstance(value, str) else value
         for key, value in inbound.intake.items()
     }
     filenames = [clean(upload.filename, "filename") for upload in inbound.attachments]
