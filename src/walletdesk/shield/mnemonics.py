@@ -14,12 +14,15 @@ dictionary words and it uses rare list characters as often as common ones (see z
 from __future__ import annotations
 
 import math
+import operator
 import re
+from itertools import accumulate, compress
 from functools import lru_cache
 
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
     checksum_valid,
+    fast_keys,
     fuzzy_mask,
     key_masks,
     word_key,
@@ -38,6 +41,7 @@ FULL_RUN = 12
 MAX_GAPS = 2
 # A partial phrase (part of the words pasted): this many listed words in a row, no gaps.
 PARTIAL_RUN = {"default": 8}
+PARTIAL_RUN_MIN = min(PARTIAL_RUN.values())
 # Or this many listed words with at most MAX_GAPS unlisted ones among them.
 PARTIAL_WITH_GAPS = 9
 # English prose strings listed words together ("then you must make a good effort to ensure
@@ -57,12 +61,11 @@ PARTIAL_CONTENT = 6
 MAX_SEPARATOR = 12
 
 _TOKEN_RE = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]+"  # Latin with accents, Cyrillic
-    r"|[\u3040-\u30ff]+"  # kana
-    r"|[\u1100-\u11ff\uac00-\ud7af]+"  # Hangul (composed or jamo)
-    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+"  # Han
-    r"|\d+"
-    r"|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"  # any other script: never listed, but it breaks a run
+    r"([A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]+)"  # 1 Latin with accents, Cyrillic
+    r"|([\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]+)"  # 2 kana, Hangul (composed or jamo)
+    r"|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"  # 3 Han
+    r"|(\d+)"  # 4 digits
+    r"|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"  # any other script: never listed, breaks a run
 )
 _BREAK = -1
 # A sentence ends between two words: phrases are written with numbers, commas, dashes or line
@@ -73,10 +76,33 @@ _NUMBERING_RE = re.compile(r"(?:[(（#]?\d{1,2}\s*[.)）、:：\-]?|[\u2460-\u24
 
 
 def mnemonics_find(text: str) -> list[Span]:
-    return _separated_runs(text) + _glued_chinese(text)
+    separated = _separated_runs(text) if _may_have_run(text) else []
+    return separated + _glued_chinese(text)
 
 
 # --- separated words --------------------------------------------------------------------------
+
+
+_FAST_TOKEN_RE = re.compile(
+    r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]+|[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]+"
+    r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\d{3,}|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"
+)
+_CLUSTER_RE = re.compile(r"W(?:x{0,%d}W){%d,}" % (MAX_GAPS, PARTIAL_RUN_MIN - 1))
+
+
+def _may_have_run(text: str) -> bool:
+    """Whether `text` has enough listed words close together to hold a run (C-speed checks only).
+
+    A superset of what _separated_runs finds: same tokens, every spelling variant of a listed
+    word counted, no breaks. Most messages stop here.
+    """
+    tokens = _FAST_TOKEN_RE.findall(text.lower())
+    if len(tokens) < PARTIAL_RUN_MIN:
+        return False
+    listed = list(map(fast_keys().__contains__, tokens))
+    if sum(listed) < PARTIAL_RUN_MIN:
+        return False
+    return _CLUSTER_RE.search("".join(["W" if hit else "x" for hit in listed])) is not None
 
 
 def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -88,23 +114,28 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
     previous_end = 0
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        token = match.group()
-        if start - previous_end > MAX_SEPARATOR or (
-            previous_end and _SENTENCE_END_RE.search(text, previous_end, start)
-        ):
+        group = match.lastindex
+        if start - previous_end > MAX_SEPARATOR:
             starts.append(previous_end)
             ends.append(start)
             kinds.append(_BREAK)
         previous_end = end
-        if token[0].isdigit():
-            if len(token) <= 2:
-                continue  # "1." "12)": the numbering of a written-down phrase
-            mask = 0
-        else:
+        if group == 1:
+            token = match.group()
             mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
             if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
                 mask = 0
+        elif group == 4:
+            if end - start <= 2:
+                continue  # "1." "12)": the numbering of a written-down phrase
+            mask = 0
+        elif group == 3:
+            mask = masks.get(match.group(), 0) if end - start == 1 else 0
+        elif group == 2:
+            mask = masks.get(word_key(match.group()), 0)
+        else:
+            mask = 0
         starts.append(start)
         ends.append(end)
         kinds.append(mask)
@@ -114,7 +145,7 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
 def _separated_runs(text: str) -> list[Span]:
     starts, ends, kinds = _tokens(text)
     spans: list[Span] = []
-    for first, last in _clusters(kinds):
+    for first, last in _sentence_split(text, starts, ends, _clusters(kinds)):
         bits = 0
         for kind in kinds[first : last + 1]:
             if kind > 0:
@@ -136,6 +167,21 @@ def _separated_runs(text: str) -> list[Span]:
                     start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
                 spans.append((MNEMONIC, start, end))
     return spans
+
+
+def _sentence_split(
+    text: str, starts: list[int], ends: list[int], clusters: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Clusters cut where a sentence ends between two tokens (checked only for clusters: cheap)."""
+    pieces = []
+    for first, last in clusters:
+        piece_start = first
+        for position in range(first, last):
+            if _SENTENCE_END_RE.search(text, ends[position], starts[position + 1]):
+                pieces.append((piece_start, position))
+                piece_start = position + 1
+        pieces.append((piece_start, last))
+    return pieces
 
 
 def _clusters(kinds: list[int]) -> list[tuple[int, int]]:
@@ -268,7 +314,9 @@ def _looks_like_word(token: str, bit: int, zh: bool) -> bool:
 
 # --- Chinese glued into prose -----------------------------------------------------------------
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
+_NON_HAN_RE = re.compile(f"[^{_HAN}]+")
 _HAN_SEP = r"[\s,，、。.;；:：\-—_|/·()（）\[\]【】0-9①-⑳]"
 _HAN_RUN_RE = re.compile(rf"[{_HAN}](?:{_HAN_SEP}{{0,3}}[{_HAN}]){{{FULL_RUN - 1},}}")
 _HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
@@ -307,55 +355,59 @@ def _glued_chinese(text: str) -> list[Span]:
     return spans
 
 
-def _random_regions(chunk: str) -> list[tuple[int, int]]:
-    """Stretches of `chunk` (text offsets) that read as characters drawn at random from the list."""
-    ranks = zh_rank()
-    pairs = word_pairs()
+@lru_cache(maxsize=1)
+def _char_scores() -> dict[str, float]:
+    """Every character the Han class matches -> its rank evidence (0 for unlisted characters)."""
     evidence = _rank_evidence()
-    simple = chunk.translate(zh_to_simplified())
-    if chunk.isalpha():
-        positions = list(range(len(chunk)))
-    else:
-        positions = [m.start() for m in _HAN_CHAR_RE.finditer(chunk)]
-    count = len(positions)
-    rank = [ranks.get(chunk[p], -1) for p in positions]
-    char_score = [evidence[r] if r >= 0 else 0.0 for r in rank]
+    table = {chr(code): 0.0 for low, high in _HAN_RANGES for code in range(low, high + 1)}
+    for char, rank in zh_rank().items():
+        table[char] = evidence[rank]
+    return table
+
+
+def _random_regions(chunk: str) -> list[tuple[int, int]]:
+    """Stretches of `chunk` (text offsets) that read as characters drawn at random from the list.
+
+    The first half runs at C speed (map/accumulate/compress) and dismisses most prose: character
+    scores plus touching word pairs are a lower bound of a window's score (punctuation pairs and
+    repeats only add), so a chunk whose every window bounds at RANDOM_BELOW or more is prose.
+    """
+    scores = _char_scores()
+    stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
+    count = len(stream)
+    char_score = list(map(scores.__getitem__, stream))
+    char_sum = list(accumulate(char_score, initial=0.0))
+    lower = list(map(operator.sub, char_sum[WINDOW:], char_sum[:-WINDOW]))
+    if not lower or min(lower) >= RANDOM_BELOW:
+        return []
+    pairs = word_pairs()
+    is_han = list(map(scores.__contains__, chunk))
+    touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
+    pair_sum = list(accumulate(touching, initial=0))
+    window_pairs = map(PAIR_WEIGHT.__mul__, map(operator.sub, pair_sum[WINDOW - 1 : count], pair_sum[: count - WINDOW + 1]))
+    lower = list(map(operator.add, lower, window_pairs))
+    if min(lower) >= RANDOM_BELOW:
+        return []
+    positions = list(compress(range(len(chunk)), is_han))
     pair_score = []
     for k in range(count - 1):
         here, there = positions[k], positions[k + 1]
         if there == here + 1:
-            touching = simple[here] + simple[there] in pairs
+            hit = k < len(touching) and touching[k]
         else:
-            touching = any(ch in _PROSE_PUNCTUATION for ch in chunk[here + 1 : there])
-        pair_score.append(PAIR_WEIGHT if touching else 0.0)
-    score_sum = [0.0]
-    for k in range(count):
-        score_sum.append(score_sum[-1] + char_score[k] + (pair_score[k] if k < count - 1 else 0.0))
-    unknown_sum = [0]
-    for value in rank:
-        unknown_sum.append(unknown_sum[-1] + (value < 0))
+            hit = any(ch in _PROSE_PUNCTUATION for ch in chunk[here + 1 : there])
+        pair_score.append(PAIR_WEIGHT if hit else 0.0)
+    ranks = zh_rank()
+    rank = [ranks.get(char, -1) for char in stream]
     marked: list[list] = []  # [start, end, lowest window score]
-    # Characters seen more than once in the window: prose repeats (语, 的), a phrase rarely does.
-    seen: dict[str, int] = {}
-    repeats = 0
-    for ch in (simple[p] for p in positions[: WINDOW - 1]):
-        repeats += seen.get(ch, 0) > 0
-        seen[ch] = seen.get(ch, 0) + 1
-    for start in range(count - WINDOW + 1):
+    for start in [start for start, bound in enumerate(lower) if bound < RANDOM_BELOW]:
         end = start + WINDOW
-        incoming = simple[positions[end - 1]]
-        repeats += seen.get(incoming, 0) > 0
-        seen[incoming] = seen.get(incoming, 0) + 1
-        if start:
-            outgoing = simple[positions[start - 1]]
-            seen[outgoing] -= 1
-            repeats -= seen[outgoing] > 0
-        if rank[start] < 0 or rank[end - 1] < 0 or unknown_sum[end] - unknown_sum[start] > 1:
+        window_ranks = rank[start:end]
+        if window_ranks[0] < 0 or window_ranks[-1] < 0 or window_ranks.count(-1) > 1:
             continue
-        # The last character's pair reaches outside the window: take it back out.
-        score = score_sum[end] - score_sum[start] - pair_score[end - 1] if end - 1 < count - 1 else (
-            score_sum[end] - score_sum[start])
-        score += REPEAT_WEIGHT * repeats
+        # Characters seen more than once in the window: prose repeats (语, 的), a phrase rarely does.
+        repeats = WINDOW - len(set(stream[start:end]))
+        score = char_sum[end] - char_sum[start] + sum(pair_score[start : end - 1]) + REPEAT_WEIGHT * repeats
         if score < RANDOM_BELOW:
             if marked and start <= marked[-1][1]:
                 marked[-1][1] = end
@@ -403,10 +455,14 @@ def _refine(
             last = first + size
             if min(last, end) - max(first, start) < WINDOW - 2:
                 continue
+            weight = evidence(first, last) + bonus
+            # Cheap checks first: the window must beat the best so far and, given the
+            # checksum's evidence, still look random as a whole.
+            prose_score = bonus - weight
+            if weight <= best[0] or prose_score >= RANDOM_BELOW * size / WINDOW + bonus:
+                continue
             window = rank[first:last]
             if min(window) < 0 or not checksum_valid(window):
                 continue
-            weight = evidence(first, last) + bonus
-            if weight > best[0]:
-                best = (weight, first, last, True)
+            best = (weight, first, last, True)
     return best[1], best[2], best[3]

@@ -102,6 +102,12 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
     return [Finding(kind=kind, start=start, end=end) for kind, start, end in merged]
 
 
+def detector_warm() -> None:
+    """Load the wordlists and the Chinese model now (about half a second) rather than on the
+    first message: call it when a web or worker process starts."""
+    secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")
+
+
 def text_redact(*, text: str, locale: str | None = None) -> Redaction:
     """Replace each secret in `text` with a marker in `locale` (or the text's language).
 

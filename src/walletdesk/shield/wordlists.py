@@ -88,6 +88,21 @@ def key_masks() -> dict[str, int]:
     return masks
 
 
+@lru_cache(maxsize=1)
+def fast_keys() -> frozenset[str]:
+    """Lower-cased spellings of listed words as typed (NFC, NFD, with or without accents, ı/i).
+
+    Lets a prefilter count listed words with set lookups alone, without normalising each token.
+    """
+    spellings: set[str] = set()
+    for wordlist in wordlists():
+        for word in wordlist.words:
+            for form in (word, unicodedata.normalize("NFC", word), unicodedata.normalize("NFD", word)):
+                lowered = form.lower()
+                spellings.update((lowered, lowered.replace("ı", "i"), word_key(lowered)))
+    return frozenset(spellings)
+
+
 def wordlist_for_bit(bit: int) -> Wordlist:
     return wordlists()[bit.bit_length() - 1]
 

@@ -12,10 +12,11 @@ shipped in data/, so no dictionary is parsed at run time.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from walletdesk.shield.wordlists import zh_rank
+from walletdesk.shield.wordlists import zh_rank, zh_to_simplified
 
 PAIRS_PATH = Path(__file__).resolve().parent / "data" / "zh_pairs.txt.gz"
 # A pair counts as a word pair when it occurs inside a jieba word seen at least this often: at
@@ -46,9 +47,24 @@ def pairs_build() -> int:
 
 @lru_cache(maxsize=1)
 def word_pairs() -> frozenset[str]:
+    """Word pairs in simplified characters plus their traditional spellings (no translating text)."""
     with gzip.open(PAIRS_PATH, "rt", encoding="utf-8") as data:
         blob = data.read()
-    return frozenset(blob[i : i + 2] for i in range(0, len(blob), 2))
+    simplified = re.findall("..", blob, flags=re.DOTALL)
+    traditional = blob.translate(_to_traditional())
+    both = set(simplified)
+    both.update(re.findall("..", traditional, flags=re.DOTALL))
+    for pair in simplified:  # mixed spellings: one character converted, the other not
+        first, second = pair[0].translate(_to_traditional()), pair[1].translate(_to_traditional())
+        if first != pair[0] or second != pair[1]:
+            both.update((first + pair[1], pair[0] + second))
+    return frozenset(both)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> dict[int, str]:
+    return {ord(simple): traditional for traditional, simple in
+            ((chr(code), text) for code, text in zh_to_simplified().items())}
 
 
 if __name__ == "__main__":
