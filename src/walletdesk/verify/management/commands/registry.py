@@ -9,7 +9,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-
 from walletdesk.core.errors import DomainError
 from walletdesk.verify import selectors, services
 
