@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from web3 import Web3
 
 from walletdesk.chain.devnet.anvil import AnvilMissing, AnvilNode, anvil_start, free_port
 from walletdesk.chain.services import chains_import
@@ -105,4 +106,5 @@ def chains(db: None, devnet: Devnet) -> Devnet:
 
 
 def new_address() -> str:
-    return "0x" + os.urandom(20).hex()
+    """A fresh recipient in EIP-55 form, the form diagnoses print addresses in."""
+    return Web3.to_checksum_address("0x" + os.urandom(20).hex())

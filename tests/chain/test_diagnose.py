@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from web3 import Web3
 
 from walletdesk.chain.devnet import contracts
 from walletdesk.chain.errors import AddressMalformed, ChainUnknown, ChainUnreachable, TxHashMalformed
@@ -100,7 +101,7 @@ def test_fake_token_with_a_known_symbol_is_unsupported(chains: Devnet) -> None:
     chains.a.mine(6)
     result = tx_diagnose(chain_id="eth", tx_hash=tx, address=to, asset="USDT").as_dict()
     assert result["verdict"] == "unsupported_asset"
-    assert result["asset"] == chains.fake_usdt_a.lower()
+    assert result["asset"] == Web3.to_checksum_address(chains.fake_usdt_a)
     assert result["amount"] == "500"  # from the token's decimals(), only to show it
     no_address = tx_diagnose(chain_id="eth", tx_hash=tx).as_dict()
     assert no_address["verdict"] == "unsupported_asset"
@@ -206,7 +207,7 @@ def test_hash_and_address_in_any_case_with_or_without_0x(chains: Devnet) -> None
     for tx_form, address_form in [
         (tx.upper(), to.upper()),
         (tx[2:], to[2:].upper()),
-        ("0X" + tx[2:].upper(), to),
+        ("0X" + tx[2:].upper(), to.lower()),
     ]:
         result = tx_diagnose(chain_id="eth", tx_hash=tx_form, address=address_form).as_dict()
         assert (result["verdict"], result["to"]) == ("confirming", to)

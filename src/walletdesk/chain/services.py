@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
@@ -90,9 +93,15 @@ def _adapter(chain: Chain, timeout: float) -> ChainAdapter:
 def _search_elsewhere(target: Chain, others: list[Chain], raw_hash: str) -> tuple[Chain, TxView] | None:
     """The first other configured chain (in configured order) whose node knows the tx, mined or pending."""
     candidates: list[tuple[Chain, ChainAdapter, str]] = []
+    # Several entries on one node are one chain seen twice (say a demo entry left next to the
+    # operator's own): ask the node once and name the entry imported last.
+    newest_per_rpc: dict[str, Chain] = {}
+    for chain in sorted(others, key=lambda c: c.updated_at, reverse=True):
+        newest_per_rpc.setdefault(chain.rpc.rstrip("/"), chain)
     for chain in others:
-        # Another entry on the same node was already asked, as the target.
-        if chain.rpc.rstrip("/") == target.rpc.rstrip("/"):
+        rpc = chain.rpc.rstrip("/")
+        # The target's own node was already asked.
+        if rpc == target.rpc.rstrip("/") or newest_per_rpc[rpc] is not chain:
             continue
         adapter = _adapter(chain, OTHER_TIMEOUT)
         normalized = adapter.hash_normalize(raw_hash)
@@ -109,8 +118,11 @@ def _search_elsewhere(target: Chain, others: list[Chain], raw_hash: str) -> tupl
         except ChainUnreachable:
             return None
 
-    with ThreadPoolExecutor(max_workers=min(8, len(candidates))) as pool:
-        views = list(pool.map(look, candidates))
+    if len(candidates) == 1:
+        views = [look(candidates[0])]
+    else:
+        with ThreadPoolExecutor(max_workers=min(8, len(candidates))) as pool:
+            views = list(pool.map(look, candidates))
     for (chain, _, _), view in zip(candidates, views, strict=True):
         if view is not None:
             return chain, view
@@ -125,14 +137,15 @@ def _moved_fields(chain: Chain, adapter: ChainAdapter, moved: Moved | None) -> d
         return {
             "asset": moved.rule.symbol,
             "amount": amount_from_units(moved.units, moved.rule.decimals),
-            "to": moved.to,
+            "to": adapter.address_display(moved.to),
         }
     if moved.asset_key == NATIVE:
         decimals: int | None = NATIVE_DECIMALS.get(chain.kind)
     else:
         decimals = adapter.token_decimals(moved.asset_key)
     amount = amount_from_units(moved.units, decimals) if decimals is not None else None
-    return {"asset": moved.asset_key, "amount": amount, "to": moved.to}
+    asset = moved.asset_key if moved.asset_key == NATIVE else adapter.address_display(moved.asset_key)
+    return {"asset": asset, "amount": amount, "to": adapter.address_display(moved.to)}
 
 
 def tx_diagnose(
@@ -143,7 +156,10 @@ def tx_diagnose(
 
     `asset` is what the customer believes they sent; the diagnosis reports what actually moved.
     """
-    target = chain_get(chain_id=chain_id)
+    configured = list(chain_list())
+    target = next((chain for chain in configured if chain.pk == chain_id), None) or chain_get(
+        chain_id=chain_id
+    )
     adapter = _adapter(target, TARGET_TIMEOUT)
     normalized_hash = adapter.hash_normalize(tx_hash or "")
     if normalized_hash is None:
@@ -164,12 +180,12 @@ def tx_diagnose(
     fields: dict[str, Any] = {
         "tx": short_hash(normalized_hash),
         "chain": target.name,
-        "address": normalized_address,
+        "address": adapter.address_display(normalized_address) if normalized_address else None,
         "claimed": claimed,
         "required": target.confirmations,
     }
     if view is None:
-        others = [chain for chain in chain_list() if chain.pk != target.pk]
+        others = [chain for chain in configured if chain.pk != target.pk]
         found = _search_elsewhere(target, others, tx_hash)
         if found is None:
             return _finish(
@@ -268,3 +284,12 @@ def tx_check_ticket_link(*, check: TxCheck, ticket_ref: str) -> TxCheck:
     check.ticket_ref = ticket_ref
     check.save(update_fields=["ticket_ref"])
     return check
+
+
+DEMO_CHAINS_FILE = Path(__file__).resolve().parent / "data" / "demo_chains.json"
+
+
+def chains_demo_load() -> int:
+    """The demo networks (a local anvil on 127.0.0.1:8545); returns how many chains were imported."""
+    data = json.loads(DEMO_CHAINS_FILE.read_text(encoding="utf-8"), parse_float=Decimal)
+    return len(chains_import(data=data))

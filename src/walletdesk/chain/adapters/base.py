@@ -55,6 +55,11 @@ class ChainAdapter(ABC):
     def address_normalize(raw: str) -> str | None:
         """The canonical form of an address (or token contract), or None when `raw` is not one."""
 
+    @staticmethod
+    def address_display(address: str) -> str:
+        """How an address is shown to people and printed (normalized form unless the kind has a nicer one)."""
+        return address
+
     def token_decimals(self, contract: str) -> int | None:
         """The decimals a token contract reports, for showing an unknown token's amount; None if unknown."""
         return None

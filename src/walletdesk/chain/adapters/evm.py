@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import requests
-from web3 import HTTPProvider
+from web3 import HTTPProvider, Web3
 
 from walletdesk.chain.adapters.base import NATIVE, ChainAdapter, Transfer, TxView
 from walletdesk.chain.errors import ChainUnreachable
@@ -39,6 +39,11 @@ class EvmAdapter(ChainAdapter):
     def address_normalize(raw: str) -> str | None:
         match = _ADDRESS_RE.fullmatch(raw.strip())
         return "0x" + match.group(1).lower() if match else None
+
+    @staticmethod
+    def address_display(address: str) -> str:
+        # EIP-55 mixed case: what wallets and explorers show, so the customer can compare by eye.
+        return Web3.to_checksum_address(address)
 
     def _batch(self, calls: list[tuple[str, list[Any]]]) -> list[Any]:
         try:

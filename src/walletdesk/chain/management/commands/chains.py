@@ -10,11 +10,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from walletdesk.chain.errors import ChainsFileInvalid
+from walletdesk.chain.management.commands._db import chain_tables_ensure
 from walletdesk.chain.selectors import chain_list
 from walletdesk.chain.services import chains_import
 
 
 class Command(BaseCommand):
+    # An operator command that must answer fast; `walletdesk check` runs the system checks.
+    requires_system_checks: list[str] = []
     help = "Configure the supported networks and assets."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -24,6 +27,7 @@ class Command(BaseCommand):
         sub.add_parser("list", help="Print the configured chains and assets as JSON.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        chain_tables_ensure()
         if options["action"] == "list":
             self.stdout.write(json.dumps(_chains_as_file(), indent=2, ensure_ascii=False))
             return

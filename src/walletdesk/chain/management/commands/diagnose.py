@@ -9,10 +9,13 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from walletdesk.chain.errors import AddressMalformed, ChainUnknown, ChainUnreachable, TxHashMalformed
+from walletdesk.chain.management.commands._db import chain_tables_ensure
 from walletdesk.chain.services import tx_diagnose
 
 
 class Command(BaseCommand):
+    # An operator command that must answer fast; `walletdesk check` runs the system checks.
+    requires_system_checks: list[str] = []
     help = "Diagnose a deposit or withdrawal transaction from the chain itself; prints one JSON object."
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -23,6 +26,7 @@ class Command(BaseCommand):
         parser.add_argument("--locale", default="en", help="language of the explanation: en or zh-hans")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        chain_tables_ensure()
         try:
             diagnosis = tx_diagnose(
                 chain_id=options["chain"],
