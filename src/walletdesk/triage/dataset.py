@@ -18,6 +18,7 @@ import base58
 from eth_utils import to_checksum_address
 
 from walletdesk.triage.phrases import COMPLAINT, INTENTS, NO_COMPLAINT_TAILS
+from walletdesk.triage.phrases_extra import INTENTS_EXTRA
 
 DATA_DIR = Path(__file__).parent / "data"
 LABELLED_PATH = DATA_DIR / "labelled.jsonl"
@@ -275,7 +276,8 @@ def _typo(rng: random.Random, text: str) -> str:
 def templated(rng: random.Random, per_intent: int = 3) -> Iterator[dict[str, Any]]:
     pool = EntityPool(rng)
     for category, langs in INTENTS.items():
-        for lang, phrases in langs.items():
+        for lang, first in langs.items():
+            phrases = first + INTENTS_EXTRA.get(category, {}).get(lang, [])
             for index, phrase in enumerate(phrases):
                 for _ in range(per_intent):
                     row = _one(rng, pool, category, lang, phrase)

@@ -94,7 +94,7 @@ _FOUL_RE = re.compile(_FOUL, re.IGNORECASE)
 _INTACT_RE = re.compile(_INTACT, re.IGNORECASE)
 
 _COMPLAINT_RE = re.compile(
-    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|给个说法|给我个说法|给一个说法|讨个说法|"
+    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|给个说法|给我个说法|给一个说法|讨个说法|"
     r"道歉|负责|找你们(?:领导|经理|主管)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
@@ -105,7 +105,8 @@ _COMPLAINT_RE = re.compile(
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = re.compile(
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
-    r"how long (?:does|do) (?:a )?refunds?|no complaints",
+    r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
+    r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)",
     re.IGNORECASE,
 )
 
@@ -126,8 +127,9 @@ def theft_denied(text: str) -> bool:
 def complaint_cue(text: str) -> bool | None:
     """True/False when a rule is sure, None to leave the decision to the model."""
     norm = text_normalise(text)
-    if _NOT_COMPLAINT_RE.search(norm):
-        return False
-    if _COMPLAINT_RE.search(norm):
+    rest = _NOT_COMPLAINT_RE.sub(" ", norm)
+    if _COMPLAINT_RE.search(rest):
         return True
+    if rest != norm:
+        return False
     return None
