@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
 
-from tests.verify.cases import ALL_CASES, REGISTRIES  # noqa: E402
+from tests.verify.cases import ALL_CASES, LUMORA, LUMORA_CASES, REGISTRIES  # noqa: E402
 
 from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex  # noqa: E402
 from walletdesk.verify.engine.parse import parse_value  # noqa: E402
@@ -54,14 +54,20 @@ def main() -> None:
         ChannelSpec(r["brand"], c["kind"], c["value"], c["label"]) for r in REGISTRIES for c in r["channels"]
     ]
     index = RegistryIndex(specs)
+    # Lumora is judged with nothing else registered, as the independent evaluation imports its brand.
+    alone = RegistryIndex(
+        [ChannelSpec(LUMORA["brand"], c["kind"], c["value"], c["label"]) for c in LUMORA["channels"]]
+    )
+    runs = [(index, value, expected, trick) for value, expected, trick in ALL_CASES]
+    runs += [(alone, value, expected, f"alone:{trick}") for value, expected, trick in LUMORA_CASES]
     names = sorted({parse_value(s.value).host.split(".")[-2] for s in specs if s.kind == "website"})
     by_trick: dict[str, list[bool]] = defaultdict(list)
     by_kind: dict[str, list[bool]] = defaultdict(list)
     by_expected: dict[str, list[bool]] = defaultdict(list)
     false_official, official_missed, misses = 0, 0, []
     baseline_real = []
-    for value, expected, trick in ALL_CASES:
-        verdict = index.judge(value)
+    for judge_index, value, expected, trick in runs:
+        verdict = judge_index.judge(value)
         right = verdict.verdict == expected
         by_trick[trick].append(right)
         by_kind[verdict.kind].append(right)

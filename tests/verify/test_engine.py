@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.verify.cases import DEMO_CASES, NEBULEX_CASES, REAL_CASES, REGISTRIES
+from tests.verify.cases import DEMO_CASES, LUMORA, LUMORA_CASES, NEBULEX_CASES, REAL_CASES, REGISTRIES
 from walletdesk.verify.engine.fold import skeleton, typo_kind
 from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex
 from walletdesk.verify.engine.parse import ParseError, parse_value, values_in_text
@@ -22,6 +22,19 @@ def test_fictional_brand_case(index, value, expected, trick):
     assert verdict.verdict == expected, (trick, verdict)
 
 
+@pytest.fixture(scope="module")
+def lumora_index():
+    return RegistryIndex(
+        [ChannelSpec(LUMORA["brand"], c["kind"], c["value"], c["label"]) for c in LUMORA["channels"]]
+    )
+
+
+@pytest.mark.parametrize(("value", "expected", "trick"), LUMORA_CASES)
+def test_brand_registered_alone(lumora_index, value, expected, trick):
+    verdict = lumora_index.judge(value)
+    assert verdict.verdict == expected, (trick, verdict)
+
+
 def test_real_brands_meet_the_bars(index):
     judged = [(index.judge(v), expected, trick) for v, expected, trick in REAL_CASES]
     phishing = [v for v, e, t in judged if t == "real-phishing"]
@@ -36,7 +49,7 @@ def test_real_brands_meet_the_bars(index):
 
 
 def test_ordinary_words_that_share_letters_stay_unknown(index):
-    for value in ("finance.com", "coinsafe.io", "balance.com", "knowledge.com", "krake.ai", "okta.com"):
+    for value in ("finance.com", "coinsafe.io", "balance.com", "knowledge.com", "hedger.com", "okta.com"):
         assert index.judge(value).verdict == "unknown", value
 
 
@@ -68,7 +81,7 @@ def test_typo_rules_accept_slips_and_reject_other_words():
     assert typo_kind("krakken", "kraken") == "insertion"
     assert typo_kind("finance", "binance") is None
     assert typo_kind("coinsafe", "coinbase") is None
-    assert typo_kind("ledge", "ledger") is None
+    assert typo_kind("hedger", "ledger") is None
 
 
 def test_parse_reads_hosts_like_a_browser():

@@ -106,8 +106,9 @@ def _strong_substitution(a: str, b: str, pos: int, length: int) -> bool:
         return True
     if a in _VOWELS and b in _VOWELS:
         return True
-    # Long names are rarely one consonant away from a real word, except at the first letter.
-    return length >= 8 and 0 < pos < length - 1
+    # Past the first letter, a one-letter change of a name of six letters or more is a typo far more
+    # often than another word; at the first letter it is usually another word (binance → finance).
+    return length >= 6 and pos > 0
 
 
 def typo_kind(candidate: str, brand: str) -> str | None:
@@ -130,10 +131,7 @@ def typo_kind(candidate: str, brand: str) -> str | None:
             return None
         if m == 4 and one == "insertion" and not _is_doubling(candidate, brand):
             return None
-        # Dropping the first or last letter of a short name mostly yields a word (kraken → krake,
-        # ledger → ledge), not a typo anyone registers to phish.
-        if one == "deletion" and m <= 6 and candidate in (brand[1:], brand[:-1]):
-            return None
+
         return one
     if m >= 9 and _within_two_edits(candidate, brand):
         return "typo"

@@ -19,6 +19,10 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):(//)?", re.IGNORECASE)
 _HANDLE = re.compile(r"^@?([\w]{2,64})$")
 _PHONE_CHARS = re.compile(r"^[+0-9\s\-().\u00a0/]+$")
 _IPV4 = re.compile(r"^\d{1,3}(\.\d{1,3}){3}$")
+_PHONE_PREFIX = re.compile(
+    r"^(tel:|(电话|客服电话|热线|phone|tel|hotline|call)\s*[:：]?\s*(?=[+\d(]))", re.IGNORECASE
+)
+
 _HOSTLIKE = re.compile(r"^[\w\-]+(\.[\w\-]+)+\.?$")
 _WECHAT_PREFIX = re.compile(r"^(微信号?|weixin|wechat|wx|wechat\s*id|微信\s*id)\s*[:：]?\s*", re.IGNORECASE)
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": ".", "\u2024": "."})
@@ -73,8 +77,9 @@ def parse_value(raw: str) -> Parsed:
     low = text.lower()
     if low.startswith("mailto:"):
         return _parse_email(raw, text[7:].split("?", 1)[0])
-    if low.startswith("tel:"):
-        return _parse_phone(raw, text[4:]) or Parsed(kind="text", raw=raw, value=text)
+    phone_prefix = _PHONE_PREFIX.match(text)
+    if phone_prefix:
+        return _parse_phone(raw, text[phone_prefix.end() :]) or Parsed(kind="text", raw=raw, value=text)
     if low.startswith("tg://"):
         match = re.search(r"domain=([\w]+)", text)
         if match:
