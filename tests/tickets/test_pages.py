@@ -10,6 +10,12 @@ from walletdesk.tickets.models import Channel, Message
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
     b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
@@ -112,6 +118,8 @@ def test_portal_flow_with_intake_errors_and_ownership(client, customer, other_cu
 def test_bad_token_link_shows_a_clear_error(client):
     response = client.get("/support/login/?token=abc.def.ghi")
     assert response.status_code == 401 and "invalid" in response.content.decode().lower()
+    response = client.get("/support/login/?token=abc.def.ghi", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert "身份令牌无效" in response.content.decode()
 
 
 def test_email_login_link_works_once(client, customer, mailoutbox):

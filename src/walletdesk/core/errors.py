@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 
 class DomainError(Exception):
     """A request that cannot be done, with a stable code and a message a person can read."""
 
     code: str = "invalid"
     status: int = 400
-    message: str = "The request cannot be done."
+    message = _("The request cannot be done.")
 
     def __init__(
         self,
@@ -28,25 +30,25 @@ class DomainError(Exception):
 class NotFound(DomainError):
     code = "not_found"
     status = 404
-    message = "Not found."
+    message = _("Not found.")
 
 
 class PermissionDenied(DomainError):
     code = "forbidden"
     status = 403
-    message = "You may not do this."
+    message = _("You may not do this.")
 
 
 class ValidationFailed(DomainError):
     code = "validation_failed"
     status = 400
-    message = "Some fields are invalid."
+    message = _("Some fields are invalid.")
 
 
 class RateLimited(DomainError):
     code = "rate_limited"
     status = 429
-    message = "Too many requests; try again later."
+    message = _("Too many requests; try again later.")
 
     def __init__(self, retry_after: int, message: str | None = None) -> None:
         super().__init__(message, details={"retry_after": retry_after})
@@ -56,4 +58,4 @@ class RateLimited(DomainError):
 class Unauthenticated(DomainError):
     code = "unauthenticated"
     status = 401
-    message = "Authentication required."
+    message = _("Authentication required.")

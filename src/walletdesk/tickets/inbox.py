@@ -269,10 +269,8 @@ def store(
             kind=EventKind.SECRET,
             data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
         )
-    search.ticket_index(
-        ticket_id=ticket.pk,
-        text=f"{ticket.reference} {ticket.subject} {redaction.body}" if created else redaction.body,
-    )
+    text = f"{ticket.reference} {ticket.subject} {redaction.body}" if created else redaction.body
+    search.ticket_index(ticket_id=ticket.pk, text=text, append=not created)
     return message
 
 
