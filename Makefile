@@ -2,8 +2,8 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PG_URL ?= postgres://postgres@127.0.0.1:5432/walletdesk
-REDIS_TEST_URL ?= redis://127.0.0.1:6379/14
+PG_URL ?= postgres://postgres@127.0.0.1:5432/walletdesk_suite
+REDIS_TEST_URL ?= redis://127.0.0.1:6379/13
 
 .PHONY: install run serve test test-sqlite test-postgres lint format test-deps bench clean
 
