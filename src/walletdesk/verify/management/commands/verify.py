@@ -29,6 +29,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        _utf8_stdout()
+
         # The JSON reasons are English; error sentences match them (the API and pages translate).
         with translation.override("en"):
             self._handle(options)
@@ -53,7 +55,7 @@ class Command(BaseCommand):
         index = selectors.registry_index_get()  # one index for the whole batch
         bad = 0
         out = self.stdout
-        for number, line in enumerate(sys.stdin, start=1):
+        for number, line in enumerate(_stdin_lines(), start=1):
             if not line.strip():
                 continue
             try:
@@ -76,3 +78,17 @@ class Command(BaseCommand):
             result = {"id": item.get("id"), **index.judge(item["value"]).as_public()}
             out.write(json.dumps(result, ensure_ascii=False))
         return bad
+
+
+def _stdin_lines() -> Any:
+    """UTF-8 lines whatever the machine's locale says (pasted values are full of non-ASCII)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # a StringIO in tests
+        return sys.stdin
+    return (raw.decode("utf-8", errors="replace") for raw in buffer)
+
+
+def _utf8_stdout() -> None:
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8")
