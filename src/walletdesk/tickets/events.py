@@ -70,6 +70,8 @@ def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = No
     webhooks_enqueue(event)
     publish(ticket_group(ticket.pk), event)
     publish(INBOX_GROUP, event)
+    if ticket.assignee_id:
+        publish(agent_group(ticket.assignee_id), event)
     publish(
         customer_group(ticket.customer_id),
         {"type": "ticket.changed", "change": change, "ticket": {"id": ticket.pk, "status": ticket.status}},
