@@ -12,10 +12,10 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
-from django.utils import timezone
 
 from walletdesk.helpcenter.errors import ArticleInvalid, ImportFileInvalid, ImportFolderMissing
-from walletdesk.helpcenter.models import Article, ArticleIndex, ArticleStatus
+from walletdesk.helpcenter.models import Article, ArticleStatus
+from walletdesk.helpcenter.search.engine import index_changed
 from walletdesk.helpcenter.services import article_save, locale_parse, slug_stem
 
 
@@ -95,12 +95,16 @@ def _save_parsed(parsed: ParsedFile, report: ImportReport) -> None:
     if not title:
         raise ImportFileInvalid("no title: add 'title:' to the front matter", line=1)
     if not body:
-        raise ImportFileInvalid("the article has no text after the front matter", line=len(parsed.meta_lines) + 2)
+        raise ImportFileInvalid(
+            "the article has no text after the front matter", line=len(parsed.meta_lines) + 2
+        )
     status = str(meta.get("status") or "").strip().lower() or (
         ArticleStatus.DRAFT if meta.get("draft") is True else ArticleStatus.PUBLISHED
     )
     if status not in ArticleStatus.values:
-        raise ImportFileInvalid(f"status must be draft or published, not {status!r}", line=line_of("status", 1))
+        raise ImportFileInvalid(
+            f"status must be draft or published, not {status!r}", line=line_of("status", 1)
+        )
     group = None
     translation_of = str(meta.get("translation_of") or "").strip()
     if translation_of:
@@ -158,8 +162,8 @@ def _pair_late_translations(links: list[tuple[str, str]]) -> None:
     for slug, target in links:
         group = Article.objects.filter(slug=target).values_list("group", flat=True).first()
         if group and Article.objects.filter(slug=slug).exclude(group=group).update(group=group):
-            # Bump the index stamp so every process's search snapshot reloads the new pairing.
-            ArticleIndex.objects.filter(article__slug=slug).update(updated_at=timezone.now())
+            # Every process's search snapshot must reload the new pairing.
+            index_changed()
 
 
 def kb_export_dir(*, path: Path) -> int:
@@ -179,11 +183,16 @@ def kb_export_dir(*, path: Path) -> int:
         }
         if slug_stem(article.slug) != article.group:
             other = (
-                Article.objects.filter(group=article.group).exclude(pk=article.pk).values_list("slug", flat=True).first()
+                Article.objects.filter(group=article.group)
+                .exclude(pk=article.pk)
+                .values_list("slug", flat=True)
+                .first()
             )
             if other:
                 meta["translation_of"] = other
         front = _yaml.safe_dump(meta, allow_unicode=True, sort_keys=False).strip()
-        (path / f"{article.slug}.md").write_text(f"---\n{front}\n---\n\n{article.body.strip()}\n", encoding="utf-8")
+        (path / f"{article.slug}.md").write_text(
+            f"---\n{front}\n---\n\n{article.body.strip()}\n", encoding="utf-8"
+        )
         count += 1
     return count

@@ -43,7 +43,9 @@ class Article(models.Model):
     title = models.CharField(max_length=300)
     body = models.TextField(help_text="Markdown")
     body_html = models.TextField(blank=True, editable=False)
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles")
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
     tags = models.JSONField(default=list, blank=True)
     status = models.CharField(max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
     author = models.ForeignKey(
@@ -112,6 +114,17 @@ class ArticleIndex(models.Model):
     tag_tokens = models.TextField()
     body_tokens = models.TextField()
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+
+class IndexState(models.Model):
+    """One row whose version grows with every change to the index or the synonyms.
+
+    Each process's search snapshot compares it (a primary-key read) before answering, so a save in
+    any process is visible to the next search everywhere.
+    """
+
+    key = models.CharField(max_length=20, primary_key=True)
+    version = models.BigIntegerField(default=0)
 
 
 class Synonym(models.Model):

@@ -29,16 +29,18 @@ class ArticleHit:
 
 
 def _snippet(body: str, query: str) -> str:
-    text = re.sub(r"\s+", " ", markdown_plain(body)).strip()
-    folded = normalize(text)
+    """About SNIPPET_CHARS of plain text around the first query word found in the body."""
+    lowered = body.lower()
     start = 0
     for piece in re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]{3,}", normalize(query)):
-        pos = folded.find(piece[:4])
+        pos = lowered.find(piece[:4])
         if pos >= 0:
-            start = max(0, pos - 30)
+            start = max(0, pos - 40)
             break
-    snippet = text[start : start + SNIPPET_CHARS]
-    return ("…" if start else "") + snippet + ("…" if start + SNIPPET_CHARS < len(text) else "")
+    # Only the window is cleaned: stripping Markdown from a whole long article costs milliseconds.
+    text = re.sub(r"\s+", " ", markdown_plain(body[start : start + SNIPPET_CHARS * 2])).strip()
+    snippet = text[:SNIPPET_CHARS]
+    return ("…" if start else "") + snippet + ("…" if start + SNIPPET_CHARS < len(body) else "")
 
 
 def article_search(*, query: str, locale: str | None = None, limit: int = 10) -> list[ArticleHit]:
@@ -51,7 +53,14 @@ def article_search(*, query: str, locale: str | None = None, limit: int = 10) ->
     ranked = search_ranked(query=query, locale=locale, limit=max(0, min(limit, 50)))
     bodies = dict(Article.objects.filter(pk__in=[r.id for r in ranked]).values_list("pk", "body"))
     return [
-        ArticleHit(r.slug, r.title, r.locale, r.score, f"/help/{r.locale}/a/{r.slug}/", _snippet(bodies.get(r.id, ""), query))
+        ArticleHit(
+            r.slug,
+            r.title,
+            r.locale,
+            r.score,
+            f"/help/{r.locale}/a/{r.slug}/",
+            _snippet(bodies.get(r.id, ""), query),
+        )
         for r in ranked
     ]
 

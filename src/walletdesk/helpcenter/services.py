@@ -26,6 +26,7 @@ from walletdesk.helpcenter.models import (
     Synonym,
 )
 from walletdesk.helpcenter.search import analyze, fts
+from walletdesk.helpcenter.search.engine import index_changed
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _SLUG_RE = re.compile(r"^[\w-]{1,200}$", re.UNICODE)
@@ -71,6 +72,7 @@ def category_get_or_create(*, name: str, locale: str | None = None) -> Category 
 
 def article_index(*, article: Article) -> None:
     """Put a published article into the search index, or take a draft out. Runs in the save's transaction."""
+    index_changed()
     if article.status != ArticleStatus.PUBLISHED:
         ArticleIndex.objects.filter(article=article).delete()
         fts.fts_delete(article_id=article.pk)
@@ -86,14 +88,26 @@ def article_index(*, article: Article) -> None:
 
 def index_rebuild() -> int:
     """Re-segment every published article (after the user dictionary or the analyser changed)."""
-    count = 0
+    rows = []
+    for article in Article.objects.filter(status=ArticleStatus.PUBLISHED).iterator():
+        rows.append(
+            ArticleIndex(
+                article_id=article.pk,
+                title_tokens=" ".join(analyze(article.title)),
+                tag_tokens=" ".join(analyze(" ".join(article.tags))),
+                body_tokens=" ".join(analyze(markdown_plain(article.body))),
+            )
+        )
     with transaction.atomic():
         ArticleIndex.objects.all().delete()
         fts.fts_clear()
-        for article in Article.objects.filter(status=ArticleStatus.PUBLISHED).iterator():
-            article_index(article=article)
-            count += 1
-    return count
+        ArticleIndex.objects.bulk_create(rows, batch_size=500)
+        for row in rows:
+            fts.fts_write(
+                article_id=row.article_id, title=row.title_tokens, tags=row.tag_tokens, body=row.body_tokens
+            )
+        index_changed()
+    return len(rows)
 
 
 _MD_NOISE_RE = re.compile(r"`{1,3}|[*_#>|]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>")
@@ -189,6 +203,7 @@ def article_save(
 def article_delete(*, article: Article) -> None:
     with transaction.atomic():
         fts.fts_delete(article_id=article.pk)
+        index_changed()
         article.delete()
 
 
@@ -198,7 +213,9 @@ def article_view_count(*, article: Article) -> None:
 
 def feedback_record(*, article: Article, helpful: bool, comment: str = "") -> ArticleFeedback:
     with transaction.atomic():
-        fb = ArticleFeedback.objects.create(article=article, helpful=helpful, comment=(comment or "").strip()[:2000])
+        fb = ArticleFeedback.objects.create(
+            article=article, helpful=helpful, comment=(comment or "").strip()[:2000]
+        )
         counter = "helpful_yes" if helpful else "helpful_no"
         Article.objects.filter(pk=article.pk).update(**{counter: F(counter) + 1})
     return fb
@@ -206,7 +223,11 @@ def feedback_record(*, article: Article, helpful: bool, comment: str = "") -> Ar
 
 def search_event_record(*, query: str, locale: str, source: str, slugs: list[str]) -> SearchEvent:
     return SearchEvent.objects.create(
-        query=query.strip()[:300], locale=locale or "", source=source, result_count=len(slugs), top_slugs=slugs[:10]
+        query=query.strip()[:300],
+        locale=locale or "",
+        source=source,
+        result_count=len(slugs),
+        top_slugs=slugs[:10],
     )
 
 
@@ -270,7 +291,10 @@ def synonyms_seed_defaults() -> int:
         for term, exps in table.items()
         if term[:100] not in existing and exps
     ]
-    Synonym.objects.bulk_create(new, batch_size=500)
+    with transaction.atomic():
+        Synonym.objects.bulk_create(new, batch_size=500)
+        if new:
+            index_changed()
     return len(new)
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import F
 
 from walletdesk.helpcenter.search import fts, ranking
 from walletdesk.helpcenter.search.analysis import detect_locale
 
 _lock = threading.Lock()
-_cached: tuple[tuple, ranking.Snapshot] | None = None
+_cached: tuple[int, ranking.Snapshot] | None = None
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,23 @@ class RankedDoc:
     score: float
 
 
-def _version() -> tuple:
-    from walletdesk.helpcenter.models import ArticleIndex, Synonym
+STATE_KEY = "search"
 
-    idx = ArticleIndex.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
-    syn = Synonym.objects.aggregate(n=Count("pk"), t=Max("updated_at"))
-    return (idx["n"], idx["t"], syn["n"], syn["t"])
+
+def _version() -> int:
+    # Raw SQL: this runs before every search and the ORM's query building costs more than the read.
+    with connection.cursor() as cur:
+        cur.execute("SELECT version FROM helpcenter_indexstate WHERE key = %s", [STATE_KEY])
+        row = cur.fetchone()
+    return row[0] if row else 0
+
+
+def index_changed() -> None:
+    """Call inside the transaction that changed the index or the synonyms."""
+    from walletdesk.helpcenter.models import IndexState
+
+    if not IndexState.objects.filter(key=STATE_KEY).update(version=F("version") + 1):
+        IndexState.objects.get_or_create(key=STATE_KEY, defaults={"version": 1})
 
 
 def _load() -> ranking.Snapshot:
@@ -64,13 +76,13 @@ def _load() -> ranking.Snapshot:
     return ranking.snapshot_build(rows, synonyms)
 
 
-def _vectors_load(ids: list[int]) -> dict[int, ranking.Vector]:
+def _vectors_load(ids: list[int]) -> dict[int, ranking.RawVector]:
     from walletdesk.helpcenter.models import ArticleIndex
 
     rows = ArticleIndex.objects.filter(article_id__in=ids).values_list(
         "article_id", "title_tokens", "tag_tokens", "body_tokens"
     )
-    return {pk: ranking.vector_from_tokens(t, g, b) for pk, t, g, b in rows}
+    return {pk: ranking.raw_vector(t, g, b) for pk, t, g, b in rows}
 
 
 def snapshot_get() -> ranking.Snapshot:
@@ -90,6 +102,22 @@ def snapshot_forget() -> None:
     _cached = None
 
 
+# Postings the FTS query may touch: enough for every candidate a small help center has, and a
+# bound on the work at thousands of articles (very common terms then add little to the choice).
+FTS_POSTINGS_BUDGET = 3000
+
+
+def _selective(snap: ranking.Snapshot, tokens: set[str]) -> list[str]:
+    known = sorted((t for t in tokens if snap.df.get(t)), key=lambda t: (snap.df[t], t))
+    chosen, postings = [], 0
+    for term in known:
+        if len(chosen) >= 3 and postings + snap.df[term] > FTS_POSTINGS_BUDGET:
+            break
+        chosen.append(term)
+        postings += snap.df[term]
+    return chosen
+
+
 def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> list[RankedDoc]:
     """Best articles for a query, one per topic; `locale` prefers a language, it does not filter."""
     query = (query or "").strip()[:300]
@@ -99,8 +127,10 @@ def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> 
     concepts = ranking.query_concepts(snap, query)
     tokens = {t for c in concepts for t in c.tokens()}
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
-    known = sorted(t for t in tokens if snap.df.get(t))
-    candidates = fts.fts_candidates(known) if fts.fts_available() else None
     prefer = locale or detect_locale(query)
-    ranked = ranking.rank(snap, concepts, candidates, _vectors_load, prefer, limit)
+    if snap.in_memory:
+        ranked = ranking.rank_dense(snap, concepts, prefer, limit)
+    else:
+        candidates = fts.fts_candidates(_selective(snap, tokens)) if fts.fts_available() else None
+        ranked = ranking.rank(snap, concepts, candidates, _vectors_load, prefer, limit)
     return [RankedDoc(d.id, d.slug, d.locale, d.title, round(score, 4)) for d, score in ranked]

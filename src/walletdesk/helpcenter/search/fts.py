@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db import connection
 
-CANDIDATE_LIMIT = 200
+CANDIDATE_LIMIT = 100
 
 
 def fts_available() -> bool:

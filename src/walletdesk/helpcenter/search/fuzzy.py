@@ -3,6 +3,7 @@ and Chinese homophones through toneless pinyin (体现 → 提现, 充直 → �
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -70,6 +71,7 @@ class TypoIndex:
         return sorted(found.items(), key=lambda kv: (kv[1], kv[0]))
 
 
+@functools.lru_cache(maxsize=50000)
 def pinyin_key(word: str) -> str:
     return " ".join(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
 

@@ -18,6 +18,8 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from walletdesk.helpcenter.search.analysis import (
     TRUNCATE_AT,
     cjk_bigrams,
@@ -45,8 +47,14 @@ W_EQUIVALENT = 0.8  # a word of a synonym phrase matched through its own synonym
 # The other language's version of a topic may answer, but the customer's own language wins ties.
 OTHER_LANGUAGE_FACTOR = 0.9
 VECTOR_CACHE_SIZE = 4000
+# Up to this many published articles the snapshot keeps compact postings (numpy arrays, about
+# 12 bytes per term occurrence) and scores every article exactly; past it, the database's FTS
+# index picks candidates and only their term vectors are loaded.
+IN_MEMORY_MAX_DOCS = 50_000
 
-Vector = tuple[dict[str, Counter], dict[str, int]]  # field → term counts, field → length
+# term → BM25F saturation tf~/(k1+tf~) of one article; idf is applied per query.
+Vector = dict[str, float]
+RawVector = tuple[dict[str, Counter], dict[str, int]]  # field → term counts, field → length
 
 
 @dataclass
@@ -62,7 +70,6 @@ class DocMeta:
 class SynonymRule:
     term: str
     phrases: list[tuple[str, ...]]
-    pattern: re.Pattern | None = None  # latin terms match on word boundaries only
 
 
 @dataclass
@@ -78,21 +85,64 @@ class Concept:
 
 
 @dataclass
+class RuleIndex:
+    """Synonym rules by term: Chinese terms found by substring, Latin terms by word n-grams."""
+
+    zh: dict[str, list[SynonymRule]] = field(default_factory=dict)
+    latin: dict[str, list[SynonymRule]] = field(default_factory=dict)
+    zh_max: int = 1
+    latin_max: int = 1
+
+    def add(self, rule: SynonymRule) -> None:
+        if rule.term.isascii():
+            key = " ".join(_WORD_RE.findall(rule.term))
+            if key:
+                self.latin.setdefault(key, []).append(rule)
+                self.latin_max = max(self.latin_max, key.count(" ") + 1)
+        else:
+            self.zh.setdefault(rule.term, []).append(rule)
+            self.zh_max = max(self.zh_max, len(rule.term))
+
+    def matching(self, norm: str) -> list[SynonymRule]:
+        found: list[SynonymRule] = []
+        if self.zh:
+            for i in range(len(norm)):
+                for j in range(i + 1, min(len(norm), i + self.zh_max) + 1):
+                    found.extend(self.zh.get(norm[i:j], ()))
+        words = _WORD_RE.findall(norm)
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + self.latin_max) + 1):
+                found.extend(self.latin.get(" ".join(words[i:j]), ()))
+        return list({id(r): r for r in found}.values())
+
+
+_WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
 class Snapshot:
     docs: dict[int, DocMeta] = field(default_factory=dict)
     df: Counter = field(default_factory=Counter)
     avg_len: dict[str, float] = field(default_factory=dict)
     groups: dict[str, dict[str, DocMeta]] = field(default_factory=dict)
-    rules: list[SynonymRule] = field(default_factory=list)
+    rules: RuleIndex = field(default_factory=RuleIndex)
     # one-word synonyms of one-word terms: lets a slang rule's phrase match an article's wording
     equivalents: dict[str, dict[str, float]] = field(default_factory=dict)
     typo: TypoIndex | None = None
     homophones: HomophoneIndex | None = None
     vectors: OrderedDict = field(default_factory=OrderedDict)
+    # In-memory mode: article position → metadata, and term → (positions, saturations).
+    order: list[DocMeta] = field(default_factory=list)
+    postings: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    other_locale: dict[str, np.ndarray] = field(default_factory=dict)  # locale → mask of the others
 
     @property
     def n(self) -> int:
         return len(self.docs)
+
+    @property
+    def in_memory(self) -> bool:
+        return bool(self.postings) or (self.n == 0)
 
     def remember(self, doc_id: int, vector: Vector) -> None:
         self.vectors[doc_id] = vector
@@ -100,33 +150,49 @@ class Snapshot:
             self.vectors.popitem(last=False)
 
 
-def vector_from_tokens(title: str, tags: str, body: str) -> Vector:
+def raw_vector(title: str, tags: str, body: str) -> RawVector:
     fields = {"title": Counter(title.split()), "tags": Counter(tags.split()), "body": Counter(body.split())}
     return fields, {name: sum(c.values()) for name, c in fields.items()}
+
+
+def saturate(snap: Snapshot, raw: RawVector) -> Vector:
+    fields, lengths = raw
+    pseudo: dict[str, float] = {}
+    for name in FIELDS:
+        b = FIELD_B[name]
+        scale = FIELD_BOOST[name] / (1.0 - b + b * lengths[name] / snap.avg_len[name])
+        for term, count in fields[name].items():
+            pseudo[term] = pseudo.get(term, 0.0) + count * scale
+    return {term: tf / (K1 + tf) for term, tf in pseudo.items()}
 
 
 def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) -> Snapshot:
     """rows: id, slug, locale, group, title, title_tokens, tag_tokens, body_tokens."""
     snap = Snapshot()
     totals: Counter = Counter()
+    raws: list[tuple[int, RawVector]] = []
     for row in rows:
         doc = DocMeta(row["id"], row["slug"], row["locale"], row["group"], row["title"])
-        vector = vector_from_tokens(row["title_tokens"], row["tag_tokens"], row["body_tokens"])
-        totals.update(vector[1])
+        raw = raw_vector(row["title_tokens"], row["tag_tokens"], row["body_tokens"])
+        totals.update(raw[1])
         snap.docs[doc.id] = doc
         snap.groups.setdefault(doc.group, {})[doc.locale] = doc
-        snap.df.update(set().union(*(c.keys() for c in vector[0].values())))
-        snap.remember(doc.id, vector)
+        snap.df.update(set().union(*(c.keys() for c in raw[0].values())))
+        raws.append((doc.id, raw))
     n = max(len(snap.docs), 1)
     snap.avg_len = {name: max(totals[name] / n, 1.0) for name in FIELDS}
+    if len(raws) <= IN_MEMORY_MAX_DOCS:
+        _postings_build(snap, raws)
+    else:
+        for doc_id, raw in raws[:VECTOR_CACHE_SIZE]:
+            snap.remember(doc_id, saturate(snap, raw))
     jieba_add_words([term for term, _ in synonyms] + [e for _, exps in synonyms for e in exps])
     for term, expansions in synonyms:
         norm = normalize(term).strip()
         phrases = [p for p in (_phrase(e) for e in expansions) if p]
         if not norm or not phrases:
             continue
-        pattern = re.compile(rf"(?<![a-z0-9]){re.escape(norm)}(?![a-z0-9])") if norm.isascii() else None
-        snap.rules.append(SynonymRule(norm, phrases, pattern))
+        snap.rules.add(SynonymRule(norm, phrases))
         term_phrase = _phrase(term)
         if len(term_phrase) == 1:
             alts = snap.equivalents.setdefault(term_phrase[0], {})
@@ -136,6 +202,24 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
     snap.typo = TypoIndex(snap.df.keys())
     snap.homophones = HomophoneIndex(snap.df.keys())
     return snap
+
+
+def _postings_build(snap: Snapshot, raws: list[tuple[int, RawVector]]) -> None:
+    lists: dict[str, tuple[list[int], list[float]]] = {}
+    for position, (doc_id, raw) in enumerate(raws):
+        snap.order.append(snap.docs[doc_id])
+        for term, sat in saturate(snap, raw).items():
+            entry = lists.get(term)
+            if entry is None:
+                entry = lists[term] = ([], [])
+            entry[0].append(position)
+            entry[1].append(sat)
+    snap.postings = {
+        term: (np.asarray(pos, dtype=np.int32), np.asarray(sats, dtype=np.float32))
+        for term, (pos, sats) in lists.items()
+    }
+    locales = np.asarray([d.locale for d in snap.order])
+    snap.other_locale = {loc: locales != loc for loc in ("zh-hans", "en")}
 
 
 def _phrase(text: str) -> tuple[str, ...]:
@@ -190,9 +274,7 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
         elif snap.homophones:
             for cand in snap.homophones.neighbours(token)[:3]:
                 concept.add((cand,), weight * W_HOMOPHONE)
-    for rule in snap.rules:
-        if not (rule.pattern.search(norm) if rule.pattern else rule.term in norm):
-            continue
+    for rule in snap.rules.matching(norm):
         term_phrase = _phrase(rule.term)
         target = by_token.get(term_phrase[0]) if len(term_phrase) == 1 else None
         if target is None:
@@ -208,65 +290,134 @@ def idf(snap: Snapshot, term: str) -> float:
     return math.log(1.0 + (snap.n - df + 0.5) / (df + 0.5))
 
 
-def _term_part(snap: Snapshot, vector: Vector, term: str, idfs: dict[str, float]) -> float:
-    fields, lengths = vector
-    tf = 0.0
-    for name in FIELDS:
-        count = fields[name].get(term)
-        if count:
-            b = FIELD_B[name]
-            tf += FIELD_BOOST[name] * count / (1.0 - b + b * lengths[name] / snap.avg_len[name])
-    return idfs.get(term, 0.0) * tf / (K1 + tf) if tf else 0.0
+@dataclass
+class _Plan:
+    """A query compiled for scoring: per concept, (weight, slots) where a slot is [(term, weight)]."""
+
+    idfs: dict[str, float]
+    concepts: list[list[tuple[float, list[list[tuple[str, float]]]]]]
+    concept_terms: list[frozenset[str]]
 
 
-def _slot_part(snap: Snapshot, vector: Vector, term: str, idfs: dict[str, float]) -> float:
-    best = _term_part(snap, vector, term, idfs)
-    for alt, weight in snap.equivalents.get(term, {}).items():
-        if alt in idfs:
-            best = max(best, weight * _term_part(snap, vector, alt, idfs))
-    return best
-
-
-def doc_score(snap: Snapshot, vector: Vector, concepts: list[Concept], idfs: dict[str, float]) -> float:
-    score = 0.0
+def _plan(snap: Snapshot, concepts: list[Concept]) -> _Plan:
+    tokens = set().union(*(c.tokens() for c in concepts)) if concepts else set()
+    tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
+    idfs = {t: idf(snap, t) for t in tokens if snap.df.get(t)}
+    compiled = []
+    terms = []
     for concept in concepts:
-        best = 0.0
+        phrases = []
         for phrase, weight in concept.phrases.items():
-            if len(phrase) == 1 and weight >= W_WORD:
-                value = weight * _term_part(snap, vector, phrase[0], idfs)
-            else:
-                value = weight * sum(_slot_part(snap, vector, t, idfs) for t in phrase) / math.sqrt(len(phrase))
-            if value > best:
-                best = value
+            slots = []
+            for term in phrase:
+                slot = [(term, 1.0)] if term in idfs else []
+                if len(phrase) > 1:  # a slang rule's phrase: let each word match through its synonyms
+                    slot += [(alt, w) for alt, w in snap.equivalents.get(term, {}).items() if alt in idfs]
+                slots.append(slot)
+            if any(slots):
+                phrases.append((weight / math.sqrt(len(phrase)), slots))
+        if phrases:
+            compiled.append(phrases)
+            terms.append(frozenset(t for _, slots in phrases for slot in slots for t, _ in slot))
+    return _Plan(idfs, compiled, terms)
+
+
+def doc_score(plan: _Plan, vector: Vector) -> float:
+    parts = {t: i * vector[t] for t, i in plan.idfs.items() if t in vector}
+    if not parts:
+        return 0.0
+    score = 0.0
+    for phrases, terms in zip(plan.concepts, plan.concept_terms, strict=True):
+        if terms.isdisjoint(parts):
+            continue
+        best = 0.0
+        for weight, slots in phrases:
+            value = 0.0
+            for slot in slots:
+                slot_best = 0.0
+                for t, w in slot:
+                    p = parts.get(t)
+                    if p is not None and p * w > slot_best:
+                        slot_best = p * w
+                value += slot_best
+            if value * weight > best:
+                best = value * weight
         score += best
     return score
+
+
+def _dense_scores(snap: Snapshot, plan: _Plan) -> np.ndarray:
+    """Every article's score at once: per concept the best phrase, phrases as sums of slots."""
+    n = len(snap.order)
+    total = np.zeros(n, dtype=np.float32)
+    for phrases in plan.concepts:
+        concept = np.zeros(n, dtype=np.float32)
+        for weight, slots in phrases:
+            if len(slots) == 1 and len(slots[0]) == 1:
+                term, w = slots[0][0]
+                idx, sat = snap.postings[term]
+                concept[idx] = np.maximum(concept[idx], sat * (weight * w * plan.idfs[term]))
+                continue
+            phrase = np.zeros(n, dtype=np.float32)
+            for slot in slots:
+                best = np.zeros(n, dtype=np.float32)
+                for term, w in slot:
+                    idx, sat = snap.postings[term]
+                    best[idx] = np.maximum(best[idx], sat * (w * plan.idfs[term]))
+                phrase += best
+            np.maximum(concept, phrase * weight, out=concept)
+        total += concept
+    return total
+
+
+def rank_dense(
+    snap: Snapshot, concepts: list[Concept], prefer_locale: str, limit: int
+) -> list[tuple[DocMeta, float]]:
+    """The in-memory ranking: exact over every published article."""
+    plan = _plan(snap, concepts)
+    if not plan.concepts or not snap.order:
+        return []
+    scores = _dense_scores(snap, plan)
+    mask = snap.other_locale.get(prefer_locale)
+    if mask is not None:
+        scores[mask] *= OTHER_LANGUAGE_FACTOR
+    hits = np.flatnonzero(scores > 0)
+    # Two language versions per topic at most: 2 × limit articles always cover `limit` topics.
+    keep = 2 * limit + 2
+    if len(hits) > keep:
+        hits = hits[np.argpartition(-scores[hits], keep)[:keep]]
+    best: dict[str, tuple[float, DocMeta]] = {}
+    for position in hits:
+        doc, score = snap.order[position], float(scores[position])
+        if doc.group not in best or score > best[doc.group][0]:
+            best[doc.group] = (score, doc)
+    ordered = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+    return [(snap.groups[group].get(prefer_locale) or doc, score) for group, (score, doc) in ordered]
 
 
 def rank(
     snap: Snapshot,
     concepts: list[Concept],
     candidates: list[int] | None,
-    load_vectors: Callable[[list[int]], dict[int, Vector]],
+    load_vectors: Callable[[list[int]], dict[int, RawVector]],
     prefer_locale: str,
     limit: int,
 ) -> list[tuple[DocMeta, float]]:
     """One hit per topic (translation group), in the preferred language when that version exists."""
-    tokens = set().union(*(c.tokens() for c in concepts)) if concepts else set()
-    tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
-    idfs = {t: idf(snap, t) for t in tokens if snap.df.get(t)}
-    if not idfs:
+    plan = _plan(snap, concepts)
+    if not plan.concepts:
         return []
     ids = list(snap.docs) if candidates is None else [i for i in candidates if i in snap.docs]
     missing = [i for i in ids if i not in snap.vectors]
     if missing:
-        for doc_id, vector in load_vectors(missing).items():
-            snap.remember(doc_id, vector)
+        for doc_id, raw in load_vectors(missing).items():
+            snap.remember(doc_id, saturate(snap, raw))
     best: dict[str, tuple[float, DocMeta]] = {}
     for doc_id in ids:
         vector = snap.vectors.get(doc_id)
         if vector is None:
             continue
-        score = doc_score(snap, vector, concepts, idfs)
+        score = doc_score(plan, vector)
         if score <= 0:
             continue
         doc = snap.docs[doc_id]

@@ -58,7 +58,9 @@ class Command(BaseCommand):
         count = kb_export_dir(path=Path(dir))
         self.stdout.write(f"{count} articles written to {dir}.")
 
-    def _search(self, *, query: str | None, json: bool, jsonl: bool, limit: int, locale: str | None, **_: Any) -> None:
+    def _search(
+        self, *, query: str | None, json: bool, jsonl: bool, limit: int, locale: str | None, **_: Any
+    ) -> None:
         if limit < 1 or limit > 50:
             raise CommandError("--limit must be between 1 and 50.")
         if jsonl:
