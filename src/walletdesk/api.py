@@ -12,8 +12,14 @@ from walletdesk.core.errors import DomainError, RateLimited
 api = NinjaAPI(title="walletdesk API", version="1", urls_namespace="api-v1", docs_url="/docs")
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str,
-           fields: dict | None = None, details: dict | None = None) -> HttpResponse:
+def _error(
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    fields: dict | None = None,
+    details: dict | None = None,
+) -> HttpResponse:
     body: dict = {"error": {"code": code, "message": message, "fields": fields or {}}}
     if details:
         body["error"]["details"] = details

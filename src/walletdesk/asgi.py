@@ -12,7 +12,6 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from walletdesk.core import events  # noqa: E402
 from walletdesk.routing import websocket_urlpatterns  # noqa: E402
 
-
 application = events.LoopBindingApp(
     ProtocolTypeRouter({"http": django_asgi_app, "websocket": URLRouter(websocket_urlpatterns)})
 )

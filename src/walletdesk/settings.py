@@ -156,7 +156,9 @@ if REDIS_URL:
         "consumer": {"workers": _env_int("WALLETDESK_WORKERS", 4), "worker_type": "thread"},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walletdesk"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walletdesk"}
+    }
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
     HUEY = {
         "huey_class": "huey.SqliteHuey",
@@ -197,7 +199,9 @@ WALLETDESK_RATE_LIMIT_CUSTOMER = _env_int("WALLETDESK_RATE_LIMIT_CUSTOMER", 120)
 WALLETDESK_RATE_LIMIT_ENABLED = _env_bool("WALLETDESK_RATE_LIMIT_ENABLED", True)
 
 # Host pages allowed to embed the chat widget (CSP frame-ancestors + WebSocket origin check).
-WALLETDESK_WIDGET_ORIGINS = _env_list("WALLETDESK_WIDGET_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000")
+WALLETDESK_WIDGET_ORIGINS = _env_list(
+    "WALLETDESK_WIDGET_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"
+)
 
 # Attachments: bytes sniffed, size capped.
 WALLETDESK_MAX_ATTACHMENT_BYTES = _env_int("WALLETDESK_MAX_ATTACHMENT_BYTES", 10 * 1024 * 1024)
