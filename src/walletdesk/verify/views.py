@@ -73,7 +73,12 @@ def verify_page(request: HttpRequest) -> HttpResponse:
 
 
 def contacts_page(request: HttpRequest) -> HttpResponse:
-    channels = selectors.official_channels_list(locale=translation.get_language())
+    order = {kind: i for i, kind in enumerate(ChannelKind.values)}
+    channels = sorted(
+        selectors.official_channels_list(locale=translation.get_language()),
+        key=lambda c: (c.brand.name, order.get(c.kind, 99), c.pk),
+    )
+
     brands: dict[str, list[OfficialChannel]] = {}
     for channel in channels:
         brands.setdefault(channel.brand.name, []).append(channel)
