@@ -54,7 +54,9 @@ def _hex(rng: random.Random, size: int) -> str:
 def _eth_address(rng: random.Random) -> str:
     raw = _hex(rng, 20)
     digest = hashlib.sha3_256(raw.encode()).hexdigest()  # EIP-55-like mixed case
-    return "0x" + "".join(c.upper() if c.isalpha() and int(d, 16) >= 8 else c for c, d in zip(raw, digest, strict=False))
+    return "0x" + "".join(
+        c.upper() if c.isalpha() and int(d, 16) >= 8 else c for c, d in zip(raw, digest, strict=False)
+    )
 
 
 def _tron_address(rng: random.Random) -> str:
@@ -85,16 +87,18 @@ def _tx(rng: random.Random) -> str:
 
 
 def _link(rng: random.Random) -> str:
-    return rng.choice([
-        lambda: f"https://etherscan.io/tx/0x{_hex(rng, 32)}",
-        lambda: f"https://bscscan.com/tx/0x{_hex(rng, 32)}",
-        lambda: f"https://tronscan.org/#/transaction/{_hex(rng, 32)}",
-        lambda: f"https://mempool.space/tx/{_hex(rng, 32)}",
-        lambda: f"https://solscan.io/tx/{_sol_signature(rng)}",
-        lambda: f"https://etherscan.io/address/{_eth_address(rng)}",
-        lambda: f"https://www.blockchain.com/explorer/transactions/btc/{_hex(rng, 32)}",
-        lambda: f"https://tronscan.org/#/address/{_tron_address(rng)}",
-    ])()
+    return rng.choice(
+        [
+            lambda: f"https://etherscan.io/tx/0x{_hex(rng, 32)}",
+            lambda: f"https://bscscan.com/tx/0x{_hex(rng, 32)}",
+            lambda: f"https://tronscan.org/#/transaction/{_hex(rng, 32)}",
+            lambda: f"https://mempool.space/tx/{_hex(rng, 32)}",
+            lambda: f"https://solscan.io/tx/{_sol_signature(rng)}",
+            lambda: f"https://etherscan.io/address/{_eth_address(rng)}",
+            lambda: f"https://www.blockchain.com/explorer/transactions/btc/{_hex(rng, 32)}",
+            lambda: f"https://tronscan.org/#/address/{_tron_address(rng)}",
+        ]
+    )()
 
 
 def _fill(template: str, rng: random.Random) -> str:
@@ -102,7 +106,9 @@ def _fill(template: str, rng: random.Random) -> str:
         "TX": lambda: _tx(rng),
         "ADDR": lambda: rng.choice([_eth_address, _tron_address, _btc_address, _sol_address])(rng),
         "LINK": lambda: _link(rng),
-        "ORDER": lambda: rng.choice([str(rng.randrange(10**15, 10**19)), f"WD{rng.randrange(10**13, 10**14)}"]),
+        "ORDER": lambda: rng.choice(
+            [str(rng.randrange(10**15, 10**19)), f"WD{rng.randrange(10**13, 10**14)}"]
+        ),
         "UID": lambda: str(rng.randrange(10**7, 10**10)),
         "AMOUNT": lambda: rng.choice([str(rng.randrange(1, 5000)), f"{rng.uniform(0.001, 20):.4f}"]),
         "COIN": lambda: rng.choice(["USDT", "BTC", "ETH", "TRX", "SOL", "BNB", "USDC"]),
@@ -178,7 +184,9 @@ def _write_words(rng: random.Random, words: list[str], language: str) -> tuple[s
     if form == "dash":
         return rng.choice([" - ", "-", " — "]).join(words), form
     if form == "case":
-        styled = [w.upper() if rng.random() < 0.3 else w.capitalize() if rng.random() < 0.5 else w for w in words]
+        styled = [
+            w.upper() if rng.random() < 0.3 else w.capitalize() if rng.random() < 0.5 else w for w in words
+        ]
         return " ".join(styled), form
     if form == "ideographic":
         return "\u3000".join(words), form
@@ -215,7 +223,14 @@ def wif_key(rng: random.Random) -> str:
 def extended_key(rng: random.Random) -> str:
     versions = {"xprv": "0488ade4", "yprv": "049d7878", "zprv": "04b2430c", "tprv": "04358394"}
     version = bytes.fromhex(rng.choice(list(versions.values())))
-    body = version + bytes([rng.randrange(0, 5)]) + rng.randbytes(8) + rng.randbytes(32) + b"\x00" + rng.randbytes(32)
+    body = (
+        version
+        + bytes([rng.randrange(0, 5)])
+        + rng.randbytes(8)
+        + rng.randbytes(32)
+        + b"\x00"
+        + rng.randbytes(32)
+    )
     return base58.b58encode_check(body).decode()
 
 
@@ -278,12 +293,21 @@ def _embed(rng: random.Random, secret: str, kind: str, language: str, form: str)
         id="",
         text=text,
         language=wrap_language,
-        secrets=[{"kind": kind, "start": start, "end": start + len(secret), "language": form.split("|")[0],
-                  "form": form}],
+        secrets=[
+            {
+                "kind": kind,
+                "start": start,
+                "end": start + len(secret),
+                "language": form.split("|")[0],
+                "form": form,
+            }
+        ],
     )
 
 
-def samples(*, seed: int = 7, per_language: int = 120, clean: int = 3000, keys: int = 150) -> Iterator[Sample]:
+def samples(
+    *, seed: int = 7, per_language: int = 120, clean: int = 3000, keys: int = 150
+) -> Iterator[Sample]:
     """The labelled set: mnemonics per language, keys per kind, and clean messages."""
     rng = random.Random(seed)
     counter = 0
@@ -299,9 +323,13 @@ def samples(*, seed: int = 7, per_language: int = 120, clean: int = 3000, keys: 
             secret, description = mnemonic_secret(rng, language)
             wrap = "zh" if language.startswith("chinese") and rng.random() < 0.7 else "any"
             yield numbered(_embed(rng, secret, "mnemonic", wrap, f"{language}|{description}"))
-    makers = [("hex", hex_key, "private_key"), ("wif", wif_key, "private_key"),
-              ("solana", solana_key, "private_key"), ("xprv", extended_key, "extended_private_key"),
-              ("keystore", keystore, "keystore_json")]
+    makers = [
+        ("hex", hex_key, "private_key"),
+        ("wif", wif_key, "private_key"),
+        ("solana", solana_key, "private_key"),
+        ("xprv", extended_key, "extended_private_key"),
+        ("keystore", keystore, "keystore_json"),
+    ]
     for name, make, kind in makers:
         for _ in range(keys):
             yield numbered(_embed(rng, make(rng), kind, "any", f"{name}|{name}"))

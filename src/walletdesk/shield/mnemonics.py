@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 import operator
 import re
-from itertools import accumulate, compress
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
@@ -29,7 +29,6 @@ from walletdesk.shield.wordlists import (
     wordlist_for_bit,
     zh_bits,
     zh_rank,
-    zh_to_simplified,
 )
 from walletdesk.shield.zhmodel import word_pairs
 
@@ -87,7 +86,7 @@ _FAST_TOKEN_RE = re.compile(
     r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]+|[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]+"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\d{3,}|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"
 )
-_CLUSTER_RE = re.compile(r"W(?:x{0,%d}W){%d,}" % (MAX_GAPS, PARTIAL_RUN_MIN - 1))
+_CLUSTER_RE = re.compile(rf"W(?:x{{0,{MAX_GAPS}}}W){{{PARTIAL_RUN_MIN - 1},}}")
 
 
 def _may_have_run(text: str) -> bool:
@@ -221,9 +220,15 @@ def _language_runs(
         distinct = set(words[lo : hi + 1])
         return len(distinct - COMMON_ENGLISH) if english else len(distinct)
 
-    def valid(lo: int, hi: int) -> bool:
+    def valid(lo: int, hi: int) -> tuple[int, int] | None:
+        """A phrase-length stretch of lo..hi with a valid checksum (longest first), if any."""
         index = wordlist_for_bit(bit).index
-        return checksum_valid([index.get(word, -1) for word in words[lo : hi + 1]])
+        positions = [index.get(word, -1) for word in words[lo : hi + 1]]
+        for size in sorted(MNEMONIC_LENGTHS, reverse=True):
+            for first in range(0, len(positions) - size + 1):
+                if checksum_valid(positions[first : first + size]):
+                    return lo + first, lo + first + size - 1
+        return None
 
     # Full runs: a window of listed words with at most MAX_GAPS other tokens inside.
     left = 0
@@ -239,10 +244,11 @@ def _language_runs(
     run_start = 0
     for index in range(1, len(ones) + 1):
         if index == len(ones) or ones[index] != ones[index - 1] + 1:
-            if index - run_start >= partial and (
-                content(run_start, index - 1) >= PARTIAL_CONTENT or valid(run_start, index - 1)
-            ):
-                found.append((ones[run_start], ones[index - 1]))
+            if index - run_start >= partial:
+                if content(run_start, index - 1) >= PARTIAL_CONTENT:
+                    found.append((ones[run_start], ones[index - 1]))
+                elif index - run_start >= FULL_RUN and (phrase := valid(run_start, index - 1)):
+                    found.append((ones[phrase[0]], ones[phrase[1]]))
             run_start = index
     return found
 
@@ -250,7 +256,7 @@ def _language_runs(
 def _valid_streak(
     text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
 ) -> tuple[int, int] | None:
-    """The longest gap-free stretch of the run when it is a whole phrase with a valid checksum.
+    """The one phrase with a valid checksum inside the run's longest gap-free stretch, if any.
 
     Then listed words next to it ("my *seed* is ...") are prose and stay; otherwise the caller
     keeps the whole run, typos and all.
@@ -265,11 +271,35 @@ def _valid_streak(
             if best is None or position - streak_start > best[1] - best[0] + 1:
                 best = (streak_start, position - 1)
             streak_start = None
-    if best is None or best[1] - best[0] + 1 not in MNEMONIC_LENGTHS:
-        return None
+    if best is None or best[1] - best[0] + 1 < FULL_RUN or (best[0] - lo) + (hi - best[1]) > 2:
+        return None  # the run is more than this stretch (typos): keep all of it
     index = wordlist_for_bit(bit).index
     positions = [index.get(word_key(text[starts[p] : ends[p]]), -1) for p in range(best[0], best[1] + 1)]
-    return best if checksum_valid(positions) else None
+    for size in sorted(MNEMONIC_LENGTHS, reverse=True):
+        if not 0 <= len(positions) - size <= 2:
+            continue  # only a listed word or two beside the phrase may be left out
+        fits = [
+            first
+            for first in range(len(positions) - size + 1)
+            if checksum_valid(positions[first : first + size])
+        ]
+        if len(fits) == 1:
+            first, last = best[0] + fits[0], best[0] + fits[0] + size - 1
+            # A word is left out only when it is set off differently from the phrase's own
+            # words ("Seed: legal winner ..."); "⑫存 ⑬盐" is one more word of a partial phrase.
+            inner = _separator_shape(text[ends[first] : starts[first + 1]])
+            outside = [(ends[p], starts[p + 1]) for p in range(best[0], first)]
+            outside += [(ends[p], starts[p + 1]) for p in range(last, best[1])]
+            if all(_separator_shape(text[a:b]) != inner for a, b in outside):
+                return first, last
+            return None
+        if fits:
+            return None  # two phrases fit: keep the whole run
+    return None
+
+
+def _separator_shape(separator: str) -> str:
+    return re.sub(r"\d+", "#", separator)
 
 
 def _extend_edges(
@@ -280,7 +310,11 @@ def _extend_edges(
     for _ in range(2):
         if lo > 0 and kinds[lo - 1] == 0 and _looks_like_word(text[starts[lo - 1] : ends[lo - 1]], bit, zh):
             lo -= 1
-        if hi + 1 < len(kinds) and kinds[hi + 1] == 0 and _looks_like_word(text[starts[hi + 1] : ends[hi + 1]], bit, zh):
+        if (
+            hi + 1 < len(kinds)
+            and kinds[hi + 1] == 0
+            and _looks_like_word(text[starts[hi + 1] : ends[hi + 1]], bit, zh)
+        ):
             hi += 1
     return lo, hi
 
@@ -384,7 +418,9 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     is_han = list(map(scores.__contains__, chunk))
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
     pair_sum = list(accumulate(touching, initial=0))
-    window_pairs = map(PAIR_WEIGHT.__mul__, map(operator.sub, pair_sum[WINDOW - 1 : count], pair_sum[: count - WINDOW + 1]))
+    window_pairs = map(
+        PAIR_WEIGHT.__mul__, map(operator.sub, pair_sum[WINDOW - 1 : count], pair_sum[: count - WINDOW + 1])
+    )
     lower = list(map(operator.add, lower, window_pairs))
     if min(lower) >= RANDOM_BELOW:
         return []

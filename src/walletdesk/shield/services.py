@@ -166,7 +166,12 @@ def four_word_windows(phrase: str) -> list[str]:
 
 
 def phrase_leaks(*, haystack: str, phrase: str) -> list[str]:
-    """The four-word windows of `phrase` found in `haystack`, ignoring case and separators."""
+    """The four-word windows of `phrase` found in `haystack`, ignoring case and separators.
+
+    JSON escapes are undone first (a database or webhook dump writes "\\n" and "\\u52a9").
+    """
+    haystack = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), haystack)
+    haystack = re.sub(r"\\[nrtbf]", " ", haystack)
     flat = " ".join(re.findall(r"[^\W\d_]+", haystack.lower()))
     squeezed = flat.replace(" ", "")
     leaks = []

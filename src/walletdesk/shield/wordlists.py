@@ -49,8 +49,9 @@ def _strip_marks(text: str) -> str:
 
 def _is_cjk_syllabic(text: str) -> bool:
     """Kana and Hangul carry meaning in their combining marks (dakuten, jamo): keep them."""
-    return any("\u3040" <= ch <= "\u30ff" or "\u1100" <= ch <= "\u11ff" or "\uac00" <= ch <= "\ud7af"
-               for ch in text)
+    return any(
+        "\u3040" <= ch <= "\u30ff" or "\u1100" <= ch <= "\u11ff" or "\uac00" <= ch <= "\ud7af" for ch in text
+    )
 
 
 def word_key(token: str) -> str:
@@ -129,8 +130,9 @@ def zh_rank() -> dict[str, int]:
 @lru_cache(maxsize=1)
 def zh_to_simplified() -> dict[int, str]:
     """str.translate table mapping each traditional list character to its simplified twin."""
-    simplified, traditional = (next(wl for wl in wordlists() if wl.language == name).words
-                               for name in ZH_LANGUAGES)
+    simplified, traditional = (
+        next(wl for wl in wordlists() if wl.language == name).words for name in ZH_LANGUAGES
+    )
     return {ord(t): s for s, t in zip(simplified, traditional, strict=True) if s != t}
 
 

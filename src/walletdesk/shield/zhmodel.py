@@ -63,8 +63,10 @@ def word_pairs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _to_traditional() -> dict[int, str]:
-    return {ord(simple): traditional for traditional, simple in
-            ((chr(code), text) for code, text in zh_to_simplified().items())}
+    return {
+        ord(simple): traditional
+        for traditional, simple in ((chr(code), text) for code, text in zh_to_simplified().items())
+    }
 
 
 if __name__ == "__main__":
