@@ -1,3 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from walletdesk.wallet import demo_views
+
+API = "demo-wallet/api/accounts/<str:uid>"
+
+urlpatterns = [
+    path(f"{API}", demo_views.account_detail, name="demo-wallet-account"),
+    path(f"{API}/balances", demo_views.balances, name="demo-wallet-balances"),
+    path(f"{API}/deposit-addresses", demo_views.deposit_addresses, name="demo-wallet-addresses"),
+    path(f"{API}/transfers", demo_views.transfers, name="demo-wallet-transfers"),
+    path(f"{API}/freeze", demo_views.freeze, name="demo-wallet-freeze"),
+    path(f"{API}/unfreeze", demo_views.unfreeze, name="demo-wallet-unfreeze"),
+    path(f"{API}/credits", demo_views.credits, name="demo-wallet-credits"),
+]

@@ -1,0 +1,235 @@
+"""Writes of the demo wallet backend (what its HTTP API does) and the demo data loader.
+
+The product never calls these to reach a wallet: it calls `connector_get()`. These are the
+backend's side of the HTTP spec, plus `wallet_demo_load()` for `walletdesk demo load`.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from walletdesk.wallet.errors import WalletAccountNotFound, WalletRejected, WalletRequestInvalid
+from walletdesk.wallet.models import (
+    AccountStatus,
+    DemoAccount,
+    DemoAction,
+    DemoBalance,
+    DemoDepositAddress,
+    DemoTransfer,
+    TransferKind,
+    TransferStatus,
+)
+
+DEMO_UID = "demo-uid-1001"
+# Largest single credit the demo backend accepts; a real backend applies its own limits.
+CREDIT_LIMIT = Decimal("1000000")
+
+
+def demo_account_lock(*, uid: str) -> DemoAccount:
+    account = DemoAccount.objects.select_for_update().filter(uid=uid).first()
+    if account is None:
+        raise WalletAccountNotFound(f"No wallet account has the uid {uid!r}.")
+    return account
+
+
+def _reason(reason: object, by: object) -> tuple[str, str]:
+    if not isinstance(reason, str) or not reason.strip() or len(reason) > 500:
+        raise WalletRequestInvalid("A reason (1 to 500 characters) is required.")
+    if not isinstance(by, str) or not by.strip() or len(by) > 128:
+        raise WalletRequestInvalid("'by' must name who asks (1 to 128 characters).")
+    return reason.strip(), by.strip()
+
+
+def demo_account_freeze(*, uid: str, reason: str, by: str) -> DemoAccount:
+    """Freeze (idempotent: freezing a frozen account keeps the first reason and logs the request)."""
+    reason, by = _reason(reason, by)
+    with transaction.atomic():
+        account = demo_account_lock(uid=uid)
+        if account.status != AccountStatus.FROZEN:
+            account.status = AccountStatus.FROZEN
+            account.frozen_reason = reason
+            account.save(update_fields=["status", "frozen_reason"])
+        DemoAction.objects.create(account=account, action="freeze", reason=reason, by=by)
+    return account
+
+
+def demo_account_unfreeze(*, uid: str, reason: str, by: str) -> DemoAccount:
+    reason, by = _reason(reason, by)
+    with transaction.atomic():
+        account = demo_account_lock(uid=uid)
+        account.status = AccountStatus.ACTIVE
+        account.frozen_reason = ""
+        account.save(update_fields=["status", "frozen_reason"])
+        DemoAction.objects.create(account=account, action="unfreeze", reason=reason, by=by)
+    return account
+
+
+def _amount(raw: object) -> Decimal:
+    try:
+        amount = Decimal(str(raw)) if isinstance(raw, str | int) and not isinstance(raw, bool) else None
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite():
+        raise WalletRequestInvalid(f'The amount must be a decimal string such as "12.5", not {raw!r}.')
+    if amount <= 0:
+        raise WalletRequestInvalid("The amount must be more than zero.")
+    if amount > CREDIT_LIMIT:
+        raise WalletRejected(f"A single credit is limited to {CREDIT_LIMIT}.")
+    return amount
+
+
+def demo_account_credit(
+    *, uid: str, asset: str, amount: object, reason: str, by: str, idempotency_key: str | None = None
+) -> DemoBalance:
+    """Add to the available balance. A repeated idempotency key returns the balance without crediting twice."""
+    reason, by = _reason(reason, by)
+    value = _amount(amount)
+    if not isinstance(asset, str) or not asset.strip() or len(asset) > 32:
+        raise WalletRequestInvalid("The asset symbol is required (up to 32 characters).")
+    asset = asset.strip().upper()
+    try:
+        with transaction.atomic():
+            account = demo_account_lock(uid=uid)
+            if idempotency_key and DemoAction.objects.filter(idempotency_key=idempotency_key).exists():
+                return DemoBalance.objects.get(account=account, asset=asset)
+            balance, _ = DemoBalance.objects.select_for_update().get_or_create(account=account, asset=asset)
+            balance.available = format(Decimal(balance.available) + value, "f")
+            balance.save(update_fields=["available"])
+            DemoAction.objects.create(
+                account=account,
+                action="credit",
+                reason=reason,
+                by=by,
+                asset=asset,
+                amount=format(value, "f"),
+                idempotency_key=idempotency_key or None,
+            )
+    except IntegrityError:
+        # Two requests with one idempotency key raced; the other one credited.
+        return DemoBalance.objects.get(account__uid=uid, asset=asset)
+    return balance
+
+
+def wallet_demo_load() -> dict[str, int]:
+    """Demo accounts, balances, deposit addresses and transfers for the demo customer. Idempotent."""
+    now = timezone.now()
+    with transaction.atomic():
+        account, _ = DemoAccount.objects.update_or_create(
+            uid=DEMO_UID,
+            defaults={
+                "email": "demo.customer@example.com",
+                "kyc_level": 2,
+                "status": AccountStatus.ACTIVE,
+                "frozen_reason": "",
+            },
+        )
+        other, _ = DemoAccount.objects.update_or_create(
+            uid="demo-uid-2002",
+            defaults={
+                "email": "frozen.customer@example.com",
+                "kyc_level": 1,
+                "status": AccountStatus.FROZEN,
+                "frozen_reason": "security change: new device login",
+            },
+        )
+        for acct, balances in (
+            (account, {"USDT": ("1250.5", "0"), "ETH": ("0.8", "0.8"), "BTC": ("0.0125", "0")}),
+            (other, {"USDT": ("20", "0")}),
+        ):
+            acct.balances.all().delete()
+            DemoBalance.objects.bulk_create(
+                DemoBalance(account=acct, asset=asset, available=a, locked=lk)
+                for asset, (a, lk) in balances.items()
+            )
+        account.addresses.all().delete()
+        DemoDepositAddress.objects.bulk_create(
+            [
+                DemoDepositAddress(
+                    account=account,
+                    chain="eth",
+                    asset="ETH",
+                    address="0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                ),
+                DemoDepositAddress(
+                    account=account,
+                    chain="eth",
+                    asset="USDT",
+                    address="0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                ),
+                DemoDepositAddress(
+                    account=account, chain="tron", asset="USDT", address="TJRabPrwbZy45sbavfcjinPJC18kjpRTv8"
+                ),
+            ]
+        )
+        account.transfers.all().delete()
+        rows = [
+            (
+                TransferKind.DEPOSIT,
+                "tron",
+                "USDT",
+                "500",
+                "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8",
+                "7c3f0e5b9a6d4c2e8f1a0b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f3a5b7c9d1e",
+                TransferStatus.CONFIRMING,
+                20,
+            ),
+            (
+                TransferKind.DEPOSIT,
+                "eth",
+                "USDT",
+                "750.5",
+                "0x70997970C51812dc3A010C7d01b50e0d17dc79C8",
+                "0x" + "5a" * 32,
+                TransferStatus.CREDITED,
+                3 * 24 * 60,
+            ),
+            (
+                TransferKind.WITHDRAWAL,
+                "eth",
+                "ETH",
+                "0.8",
+                "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+                "",
+                TransferStatus.PENDING_REVIEW,
+                6 * 60,
+            ),
+            (
+                TransferKind.WITHDRAWAL,
+                "eth",
+                "USDT",
+                "200",
+                "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+                "",
+                TransferStatus.SECURITY_HOLD,
+                26 * 60,
+            ),
+            (
+                TransferKind.WITHDRAWAL,
+                "eth",
+                "USDT",
+                "100",
+                "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+                "0x" + "6b" * 32,
+                TransferStatus.BROADCAST,
+                5 * 24 * 60,
+            ),
+        ]
+        DemoTransfer.objects.bulk_create(
+            DemoTransfer(
+                account=account,
+                kind=kind,
+                chain=chain,
+                asset=asset,
+                amount=amount,
+                address=address,
+                tx_hash=tx_hash,
+                status=status,
+                created_at=now - timedelta(minutes=minutes_ago),
+            )
+            for kind, chain, asset, amount, address, tx_hash, status, minutes_ago in rows
+        )
+    return {"accounts": DemoAccount.objects.count(), "transfers": DemoTransfer.objects.count()}
