@@ -8,6 +8,7 @@ are folded to placeholders: their exact digits say nothing about the category.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from walletdesk.triage.lexicon import lexicon_features
 
@@ -30,7 +31,9 @@ def _trad_table() -> dict[int, str]:
 _TRAD_TABLE = _trad_table()
 
 
+@lru_cache(maxsize=256)
 def text_normalise(text: str) -> str:
+    """Lowercase, simplified, ids and numbers folded; cached because rules and features both ask."""
     text = text.translate(_TRAD_TABLE).lower()
     text = _LONG_TOKEN_RE.sub(" Ⓐ ", text)
     text = _DIGITS_RE.sub("0", text)
@@ -41,12 +44,9 @@ def features_of(text: str) -> list[str]:
     """Feature strings for one message (order irrelevant, repeats count)."""
     norm = text_normalise(text)
     padded = f" {norm} "
-    feats: list[str] = []
     n = len(padded)
-    for i in range(n - 1):
-        feats.append(padded[i : i + 2])
-        if i + 3 <= n:
-            feats.append(padded[i : i + 3])
+    feats = [padded[i : i + 2] for i in range(n - 1)]
+    feats += [padded[i : i + 3] for i in range(n - 2)]
     words = _WORD_RE.findall(norm)
     feats.extend("w:" + w for w in words)
     feats.extend(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))

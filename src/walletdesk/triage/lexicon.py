@@ -211,7 +211,9 @@ LEXICON: dict[str, list[str]] = {
         "futures",
         "leverage",
         "margin",
-        "liquidat",
+        "liquidated",
+        "liquidation",
+        "liquidate",
         "position",
         "wick",
         "spot",
@@ -223,7 +225,8 @@ LEXICON: dict[str, list[str]] = {
         "buyer",
         "release the",
         "grid bot",
-        "copy trad",
+        "copy trading",
+        "copy trade",
         "slippage",
         "delist",
         "trading restricted",
@@ -255,7 +258,9 @@ LEXICON: dict[str, list[str]] = {
         "commission",
         "charged",
         "charge",
-        "overcharg",
+        "overcharged",
+        "overcharge",
+        "overcharging",
         "gas fee",
         "network fee",
         "funding fee",
@@ -305,7 +310,10 @@ LEXICON: dict[str, list[str]] = {
         "mfa",
         "phishing",
         "anti-phishing",
-        "impersonat",
+        "impersonating",
+        "impersonate",
+        "impersonator",
+        "impersonation",
         "pretending",
         "fake",
         "scam",
@@ -557,24 +565,44 @@ LEXICON: dict[str, list[str]] = {
 }
 
 
-def _compile(words: list[str]) -> re.Pattern[str]:
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(w)
-        # Latin keywords match whole words (so "ui" is not inside "quick"); Chinese ones anywhere.
-        parts.append(rf"(?<![a-z]){escaped}(?![a-z])" if w[:1].isascii() and w[:1].isalpha() else escaped)
-    return re.compile("|".join(parts))
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_MAX_WORDS = 4
 
 
-LEXICON_RES = {cat: _compile(words) for cat, words in LEXICON.items()}
+def _split(words: list[str]) -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """Latin keywords become word-tuple lookups (whole words only, so "ui" is not inside
+    "quick"); Chinese and mixed ones go into one alternation scanned once per message."""
+    latin: dict[str, list[str]] = {}
+    other: dict[str, list[str]] = {}
+    for cat, kws in LEXICON.items():
+        for kw in kws:
+            if kw.isascii():
+                key = " ".join(_TOKEN_RE.findall(kw))
+                if key and cat not in latin.setdefault(key, []):
+                    latin[key].append(cat)
+            elif cat not in other.setdefault(kw, []):
+                other[kw].append(cat)
+    pattern = re.compile("|".join(re.escape(k) for k in sorted(other, key=len, reverse=True)))
+    return {**latin, **other}, pattern
+
+
+_CATS_OF, _CJK_RE = _split(list(LEXICON))
 
 
 def lexicon_features(norm: str) -> list[str]:
-    """One "kw:<category>" feature per keyword hit in the normalised text."""
+    """One "kw:<category>" and one "kx:<category>:<keyword>" feature per keyword hit."""
+    hits: list[str] = _CJK_RE.findall(norm)
+    tokens = _TOKEN_RE.findall(norm)
+    n = len(tokens)
+    cats_of = _CATS_OF
+    for i in range(n):
+        for size in range(1, min(_MAX_WORDS, n - i) + 1):
+            key = " ".join(tokens[i : i + size])
+            if key in cats_of:
+                hits.append(key)
     out: list[str] = []
-    for cat, regex in LEXICON_RES.items():
-        hits = regex.findall(norm)
-        if hits:
-            out.extend(["kw:" + cat] * len(hits))
-            out.extend("kx:" + cat + ":" + h for h in hits)
+    for hit in hits:
+        for cat in cats_of[hit]:
+            out.append("kw:" + cat)
+            out.append("kx:" + cat + ":" + hit)
     return out

@@ -1,18 +1,19 @@
 """Inference for the shipped linear model: pure Python over a small JSON of weights.
 
 The weights come from `walletdesk triage_train` (scikit-learn, at build/dev time). Inference
-needs neither scikit-learn nor numpy, so `walletdesk triage` starts fast and one message costs
-a few dictionary lookups per feature.
+needs only numpy, so `walletdesk triage` starts fast: one message costs a dictionary lookup
+per feature and one small matrix product.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 from walletdesk.triage.features import features_of
 
@@ -21,38 +22,12 @@ MODEL_PATH = Path(__file__).parent / "data" / "model.json"
 
 @dataclass(frozen=True)
 class LinearModel:
-    """TF-IDF (sublinear tf, l2) followed by one linear scorer per label."""
+    """TF-IDF (sublinear tf, l2) followed by one linear scorer per label (as JSON: plain dicts)."""
 
     labels: tuple[str, ...]
     idf: dict[str, float]
     weights: dict[str, list[float]]
     intercepts: tuple[float, ...]
-
-    def scores(self, feats: list[str]) -> list[float]:
-        counts = Counter(feats)
-        vec: dict[str, float] = {}
-        norm_sq = 0.0
-        idf = self.idf
-        for feat, count in counts.items():
-            weight = idf.get(feat)
-            if weight is None:
-                continue
-            value = (1.0 + math.log(count)) * weight
-            vec[feat] = value
-            norm_sq += value * value
-        out = list(self.intercepts)
-        if not norm_sq:
-            return out
-        inv = 1.0 / math.sqrt(norm_sq)
-        n = len(out)
-        for feat, value in vec.items():
-            row = self.weights.get(feat)
-            if row is None:
-                continue
-            scaled = value * inv
-            for i in range(n):
-                out[i] += row[i] * scaled
-        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> LinearModel:
@@ -64,31 +39,66 @@ class LinearModel:
         )
 
 
+class _Scorer:
+    """Both linear models packed into one matrix: one tf-idf pass scores category and complaint.
+
+    Row i of `matrix` holds feature i's weights for every category and then the complaint
+    scorer; features the model pruned keep a zero row because their idf still counts in the
+    l2 norm.
+    """
+
+    def __init__(self, category: LinearModel, complaint: LinearModel) -> None:
+        feats = list(category.idf)
+        self.index = {f: i for i, f in enumerate(feats)}
+        self.idf = np.array([category.idf[f] for f in feats], dtype=np.float64)
+        n_cat = len(category.labels)
+        matrix = np.zeros((len(feats), n_cat + 1), dtype=np.float64)
+        for f, row in category.weights.items():
+            matrix[self.index[f], :n_cat] = row
+        for f, row in complaint.weights.items():
+            i = self.index.get(f)
+            if i is not None:
+                matrix[i, n_cat] = row[0]
+        self.matrix = matrix
+        self.intercepts = np.array([*category.intercepts, complaint.intercepts[0]], dtype=np.float64)
+
+    def scores(self, feats: list[str]) -> np.ndarray:
+        index = self.index
+        known = [index[f] for f in feats if f in index]
+        if not known:
+            return self.intercepts.copy()
+        idx, tfs = np.unique(np.array(known), return_counts=True)
+        values = (1.0 + np.log(tfs)) * self.idf[idx]
+        values /= math.sqrt(float(values @ values))
+        return self.intercepts + values @ self.matrix[idx]
+
+
 @dataclass(frozen=True)
 class Prediction:
     ranked: tuple[str, ...]  # categories, best first
     confidence: float  # softmax of the linear scores for the best one
     complaint: bool
-    features: frozenset[str]  # the lexicon features that fired ("kw:<category>")
+    theft_words: bool  # a theft keyword from the lexicon occurs in the text
 
 
-@dataclass(frozen=True)
 class TriageModel:
-    category: LinearModel
-    complaint: LinearModel
+    def __init__(self, category: LinearModel, complaint: LinearModel) -> None:
+        self.category = category
+        self.complaint = complaint
+        self._scorer = _Scorer(category, complaint)
 
     def predict(self, text: str) -> Prediction:
         feats = features_of(text)
-        cat_scores = self.category.scores(feats)
-        order = sorted(range(len(cat_scores)), key=cat_scores.__getitem__, reverse=True)
-        top = cat_scores[order[0]]
-        total = sum(math.exp(s - top) for s in cat_scores)
-        comp_score = self.complaint.scores(feats)[0]
+        scores = self._scorer.scores(feats)
+        n_cat = len(self.category.labels)
+        cat_scores = scores[:n_cat]
+        order = np.argsort(-cat_scores)
+        total = float(np.exp(cat_scores - cat_scores[order[0]]).sum())
         return Prediction(
             ranked=tuple(self.category.labels[i] for i in order),
             confidence=1.0 / total,
-            complaint=comp_score >= 0.0,
-            features=frozenset(f for f in feats if f.startswith("kw:")),
+            complaint=bool(scores[n_cat] >= 0.0),
+            theft_words="kw:account_theft" in feats,
         )
 
 

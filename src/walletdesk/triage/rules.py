@@ -88,10 +88,12 @@ _FOUL = (
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
 )
-_THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}", re.IGNORECASE)
-_LOSS_RE = re.compile(_LOSS, re.IGNORECASE)
-_FOUL_RE = re.compile(_FOUL, re.IGNORECASE)
-_INTACT_RE = re.compile(_INTACT, re.IGNORECASE)
+# Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
+# would make the theft pattern three times slower.
+_THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}")
+_LOSS_RE = re.compile(_LOSS)
+_FOUL_RE = re.compile(_FOUL)
+_INTACT_RE = re.compile(_INTACT)
 
 _COMPLAINT_RE = re.compile(
     r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|给个说法|给我个说法|给一个说法|讨个说法|"
@@ -99,15 +101,13 @@ _COMPLAINT_RE = re.compile(
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
-    r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for",
-    re.IGNORECASE,
+    r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = re.compile(
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
     r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
-    r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)",
-    re.IGNORECASE,
+    r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)"
 )
 
 

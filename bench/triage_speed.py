@@ -1,0 +1,82 @@
+"""Triage speed on one core: model load, messages/s for message_triage and entities_extract,
+and the wall time of `walletdesk triage --jsonl` on a batch (start-up included).
+
+Run: .venv/bin/python bench/triage_speed.py [--n 3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from walletdesk.triage.dataset import labelled_load  # noqa: E402
+from walletdesk.triage.model import MODEL_PATH, model_from_file  # noqa: E402
+from walletdesk.triage.services import entities_extract, message_triage  # noqa: E402
+
+
+def _rate(fn, texts: list[str]) -> tuple[float, float]:
+    started = time.process_time()
+    for text in texts:
+        fn(text=text)
+    cpu = time.process_time() - started
+    return len(texts) / cpu, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=3000, help="messages per measurement")
+    args = parser.parse_args()
+    rows = labelled_load()
+    texts = [rows[i % len(rows)]["text"] for i in range(args.n)]
+    avg_chars = sum(map(len, texts)) / len(texts)
+
+    started = time.process_time()
+    model_from_file(MODEL_PATH)
+    load_cpu = time.process_time() - started
+    message_triage(text="warm up")
+
+    print(
+        f"triage speed, one process, CPU time (process_time), {args.n} labelled messages, avg {avg_chars:.0f} chars"
+    )
+    print(f"{'measurement':<38} {'value':>14}")
+    print(f"{'model.json load (CPU s)':<38} {load_cpu:>14.2f}")
+    rate, _ = _rate(message_triage, texts)
+    print(f"{'message_triage (msgs/s)':<38} {rate:>14,.0f}")
+    rate, _ = _rate(entities_extract, texts)
+    print(f"{'entities_extract (msgs/s)':<38} {rate:>14,.0f}")
+
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for i, text in enumerate(texts):
+            fh.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        path = fh.name
+    cli = str(ROOT / ".venv" / "bin" / "walletdesk")
+    for label, cmd_args in (
+        ("CLI start-up, 1 message (wall s)", None),
+        (f"CLI --jsonl {args.n} messages (wall s)", path),
+    ):
+        started = time.perf_counter()
+        if cmd_args is None:
+            subprocess.run([cli, "triage", "充值没到账"], check=True, capture_output=True)
+        else:
+            subprocess.run([cli, "triage", "--jsonl", "--input", cmd_args], check=True, capture_output=True)
+        print(f"{label:<38} {time.perf_counter() - started:>14.2f}")
+    os.unlink(path)
+    print(f"{'machine load average (1 min)':<38} {os.getloadavg()[0]:>14.2f}")
+
+
+if __name__ == "__main__":
+    main()
