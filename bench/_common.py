@@ -33,16 +33,20 @@ def free_port() -> int:
 
 
 def wait_http(
-    port: int, path: str = "/", timeout_s: float = 60.0, proc: subprocess.Popen | None = None
+    port: int, path: str = "/", timeout_s: float = 300.0, proc: subprocess.Popen | None = None
 ) -> None:
-    """Block until the server on `port` answers `path` with any HTTP status; raise if it never does."""
+    """Block until the server on `port` answers `path` with any HTTP status; raise if it never does.
+
+    The default is generous: on a shared 2-core box a Django process with heavy imports (web3,
+    scikit-learn) can take a minute to boot while other jobs run.
+    """
     deadline = time.monotonic() + timeout_s
     last_error = ""
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise RuntimeError(f"the server exited with code {proc.returncode} before answering on :{port}")
         try:
-            http_request(port, "GET", path, timeout=5)
+            http_request(port, "GET", path, timeout=60)
             return
         except OSError as exc:
             last_error = str(exc)

@@ -66,6 +66,7 @@ WRK_SCRIPT = ROOT / "bench" / "wrk" / "create_ticket.lua"
 PG_BASE_DEFAULT = "postgres://postgres@127.0.0.1:5432"
 REDIS_DEFAULT = "redis://127.0.0.1:6379/12"
 SEARCH_TERMS = {"zh": "退款", "en": "invoice"}
+READY_PATH = "/console/login/"  # a small page that touches every middleware: the server is up
 BENCH_AGENT = ("agent", "agent-demo-pass")  # the demo agent (demo.services.DEMO_AGENT), TOTP key known
 EXTRA_AGENTS = 4  # 5 agents in all, like the peer
 
@@ -432,10 +433,13 @@ def _sequences_reset() -> None:
 
 
 def _analyze() -> None:
+    """Planner statistics, as the peer's generator does. On PostgreSQL also VACUUM: after a bulk load
+    autovacuum would otherwise start in the middle of a measurement and set the visibility map
+    (index-only scans) at a random moment; a settled production table has it set."""
     from django.db import connection
 
     with connection.cursor() as cur:
-        cur.execute("ANALYZE")
+        cur.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
 
 def _self_check(seed: int) -> str:
@@ -728,7 +732,11 @@ def servers_start(target: Target, layout: str, args: argparse.Namespace) -> tupl
     tag = f"{target.db}-{size_label(target.n)}-{layout}"
     if layout == "single":
         cmd = [str(VENV_BIN / "walletdesk"), "serve", "--port", str(port)]
-        return port, [server_start(name="serve", cmd=cmd, env=env, port=port, log_path=logs / f"{tag}.log")]
+        return port, [
+            server_start(
+                name="serve", cmd=cmd, env=env, port=port, log_path=logs / f"{tag}.log", ready_path=READY_PATH
+            )
+        ]
     if target.db == "postgres":
         import redis
 
@@ -744,7 +752,11 @@ def servers_start(target: Target, layout: str, args: argparse.Namespace) -> tupl
         "--timeout",
         "300",
     ]
-    servers.append(server_start(name="gunicorn", cmd=cmd, env=env, port=port, log_path=logs / f"{tag}.log"))
+    servers.append(
+        server_start(
+            name="gunicorn", cmd=cmd, env=env, port=port, log_path=logs / f"{tag}.log", ready_path=READY_PATH
+        )
+    )
     if args.scale_worker:
         cmd = [str(VENV_BIN / "walletdesk"), "run_huey"]
         log_path = logs / f"{tag}-huey.log"
@@ -839,16 +851,28 @@ def run_layout(
     return result
 
 
-def run_target(db: str, args: argparse.Namespace, log: Any) -> dict[str, Any]:
+def run_target(db: str, args: argparse.Namespace, log: Any, save: Any) -> dict[str, Any]:
+    """Prepare one database and measure every layout on it; `save(out)` after each step keeps partial results."""
     target = Target(db, args.tickets, Path(args.workdir), args.pg_url, args.redis_url)
     stats = prepare(target, args, log)
+    if args.prepare_only:
+        save({"db": db, "generate": stats, "queries": [], "layouts": []})
+        return {}
     auth = run_worker(target, "auth", {"n_tokens": 8})
     pages = page_urls(stats["first_ticket_id"], stats["tickets"])
     log(f"{db}: queries per request (in-process)")
     queries = run_worker(target, "queries", {"pages": pages, "auth": auth})
     out: dict[str, Any] = {"db": db, "generate": stats, "queries": queries, "layouts": []}
+    save(out)
     for layout in args.layouts:
-        out["layouts"].append(run_layout(target, layout, stats, auth, args, log))
+        try:
+            out["layouts"].append(run_layout(target, layout, stats, auth, args, log))
+        except Exception as exc:  # one broken layout must not lose the other measurements
+            log(f"ERROR {db}/{layout}: {type(exc).__name__}: {exc}")
+            out["layouts"].append(
+                {"db": db, "layout": layout, "size": stats["tickets"], "pages": [], "error": str(exc)}
+            )
+        save(out)
     out["tickets_at_end"] = target.ticket_count()
     return out
 
@@ -1065,6 +1089,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--peer-results", help="compare against this existing peer results directory instead")
     p.add_argument(
+        "--prepare-only", action="store_true", help="only create and fill the databases, then stop"
+    )
+    p.add_argument(
         "--reuse", action="store_true", help="keep an already generated database of the same shape"
     )
     p.add_argument("--workdir", default="/tmp/wd-bench", help="where databases and var dirs live")
@@ -1143,8 +1170,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         preflight(args)
         for db in args.dbs:
-            results["runs"].append(run_target(db, args, log))
-            out_path.write_text(json.dumps(results, indent=1, default=str))
+
+            def save(run: dict[str, Any]) -> None:
+                results["runs"] = [r for r in results["runs"] if r["db"] != run["db"]] + [run]
+                out_path.write_text(json.dumps(results, indent=1, default=str))
+
+            run_target(db, args, log, save)
         if args.peer:
             results["peer_dir"] = str(
                 run_peer(args, RESULTS_DIR / f"peer-{size_label(args.tickets)}-{stamp}", log)
@@ -1153,9 +1184,11 @@ def main(argv: list[str] | None = None) -> int:
             results["peer_dir"] = args.peer_results
         if results.get("peer_dir"):
             results["peer"] = peer_load(Path(results["peer_dir"]))
-    except BenchError as exc:
+    except (BenchError, OSError, subprocess.SubprocessError) as exc:
         out_path.write_text(json.dumps(results, indent=1, default=str))
-        print(f"\nbench/tickets.py: {exc}", file=sys.stderr)
+        print(f"\nbench/tickets.py: {exc}\n(partial results in {out_path})", file=sys.stderr)
+        if results["runs"]:
+            report(results)
         return 2
     results["seconds"] = round(time.time() - t0)
     results["loadavg_end"] = os.getloadavg()
