@@ -117,14 +117,15 @@ class ArticleIndex(models.Model):
 
 
 class IndexState(models.Model):
-    """One row whose version grows with every change to the index or the synonyms.
+    """One row whose version token changes with every change to the index or the synonyms.
 
     Each process's search snapshot compares it (a primary-key read) before answering, so a save in
-    any process is visible to the next search everywhere.
+    any process is visible to the next search everywhere. A random token rather than a counter:
+    a rolled-back transaction must never let two different indexes share a version.
     """
 
     key = models.CharField(max_length=20, primary_key=True)
-    version = models.BigIntegerField(default=0)
+    version = models.CharField(max_length=32, default="")
 
 
 class Synonym(models.Model):

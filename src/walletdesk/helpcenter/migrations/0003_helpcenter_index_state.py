@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
             name='IndexState',
             fields=[
                 ('key', models.CharField(max_length=20, primary_key=True, serialize=False)),
-                ('version', models.BigIntegerField(default=0)),
+                ('version', models.CharField(default='', max_length=32)),
             ],
         ),
     ]

@@ -1,22 +1,23 @@
 """Django glue for search: the per-process snapshot, kept in step with the database.
 
-Every search checks a cheap version stamp (row count and newest update of the index and of the
-synonym table), so an import or an editor's save in any process is visible to the next query.
+Every search reads a version token (one primary-key lookup) that each index or synonym change
+replaces in its own transaction, so an import or an editor's save in any process is visible to
+the next query everywhere.
 """
 
 from __future__ import annotations
 
 import threading
+import uuid
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F
 
 from walletdesk.helpcenter.search import fts, ranking
 from walletdesk.helpcenter.search.analysis import detect_locale
 
 _lock = threading.Lock()
-_cached: tuple[int, ranking.Snapshot] | None = None
+_cached: tuple[str, ranking.Snapshot] | None = None
 
 
 @dataclass(frozen=True)
@@ -31,20 +32,21 @@ class RankedDoc:
 STATE_KEY = "search"
 
 
-def _version() -> int:
+def _version() -> str:
     # Raw SQL: this runs before every search and the ORM's query building costs more than the read.
     with connection.cursor() as cur:
         cur.execute("SELECT version FROM helpcenter_indexstate WHERE key = %s", [STATE_KEY])
         row = cur.fetchone()
-    return row[0] if row else 0
+    return row[0] if row else ""
 
 
 def index_changed() -> None:
     """Call inside the transaction that changed the index or the synonyms."""
     from walletdesk.helpcenter.models import IndexState
 
-    if not IndexState.objects.filter(key=STATE_KEY).update(version=F("version") + 1):
-        IndexState.objects.get_or_create(key=STATE_KEY, defaults={"version": 1})
+    token = uuid.uuid4().hex
+    if not IndexState.objects.filter(key=STATE_KEY).update(version=token):
+        IndexState.objects.update_or_create(key=STATE_KEY, defaults={"version": token})
 
 
 def _load() -> ranking.Snapshot:
