@@ -617,8 +617,15 @@ REAL_OFFICIAL = [
     "@MetaMask",
 ]
 
+BLOCKLIST_SAMPLE = [
+    line.strip()
+    for line in (Path(__file__).with_name("blocklist_sample.txt")).read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
 REAL_CASES = (
     [(v, LOOKALIKE, "real-phishing") for v in REAL_PHISHING]
+    + [(v, LOOKALIKE, "real-blocklist-sample") for v in BLOCKLIST_SAMPLE]
     + [(v, UNKNOWN, "real-legit") for v in REAL_LEGIT]
     + [(v, OFFICIAL, "real-official") for v in REAL_OFFICIAL]
 )

@@ -119,11 +119,11 @@ def typo_kind(candidate: str, brand: str) -> str | None:
     n, m = len(candidate), len(brand)
     if m < 4:
         return None
-    if abs(n - m) > 2:
+    if abs(n - m) > (3 if m >= 10 else 2):
         return None
     # Cheap filter first: one slip destroys at most three of the brand's letter pairs, two at most six.
     missing = sum(1 for gram in _grams(brand) if gram not in candidate)
-    if missing > (6 if m >= 9 else 3):
+    if missing > (9 if m >= 10 else 6 if m >= 9 else 3):
         return None
     one = _one_edit(candidate, brand)
     if one is not None:
@@ -131,9 +131,12 @@ def typo_kind(candidate: str, brand: str) -> str | None:
             return None
         if m == 4 and one == "insertion" and not _is_doubling(candidate, brand):
             return None
-
         return one
-    if m >= 9 and _within_two_edits(candidate, brand):
+    if m >= 9 and abs(n - m) <= 2 and _within_two_edits(candidate, brand):
+        return "typo"
+    if m >= 10 and candidate[:2] == brand[:2] and _indel_distance(candidate, brand) <= 3:
+        # Long names survive three letters added or dropped (myethereumwallet, myetherumwalet); changed
+        # letters count twice, so a different word (trustpilot for trustwallet) stays apart.
         return "typo"
     if (
         m >= 7
@@ -150,7 +153,6 @@ def _grams(text: str) -> tuple[str, ...]:
 
 
 def _is_doubling(longer: str, shorter: str) -> bool:
-
     for i in range(len(longer)):
         if longer[:i] + longer[i + 1 :] == shorter:
             return (
@@ -200,6 +202,17 @@ def _within_two_edits(c: str, b: str) -> bool:
         if _one_edit(c, shorter_b) is not None:
             return True
     return False
+
+
+def _indel_distance(a: str, b: str) -> int:
+    """Letters to add or drop to turn a into b (len a + len b - 2 * longest common subsequence)."""
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0]
+        for j, cb in enumerate(b, 1):
+            cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
+        prev = cur
+    return len(a) + len(b) - 2 * prev[-1]
 
 
 def bigrams(text: str) -> set[str]:
