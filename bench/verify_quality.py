@@ -90,6 +90,8 @@ def main() -> None:
     print(f"{'non-official judged official':44} {false_official:6d}    (bar 0)")
     print(f"{'official judged non-official':44} {100 * official_missed / n_official:6.1f}%   (bar <= 1%)")
     print(f"{'real phishing caught':44} {100 * sum(phish) / len(phish):6.1f}%   (bar >= 95%)")
+    sample = by_trick["real-blocklist-sample"]
+    print(f"{'public blocklist sample caught':44} {100 * sum(sample) / len(sample):6.1f}%")
     print(
         f"{'real legitimate domains flagged':44} {100 * (len(legit) - sum(legit)) / len(legit):6.1f}%   (bar <= 2%)"
     )
