@@ -1,10 +1,15 @@
 from django.urls import path
 
-from walletdesk.wallet import demo_views
+from walletdesk.wallet import demo_views, views
 
 API = "demo-wallet/api/accounts/<str:uid>"
 
 urlpatterns = [
+    path(
+        "console/wallet/tickets/<str:ticket_id>/panel/",
+        views.console_customer_panel,
+        name="wallet-customer-panel",
+    ),
     path(f"{API}", demo_views.account_detail, name="demo-wallet-account"),
     path(f"{API}/balances", demo_views.balances, name="demo-wallet-balances"),
     path(f"{API}/deposit-addresses", demo_views.deposit_addresses, name="demo-wallet-addresses"),

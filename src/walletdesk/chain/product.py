@@ -1,0 +1,177 @@
+"""Diagnosis in the product: hashes in messages, the verdict card, the ledger cross-check, self-service.
+
+Service module (writes go through other apps' services: tickets.outbox for notes, tickets.services
+for customer tickets). Chain RPC and wallet HTTP calls happen before any transaction is opened.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from walletdesk.chain.diagnosis import Diagnosis, amount_format
+from walletdesk.chain.models import TxCheck
+from walletdesk.chain.services import tx_check_record, tx_check_ticket_link, tx_diagnose
+from walletdesk.core.errors import DomainError
+
+# EVM hashes carry 0x; Bitcoin/TRON txids are bare 64-hex. Word boundaries keep longer hex out.
+_TX_RE = re.compile(r"(?<![0-9a-zA-Z])(0[xX][0-9a-fA-F]{64}|[0-9a-fA-F]{64})(?![0-9a-zA-Z])")
+
+
+def tx_hashes_find(text: str) -> list[str]:
+    """Transaction hashes in free text, in order, each once (case-insensitively)."""
+    seen: dict[str, str] = {}
+    for match in _TX_RE.finditer(text or ""):
+        seen.setdefault(match.group(1).lower(), match.group(1))
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class LedgerCheck:
+    """What the operator's ledger says about a diagnosed deposit."""
+
+    state: str  # credited | not_credited | unknown
+    detail: str = ""
+
+    @property
+    def escalate(self) -> bool:
+        return self.state == "not_credited"
+
+
+def ledger_check(*, diagnosis: Diagnosis, wallet_uid: str | None) -> LedgerCheck:
+    """Confirmed on chain but not credited → escalate. Only asked when the chain says it should be credited."""
+    if not diagnosis.should_be_credited or not wallet_uid:
+        return LedgerCheck(state="unknown")
+    from walletdesk.wallet.connector import connector_get
+
+    try:
+        deposits = connector_get().transfers_list(wallet_uid, kind="deposit")
+    except DomainError as exc:
+        return LedgerCheck(state="unknown", detail=exc.message)
+    wanted = diagnosis.tx_hash.lower().removeprefix("0x")
+    for deposit in deposits:
+        if deposit.tx_hash.lower().removeprefix("0x") == wanted:
+            if deposit.status == "credited":
+                return LedgerCheck(state="credited")
+            return LedgerCheck(state="not_credited", detail=f"ledger status: {deposit.status}")
+    return LedgerCheck(state="not_credited", detail="no deposit with this hash in the ledger")
+
+
+NOTE_HEAD = {
+    "en": "**On-chain diagnosis** · {chain} · `{tx}`",
+    "zh-hans": "**链上诊断** · {chain} · `{tx}`",
+}
+NOTE_FACTS = {
+    "en": "Verdict: **{verdict}** · confirmations {confirmations}/{required} · {amount} {asset} → `{to}`",
+    "zh-hans": "结论：**{verdict}** · 确认数 {confirmations}/{required} · {amount} {asset} → `{to}`",
+}
+NOTE_ESCALATE = {
+    "en": "⚠ Confirmed on chain but NOT credited in the ledger ({detail}): escalate to the wallet team.",
+    "zh-hans": "⚠ 链上已确认但账本未入账（{detail}）：请升级给钱包团队处理。",
+}
+
+
+def diagnosis_card_markdown(diagnosis: Diagnosis, ledger: LedgerCheck, locale: str) -> str:
+    lang = "zh-hans" if locale.startswith("zh") else "en"
+    data = diagnosis.as_dict()
+    facts = {k: ("—" if v is None else v) for k, v in data.items()}
+    lines = [
+        NOTE_HEAD[lang].format(chain=diagnosis.chain, tx=diagnosis.tx_hash),
+        NOTE_FACTS[lang].format(**facts),
+        diagnosis.explanation,
+    ]
+    if data["found_on"] and data["found_on"] != data["chain"]:
+        lines.insert(2, f"found_on: **{data['found_on']}**")
+    if ledger.escalate:
+        lines.append(NOTE_ESCALATE[lang].format(detail=ledger.detail))
+    return "\n\n".join(lines)
+
+
+def ticket_diagnosis_note(
+    *, ticket: Any, agent: Any, chain_id: str, tx_hash: str, address: str | None, locale: str
+) -> tuple[Diagnosis, LedgerCheck]:
+    """Diagnose a hash from a ticket and post the verdict card as an internal note (agent action)."""
+    from walletdesk.tickets import outbox
+
+    diagnosis = tx_diagnose(chain_id=chain_id, tx_hash=tx_hash, address=address or None, locale=locale)
+    wallet_uid = getattr(getattr(ticket, "customer", None), "wallet_uid", None)
+    ledger = ledger_check(diagnosis=diagnosis, wallet_uid=wallet_uid)
+    outbox.send(
+        ticket=ticket, author=agent, body=diagnosis_card_markdown(diagnosis, ledger, locale), internal=True
+    )
+    tx_check_record(
+        diagnosis=diagnosis, source="console", customer_ref=wallet_uid or "", ticket_ref=str(ticket.pk)
+    )
+    return diagnosis, ledger
+
+
+def self_service_check(
+    *, chain_id: str, tx_hash: str, address: str | None, locale: str, source: str, customer: Any | None
+) -> tuple[Diagnosis, LedgerCheck, TxCheck]:
+    """A customer's "check my transaction" before any ticket; every one is counted (deflection)."""
+    diagnosis = tx_diagnose(chain_id=chain_id, tx_hash=tx_hash, address=address or None, locale=locale)
+    wallet_uid = getattr(customer, "wallet_uid", None)
+    ledger = ledger_check(diagnosis=diagnosis, wallet_uid=wallet_uid)
+    check = tx_check_record(
+        diagnosis=diagnosis, source=source, customer_ref=str(customer.pk) if customer is not None else ""
+    )
+    return diagnosis, ledger, check
+
+
+def self_service_ticket_open(*, check: TxCheck, customer: Any, locale: str) -> Any:
+    """Open a deposit ticket pre-filled with the diagnosis; the check then no longer counts as deflected."""
+    from walletdesk.tickets import services as tickets
+    from walletdesk.tickets.models import Category
+
+    if check.customer_ref != str(customer.pk):
+        from walletdesk.core.errors import NotFound
+
+        raise NotFound("This check is not yours.")
+    if check.ticket_ref:
+        return None
+    result = check.result
+    lang = "zh-hans" if locale.startswith("zh") else "en"
+    subject = {"en": "Deposit not credited", "zh-hans": "充值未到账"}[lang]
+    body = "\n\n".join(
+        [
+            {"en": "Self-service check of my transaction:", "zh-hans": "我的交易自助查询结果："}[lang],
+            f"{check.chain} · {check.tx_hash} · {result.get('verdict')} · {result.get('amount') or ''} "
+            f"{result.get('asset') or ''}",
+            str(result.get("explanation", "")),
+        ]
+    )
+    category = Category.objects.filter(slug="deposit").first()
+    intake = {
+        "account": getattr(customer, "wallet_uid", "") or "",
+        "txid": check.tx_hash,
+        "network": check.chain,
+        "amount": f"{result.get('amount') or ''} {result.get('asset') or ''}".strip(),
+    }
+    received = tickets.ticket_create_by_customer(
+        customer=customer,
+        channel="web",
+        body=body,
+        category=category,
+        subject=subject,
+        intake=intake,
+        locale=lang,
+    )
+    ticket = getattr(received, "ticket", received)
+    tx_check_ticket_link(check=check, ticket_ref=str(getattr(ticket, "pk", "")))
+    return ticket
+
+
+def diagnosis_view(diagnosis: Diagnosis, ledger: LedgerCheck) -> dict[str, Any]:
+    """Template context for a verdict card."""
+    data = diagnosis.as_dict()
+    tone = {"confirmed": "ok", "confirming": "", "pending": ""}.get(data["verdict"], "bad")
+    return {
+        **data,
+        "tone": tone,
+        "amount": amount_format(diagnosis.amount),
+        "tx_hash": diagnosis.tx_hash,
+        "escalate": ledger.escalate,
+        "ledger": ledger,
+        "should_be_credited": diagnosis.should_be_credited,
+    }

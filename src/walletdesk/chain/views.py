@@ -1,0 +1,132 @@
+"""Pages: the console's chain list, the ticket-side tx panel, the customer's "check my transaction"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
+
+from walletdesk.accounts.auth import agent_session_ok
+from walletdesk.accounts.views import customer_from_session
+from walletdesk.chain import product
+from walletdesk.chain.models import TxCheck
+from walletdesk.chain.selectors import chain_list, tx_check_stats
+from walletdesk.core.errors import DomainError
+
+
+def _lang() -> str:
+    return "en" if (get_language() or "").startswith("en") else "zh-hans"
+
+
+def _agent(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not agent_session_ok(request):
+            return redirect(f"{settings.LOGIN_URL}?next={request.get_full_path()}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _ticket(request: HttpRequest, ticket_id: str) -> Any:
+    from walletdesk.tickets import selectors as tickets
+
+    try:
+        return tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+
+
+@_agent
+def console_chains(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "chain/console_chains.html",
+        {"chains": chain_list(), "stats": tx_check_stats(), "checks": TxCheck.objects.all()[:30]},
+    )
+
+
+@_agent
+def console_ticket_panel(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    from walletdesk.tickets import selectors as tickets
+
+    ticket = _ticket(request, ticket_id)
+    texts = [m.body for m in tickets.messages_for_agent(ticket=ticket)]
+    texts += [str(v) for v in (getattr(ticket, "intake", None) or {}).values()]
+    hashes = product.tx_hashes_find("\n".join(texts))
+    checks = TxCheck.objects.filter(ticket_ref=str(ticket.pk))[:10]
+    return render(
+        request,
+        "chain/_ticket_panel_body.html",
+        {"ticket": ticket, "hashes": hashes, "chains": chain_list(), "checks": checks},
+    )
+
+
+@_agent
+@require_POST
+def console_ticket_diagnose(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    ticket = _ticket(request, ticket_id)
+    try:
+        product.ticket_diagnosis_note(
+            ticket=ticket,
+            agent=request.user,
+            chain_id=request.POST.get("chain", ""),
+            tx_hash=request.POST.get("tx", ""),
+            address=request.POST.get("address"),
+            locale=_lang(),
+        )
+    except DomainError as exc:
+        return render(request, "chain/_error.html", {"message": exc.message}, status=exc.status)
+    return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
+
+
+@require_http_methods(["GET", "POST"])
+def portal_check(request: HttpRequest) -> HttpResponse:
+    """Self-service: choose the network, paste the hash, read the verdict. `?via=widget` counts the widget."""
+    from walletdesk.core.ratelimit import rate_limit_public
+
+    customer = customer_from_session(request)
+    source = "widget" if request.GET.get("via") == "widget" else "portal"
+    context: dict[str, Any] = {
+        "chains": chain_list(),
+        "customer": customer,
+        "form": request.POST,
+        "via": source,
+    }
+    status = 200
+    if request.method == "POST":
+        try:
+            rate_limit_public(request, "tx-check", limit=20)
+            diagnosis, ledger, check = product.self_service_check(
+                chain_id=request.POST.get("chain", ""),
+                tx_hash=request.POST.get("tx", ""),
+                address=request.POST.get("address"),
+                locale=_lang(),
+                source=source,
+                customer=customer,
+            )
+            context.update(result=product.diagnosis_view(diagnosis, ledger), check=check)
+        except DomainError as exc:
+            context["error"] = exc.message
+            status = exc.status
+    return render(request, "chain/portal_check.html", context, status=status)
+
+
+@require_POST
+def portal_check_ticket(request: HttpRequest, check_id: int) -> HttpResponse:
+    customer = customer_from_session(request)
+    if customer is None:
+        return redirect("/support/login/email/?next=/support/check/")
+    check = TxCheck.objects.filter(pk=check_id, customer_ref=str(customer.pk)).first()
+    if check is None:
+        raise Http404()
+    ticket = product.self_service_ticket_open(check=check, customer=customer, locale=_lang())
+    if ticket is None:
+        return HttpResponseRedirect("/support/tickets/")
+    return HttpResponseRedirect(f"/support/tickets/{ticket.pk}/")

@@ -1,0 +1,153 @@
+"""The diagnosis in the product: ticket panel + internal note, customer self-service, API."""
+
+from __future__ import annotations
+
+import pytest
+
+from walletdesk.chain.models import TxCheck
+from walletdesk.chain.selectors import tx_check_stats
+from walletdesk.chain.services import chains_import
+from walletdesk.tickets.inbox import InboundMessage, receive
+from walletdesk.tickets.models import Message, Ticket
+from walletdesk.wallet.services import DEMO_UID, wallet_demo_load
+
+from .conftest import Devnet, new_address
+
+
+@pytest.fixture
+def product(transactional_db, devnet: Devnet, live_server, settings, client, customer, category):
+    """Chains configured, demo wallet served over HTTP, the customer is the demo wallet uid."""
+    settings.WALLETDESK_REQUIRE_2FA = False
+    settings.WALLETDESK_WALLET_URL = ""
+    settings.SITE_URL = live_server.url
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    chains_import(data=devnet.chains_file())
+    wallet_demo_load()
+    customer.wallet_uid = DEMO_UID
+    customer.save(update_fields=["wallet_uid"])
+    return devnet
+
+
+def _confirmed_deposit(devnet: Devnet) -> tuple[str, str]:
+    to = new_address()
+    tx = devnet.a.token_transfer(devnet.usdt_a, to, 100_000_000)
+    devnet.a.mine(6)
+    return tx, to
+
+
+def test_agent_diagnoses_a_hash_from_the_conversation_into_an_internal_note(
+    product, client, agent, customer, category
+) -> None:
+    tx, _ = _confirmed_deposit(product)
+    ticket = receive(
+        InboundMessage(
+            channel="web",
+            body=f"充值未到账 txid {tx.upper()} 请帮忙",
+            customer=customer,
+            category=category,
+            intake={"txid": tx},
+            new_ticket=True,
+        )
+    ).ticket
+    client.force_login(agent)
+    panel = client.get(f"/console/chain/tickets/{ticket.pk}/panel/").content.decode()
+    assert tx.upper()[:16] in panel and "Diagnose" in panel
+    response = client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth", "tx": tx})
+    assert response.status_code == 302
+    note = Message.objects.filter(ticket=ticket, is_internal=True).get()
+    assert "**confirmed**" in note.body and "100 USDT" in note.body
+    # The demo ledger has no deposit with this hash: confirmed on chain, not credited → escalate.
+    assert "NOT credited in the ledger" in note.body
+    assert TxCheck.objects.get(ticket_ref=str(ticket.pk)).source == "console"
+    bad = client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth", "tx": "0x12"})
+    assert bad.status_code == 400 and "is not a transaction hash" in bad.content.decode()
+
+
+def test_panels_need_an_agent(product, client, outsider, customer, category) -> None:
+    ticket = receive(
+        InboundMessage(
+            channel="web",
+            body="hello",
+            customer=customer,
+            category=category,
+            intake={"txid": "x"},
+            new_ticket=True,
+        )
+    ).ticket
+    assert client.get(f"/console/chain/tickets/{ticket.pk}/panel/").status_code == 302
+    assert client.get(f"/console/wallet/tickets/{ticket.pk}/panel/").status_code == 302
+    client.force_login(outsider)
+    assert client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth"}).status_code == 302
+
+
+def test_wallet_panel_shows_the_account_beside_the_ticket(product, client, agent, customer, category) -> None:
+    ticket = receive(
+        InboundMessage(
+            channel="web",
+            body="where is my withdrawal",
+            customer=customer,
+            category=category,
+            intake={"txid": "none"},
+            new_ticket=True,
+        )
+    ).ticket
+    client.force_login(agent)
+    html = client.get(f"/console/wallet/tickets/{ticket.pk}/panel/").content.decode()
+    assert DEMO_UID in html and "KYC 2" in html and "1250.5" in html
+    assert (
+        "pending_review" in html and "security_hold" in html and "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8" in html
+    )
+    assert client.get("/console/wallet/tickets/999999/panel/").status_code == 404
+
+
+def test_customer_self_service_check_and_ticket_prefilled(product, client, customer) -> None:
+    tx, to = _confirmed_deposit(product)
+    anonymous = client.post("/support/check/", {"chain": "eth", "tx": tx, "address": to})
+    assert anonymous.status_code == 200 and "confirmed" in anonymous.content.decode()
+    assert "/support/new/" in anonymous.content.decode()  # not signed in: contact support instead
+    session = client.session
+    session["wd_customer_id"] = customer.pk
+    session.save()
+    page = client.post("/support/check/?via=widget", {"chain": "eth", "tx": tx}).content.decode()
+    assert "not yet credited" in page
+    check = TxCheck.objects.filter(source="widget").get()
+    assert check.should_be_credited and check.customer_ref == str(customer.pk)
+    assert tx_check_stats() == {"self_service": 2, "deflected": 2, "escalated": 0}
+    opened = client.post(f"/support/check/{check.pk}/ticket/")
+    ticket = Ticket.objects.get(customer=customer)
+    assert opened.status_code == 302 and opened["Location"] == f"/support/tickets/{ticket.pk}/"
+    assert ticket.intake["txid"] == check.tx_hash and ticket.intake["network"] == "eth"
+    assert tx_check_stats() == {"self_service": 2, "deflected": 1, "escalated": 1}
+    wrong = client.post("/support/check/", {"chain": "eth", "tx": "not-a-hash"})
+    assert wrong.status_code == 400 and "is not a transaction hash" in wrong.content.decode()
+
+
+def test_check_of_another_customer_cannot_open_a_ticket(product, client, customer, other_customer) -> None:
+    tx, _ = _confirmed_deposit(product)
+    session = client.session
+    session["wd_customer_id"] = customer.pk
+    session.save()
+    client.post("/support/check/", {"chain": "eth", "tx": tx})
+    check = TxCheck.objects.get()
+    session = client.session
+    session["wd_customer_id"] = other_customer.pk
+    session.save()
+    assert client.post(f"/support/check/{check.pk}/ticket/").status_code == 404
+
+
+def test_api_check_is_public_and_diagnose_needs_an_agent(product, client, agent_token) -> None:
+    tx, to = _confirmed_deposit(product)
+    body = {"chain": "eth", "tx": tx, "address": to}
+    result = client.post("/api/v1/chain/check", body, content_type="application/json").json()
+    assert (result["verdict"], result["amount"], result["should_be_credited"]) == ("confirmed", "100", True)
+    assert client.post("/api/v1/chain/diagnose", body, content_type="application/json").status_code == 401
+    agent = client.post(
+        "/api/v1/chain/diagnose",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {agent_token}",
+    )
+    assert agent.json()["verdict"] == "confirmed"
+    unknown = client.post("/api/v1/chain/check", {"chain": "sol", "tx": tx}, content_type="application/json")
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "chain_unknown"
+    assert [c["id"] for c in client.get("/api/v1/chains").json()] == ["eth", "bsc"]
