@@ -30,18 +30,30 @@ _KEYSTORE_COMPANION_RE = re.compile(r"(?i)kdf|\bmac\b|\"mac\"|cipherparams")
 # Words that say what a 64-hex string or a 64-byte base58 string is. A key word nearer the
 # string than a transaction word makes it a key; with no word at all a 64-hex string is treated
 # as a key (the issue's rule: redact unless the context says transaction hash).
-_KEY_WORDS_RE = re.compile(
-    r"(?i)private|priv\b|privkey|secret|key|seed|mnemonic|recovery|phrase|私钥|密钥|秘钥|私匙|钥匙|助记词|导出|export|import|导入|恢复|restore"
+_KEY_WORDS = (
+    r"private|priv\b|privkey|secret|key|seed|mnemonic|recovery|phrase|私钥|密钥|秘钥|私匙|钥匙|助记词|"
+    r"导出|export|import|导入|恢复|restore"
 )
-_TX_WORDS_RE = re.compile(
-    r"(?i)\btx|txid|txn|hash|transaction|signature|sig\b|block|explorer|scan|deposit|withdraw|transfer|"
-    r"confirm|pending|stuck|arriv|credit|sent\b|payment|order|交易|哈希|转账|充值|提现|提币|到账|"
-    r"区块|浏览器|确认|打包|转出|转入|记录|订单|链上|流水|凭证|单号|签名"
+_TX_WORDS = (
+    r"\btx|txid|txn|hash|transaction|signature|sig\b|block|explorer|scan|deposit|withdraw|transfer|"
+    r"confirm|pending|stuck|arriv|credit|sent\b|payment|order|status|receiv|refund|missing|still\b|"
+    r"交易|哈希|转|充|提币|提现|到账|没到|未到|收到|区块|浏览器|确认|打包|记录|订单|链上|流水|凭证|单号|签名|"
+    r"查|状态|退款|退回"
+)
+_KEY_WORDS_RE = re.compile(f"(?i){_KEY_WORDS}")
+_TX_WORDS_RE = re.compile(f"(?i){_TX_WORDS}")
+_CONTEXT_RE = re.compile(f"(?i)(?P<key>{_KEY_WORDS})|(?P<tx>{_TX_WORDS})")
+# One cheap scan decides whether any key detector needs to run at all.
+_ANY_KEY_RE = re.compile(
+    rf"[0-9a-fA-F]{{64}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
 )
 _NEAR = 80
+_LAST_WORD_RE = re.compile(r"\S*\Z")
 
 
 def keys_find(text: str) -> list[Span]:
+    if not _ANY_KEY_RE.search(text):
+        return []
     spans: list[Span] = []
     spans += _keystores(text)
     spans += _extended_keys(text)
@@ -56,14 +68,13 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     before = text[max(0, start - _NEAR) : start]
     after = text[end : end + _NEAR]
     best: tuple[int, str] | None = None
-    for pattern, label in ((_KEY_WORDS_RE, "key"), (_TX_WORDS_RE, "tx")):
-        for match in pattern.finditer(before):
-            distance = len(before) - match.end()
-            if best is None or distance < best[0]:
-                best = (distance, label)
-        match = pattern.search(after)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), label)
+    for match in _CONTEXT_RE.finditer(before):
+        distance = len(before) - match.end()
+        if best is None or distance <= best[0]:
+            best = (distance, match.lastgroup or "")
+    match = _CONTEXT_RE.search(after)
+    if match and (best is None or match.start() < best[0]):
+        best = (match.start(), match.lastgroup or "")
     if best is not None:
         return best[1]
     # Nothing close by: a message about a deposit that lists several hashes is about hashes.
@@ -76,10 +87,7 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
 
 def _in_link(text: str, start: int, end: int) -> bool:
     """Whether the string sits in a URL or path (explorer links carry hashes, never keys)."""
-    left = start
-    while left > 0 and not text[left - 1].isspace() and start - left < 200:
-        left -= 1
-    prefix = text[left:start]
+    prefix = _LAST_WORD_RE.search(text, max(0, start - 200), start).group()
     return "/" in prefix or ("=" in prefix and "key" not in prefix.lower())
 
 
