@@ -24,7 +24,10 @@ _PHONE_PREFIX = re.compile(
 )
 
 _HOSTLIKE = re.compile(r"^[\w\-]+(\.[\w\-]+)+\.?$")
-_WECHAT_PREFIX = re.compile(r"^(微信号?|weixin|wechat|wx|wechat\s*id|微信\s*id)\s*[:：]?\s*", re.IGNORECASE)
+_WECHAT_PREFIX = re.compile(
+    r"^(wechat\s*id|weixin\s*id|微信\s*id|微信号|微信|weixin|wechat|wx\s*id|wx)\s*[:：]\s*|^(微信号|微信)\s*",
+    re.IGNORECASE,
+)
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": ".", "\u2024": "."})
 _TELEGRAM_HOSTS = {"t.me", "telegram.me", "telegram.dog", "www.t.me", "www.telegram.me"}
 _X_HOSTS = {"x.com", "twitter.com", "www.x.com", "www.twitter.com", "mobile.twitter.com", "mobile.x.com"}
@@ -207,7 +210,8 @@ def normalize_host(host: str) -> tuple[str, str, list[str]]:
 
 def _parse_email(raw: str, text: str) -> Parsed:
     match = re.search(r"<([^<>]+@[^<>]+)>", text)
-    address = match.group(1) if match else text.split()[-1] if text.split() else text
+    words = [w for w in text.split() if "@" in w]
+    address = match.group(1) if match else (words[-1] if words else text)
     address = address.strip("\"'<>();,")
     if address.lower().startswith("mailto:"):
         address = address[7:]
