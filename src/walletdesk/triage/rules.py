@@ -15,16 +15,16 @@ from walletdesk.triage.features import text_normalise
 _THEFT_ZH = (
     r"被盗|盗号|盗走|盗刷|盗了|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
-    r"(?:币|钱|资产|余额|u|usdt)[^，。,.!?！？]{0,6}(?:全没|没了|不见了|消失|归零|少了)|"
+    r"(?:币|钱|资产|余额|(?<![a-z])u(?![a-z])|usdt)[^，。,.!?！？]{0,6}(?:全没|没了|不见了|消失|归零|少了)|"
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
-    r"(?:没了|骗|联系不上|拉黑|跑了|不见)|"
+    r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
     r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称)[^，。,]{0,10}(?:客服|官方|工作人员|管理员)[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了)|"
     r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
-    r"(?:钱|币|资产|u|usdt|余额)(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
+    r"(?:钱|币|资产|(?<![a-z])u|usdt|余额)(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
     r"被[^，。,!?！？]{0,16}骗|提走了|"
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
@@ -37,11 +37,11 @@ _THEFT_EN = (
     r"(?:didn'?t|did not|never) (?:withdraw|withdrew|transfer|send|sent|authori[sz]e)|"
     r"(?:don'?t|do not|didn'?t) recogni[sz]e|unknown address|address i don'?t know|"
     r"(?:i )?never made|(?:i )?didn'?t make|i did not make|not made by me|phished|"
-    r"(?:transfer|transferred|sent|send|moved|paid|deposited)[^.!?]{0,60}(?:blocked me|ghosted|disappeared|"
+    r"(?:transfer|transferred|sent|send|moved|paid|deposited)[^.!?]{0,100}(?:blocked me|ghosted|disappeared|"
     r"stopped (?:replying|responding|answering)|can'?t reach (?:him|her|them)|never heard back)|"
     r"(?:assets|funds|coins|money|crypto|tokens|usdt|balance) (?:have|has) been (?:moved|transferred|withdrawn|taken)|"
     r"someone withdrew|robbed|robbery|without (?:me knowing|my knowledge|my approval)|fraudulent|"
-    r"(?:sent|transfer|transferred|paid)[^.!?]{0,60}(?:not answering|not responding|not replying|no response since)|"
+    r"(?:sent|transfer|transferred|paid)[^.!?]{0,100}(?:not answering|not responding|not replying|no response since)|"
     r"address i (?:don'?t|do not) (?:own|know|recogni[sz]e)|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
     r"(?:lost|gone|missing)[^.!?]{0,40}(?:phishing|scam|fake|malicious|hack)|"
     r"(?:phishing|scam|fake|malicious|hack)[^.!?]{0,40}(?:lost|gone|missing|took|drained|emptied|stole)|"
@@ -57,11 +57,11 @@ _THEFT_EN = (
     r"(?:fake|impersonat|pretending|posing)[^.!?]{0,40}(?:sent|send|transferred|paid|gave|lost|gone|took|moved)|"
     r"(?:sent|transferred|paid|gave|lost)[^.!?]{0,40}(?:fake|impersonat|pretending|posing|scammer)|"
     r"lost (?:all|everything|my (?:funds|coins|money|assets|crypto|usdt|btc|eth))|"
-    r"cashed out everything|withdrew everything|(?:took|moved) (?:all )?my (?:funds|coins|money|crypto|usdt)"
+    r"cashed out everything|withdrew everything"
 )
 # Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
-    r"怎么防|如何防|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
+    r"怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
     r"almost|nearly|avoid|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
@@ -79,11 +79,14 @@ _INTACT = (
 # nearly always do, whatever the phrasing.
 _LOSS = (
     r"没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
+    r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
+    r"\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
 _FOUL = (
-    r"有人|别人|陌生|黑客|骗|冒充|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
+    r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
+    r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
     r"someone|somebody|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
@@ -101,13 +104,14 @@ _COMPLAINT_RE = re.compile(
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
+    r"investigation|(?:funds|money|coins|assets) (?:back|returned)|get my (?:money|funds|coins) back|"
     r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = re.compile(
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
     r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
-    r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)"
+    r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)|(?:funds|money|coins) back\?"
 )
 
 
