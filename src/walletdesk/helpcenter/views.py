@@ -204,7 +204,7 @@ def console_article_edit(request: HttpRequest, slug: str | None = None) -> HttpR
             )
             return HttpResponseRedirect(f"/console/help/a/{saved.slug}/?saved=1")
         except ArticleInvalid as exc:
-            errors = exc.fields or {"__all__": exc.message}
+            errors = exc.fields or {"form": exc.message}
     ctx = {
         "article": article,
         "data": data,
