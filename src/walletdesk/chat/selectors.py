@@ -21,7 +21,7 @@ from walletdesk.chat.models import (
     ConversationStatus,
     TicketViewer,
 )
-from walletdesk.chat.waitmodel import AgentLoad, HandlingStats, wait_estimate
+from walletdesk.chat.waitmodel import AgentLoad, HandlingStats, wait_estimates
 from walletdesk.tickets.models import Channel, Ticket
 
 # An agent counts as online while their console heartbeats (every 30 s) keep arriving.
@@ -117,13 +117,14 @@ def queue_snapshot(*, now: datetime | None = None) -> QueueSnapshot:
     ]
     stats = HandlingStats(handling_samples())
     queued = list(queue_list().values_list("id", "ticket_id", "customer_id", "queued_at"))
+    waits = wait_estimates(queue_length=len(queued), agents=loads, handling=stats) or [None] * len(queued)
     entries = [
         QueueEntry(
             conversation_id=conv_id,
             ticket_id=ticket_id,
             customer_id=customer_id,
             position=index,
-            wait_seconds=wait_estimate(position=index, agents=loads, handling=stats),
+            wait_seconds=waits[index - 1],
             queued_at=queued_at,
         )
         for index, (conv_id, ticket_id, customer_id, queued_at) in enumerate(queued, start=1)

@@ -2,16 +2,18 @@
 (bench/chat_wait.py) run exactly the same code. The model is explained in docs/chat-wait-estimate.md.
 
 In short: every online agent has `capacity` chat slots. A free slot takes the next customer at once
-(plus a short pick-up delay); a busy slot frees after the *expected remaining* handling time of the
-chat in it, given how long that chat has already run (mean residual life of the recent handling-time
-distribution). Customers ahead of you take the slots as they free, each occupying a slot for a mean
-handling time; your wait is when the slot for your position frees.
+(plus a short pick-up delay); a busy slot frees after the remaining handling time of the chat in it,
+drawn from the recent handling times that lasted longer than that chat has already run. Customers
+ahead of you take the slots as they free, each holding one for a drawn handling time; your wait is
+when the slot for your position frees — the median over 64 seeded runs of this little simulation.
 """
 
 from __future__ import annotations
 
 import bisect
 import heapq
+import random
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +24,8 @@ PRIOR_WEIGHT = 5
 DEFAULT_PICKUP_SECONDS = 20.0
 # A chat already past every recent sample still ends some time: assume a quarter of the mean.
 MIN_RESIDUAL_FRACTION = 0.25
+RUNS = 64
+SEED = 20260101
 
 
 @dataclass(frozen=True)
@@ -47,15 +51,23 @@ class HandlingStats:
         self.mean = (raw_mean * n + prior * PRIOR_WEIGHT) / (n + PRIOR_WEIGHT)
         self.count = n
 
-    def residual(self, elapsed: float) -> float:
-        """E[D - elapsed | D > elapsed] over the samples; the mean when nothing is known."""
-        if not self._sorted:
-            return max(self.mean - elapsed, self.mean * MIN_RESIDUAL_FRACTION)
+    def draw(self, rng: random.Random) -> float:
+        """One handling time: a recent sample, or (while samples are few) the prior."""
+        n = len(self._sorted)
+        if n == 0 or rng.random() < PRIOR_WEIGHT / (n + PRIOR_WEIGHT):
+            return rng.expovariate(1.0 / PRIOR_HANDLING_SECONDS)
+        return self._sorted[rng.randrange(n)]
+
+    def draw_residual(self, elapsed: float, rng: random.Random) -> float:
+        """The remaining time of a chat that has run `elapsed` seconds: drawn from the samples that
+        lasted longer (or, while samples are few, memoryless from the prior)."""
+        n = len(self._sorted)
+        if n == 0 or rng.random() < PRIOR_WEIGHT / (n + PRIOR_WEIGHT):
+            return rng.expovariate(1.0 / PRIOR_HANDLING_SECONDS)
         i = bisect.bisect_right(self._sorted, elapsed)
-        longer = len(self._sorted) - i
-        if longer == 0:
-            return self.mean * MIN_RESIDUAL_FRACTION
-        return max(self._suffix[i] / longer - elapsed, 1.0)
+        if i >= n:
+            return rng.expovariate(1.0 / (self.mean * MIN_RESIDUAL_FRACTION))
+        return self._sorted[rng.randrange(i, n)] - elapsed
 
 
 def wait_estimate(
@@ -68,19 +80,48 @@ def wait_estimate(
     """Seconds until the customer at `position` (1 = next) is picked up; None when nobody is online."""
     if position < 1:
         return 0.0
-    slots: list[float] = []
+    waits = wait_estimates(
+        queue_length=position, agents=agents, handling=handling, pickup_seconds=pickup_seconds
+    )
+    return None if waits is None else waits[-1]
+
+
+def wait_estimates(
+    *,
+    queue_length: int,
+    agents: Sequence[AgentLoad],
+    handling: HandlingStats,
+    pickup_seconds: float = DEFAULT_PICKUP_SECONDS,
+    runs: int = RUNS,
+) -> list[float] | None:
+    """Estimated waits for positions 1..queue_length at once (one simulation serves the whole queue).
+
+    Each run draws every busy slot's remaining time from the recent handling times that outlast its
+    elapsed time, lets the waiting customers take slots in order as they free (each new chat lasting
+    a drawn handling time), and records when each position gets its slot. The estimate is the median
+    over the runs. Drawing matters: the first of twelve busy slots frees much sooner than the
+    average slot does, which a calculation with mean times misses (it overestimated by minutes).
+    The generator is seeded, so the same state always gives the same numbers (no jitter on screen)."""
+    if queue_length < 1:
+        return []
+    busy: list[float] = []
+    free = 0
     for agent in agents:
-        busy = list(agent.active_elapsed)[: max(agent.capacity, 0)]
-        slots.extend(0.0 for _ in range(max(agent.capacity - len(busy), 0)))
-        slots.extend(handling.residual(elapsed) for elapsed in busy)
-    if not slots:
+        running = list(agent.active_elapsed)[: max(agent.capacity, 0)]
+        free += max(agent.capacity - len(running), 0)
+        busy.extend(running)
+    if free + len(busy) == 0:
         return None
-    heapq.heapify(slots)
-    free_at = 0.0
-    for _ in range(position):
-        free_at = heapq.heappop(slots)
-        heapq.heappush(slots, free_at + handling.mean)
-    return free_at + pickup_seconds
+    rng = random.Random(SEED)
+    per_position: list[list[float]] = [[] for _ in range(queue_length)]
+    for _ in range(runs):
+        slots = [0.0] * free + [handling.draw_residual(elapsed, rng) for elapsed in busy]
+        heapq.heapify(slots)
+        for index in range(queue_length):
+            free_at = heapq.heappop(slots)
+            per_position[index].append(free_at)
+            heapq.heappush(slots, free_at + handling.draw(rng))
+    return [statistics.median(times) + pickup_seconds for times in per_position]
 
 
 def wait_estimate_naive(*, position: int, agents_online: int, mean_handling: float) -> float | None:
