@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 from walletdesk.audit.models import AuditEntry
-from walletdesk.shield import services as shield
 
 
 def audit_record(
@@ -18,10 +17,5 @@ def audit_record(
     user = actor if getattr(actor, "is_authenticated", False) else None
     label = actor_label or (user.get_username() if user is not None else "system")
     return AuditEntry.objects.create(
-        actor=user, actor_label=label, action=action, target=target, data=_redact(data or {})
+        actor=user, actor_label=label, action=action, target=target, data=shield.data_redact(data=data or {})
     )
-
-
-def _redact(data: dict[str, Any]) -> dict[str, Any]:
-    redact = getattr(shield, "data_redact", None)  # INTEGRATION: lands with the shield app
-    return redact(data=data) if redact else data

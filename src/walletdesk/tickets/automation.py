@@ -18,16 +18,7 @@ def message_automate(*, message: Message, secrets_found: int) -> None:
 def secret_warning_send(*, message: Message) -> None:
     """Warn the customer at once, in their language, that support never asks for a secret."""
     ticket = message.ticket
-    warning = getattr(shield, "warning_message", None)  # INTEGRATION: lands with the shield app
-    text = (
-        warning(locale=ticket.locale)
-        if warning
-        else (
-            "Support never asks for your seed phrase or private key."
-            if ticket.locale == "en"
-            else "客服绝不会索要您的助记词或私钥。"
-        )
-    )
+    text = shield.warning_message(locale=ticket.locale)
     already = Message.objects.filter(
         ticket=ticket, author_kind=AuthorKind.SYSTEM, body=text, id__gt=message.pk
     ).exists()

@@ -34,6 +34,7 @@ from walletdesk.tickets.models import (
     Ticket,
     TicketEvent,
 )
+from walletdesk.triage.services import message_triage
 
 MAX_BODY_CHARS = 20000
 # Chat-like channels continue the customer's open conversation; the portal and API open a new one.
@@ -78,7 +79,7 @@ def receive(inbound: InboundMessage) -> Received:
     try:
         with transaction.atomic():
             ticket, created = thread_ticket(inbound, customer)
-            understanding = understand(inbound, ticket, created)
+            understanding = understand(inbound, redaction)
             message = store(inbound, ticket, created, redaction, understanding)
             publish(ticket, message, created)
             enqueue_automation(ticket, message, redaction)
@@ -198,13 +199,10 @@ class Understanding:
     entities: dict[str, Any]
 
 
-def understand(inbound: InboundMessage, ticket: Ticket, created: bool) -> Understanding:
-    try:  # INTEGRATION: the triage app lands in parallel; until then nothing is inferred
-        from walletdesk.triage.services import message_triage
-    except ImportError:
-        return Understanding(category_slug=None, complaint=False, urgent=False, entities={})
-    text = "\n".join(filter(None, [inbound.subject, inbound.body]))
-    result = message_triage(text=shield.text_redact(text=text).text, locale=inbound.locale or None)
+def understand(inbound: InboundMessage, redaction: Redacted) -> Understanding:
+    """Triage reads the redacted text: entities never carry a secret."""
+    text = "\n".join(filter(None, [redaction.subject, redaction.body]))
+    result = message_triage(text=text, locale=inbound.locale or None)
     entities = result.entities
     entity_dict = {
         "tx_hashes": list(entities.tx_hashes),

@@ -23,8 +23,7 @@ TIMEOUT_SECONDS = 5
 
 
 def webhook_payload_prepare(event: dict[str, Any]) -> bytes:
-    redact = getattr(shield, "data_redact", None)  # INTEGRATION: lands with the shield app
-    clean = redact(data=event) if redact else event
+    clean = shield.data_redact(data=event)
     return json.dumps(clean, ensure_ascii=False, sort_keys=True, default=str).encode()
 
 
