@@ -29,81 +29,35 @@ def _return_word_at_0() -> list[Item]:
 
 
 def token_runtime(decimals: int = 18) -> bytes:
+    # Stack comments list the top first.
+    # fmt: off
     program: list[Item] = [
-        ("PUSH1", 0),
-        "CALLDATALOAD",
-        ("PUSH1", 0xE0),
-        "SHR",
-        "DUP1",
-        ("PUSH4", 0xA9059CBB),
-        "EQ",
-        ("PUSHLABEL", "transfer"),
-        "JUMPI",
-        "DUP1",
-        ("PUSH4", 0x70A08231),
-        "EQ",
-        ("PUSHLABEL", "balance_of"),
-        "JUMPI",
-        "DUP1",
-        ("PUSH4", 0x313CE567),
-        "EQ",
-        ("PUSHLABEL", "decimals"),
-        "JUMPI",
-        ("label", "fail"),
-        "JUMPDEST",
-        ("PUSH1", 0),
-        "DUP1",
-        "REVERT",
-        # transfer(to, amount); stack comments are top-first
-        ("label", "transfer"),
-        "JUMPDEST",
-        ("PUSH1", 0x24),
-        "CALLDATALOAD",  # amt
-        "CALLER",
-        "SLOAD",  # bal amt
-        "DUP2",
-        "DUP2",
-        "LT",
-        ("PUSHLABEL", "fail"),
-        "JUMPI",
-        "DUP2",
-        "SWAP1",
-        "SUB",  # bal-amt amt
-        "CALLER",
-        "SSTORE",  # amt
-        ("PUSH1", 4),
-        "CALLDATALOAD",
-        ("PUSH20", ADDRESS_MASK),
-        "AND",  # to amt
-        "DUP1",
-        "SLOAD",
-        "DUP3",
-        "ADD",  # tobal+amt to amt
-        "DUP2",
-        "SSTORE",  # to amt
-        "SWAP1",
-        ("PUSH1", 0),
-        "MSTORE",  # to ; mem[0] = amt
-        "CALLER",
-        ("PUSH32", TRANSFER_TOPIC),
-        ("PUSH1", 32),
-        ("PUSH1", 0),
-        "LOG3",
-        ("PUSH1", 1),
-        *_return_word_at_0(),
-        ("label", "balance_of"),
-        "JUMPDEST",
-        ("PUSH1", 4),
-        "CALLDATALOAD",
-        ("PUSH20", ADDRESS_MASK),
-        "AND",
-        "SLOAD",
-        *_return_word_at_0(),
-        ("label", "decimals"),
-        "JUMPDEST",
-        ("PUSH1", decimals),
-        *_return_word_at_0(),
+        ("PUSH1", 0), "CALLDATALOAD", ("PUSH1", 0xE0), "SHR",                  # selector
+        "DUP1", ("PUSH4", 0xA9059CBB), "EQ", ("PUSHLABEL", "transfer"), "JUMPI",
+        "DUP1", ("PUSH4", 0x70A08231), "EQ", ("PUSHLABEL", "balance_of"), "JUMPI",
+        "DUP1", ("PUSH4", 0x313CE567), "EQ", ("PUSHLABEL", "decimals"), "JUMPI",
+        ("label", "fail"), "JUMPDEST", ("PUSH1", 0), "DUP1", "REVERT",
+        # transfer(to, amount)
+        ("label", "transfer"), "JUMPDEST",
+        ("PUSH1", 0x24), "CALLDATALOAD",                                       # amt
+        "CALLER", "SLOAD",                                                     # bal amt
+        "DUP2", "DUP2", "LT", ("PUSHLABEL", "fail"), "JUMPI",                  # bal < amt → revert
+        "DUP2", "SWAP1", "SUB",                                                # bal-amt amt
+        "CALLER", "SSTORE",                                                    # amt
+        ("PUSH1", 4), "CALLDATALOAD", ("PUSH20", ADDRESS_MASK), "AND",         # to amt
+        "DUP1", "SLOAD", "DUP3", "ADD",                                        # tobal+amt to amt
+        "DUP2", "SSTORE",                                                      # to amt
+        "SWAP1", ("PUSH1", 0), "MSTORE",                                       # to ; mem[0] = amt
+        "CALLER", ("PUSH32", TRANSFER_TOPIC), ("PUSH1", 32), ("PUSH1", 0), "LOG3",  # Transfer(caller, to, amt)
+        ("PUSH1", 1), *_return_word_at_0(),
+        # balanceOf(holder)
+        ("label", "balance_of"), "JUMPDEST",
+        ("PUSH1", 4), "CALLDATALOAD", ("PUSH20", ADDRESS_MASK), "AND", "SLOAD", *_return_word_at_0(),
+        # decimals()
+        ("label", "decimals"), "JUMPDEST",
+        ("PUSH1", decimals), *_return_word_at_0(),
     ]
+    # fmt: on
     return assemble(program)
 
 
@@ -113,59 +67,23 @@ def token_initcode(decimals: int = 18) -> bytes:
 
 
 def router_runtime() -> bytes:
+    # fmt: off
     program: list[Item] = [
-        ("PUSH1", 0),  # i
-        ("label", "loop"),
-        "JUMPDEST",
-        "CALLDATASIZE",
-        "DUP2",
-        "LT",
-        "ISZERO",
-        ("PUSHLABEL", "done"),
-        "JUMPI",
-        ("PUSH4", 0xA9059CBB),
-        ("PUSH1", 0xE0),
-        "SHL",
-        ("PUSH1", 0),
-        "MSTORE",
-        "DUP1",
-        ("PUSH1", 0x20),
-        "ADD",
-        "CALLDATALOAD",
-        ("PUSH1", 4),
-        "MSTORE",
-        "DUP1",
-        ("PUSH1", 0x40),
-        "ADD",
-        "CALLDATALOAD",
-        ("PUSH1", 0x24),
-        "MSTORE",
-        # call(gas, token = calldata[i], 0, in 0..0x44, out 0..0x20)
-        ("PUSH1", 0x20),
-        ("PUSH1", 0),
-        ("PUSH1", 0x44),
-        ("PUSH1", 0),
-        ("PUSH1", 0),
-        "DUP6",
-        "CALLDATALOAD",
-        "GAS",
-        "CALL",
-        "ISZERO",
-        ("PUSHLABEL", "fail"),
-        "JUMPI",
-        ("PUSH1", 0x60),
-        "ADD",
-        ("PUSHLABEL", "loop"),
-        "JUMP",
-        ("label", "done"),
-        "JUMPDEST",
-        "STOP",
-        ("label", "fail"),
-        "JUMPDEST",
-        ("PUSH1", 0),
-        "DUP1",
-        "REVERT",
+        ("PUSH1", 0),                                                          # i
+        ("label", "loop"), "JUMPDEST",
+        "CALLDATASIZE", "DUP2", "LT", "ISZERO", ("PUSHLABEL", "done"), "JUMPI",  # i >= size → done
+        ("PUSH4", 0xA9059CBB), ("PUSH1", 0xE0), "SHL", ("PUSH1", 0), "MSTORE",   # mem[0:4] = transfer selector
+        "DUP1", ("PUSH1", 0x20), "ADD", "CALLDATALOAD", ("PUSH1", 4), "MSTORE",  # mem[4:36] = to
+        "DUP1", ("PUSH1", 0x40), "ADD", "CALLDATALOAD", ("PUSH1", 0x24), "MSTORE",  # mem[36:68] = amount
+        # call(gas, token = calldata[i], value 0, in 0..0x44, out 0..0x20)
+        ("PUSH1", 0x20), ("PUSH1", 0), ("PUSH1", 0x44), ("PUSH1", 0), ("PUSH1", 0), "DUP6", "CALLDATALOAD",
+        "GAS", "CALL",
+        "ISZERO", ("PUSHLABEL", "fail"), "JUMPI",
+        ("PUSH1", 0x60), "ADD", ("PUSHLABEL", "loop"), "JUMP",                 # next triple
+        ("label", "done"), "JUMPDEST", "STOP",
+        ("label", "fail"), "JUMPDEST", ("PUSH1", 0), "DUP1", "REVERT",
     ]
+    # fmt: on
     return assemble(program)
 
 
