@@ -160,3 +160,70 @@ def test_a_tx_hash_in_the_txid_field_is_kept_but_a_key_in_the_body_is_not(custom
     )
     assert received.ticket.intake["txid"] == tx
     assert key not in received.message.body and received.ticket.secret_leaks == 1
+
+
+def test_triage_sets_category_priority_and_entities_when_the_customer_did_not_choose(customer, db):
+    from walletdesk.demo.services import demo_core_load
+
+    demo_core_load()
+    text = (
+        "My account was hacked last night and someone withdrew 1,200 USDT to "
+        "TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE on TRC20, I never did that!"
+    )
+    received = receive(InboundMessage(channel=Channel.WIDGET, body=text, customer=customer, locale="en"))
+    ticket = received.ticket
+    assert ticket.category.slug == "account_theft" and ticket.category_source == "triage"
+    assert ticket.priority == "urgent" and ticket.team.slug == "security"
+    entities = received.message.entities
+    assert entities["addresses"] == ["TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE"]
+    assert {"value": "1200", "asset": "USDT"} in entities["amounts"] and "TRC20" in entities["networks"]
+
+
+def test_a_customers_own_category_choice_wins_over_triage(customer, category):
+    received = receive(
+        InboundMessage(
+            channel=Channel.WEB,
+            body="I cannot log in, password wrong",
+            customer=customer,
+            category=category,
+            new_ticket=True,
+        )
+    )
+    assert received.ticket.category == category and received.ticket.category_source == "customer"
+
+
+def test_a_complaint_raises_priority(customer, db):
+    from walletdesk.demo.services import demo_core_load
+
+    demo_core_load()
+    received = receive(
+        InboundMessage(
+            channel=Channel.WIDGET,
+            customer=customer,
+            locale="zh-hans",
+            body="你们客服太慢了，等了三天都没人回复，我要投诉，必须给我一个解释并赔偿！",
+        )
+    )
+    assert received.ticket.complaint and received.ticket.priority in ("high", "urgent")
+
+
+def test_a_pasted_seed_phrase_is_redacted_and_the_customer_warned(
+    customer, django_capture_on_commit_callbacks
+):
+    from mnemonic import Mnemonic
+
+    phrase = Mnemonic("english").to_mnemonic(bytes(16))
+    with django_capture_on_commit_callbacks(execute=True):
+        received = receive(
+            InboundMessage(
+                channel=Channel.WIDGET,
+                customer=customer,
+                locale="en",
+                body=f"the support guy on telegram asked for this: {phrase}",
+            )
+        )
+    message = received.message
+    assert "abandon" not in message.body and "the support guy on telegram asked" in message.body
+    assert message.shield_findings[0]["kind"] == "mnemonic"
+    warning = Message.objects.get(ticket=received.ticket, author_kind="system")
+    assert "never" in warning.body.lower() and warning.delivery_status == Delivery.SENT
