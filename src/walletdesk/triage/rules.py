@@ -115,6 +115,29 @@ _NOT_COMPLAINT_RE = re.compile(
 )
 
 
+# Security's own words. "login" pulls the model to account_login, but a suspicious login, a
+# phishing link or a 2FA question is security (the operator's category list).
+_SECURITY_2FA_RE = re.compile(
+    r"0fa|\bmfa\b|two[- ]factor|authenticator|谷歌验证|google验证|二次验证|双重验证|身份验证器|yubikey|passkey|"
+    r"hardware (?:security )?key|security key|安全密钥|硬件钥匙|硬件密钥"
+)
+_SECURITY_CUE_RE = re.compile(
+    r"suspicious|可疑|异地登录|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
+    r"(?:ip|device|login)s? i (?:don'?t|do not) recogni|don'?t recogni[sz]e (?:this|the|an?) (?:ip|device|login)|"
+    r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
+    r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
+    r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
+    r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
+    r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)"
+)
+
+
+def security_cue(text: str) -> bool:
+    """True when the message uses security's own vocabulary (2FA, phishing, suspicious login)."""
+    norm = text_normalise(text)
+    return bool(_SECURITY_2FA_RE.search(norm) or _SECURITY_CUE_RE.search(norm))
+
+
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)

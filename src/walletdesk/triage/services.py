@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from walletdesk.triage.entities import entities_find
 from walletdesk.triage.errors import TriageTextInvalid
 from walletdesk.triage.model import TriageModel, model_get
-from walletdesk.triage.rules import complaint_cue, theft_denied, theft_suspected
+from walletdesk.triage.rules import complaint_cue, security_cue, theft_denied, theft_suspected
 
 CATEGORIES = (
     "account_login",
@@ -26,6 +26,9 @@ CATEGORIES = (
     "verification",
     "other",
 )
+# A model answer these categories gives way to security's own words ("suspicious login",
+# "phishing link", "2FA"); deposit, withdrawal, trading and fees keep theirs.
+_SECURITY_OVERRIDABLE = ("account_login", "other", "service_feedback")
 # Longer texts are still triaged, on their head: a pasted log or a long story does not change
 # the category after the first few thousand characters, and the cost stays bounded.
 MAX_TEXT_CHARS = 20_000
@@ -88,6 +91,8 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Theft pages the security team; without a single theft word the model is guessing
         # from "my account" and the runner-up is the better answer.
         category = pred.ranked[1]
+    if category in _SECURITY_OVERRIDABLE and security_cue(text):
+        category = "security"
     complaint = pred.complaint
     cue = complaint_cue(text)
     if cue is not None:
