@@ -47,7 +47,9 @@ def test_later_positions_wait_longer_and_more_agents_shorten_the_wait():
     two = one + [AgentLoad(capacity=2, active_elapsed=(50.0, 60.0))]
     waits = wait_estimates(queue_length=4, agents=one, handling=stats)
     assert waits == sorted(waits) and waits[0] < waits[3]
-    assert wait_estimate(position=3, agents=two, handling=stats) < wait_estimate(position=3, agents=one, handling=stats)
+    assert wait_estimate(position=3, agents=two, handling=stats) < wait_estimate(
+        position=3, agents=one, handling=stats
+    )
 
 
 def test_estimates_are_repeatable_for_the_same_state():
