@@ -182,3 +182,29 @@ def test_customer_rates_a_solved_ticket(client, customer, agent):
     client.post(f"/support/tickets/{ticket.pk}/rate/", {"rating": "4", "comment": "quick"})
     ticket.refresh_from_db()
     assert (ticket.csat_rating, ticket.csat_comment) == (4, "quick")
+
+
+def test_ticket_page_warns_about_a_lookalike_and_keeps_queries_constant(
+    client, agent, customer, django_assert_max_num_queries
+):
+    from walletdesk.verify.services import registry_load_demo
+
+    registry_load_demo()
+    login_agent(client, agent, "agent-pass-123")
+    ticket = receive(
+        InboundMessage(
+            channel=Channel.WIDGET,
+            customer=customer,
+            locale="en",
+            body="Support told me to log in at https://demowallet-support.com/verify",
+        )
+    ).ticket
+    page = client.get(f"/console/tickets/{ticket.pk}/").content.decode()
+    assert "demowallet-support.com" in page and "Reply with a warning" in page
+    client.get(f"/console/tickets/{ticket.pk}/")
+    with django_assert_max_num_queries(40) as few:
+        client.get(f"/console/tickets/{ticket.pk}/")
+    for i in range(10):
+        receive(InboundMessage(channel=Channel.WIDGET, customer=customer, body=f"more {i}"))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(f"/console/tickets/{ticket.pk}/")

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from walletdesk.audit.models import AuditEntry
+from walletdesk.shield import services as shield
 
 
 def audit_record(
