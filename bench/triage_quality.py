@@ -4,7 +4,8 @@ Two measurements, both printed as tables:
   1. cross-validation on the labelled training set (GroupKFold: every phrasing of one intent
      stays in one fold, so the model is scored on phrasings it never saw), full pipeline
      (model + safety rules);
-  2. the shipped model on data/devset.jsonl, messages written separately and never trained on.
+  2. the shipped model on data/devset.jsonl, messages written separately and never trained on
+     (d* rows carry entity labels; e* rows were a second fresh batch, category/complaint only).
 
 Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors]
 """

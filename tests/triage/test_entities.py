@@ -108,6 +108,8 @@ def test_networks_are_normalised(text: str, networks: list[str]) -> None:
         ("100元 $50 100 RMB ¥300 100美元", []),
         ("BTC price is 95000, order 1234567", []),
         ("ERC 20 USDT", []),
+        ("5 万U", [("50000", "USDT")]),
+        ("我有三个U盘", []),
     ],
 )
 def test_amounts_have_an_asset_and_a_normalised_value(text: str, amounts: list[tuple[str, str]]) -> None:

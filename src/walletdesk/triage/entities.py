@@ -207,9 +207,10 @@ _ASSET_ALT = "|".join(sorted((re.escape(a) for a in _ASSETS if a not in ("u",)),
 _AMOUNT_RE = re.compile(
     r"(?<![0-9A-Za-z.,$¥￥€£])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+)"
-    r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|[万萬千百亿])?"
+    r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|\s?[万萬千百亿])?"
     r"\s*(?:个|個|枚|颗|顆)?\s*"
-    r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z])|[uU](?![A-Za-z]))",
+    # "U盘" (a USB stick) and "U盾" (a bank token) are not USDT.
+    r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z])|[uU](?![A-Za-z]|盘|盤|盾|型))",
     re.IGNORECASE,
 )
 
