@@ -152,3 +152,23 @@ def test_api_check_code_for_customer_token(customer_client, customer):
     )
     assert created.status_code == 201 and created.json()["ticket_id"] == "42"
     assert len(created.json()["code"]) == 6
+
+
+def test_admin_change_is_audited_and_validated(client, demo_registry, settings):
+    from django.contrib.auth import get_user_model
+
+    settings.WALLETDESK_REQUIRE_2FA = False
+    admin_user = get_user_model().objects.create_superuser("root", "root@example.com", "root-pass-123")
+    client.force_login(admin_user)
+    brand_id = OfficialChannel.objects.first().brand_id
+    bad = client.post(
+        "/admin/verify/officialchannel/add/", {"brand": brand_id, "kind": "email", "value": "nope"}
+    )
+    assert bad.status_code == 200 and "not an email address" in bad.content.decode()
+    good = client.post(
+        "/admin/verify/officialchannel/add/",
+        {"brand": brand_id, "kind": "website", "value": "demowallet.org", "label": "", "locale": ""},
+    )
+    assert good.status_code == 302
+    assert value_verify(value="demowallet.org").verdict == "official"
+    assert AuditEntry.objects.filter(action="verify.admin_add").exists()
