@@ -138,11 +138,14 @@ def _solana_keys(text: str) -> list[Span]:
         if len(raw) != 64:
             continue
         start, end = match.span()
+        if _in_link(text, start, end):
+            continue  # explorer links carry signatures, never keys
+        if _context_kind(text, start, end) == "key":
+            spans.append((PRIVATE_KEY, start, end))
+            continue
         # A Solana secret key is seed + public key; a transaction signature (same shape) is not.
         derived = Ed25519PrivateKey.from_private_bytes(raw[:32]).public_key().public_bytes_raw()
-        if derived == raw[32:] or (
-            not _in_link(text, start, end) and _context_kind(text, start, end) == "key"
-        ):
+        if derived == raw[32:]:
             spans.append((PRIVATE_KEY, start, end))
     return spans
 

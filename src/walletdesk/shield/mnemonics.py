@@ -74,8 +74,25 @@ _SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?。！？](?!\d)")
 _NUMBERING_RE = re.compile(r"(?:[(（#]?\d{1,2}\s*[.)）、:：\-]?|[\u2460-\u24ff\u3251-\u325f])[ \t]*$")
 
 
+# Long texts (articles, logs, pasted files) are checked for separated runs in overlapping
+# slices, so the C-speed prefilter can dismiss most of the text; a phrase (at most a few
+# hundred characters) always lies whole inside one slice.
+SLICE = 2000
+SLICE_OVERLAP = 600
+
+
 def mnemonics_find(text: str) -> list[Span]:
-    separated = _separated_runs(text) if _may_have_run(text) else []
+    separated: list[Span] = []
+    if len(text) <= SLICE:
+        if _may_have_run(text):
+            separated = _separated_runs(text)
+    else:
+        for offset in range(0, len(text) - SLICE_OVERLAP, SLICE - SLICE_OVERLAP):
+            piece = text[offset : offset + SLICE]
+            if _may_have_run(piece):
+                separated += [
+                    (kind, offset + start, offset + end) for kind, start, end in _separated_runs(piece)
+                ]
     return separated + _glued_chinese(text)
 
 
@@ -86,14 +103,15 @@ _FAST_TOKEN_RE = re.compile(
     r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]+|[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]+"
     r"|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|\d{3,}|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"
 )
-_CLUSTER_RE = re.compile(rf"W(?:x{{0,{MAX_GAPS}}}W){{{PARTIAL_RUN_MIN - 1},}}")
+_CLUSTER_RE = re.compile(rf"[Wc](?:x{{0,{MAX_GAPS}}}[Wc]){{{PARTIAL_RUN_MIN - 1},}}")
 
 
 def _may_have_run(text: str) -> bool:
     """Whether `text` has enough listed words close together to hold a run (C-speed checks only).
 
     A superset of what _separated_runs finds: same tokens, every spelling variant of a listed
-    word counted, no breaks. Most messages stop here.
+    word counted, no breaks; common English words count as listed but not as content. Most
+    messages stop here.
     """
     tokens = _FAST_TOKEN_RE.findall(text.lower())
     if len(tokens) < PARTIAL_RUN_MIN:
@@ -101,7 +119,12 @@ def _may_have_run(text: str) -> bool:
     listed = list(map(fast_keys().__contains__, tokens))
     if sum(listed) < PARTIAL_RUN_MIN:
         return False
-    return _CLUSTER_RE.search("".join(["W" if hit else "x" for hit in listed])) is not None
+    common = map(COMMON_ENGLISH.__contains__, tokens)
+    symbols = "".join(map(_SYMBOL.__getitem__, zip(listed, common, strict=True)))
+    return any(match.group().count("W") >= PARTIAL_CONTENT for match in _CLUSTER_RE.finditer(symbols))
+
+
+_SYMBOL = {(True, False): "W", (True, True): "c", (False, False): "x", (False, True): "x"}
 
 
 def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -351,8 +374,10 @@ def _looks_like_word(token: str, bit: int, zh: bool) -> bool:
 _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 _HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
 _NON_HAN_RE = re.compile(f"[^{_HAN}]+")
-_HAN_SEP = r"[\s,，、。.;；:：\-—_|/·()（）\[\]【】0-9①-⑳]"
-_HAN_RUN_RE = re.compile(rf"[{_HAN}](?:{_HAN_SEP}{{0,3}}[{_HAN}]){{{FULL_RUN - 1},}}")
+_HAN_SEP = r"\s,，、。.;；:：\-—_|/·()（）\[\]【】0-9①-⑳"
+# Han characters with the separators a phrase may be written with: a single character class,
+# which the regex engine scans fastest. Fewer than 12 Han characters inside is dismissed later.
+_HAN_RUN_RE = re.compile(rf"[{_HAN}][{_HAN}{_HAN_SEP}]{{{FULL_RUN - 2},}}[{_HAN}]")
 _HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
 
 WINDOW = 12
@@ -425,8 +450,38 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     if min(lower) >= RANDOM_BELOW:
         return []
     positions = list(compress(range(len(chunk)), is_han))
+    candidates = [start for start, bound in enumerate(lower) if bound < RANDOM_BELOW]
+    # Only the neighbourhood of a candidate window gets the slow, exact look; a refined phrase
+    # reaches at most 24 characters either way.
+    reach = max(MNEMONIC_LENGTHS)
+    neighbourhoods: list[list[int]] = []
+    for start in candidates:
+        low, high = max(0, start - reach), min(count, start + WINDOW + reach)
+        if neighbourhoods and low <= neighbourhoods[-1][1]:
+            neighbourhoods[-1][1] = high
+        else:
+            neighbourhoods.append([low, high])
+    regions = []
+    for low, high in neighbourhoods:
+        local = [start - low for start in candidates if low <= start and start + WINDOW <= high]
+        for start, end in _exact_regions(chunk, stream, positions, char_score, touching, low, high, local):
+            regions.append((positions[low + start], positions[low + end - 1] + 1))
+    return regions
+
+
+def _exact_regions(
+    chunk: str,
+    stream: str,
+    positions: list[int],
+    all_scores: list[float],
+    touching: list[bool],
+    low: int,
+    high: int,
+    candidates: list[int],
+) -> list[tuple[int, int]]:
+    """Random-looking regions of stream[low:high] (local indices), scored exactly."""
     pair_score = []
-    for k in range(count - 1):
+    for k in range(low, high - 1):
         here, there = positions[k], positions[k + 1]
         if there == here + 1:
             hit = k < len(touching) and touching[k]
@@ -434,16 +489,18 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
             hit = any(ch in _PROSE_PUNCTUATION for ch in chunk[here + 1 : there])
         pair_score.append(PAIR_WEIGHT if hit else 0.0)
     ranks = zh_rank()
-    rank = [ranks.get(char, -1) for char in stream]
+    local_stream = stream[low:high]
+    rank = [ranks.get(char, -1) for char in local_stream]
+    char_score = all_scores[low:high]
     marked: list[list] = []  # [start, end, lowest window score]
-    for start in [start for start, bound in enumerate(lower) if bound < RANDOM_BELOW]:
+    for start in candidates:
         end = start + WINDOW
         window_ranks = rank[start:end]
         if window_ranks[0] < 0 or window_ranks[-1] < 0 or window_ranks.count(-1) > 1:
             continue
         # Characters seen more than once in the window: prose repeats (语, 的), a phrase rarely does.
-        repeats = WINDOW - len(set(stream[start:end]))
-        score = char_sum[end] - char_sum[start] + sum(pair_score[start : end - 1]) + REPEAT_WEIGHT * repeats
+        repeats = WINDOW - len(set(local_stream[start:end]))
+        score = sum(char_score[start:end]) + sum(pair_score[start : end - 1]) + REPEAT_WEIGHT * repeats
         if score < RANDOM_BELOW:
             if marked and start <= marked[-1][1]:
                 marked[-1][1] = end
@@ -460,7 +517,7 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
             end -= 1
         start, end, checked = _refine(rank, char_score, pair_score, start, end)
         if checked or lowest < UNCHECKED_BELOW:
-            regions.append((positions[start], positions[end - 1] + 1))
+            regions.append((start, end))
     return regions
 
 
