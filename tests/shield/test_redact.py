@@ -94,3 +94,19 @@ def test_logging_filter_leaves_ordinary_records_alone() -> None:
     record = logging.LogRecord("t", logging.INFO, __file__, 1, "user %s logged in", ("42",), None)
     assert RedactSecretsFilter().filter(record) is True
     assert record.args == ("42",) and record.getMessage() == "user 42 logged in"
+
+
+def test_agent_banner_and_template_tags_speak_the_active_language() -> None:
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from walletdesk.shield.services import agent_banner
+
+    assert "seed phrase × 2" in agent_banner(counts={"mnemonic": 2}, locale="en")
+    assert "助记词 × 1、私钥 × 1" in agent_banner(counts={"mnemonic": 1, "private_key": 1}, locale="zh-hans")
+    page = Template("{% load shield_tags %}{% shield_agent_banner counts %}|{% shield_customer_warning %}")
+    with translation.override("en"):
+        html = page.render(Context({"counts": {"private_key": 1}}))
+    assert html.count('class="notice bad"') == 2 and "private key × 1" in html
+    assert 'href="' in html and "category=account_theft" in html
+    assert Template("{% load shield_tags %}{% shield_agent_banner None %}").render(Context()).strip() == ""

@@ -159,6 +159,36 @@ def warning_message(*, locale: str) -> str:
     return _WARNINGS[locale_normalize(locale)].format(brand=settings.BRAND_NAME, link=link)
 
 
+_KIND_NAMES = {
+    MNEMONIC: {"zh-hans": "助记词", "en": "seed phrase"},
+    PRIVATE_KEY: {"zh-hans": "私钥", "en": "private key"},
+    EXTENDED_PRIVATE_KEY: {"zh-hans": "扩展私钥", "en": "extended private key"},
+    KEYSTORE_JSON: {"zh-hans": "钱包密钥文件", "en": "keystore file"},
+}
+_BANNERS = {
+    "zh-hans": (
+        "该会话中的消息包含钱包机密（{kinds}），已在保存前自动隐藏，客户已收到安全提醒。"
+        "请勿向客户索要或让其重发；建议客户立即把资产转到新钱包，如有资产丢失请走账户被盗流程。"
+    ),
+    "en": (
+        "A message in this conversation contained a wallet secret ({kinds}); it was removed before "
+        "storage and the customer was warned. Never ask for it or have it re-sent; advise moving funds "
+        "to a new wallet now, and use the stolen-account flow if funds are missing."
+    ),
+}
+
+
+def agent_banner(*, counts: dict[str, int], locale: str) -> str:
+    """The banner an agent sees on a ticket whose messages had secrets removed (counts by kind)."""
+    language = locale_normalize(locale)
+    kinds = ("、" if language == "zh-hans" else ", ").join(
+        f"{_KIND_NAMES[kind][language]} × {count}"
+        for kind, count in sorted(counts.items())
+        if kind in _KIND_NAMES
+    )
+    return _BANNERS[language].format(kinds=kinds)
+
+
 def four_word_windows(phrase: str) -> list[str]:
     """Every run of four consecutive words of `phrase` (characters, for unspaced Chinese).
 
