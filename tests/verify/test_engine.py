@@ -106,3 +106,13 @@ def test_values_in_text_finds_every_kind():
     assert "https://dеmowallet.com/login" in found
     assert "help@demowallet-help.com" in found
     assert any(v.replace(" ", "").endswith("4008208821") for v in found)
+
+
+def test_fictional_phone_numbers_compare_as_digits():
+    index = RegistryIndex(
+        [ChannelSpec("F", "phone", "+1-555-0100"), ChannelSpec("F", "phone", "+1 (555) 010-0123")]
+    )
+    assert index.judge("555-0100").verdict == "official"
+    assert index.judge("(555) 010-0123").verdict == "official"
+    assert index.judge("+1 555 010 0124").verdict == "lookalike"
+    assert index.judge("+1 555 999 0000").verdict == "unknown"

@@ -82,3 +82,17 @@ def test_contacts_list_filters_by_locale(demo_registry):
     assert "@DemoWalletSupport" in en and "@DemoWalletSupport" not in zh
     assert "DemoWallet_CN" in zh and "DemoWallet_CN" not in en
     assert "https://demowallet.com" in en and "https://demowallet.com" in zh
+
+
+def test_kind_spellings_and_missing_labels_are_accepted(registry_file, capsys):
+    data = {
+        "brand": "Fict",
+        "channels": [
+            {"kind": "Website", "value": "fict.example"},
+            {"kind": "twitter", "value": "@Fict", "label": None},
+            {"kind": "phone", "value": "+1-555-0100", "label": "fictional line"},
+        ],
+    }
+    call_command("registry", "import", registry_file(data))
+    assert "Imported 3 channels for Fict." in capsys.readouterr().out
+    assert value_verify(value="x.com/fict").verdict == "official"

@@ -217,7 +217,7 @@ class RegistryIndex:
         self.path_scoped: list[tuple[str, str, frozenset[str], str, str]] = []
         self.addresses: dict[str, tuple[str, str]] = {}
         self.handles: dict[str, list[_Handle]] = {"telegram": [], "x": [], "wechat": []}
-        self.phones: list[tuple[str, str, str, phonenumbers.PhoneNumber]] = []  # e164, brand, value, parsed
+        self.phones: list[tuple[str, str, str, phonenumbers.PhoneNumber | None]] = []  # e164, brand, value
         self.regions: list[str] = []
         self.tokens: list[_Token] = []
         self.brand_site: dict[str, str] = {}
@@ -267,13 +267,19 @@ class RegistryIndex:
             handle = parsed.handle or spec.value.lstrip("@")
             self._add_handle(spec, handle, spec.kind)
         elif spec.kind == "phone":
-            number = _parse_phone(parsed.digits or spec.value, [])
+            digits = parsed.digits or re.sub(r"[^\d+]", "", spec.value)
+            number = _parse_phone(digits, [])
             if number is not None:
                 e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-                self.phones.append((e164, spec.brand, spec.value, number))
-                region = phonenumbers.region_code_for_number(number)
-                if region and region not in self.regions:
+                region = phonenumbers.region_code_for_number(
+                    number
+                ) or phonenumbers.region_code_for_country_code(number.country_code)
+                if region and region != "ZZ" and region not in self.regions:
                     self.regions.append(region)
+            else:
+                # Numbers the metadata does not know (fictional or brand-new ranges) compare as digits.
+                e164 = digits if digits.startswith("+") else "+" + digits
+            self.phones.append((e164, spec.brand, spec.value, number))
 
     def _add_scoped(self, host: str, path: str, query: str, spec: ChannelSpec) -> None:
         # Query pairs count only where they name the thing (play.google.com/store/apps/details?id=…).
@@ -789,6 +795,12 @@ def _phone_candidates(text: str, regions: list[str]) -> list[str]:
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             if e164 not in found:
                 found.append(e164)
+    # Plain digit forms last, for registered numbers the metadata calls impossible (fictional ranges).
+    digits = re.sub(r"\D", "", text)
+    raw = ["+" + digits]
+    if not text.startswith("+"):
+        raw += [f"+{phonenumbers.country_code_for_region(r)}{digits.lstrip('0')}" for r in regions]
+    found += [form for form in raw if form not in found and len(form) > 5]
     return found
 
 
