@@ -772,6 +772,9 @@ def measure_pages(port: int, pages: dict[str, str], jar: dict[str, str], auth: d
                   first_id: int, n: int, args: argparse.Namespace) -> list[dict[str, Any]]:  # fmt: skip
     session = {"Cookie": cookie_header(jar)}
     bearer = {"Authorization": f"Bearer {auth['agent_token']}"}
+    warm_up(
+        port, [("GET", url, None, bearer if url.startswith("/api/") else session) for url in pages.values()]
+    )
     rows = []
     for name, url in pages.items():
         headers = bearer if url.startswith("/api/") else session
@@ -786,11 +789,27 @@ def measure_pages(port: int, pages: dict[str, str], jar: dict[str, str], auth: d
     return rows
 
 
+def warm_up(port: int, requests: list[tuple[str, str, str | None, dict[str, str]]], rounds: int = 2) -> None:
+    """Send each request from two threads at once, `rounds` times, waiting for the answers: two
+    concurrent requests land on both gunicorn workers (a sync worker takes one at a time), so no
+    process meets its first request of a kind inside a timed loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for _ in range(rounds):
+            for request in requests:
+                list(pool.map(lambda req: http_request(port, *req), [request, request]))
+
+
 def measure_create(target: Target, port: int, auth: dict[str, Any], args: argparse.Namespace) -> list[dict]:
     env = dict(os.environ, WD_TOKENS=",".join(auth["customer_jwts"]))
     if args.w1_warmup:
-        # Untimed: every server process loads the triage model and jieba on its first ticket (~1-3 s);
-        # the peer has no such first-request cost, so timing it would only measure start-up.
+        # Untimed: every server process loads the triage model and jieba on its first ticket (1-3 s
+        # idle, 15 s on a loaded box); the peer has no such cost, so timing it would only measure
+        # start-up. Blocking requests first (wrk abandons in-flight ones when its time is up).
+        body = json.dumps({"category": "other", "subject": "warm-up", "body": "warm-up 预热"})
+        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {auth['customer_jwts'][0]}"}
+        warm_up(port, [("POST", "/api/v1/customer/tickets", body, headers)])
         warm = ["wrk", "-t", "2", "-c", "4", "-d", f"{args.w1_warmup}s", "--timeout", "60s",
                 "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}"]  # fmt: skip
         subprocess.run(warm, env=env, capture_output=True, text=True, timeout=args.w1_warmup + 120)
