@@ -116,3 +116,17 @@ def test_fictional_phone_numbers_compare_as_digits():
     assert index.judge("(555) 010-0123").verdict == "official"
     assert index.judge("+1 555 010 0124").verdict == "lookalike"
     assert index.judge("+1 555 999 0000").verdict == "unknown"
+
+
+def test_a_brand_page_on_a_helpdesk_host_does_not_make_the_host_official():
+    index = RegistryIndex(
+        [
+            ChannelSpec("Fict", "website", "https://fict.zendesk.com"),
+            ChannelSpec("Fict", "email", "support@fict.freshdesk.com"),
+        ]
+    )
+    assert index.judge("https://fict.zendesk.com/hc/en-us").verdict == "official"
+    assert index.judge("evil.zendesk.com").verdict == "unknown"
+    assert index.judge("zendesk.com").verdict == "unknown"
+    assert index.judge("anyone@freshdesk.com").verdict == "unknown"
+    assert index.judge("agent@fict.freshdesk.com").verdict == "official"

@@ -248,17 +248,19 @@ class RegistryIndex:
             if path and registrable in SHARED_PLATFORMS:
                 self._add_scoped(host, path, parsed.query, spec)
                 return
-            self.domains.setdefault(registrable, (spec.brand, spec.value))
+            scope, label = _owned_scope(spec.brand, host, registrable, ext)
+            self.domains.setdefault(scope, (spec.brand, spec.value))
             self.brand_site.setdefault(spec.brand, spec.value)
-            self._add_token(spec.brand, ext.domain, spec.value)
+            self._add_token(spec.brand, label, spec.value)
         elif spec.kind == "email":
             if parsed.kind != "email":
                 return
             self.addresses[parsed.value] = (spec.brand, spec.value)
             registrable, ext = _registrable(parsed.host)
             if registrable not in FREEMAIL:
-                self.mail_domains.setdefault(registrable, (spec.brand, spec.value))
-                self._add_token(spec.brand, ext.domain, registrable)
+                scope, label = _owned_scope(spec.brand, parsed.host, registrable, ext)
+                self.mail_domains.setdefault(scope, (spec.brand, spec.value))
+                self._add_token(spec.brand, label, scope)
         elif spec.kind in ("telegram", "x") and parsed.kind == "website":
             # An invite link (t.me/+AbC…) names no account: only that very link is official.
             if parsed.path.strip("/"):
@@ -720,6 +722,29 @@ def _registrable(host: str) -> tuple[str, tldextract.tldextract.ExtractResult]:
     if ext.suffix and ext.domain:
         return f"{ext.domain}.{ext.suffix}", ext
     return host, ext
+
+
+def _owned_scope(
+    brand: str, host: str, registrable: str, ext: tldextract.tldextract.ExtractResult
+) -> tuple[str, str]:
+    """(the domain the brand owns, the label to watch for) for a registered host.
+
+    help.brand.com means the brand owns brand.com. brand.zendesk.com does not make zendesk.com the
+    brand's: when the registrable name has nothing to do with the brand's name, only that host (and
+    what lies under it) is official, and its first label is the name to watch.
+    """
+    if host == registrable or _related(brand, ext.domain):
+        return registrable, ext.domain
+    first = host.split(".")[0]
+    return host, (first if _related(brand, first) else "")
+
+
+def _related(brand: str, label: str) -> bool:
+    name = re.sub(r"[^a-z0-9]", "", plain(brand))
+    label = _compact(label)
+    if not name or len(label) < 3:
+        return False
+    return name in label or label in name or skeleton(name) == skeleton(label) or name[:4] == label[:4]
 
 
 def _compact(label: str) -> str:
