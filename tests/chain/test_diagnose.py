@@ -211,6 +211,7 @@ def test_hash_and_address_in_any_case_with_or_without_0x(chains: Devnet) -> None
     ]:
         result = tx_diagnose(chain_id="eth", tx_hash=tx_form, address=address_form).as_dict()
         assert (result["verdict"], result["to"]) == ("confirming", to)
+    assert tx_diagnose(chain_id="ETH", tx_hash=tx).chain == "eth"
 
 
 def test_explanation_speaks_the_customers_language(chains: Devnet) -> None:

@@ -157,9 +157,13 @@ def tx_diagnose(
     `asset` is what the customer believes they sent; the diagnosis reports what actually moved.
     """
     configured = list(chain_list())
-    target = next((chain for chain in configured if chain.pk == chain_id), None) or chain_get(
-        chain_id=chain_id
+    wanted = (chain_id or "").strip()
+    # Exact id first; "ETH" for "eth" is the same operator choice, not an unknown network.
+    target = next((chain for chain in configured if chain.pk == wanted), None) or next(
+        (chain for chain in configured if chain.pk.lower() == wanted.lower()), None
     )
+    if target is None:
+        target = chain_get(chain_id=wanted)
     adapter = _adapter(target, TARGET_TIMEOUT)
     normalized_hash = adapter.hash_normalize(tx_hash or "")
     if normalized_hash is None:
