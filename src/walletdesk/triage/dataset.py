@@ -303,7 +303,7 @@ def _one(rng: random.Random, pool: EntityPool, category: str, lang: str, phrase:
     if forced is not None:
         complaint = forced or complaint
     body, ents = _fill(rng, pool, phrase)
-    sep = "" if base_lang == "zh" else " "
+    sep = "" if base_lang == "zh" and not tail[:1].isascii() else " "
     text = (
         rng.choice(GREETINGS[base_lang])
         + body

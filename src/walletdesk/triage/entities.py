@@ -17,6 +17,7 @@ from walletdesk.triage.addresses import address_kind, solana_signature_valid
 _RUN_RE = re.compile(r"[0-9A-Za-z]+")
 _TON_RE = re.compile(r"(?<![0-9A-Za-z_\-+/])[EUk0][QfU][0-9A-Za-z_\-+/]{46}(?![0-9A-Za-z_\-+/])")
 _HEX_RE = re.compile(r"\A[0-9a-fA-F]+\Z")
+_GLUED_HEX_RE = re.compile(r"((?:0[xX])?(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}))[g-zG-Z]")
 # A 64-hex string is a tx hash unless the customer labels it a key: the shield redacts those,
 # and entities must never carry a secret onwards.
 _SECRET_LABEL_RE = re.compile(
@@ -66,10 +67,17 @@ def hashes_and_addresses_find(text: str) -> _Found:
             continue
         kind = _classify_run(run)
         if kind is None:
+            # A hash glued to the next word ("…1b72cthanks" does not occur, "…1b72cThanks" and
+            # "…1b72cI want" do): the hex part ends where a letter outside a-f begins.
+            glued = _GLUED_HEX_RE.match(run)
+            if glued:
+                run = glued.group(1)
+                kind = _classify_run(run)
+        if kind is None:
             continue
         if kind == "tx" and _secret_labelled(text, m.start()):
             continue
-        hits.append((m.start(), m.end(), kind, run))
+        hits.append((m.start(), m.start() + len(run), kind, run))
     if "Q" in text or "f" in text:
         for m in _TON_RE.finditer(text):
             run = m.group()
@@ -86,6 +94,8 @@ def hashes_and_addresses_find(text: str) -> _Found:
 
 # --- networks ---------------------------------------------------------------------------
 
+# An ASCII-only word boundary.
+_B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
 _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
@@ -100,20 +110,24 @@ _NET_PATTERNS: list[tuple[str, str]] = [
         "BEP20",
         r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:chain|链|网络|network)|binance\s*smart\s*chain",
     ),
-    ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|chain|mainnet)|\bspl\b"),
+    ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|chain|mainnet)|{B}spl{B}"),
     ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链"),
-    ("ARBITRUM", r"arbitrum|\barb\s*(?:one|链|network|chain)|arb链"),
-    ("OPTIMISM", r"optimism|\bop\s*(?:mainnet|链|network|chain)|op主网"),
-    ("BASE", r"\bbase\s*(?:链|鏈|网络|network|chain|mainnet|主网)|\bon\s+base\b"),
-    ("TON", r"\bTON\b|\bton\s*(?:链|鏈|网络|network|chain)|ton链|toncoin"),
-    ("LIGHTNING", r"lightning|闪电网络|閃電網絡|\bln\s*(?:invoice|network)"),
+    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链"),
+    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网"),
+    ("BASE", r"{B}base\s*(?:链|鏈|网络|network|chain|mainnet|主网)|{B}on\s+base{B}"),
+    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|chain)|ton链|toncoin"),
+    ("LIGHTNING", r"lightning|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)"),
     (
         "BTC",
-        r"(?:btc|bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|chain|mainnet|主网|main\s*net)|\bomni\b|native\s+segwit|隔离见证",
+        r"(?:btc|bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
     ),
 ]
-_NET_RES = [(name, re.compile(p, re.IGNORECASE if name != "TON" else 0)) for name, p in _NET_PATTERNS]
-_TON_LOWER_RE = re.compile(r"\bton\s*(?:链|鏈|网络|network|chain)|toncoin", re.IGNORECASE)
+# \b is Unicode-aware, so "用TON链" has no boundary before T: use ASCII-only edges instead.
+_NET_RES = [
+    (name, re.compile(p.replace("{B}", _B), re.IGNORECASE if name != "TON" else 0))
+    for name, p in _NET_PATTERNS
+]
+_TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin", re.IGNORECASE)
 
 
 def networks_find(text: str) -> list[str]:

@@ -29,7 +29,8 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
+    r"stolen|stole|steal|swiped|in someone else'?s (?:wallet|account|address)|"
+    r"hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
@@ -78,7 +79,7 @@ _INTACT = (
 # message. Neither alone means theft ("提到交易所", "someone messaged me"); both together
 # nearly always do, whatever the phrasing.
 _LOSS = (
-    r"没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
+    r"一扫而空|扫空|洗劫|被洗|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
     r"\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
@@ -87,19 +88,29 @@ _LOSS = (
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
-    r"someone|somebody|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"someone|somebody|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
 # would make the theft pattern three times slower.
+# Third net: the customer paid and the other side vanished, the shape of every completed
+# impersonation scam, even when no word like "scam" appears.
+_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过去|打了|打给|付了|给了他|照做"
+_VANISHED = (
+    r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
+    r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
+    r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我"
+)
 _THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}")
+_PAID_RE = re.compile(_PAID)
+_VANISHED_RE = re.compile(_VANISHED)
 _LOSS_RE = re.compile(_LOSS)
 _FOUL_RE = re.compile(_FOUL)
 _INTACT_RE = re.compile(_INTACT)
 
 _COMPLAINT_RE = re.compile(
-    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|给个说法|给我个说法|给一个说法|讨个说法|"
+    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
     r"道歉|负责|找你们(?:领导|经理|主管)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
@@ -122,7 +133,7 @@ _SECURITY_2FA_RE = re.compile(
     r"hardware (?:security )?key|security key|安全密钥|硬件钥匙|硬件密钥"
 )
 _SECURITY_CUE_RE = re.compile(
-    r"suspicious|可疑|异地登录|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
+    r"suspicious|unfamiliar|unrecogni[sz]ed|可疑|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
     r"(?:ip|device|login)s? i (?:don'?t|do not) recogni|don'?t recogni[sz]e (?:this|the|an?) (?:ip|device|login)|"
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
@@ -135,7 +146,7 @@ _SECURITY_CUE_RE = re.compile(
 def security_cue(text: str) -> bool:
     """True when the message uses security's own vocabulary (2FA, phishing, suspicious login)."""
     norm = text_normalise(text)
-    return bool(_SECURITY_2FA_RE.search(norm) or _SECURITY_CUE_RE.search(norm))
+    return bool(_SECURITY_2FA_RE.search(norm) or _SECURITY_CUE_RE.search(norm) or _INTACT_RE.search(norm))
 
 
 def theft_suspected(text: str) -> bool:
@@ -143,7 +154,11 @@ def theft_suspected(text: str) -> bool:
     norm = text_normalise(text)
     if _INTACT_RE.search(norm):
         return False
-    return bool(_THEFT_RE.search(norm) or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm)))
+    if _THEFT_RE.search(norm):
+        return True
+    if _LOSS_RE.search(norm) and _FOUL_RE.search(norm):
+        return True
+    return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm))
 
 
 def theft_denied(text: str) -> bool:
