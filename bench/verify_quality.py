@@ -90,11 +90,18 @@ def main() -> None:
     print(f"{'non-official judged official':44} {false_official:6d}    (bar 0)")
     print(f"{'official judged non-official':44} {100 * official_missed / n_official:6.1f}%   (bar <= 1%)")
     print(f"{'real phishing caught':44} {100 * sum(phish) / len(phish):6.1f}%   (bar >= 95%)")
+    # Honesty check: the same legitimate set without the bundled allowlist of known look-alike sites.
+    from walletdesk.verify.engine import judge as judge_module
+
+    saved, judge_module.KNOWN_LEGITIMATE = judge_module.KNOWN_LEGITIMATE, frozenset()
+    raw_flagged = sum(index.judge(v).verdict != "unknown" for v, _, t in ALL_CASES if t == "real-legit")
+    judge_module.KNOWN_LEGITIMATE = saved
     sample = by_trick["real-blocklist-sample"]
     print(f"{'public blocklist sample caught':44} {100 * sum(sample) / len(sample):6.1f}%")
     print(
         f"{'real legitimate domains flagged':44} {100 * (len(legit) - sum(legit)) / len(legit):6.1f}%   (bar <= 2%)"
     )
+    print(f"{'  ... without the known-legitimate allowlist':44} {100 * raw_flagged / len(legit):6.1f}%")
     print(
         f"{'real phishing + sample caught by edit distance':44} {100 * sum(baseline_real) / len(baseline_real):6.1f}%   (the floor)"
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import phonenumbers
 import tldextract
@@ -25,6 +26,15 @@ from walletdesk.verify.engine.reasons import TYPO_EN, TYPO_ZH, reason_pair
 # The bundled public-suffix snapshot inside tldextract, private section included, never refreshed over
 # the network: brand.github.io and brand-wallet.vercel.app must be seen as somebody else's site.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+# Legitimate sites that resemble brands (data/known_legitimate.txt says where they come from).
+KNOWN_LEGITIMATE = frozenset(
+    line.strip().lower()
+    for line in (Path(__file__).resolve().parent.parent / "data" / "known_legitimate.txt")
+    .read_text()
+    .splitlines()
+    if line.strip() and not line.startswith("#")
+)
 
 # Platforms where a path, not the host, names the account: "github.com/brand" is the brand's,
 # github.com is not, and "github" must never become a brand name to look for.
@@ -357,6 +367,8 @@ class RegistryIndex:
             return self._verdict("official", p, key, matched=value, brand=brand, trick="official")
         if self._is_blocked("website", host):
             return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        if any(parent in KNOWN_LEGITIMATE for parent in _parents(host)):
+            return self._verdict("unknown", p, "known-legitimate")
         return (
             self._host_lookalike(p, host)
             or self._path_lookalike(p, host)
@@ -557,6 +569,8 @@ class RegistryIndex:
                 )
         if self._is_blocked("email", p.value) or self._is_blocked("website", host):
             return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        if any(parent in KNOWN_LEGITIMATE for parent in _parents(host)):
+            return self._verdict("unknown", p, "known-legitimate")
         site = Parsed(
             kind="website", raw=host, value=host, host=host, host_unicode=p.host_unicode, tricks=p.tricks
         )

@@ -93,6 +93,10 @@ REASONS: dict[str, tuple[str, str]] = {
         "{value} is not an official {kind_en} of any brand we know, and it does not imitate one. Treat it with care: check the official contacts page.",
         "{value} 不是我们已知的任何官方{kind_zh}，也不像是在冒充。请谨慎对待，以官方联系方式页面为准。",
     ),
+    "known-legitimate": (
+        "{value} is a legitimate site of its own that only resembles a brand name; it is not one of our official channels.",
+        "{value} 是一个与品牌名称相似的正当网站，但不是我们的官方渠道。",
+    ),
     "unknown-text": (
         "We could not find a website, email, account or phone number in this text.",
         "没有在这段内容中找到网站、邮箱、账号或电话号码。",
