@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.selectors import tx_check_stats
 from walletdesk.chain.services import chains_import
 from walletdesk.tickets.inbox import InboundMessage, receive
 from walletdesk.tickets.models import Message, Ticket
+from walletdesk.wallet.models import DemoAccount, DemoTransfer
 from walletdesk.wallet.services import DEMO_UID, wallet_demo_load
 
 from .conftest import Devnet, new_address
@@ -91,9 +93,24 @@ def test_wallet_panel_shows_the_account_beside_the_ticket(product, client, agent
             new_ticket=True,
         )
     ).ticket
+    # The backend's ledger still says "confirming" for a deposit the chain has confirmed.
+    tx, to = _confirmed_deposit(product)
+    account = DemoAccount.objects.get(uid=DEMO_UID)
+    DemoTransfer.objects.create(
+        account=account,
+        kind="deposit",
+        chain="eth",
+        asset="USDT",
+        amount="100",
+        address=to,
+        tx_hash=tx,
+        status="confirming",
+        created_at=timezone.now(),
+    )
     client.force_login(agent)
     html = client.get(f"/console/wallet/tickets/{ticket.pk}/panel/").content.decode()
     assert DEMO_UID in html and "KYC 2" in html and "1250.5" in html
+    assert html.count("Confirmed on chain but not credited: escalate.") == 1
     assert (
         "pending_review" in html and "security_hold" in html and "TJRabPrwbZy45sbavfcjinPJC18kjpRTv8" in html
     )
