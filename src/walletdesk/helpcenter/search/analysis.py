@@ -42,7 +42,7 @@ EN_STOPWORDS = frozenset(
 # Single-character and function words that carry no topic in a customer's question.
 ZH_STOPWORDS = frozenset(
     """的 了 吗 呢 吧 啊 呀 哦 嘛 么 我 你 您 他 她 它 我们 你们 他们 是 在 有 和 与 或 及 就 都 也 还 又 把 被 给
-    对 从 向 到底 怎么 怎么办 怎样 怎么样 如何 为什么 为何 什么 哪里 哪儿 哪 多久 几天 请问 请 一下 一直 已经 这个
+    对 从 向 到底 怎么 怎么办 怎样 怎么样 如何 为什么 为何 什么 哪里 哪儿 哪 请问 请 一下 一直 已经 这个
     那个 这 那 个 能 能不能 可以 可不可以 会 要 想 让 该 没 不 很 太 非常 就是 还是 但是 可是 然后 所以 因为 如果
     现在 刚才 刚刚 之前 之后 时候 谢谢 你好 您好 客服 问题 一 上 中 下 里 后 前 啥 咋 咋办 得 着 过 等""".split()
 )
@@ -115,19 +115,26 @@ def _ensure_jieba() -> None:
             jieba.setLogLevel(logging.WARNING)
             jieba.initialize()
             jieba.load_userdict(str(_DATA / "userdict.txt"))
+            # The bundled synonyms' Chinese terms are words too. Only bundled files feed the
+            # segmenter: every process must cut the same text the same way, at index and query time.
+            for word in _bundled_synonym_words():
+                if len(word) >= 2 and not jieba.dt.FREQ.get(word):
+                    jieba.add_word(word, freq=5000)
             _jieba_ready = True
 
 
-def jieba_add_words(words: list[str]) -> None:
-    """Teach the segmenter domain words found in editors' synonyms and article tags."""
-    _ensure_jieba()
-    for word in words:
-        if len(word) >= 2 and _CJK_RE.search(word) and not jieba.dt.FREQ.get(word):
-            jieba.add_word(word, freq=5000)
-            _cut_cached.cache_clear()
+def _bundled_synonym_words() -> list[str]:
+    text = (_DATA / "synonyms.txt").read_text(encoding="utf-8")
+    words = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0]
+        for part in re.split(r"=>|\||,", line):
+            part = part.strip()
+            if part and " " not in part and all(_CJK_RE.match(ch) for ch in part):
+                words.append(part)
+    return words
 
 
-@functools.lru_cache(maxsize=20000)
 def _normalize_cached(text: str) -> str:
     return _normalize(text)
 

@@ -24,7 +24,6 @@ from walletdesk.helpcenter.search.analysis import (
     TRUNCATE_AT,
     cjk_bigrams,
     cjk_words,
-    jieba_add_words,
     latin_token,
     normalize,
     runs,
@@ -33,7 +32,7 @@ from walletdesk.helpcenter.search.fuzzy import HomophoneIndex, TypoIndex
 
 FIELDS = ("title", "tags", "body")
 # Field boosts: a word in the title or the tags says more about the topic than one in the body.
-FIELD_BOOST = {"title": 3.0, "tags": 2.0, "body": 1.0}
+FIELD_BOOST = {"title": 3.0, "tags": 2.5, "body": 1.0}
 FIELD_B = {"title": 0.3, "tags": 0.3, "body": 0.75}
 K1 = 1.2
 
@@ -186,7 +185,6 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
     else:
         for doc_id, raw in raws[:VECTOR_CACHE_SIZE]:
             snap.remember(doc_id, saturate(snap, raw))
-    jieba_add_words([term for term, _ in synonyms] + [e for _, exps in synonyms for e in exps])
     for term, expansions in synonyms:
         norm = normalize(term).strip()
         phrases = [p for p in (_phrase(e) for e in expansions) if p]

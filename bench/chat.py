@@ -1,0 +1,475 @@
+"""Live-chat load: idle widget connections + active conversations through a real uvicorn server.
+
+Agent → customer delivery latency (agent's console socket sends a reply; it is stored through
+tickets.outbox, published on the channel layer, and arrives on the customer's widget socket) and
+server RSS, at several numbers of open connections:
+
+  1. one uvicorn process, in-memory channel layer, SQLite (the embedded layout);
+  2. several uvicorn processes on channels-redis + PostgreSQL (the scaled layout).
+
+The load generator runs in its own processes (multiprocessing, `websockets` client), never in the
+server's event loop. Every reply is a real stored message.
+
+    .venv/bin/python bench/chat.py                       # full table (takes a few minutes)
+    .venv/bin/python bench/chat.py --sizes 500 --skip-redis --duration 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import multiprocessing as mp
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+ORIGIN = "http://127.0.0.1:8000"
+BENCH_RE = re.compile(r"bench (\d+) ([0-9.]+)")
+
+
+# --- server side ------------------------------------------------------------------------------
+def server_env(var_dir: Path, database_url: str = "", redis_url: str = "") -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(
+        WALLETDESK_VAR_DIR=str(var_dir),
+        WALLETDESK_REQUIRE_2FA="false",
+        WALLETDESK_RATE_LIMIT_ENABLED="false",
+        WALLETDESK_HUEY_IMMEDIATE="false",  # deliveries queue for the worker, as in production
+        WALLETDESK_SITE_URL=ORIGIN,
+        WALLETDESK_LOG_LEVEL="ERROR",
+        PYTHONPATH=str(ROOT / "src"),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    return env
+
+
+SETUP = """
+import json, django
+django.setup()
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+from walletdesk.accounts.services import agent_create, agent_presence_set
+cookies = []
+for i in range(%(agents)d):
+    profile = agent_create(username=f"bench{i}", password="bench-password-1", capacity=1000)
+    agent_presence_set(profile=profile, presence="online")
+    s = SessionStore()
+    s[SESSION_KEY] = str(profile.user.pk)
+    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[HASH_SESSION_KEY] = profile.user.get_session_auth_hash()
+    s.create()
+    cookies.append(s.session_key)
+print(json.dumps(cookies))
+"""
+
+
+def prepare_database(env: dict[str, str], agents: int) -> list[str]:
+    subprocess.run([str(BIN / "walletdesk"), "migrate", "-v0", "--noinput"], env=env, check=True)
+    env = {**env, "DJANGO_SETTINGS_MODULE": "walletdesk.settings"}
+    out = subprocess.run(
+        [str(BIN / "python"), "-c", SETUP % {"agents": agents}],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_servers(env: dict[str, str], count: int) -> list[tuple[subprocess.Popen, int]]:
+    servers = []
+    for _ in range(count):
+        port = free_port()
+        proc = subprocess.Popen(
+            [
+                str(BIN / "uvicorn"),
+                "walletdesk.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--no-access-log",
+                "--ws",
+                "websockets",
+                "--backlog",
+                "4096",
+            ],
+            env=env,
+        )
+        servers.append((proc, port))
+    for proc, port in servers:
+        deadline = time.time() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/widget.js", timeout=2).read()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    raise SystemExit(f"server on port {port} did not start") from None
+                time.sleep(0.3)
+    return servers
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+# --- load generator (child processes) ---------------------------------------------------------
+def _ws_url(port: int, path: str) -> str:
+    return f"ws://127.0.0.1:{port}{path}"
+
+
+async def _connect(port: int, path: str, headers: dict | None = None):  # noqa: ANN202
+    from websockets.asyncio.client import connect
+
+    return await connect(
+        _ws_url(port, path),
+        origin=ORIGIN,
+        additional_headers=headers or {},
+        max_size=2**22,
+        open_timeout=60,
+        ping_interval=None,
+    )
+
+
+async def _hello(ws, visitor: str) -> dict:
+    await ws.send(json.dumps({"type": "hello", "visitor": visitor, "locale": "en"}))
+    while True:
+        data = json.loads(await ws.recv())
+        if data.get("type") == "welcome":
+            return data
+
+
+def idle_worker(ports: list[int], count: int, ready: mp.Queue, stop: mp.Event) -> None:
+    async def run() -> None:
+        sem = asyncio.Semaphore(40)
+        sockets = []
+
+        async def one(i: int) -> None:
+            async with sem:
+                ws = await _connect(ports[i % len(ports)], "/ws/chat/")
+                await _hello(ws, secrets.token_urlsafe(32))
+                sockets.append(ws)
+
+        await asyncio.gather(*(one(i) for i in range(count)))
+        ready.put(("idle", len(sockets)))
+        while not stop.is_set():
+            await asyncio.sleep(0.2)
+        for ws in sockets:
+            await ws.close()
+
+    asyncio.run(run())
+
+
+def customer_worker(
+    ports: list[int], count: int, offset: int, ready: mp.Queue, results: mp.Queue, stop: mp.Event
+) -> None:
+    async def run() -> None:
+        latencies: list[float] = []
+
+        async def one(i: int) -> None:
+            ws = await _connect(ports[i % len(ports)], "/ws/chat/")
+            await _hello(ws, secrets.token_urlsafe(32))
+            await ws.send(
+                json.dumps({"type": "message", "client_id": f"bench-start-{offset + i}", "body": "hello"})
+            )
+            while True:
+                data = json.loads(await ws.recv())
+                if data.get("type") == "ack":
+                    ready.put(("ticket", data["ticket_id"]))
+                    break
+            while not stop.is_set():
+                try:
+                    raw = await asyncio.wait_for(ws.recv(), timeout=0.5)
+                except TimeoutError:
+                    continue
+                received = time.time()
+                data = json.loads(raw)
+                if data.get("type") == "message.added" and data["message"]["author_kind"] == "agent":
+                    match = BENCH_RE.search(data["message"]["body_html"])
+                    if match:
+                        latencies.append(received - float(match.group(2)))
+            await ws.close()
+
+        await asyncio.gather(*(one(i) for i in range(count)))
+        results.put(latencies)
+
+    asyncio.run(run())
+
+
+def agent_worker(
+    port: int,
+    cookie: str,
+    tickets: list[int],
+    rate: float,
+    duration: float,
+    start_at: float,
+    results: mp.Queue,
+) -> None:
+    async def run() -> None:
+        ws = await _connect(port, "/ws/console/", {"Cookie": f"sessionid={cookie}"})
+        acked = 0
+        sent = 0
+
+        async def reader() -> None:
+            nonlocal acked
+            async for raw in ws:
+                if '"type": "ack"' in raw:
+                    acked += 1
+
+        task = asyncio.create_task(reader())
+        await asyncio.sleep(max(start_at - time.time(), 0))
+        interval = 1.0 / rate
+        began = time.time()
+        while time.time() - began < duration:
+            due = began + sent * interval
+            await asyncio.sleep(max(due - time.time(), 0))
+            ticket = tickets[sent % len(tickets)]
+            await ws.send(
+                json.dumps({"type": "reply", "ticket_id": ticket, "body": f"bench {sent} {time.time():.6f}"})
+            )
+            sent += 1
+        await asyncio.sleep(3)
+        task.cancel()
+        await ws.close()
+        results.put((sent, acked))
+
+    asyncio.run(run())
+
+
+# --- one measurement --------------------------------------------------------------------------
+def measure(
+    label: str,
+    env: dict,
+    cookies: list[str],
+    procs: int,
+    idle: int,
+    active: int,
+    rate: float,
+    duration: float,
+) -> dict:
+    ctx = mp.get_context("spawn")
+    servers = start_servers(env, procs)
+    ports = [port for _, port in servers]
+    ready, results, stop = ctx.Queue(), ctx.Queue(), ctx.Event()
+    children = []
+    try:
+        idle_procs = max(1, idle // 500)
+        for k in range(idle_procs):
+            share = idle // idle_procs + (1 if k < idle % idle_procs else 0)
+            children.append(ctx.Process(target=idle_worker, args=(ports, share, ready, stop)))
+        customer_procs = 2
+        for k in range(customer_procs):
+            share = active // customer_procs + (1 if k < active % customer_procs else 0)
+            children.append(
+                ctx.Process(
+                    target=customer_worker,
+                    args=(
+                        ports[k % len(ports) :] + ports[: k % len(ports)],
+                        share,
+                        k * 100000,
+                        ready,
+                        results,
+                        stop,
+                    ),
+                )
+            )
+        t0 = time.time()
+        for child in children:
+            child.start()
+        tickets, idle_ready = [], 0
+        while len(tickets) < active or idle_ready < idle:
+            kind, value = ready.get(timeout=600)
+            if kind == "idle":
+                idle_ready += value
+            else:
+                tickets.append(value)
+        ramp = time.time() - t0
+        agents = max(1, min(len(cookies), int(rate // 50) + 1))
+        start_at = time.time() + 2
+        agent_procs = []
+        for a in range(agents):
+            mine = tickets[a::agents]
+            agent_procs.append(
+                ctx.Process(
+                    target=agent_worker,
+                    args=(
+                        ports[a % len(ports)],
+                        cookies[a],
+                        mine,
+                        rate / agents,
+                        duration,
+                        start_at,
+                        results,
+                    ),
+                )
+            )
+        for proc in agent_procs:
+            proc.start()
+        peak_rss = 0.0
+        while any(p.is_alive() for p in agent_procs):
+            peak_rss = max(peak_rss, sum(rss_mb(s.pid) for s, _ in servers))
+            time.sleep(0.5)
+        sent = acked = 0
+        for _ in agent_procs:
+            s, a = results.get(timeout=60)
+            sent, acked = sent + s, acked + a
+        stop.set()
+        latencies: list[float] = []
+        for _ in range(customer_procs):
+            latencies.extend(results.get(timeout=60))
+        for child in children:
+            child.join(timeout=30)
+    finally:
+        stop.set()
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+        for proc, _ in servers:
+            proc.terminate()
+        for proc, _ in servers:
+            proc.wait(timeout=30)
+    latencies.sort()
+
+    def pct(q: float) -> float:
+        return (
+            latencies[min(int(q * len(latencies)), len(latencies) - 1)] * 1000 if latencies else float("nan")
+        )
+
+    return {
+        "label": label,
+        "procs": procs,
+        "conns": idle + active,
+        "active": active,
+        "rate": rate,
+        "sent": sent,
+        "acked": acked,
+        "delivered": len(latencies),
+        "p50": pct(0.50),
+        "p99": pct(0.99),
+        "max": latencies[-1] * 1000 if latencies else float("nan"),
+        "rss": peak_rss,
+        "ramp": ramp,
+        "throughput": len(latencies) / duration,
+    }
+
+
+def print_row(r: dict) -> None:
+    print(
+        f"{r['label']:<22} {r['procs']:>5} {r['conns']:>6} {r['active']:>6} {r['rate']:>6.0f} {r['throughput']:>8.0f} "
+        f"{r['sent']:>6} {r['delivered']:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
+        f"{r['ramp']:>6.1f}",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="live chat load benchmark")
+    parser.add_argument("--sizes", default="500,1000,2000", help="total open widget connections")
+    parser.add_argument("--active", type=int, default=100, help="conversations receiving replies")
+    parser.add_argument("--rate", type=float, default=100, help="agent replies per second (one process)")
+    parser.add_argument("--duration", type=float, default=20)
+    parser.add_argument("--redis-procs", type=int, default=4)
+    parser.add_argument("--redis-rates", default="100,300,1000", help="replies/s on the multi-process run")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/walletdesk_bench")
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--skip-redis", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="wd-bench-chat-"))
+    print(
+        f"machine: {os.cpu_count()} CPUs; duration {args.duration:.0f} s per row; the load generator shares the CPUs"
+    )
+    header = (
+        f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} "
+        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6}"
+    )
+    print(header)
+    print("-" * len(header))
+    try:
+        if not args.skip_memory:
+            template = tmp / "template"
+            template.mkdir()
+            cookies = prepare_database(server_env(template), agents=4)
+            for size in sizes:
+                run_dir = tmp / f"mem-{size}"
+                shutil.copytree(template, run_dir)
+                env = server_env(run_dir)
+                print_row(
+                    measure(
+                        "in-memory, SQLite",
+                        env,
+                        cookies,
+                        1,
+                        size - args.active,
+                        args.active,
+                        args.rate,
+                        args.duration,
+                    )
+                )
+        if not args.skip_redis:
+            import psycopg
+            import redis
+
+            redis.Redis.from_url(args.redis_url).flushdb()
+            admin_url = args.pg_url.rsplit("/", 1)[0] + "/postgres"
+            db_name = args.pg_url.rsplit("/", 1)[1]
+            with psycopg.connect(admin_url, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{db_name}"')
+                conn.execute(f'CREATE DATABASE "{db_name}"')
+            env = server_env(tmp / "redis", database_url=args.pg_url, redis_url=args.redis_url)
+            (tmp / "redis").mkdir()
+            cookies = prepare_database(env, agents=24)
+            for rate in [float(r) for r in args.redis_rates.split(",")]:
+                redis.Redis.from_url(args.redis_url).flushdb()
+                print_row(
+                    measure(
+                        f"redis+PG x{args.redis_procs}",
+                        env,
+                        cookies,
+                        args.redis_procs,
+                        max(sizes) - args.active,
+                        args.active,
+                        rate,
+                        args.duration,
+                    )
+                )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(
+        "\nlatency = agent reply sent on the console socket → received on the customer's widget socket "
+        "(stored, published, delivered); RSS = sum over server processes, peak during the run"
+    )
+
+
+if __name__ == "__main__":
+    main()
