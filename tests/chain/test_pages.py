@@ -168,3 +168,9 @@ def test_api_check_is_public_and_diagnose_needs_an_agent(product, client, agent_
     unknown = client.post("/api/v1/chain/check", {"chain": "sol", "tx": tx}, content_type="application/json")
     assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "chain_unknown"
     assert [c["id"] for c in client.get("/api/v1/chains").json()] == ["eth", "bsc"]
+
+
+def test_self_service_page_speaks_chinese(db, client) -> None:
+    page = client.get("/support/check/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "查询我的交易" in page and "交易哈希（TxID）" in page
+    assert "Check my transaction" in client.get("/support/check/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
