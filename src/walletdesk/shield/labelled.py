@@ -336,3 +336,11 @@ def samples(
     for index in range(clean):
         language = ("zh", "en", "mixed")[index % 3]
         yield numbered(Sample(id="", text=clean_message(rng, language), language=language))
+
+
+if __name__ == "__main__":
+    # `python -m walletdesk.shield.labelled [seed] > shield_labelled.jsonl`: the set as JSON lines.
+    import sys
+
+    for sample in samples(seed=int(sys.argv[1]) if len(sys.argv) > 1 else 7):
+        sys.stdout.write(json.dumps(sample.as_json(), ensure_ascii=False) + "\n")
