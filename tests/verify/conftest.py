@@ -6,6 +6,12 @@ from tests.verify.cases import DEMO, NEBULEX
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Agent fixtures hash passwords; the real hasher costs a second or two per test here."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _fresh_index():
     """Each test has its own database state; the per-process index must not outlive it."""
     from walletdesk.verify.selectors import registry_index_forget
