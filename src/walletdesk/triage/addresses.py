@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-
-from eth_utils import keccak
+from functools import cache
 
 _B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 _B58_INDEX = {c: i for i, c in enumerate(_B58_ALPHABET)}
@@ -41,6 +40,15 @@ def _b58check_payload(text: str) -> bytes | None:
     return payload
 
 
+@cache
+def _keccak256():  # noqa: ANN202 - the pycryptodome module
+    # Imported on first use: only a mixed-case EVM address needs it, and importing the hash
+    # library costs more start-up time than `walletdesk triage` may spend.
+    from Crypto.Hash import keccak
+
+    return keccak
+
+
 def evm_address_valid(text: str) -> bool:
     """0x + 40 hex; a mixed-case address must carry a correct EIP-55 checksum."""
     if len(text) != 42 or not text.startswith(("0x", "0X")):
@@ -52,7 +60,7 @@ def evm_address_valid(text: str) -> bool:
         return False
     if body == body.lower() or body == body.upper():
         return True
-    digest = keccak(body.lower().encode("ascii")).hex()
+    digest = _keccak256().new(digest_bits=256, data=body.lower().encode("ascii")).hexdigest()
     for ch, nibble in zip(body, digest[:40], strict=True):
         if ch.isalpha() and (ch.isupper() != (int(nibble, 16) >= 8)):
             return False

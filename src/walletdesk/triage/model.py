@@ -1,13 +1,12 @@
-"""Inference for the shipped linear model: pure Python over a small JSON of weights.
+"""Inference for the shipped linear model over a small file of weights.
 
-The weights come from `walletdesk triage_train` (scikit-learn, at build/dev time). Inference
-needs only numpy, so `walletdesk triage` starts fast: one message costs a dictionary lookup
+The weights come from `walletdesk triage_train` (scikit-learn, at build/dev time) and ship as
+data/model.npz (float32 arrays + vocabulary, ~1 MB). Inference needs only numpy, so `walletdesk triage` starts fast: one message costs a dictionary lookup
 per feature and one small matrix product.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,7 +16,7 @@ import numpy as np
 
 from walletdesk.triage.features import features_of
 
-MODEL_PATH = Path(__file__).parent / "data" / "model.json"
+MODEL_PATH = Path(__file__).parent / "data" / "model.npz"
 
 
 @dataclass(frozen=True)
@@ -47,20 +46,27 @@ class _Scorer:
     l2 norm.
     """
 
-    def __init__(self, category: LinearModel, complaint: LinearModel) -> None:
-        feats = list(category.idf)
-        self.index = {f: i for i, f in enumerate(feats)}
-        self.idf = np.array([category.idf[f] for f in feats], dtype=np.float64)
+    def __init__(self, vocab: list[str], idf: np.ndarray, matrix: np.ndarray, intercepts: np.ndarray) -> None:
+        self.vocab = vocab
+        self.index = {f: i for i, f in enumerate(vocab)}
+        self.idf = idf.astype(np.float64)
+        self.matrix = matrix.astype(np.float64)
+        self.intercepts = intercepts.astype(np.float64)
+
+    @classmethod
+    def from_linear(cls, category: LinearModel, complaint: LinearModel) -> _Scorer:
+        vocab = list(category.idf)
+        index = {f: i for i, f in enumerate(vocab)}
         n_cat = len(category.labels)
-        matrix = np.zeros((len(feats), n_cat + 1), dtype=np.float64)
+        matrix = np.zeros((len(vocab), n_cat + 1), dtype=np.float64)
         for f, row in category.weights.items():
-            matrix[self.index[f], :n_cat] = row
+            matrix[index[f], :n_cat] = row
         for f, row in complaint.weights.items():
-            i = self.index.get(f)
-            if i is not None:
-                matrix[i, n_cat] = row[0]
-        self.matrix = matrix
-        self.intercepts = np.array([*category.intercepts, complaint.intercepts[0]], dtype=np.float64)
+            if f in index:
+                matrix[index[f], n_cat] = row[0]
+        idf = np.array([category.idf[f] for f in vocab], dtype=np.float64)
+        intercepts = np.array([*category.intercepts, complaint.intercepts[0]], dtype=np.float64)
+        return cls(vocab, idf, matrix, intercepts)
 
     def scores(self, feats: list[str]) -> np.ndarray:
         index = self.index
@@ -82,33 +88,47 @@ class Prediction:
 
 
 class TriageModel:
-    def __init__(self, category: LinearModel, complaint: LinearModel) -> None:
-        self.category = category
-        self.complaint = complaint
-        self._scorer = _Scorer(category, complaint)
+    def __init__(self, labels: tuple[str, ...], scorer: _Scorer) -> None:
+        self.labels = labels
+        self.scorer = scorer
+
+    @classmethod
+    def from_linear(cls, category: LinearModel, complaint: LinearModel) -> TriageModel:
+        return cls(category.labels, _Scorer.from_linear(category, complaint))
 
     def predict(self, text: str) -> Prediction:
         feats = features_of(text)
-        scores = self._scorer.scores(feats)
-        n_cat = len(self.category.labels)
+        scores = self.scorer.scores(feats)
+        n_cat = len(self.labels)
         cat_scores = scores[:n_cat]
         order = np.argsort(-cat_scores)
         total = float(np.exp(cat_scores - cat_scores[order[0]]).sum())
         return Prediction(
-            ranked=tuple(self.category.labels[i] for i in order),
+            ranked=tuple(self.labels[i] for i in order),
             confidence=1.0 / total,
             complaint=bool(scores[n_cat] >= 0.0),
             theft_words="kw:account_theft" in feats,
         )
 
 
+def model_write(model: TriageModel, path: Path) -> None:
+    """Save as .npz: float32 arrays and the vocabulary, loaded in a few milliseconds."""
+    sc = model.scorer
+    with path.open("wb") as fh:
+        np.savez_compressed(
+            fh,
+            labels=np.array(model.labels),
+            vocab=np.array(sc.vocab),
+            idf=sc.idf.astype(np.float32),
+            matrix=sc.matrix.astype(np.float32),
+            intercepts=sc.intercepts.astype(np.float32),
+        )
+
+
 def model_from_file(path: Path) -> TriageModel:
-    with path.open(encoding="utf-8") as fh:
-        data = json.load(fh)
-    return TriageModel(
-        category=LinearModel.from_dict(data["category"]),
-        complaint=LinearModel.from_dict(data["complaint"]),
-    )
+    with np.load(path, allow_pickle=False) as data:
+        scorer = _Scorer(data["vocab"].tolist(), data["idf"], data["matrix"], data["intercepts"])
+        return TriageModel(tuple(data["labels"].tolist()), scorer)
 
 
 @lru_cache(maxsize=1)

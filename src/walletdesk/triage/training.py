@@ -1,18 +1,16 @@
 """Training and cross-validation (build/dev time only: imports scikit-learn).
 
-`walletdesk triage_train` fits on the whole labelled set and writes data/model.json;
+`walletdesk triage_train` fits on the whole labelled set and writes data/model.npz;
 bench/triage_quality.py calls `crossval_predict` to score the full pipeline (model + rules) on
 folds the model never saw.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 from walletdesk.triage.features import features_of
-from walletdesk.triage.model import MODEL_PATH, LinearModel, TriageModel
+from walletdesk.triage.model import LinearModel, TriageModel
 
 CATEGORY_C = 0.5
 COMPLAINT_C = 0.5
@@ -56,24 +54,10 @@ def model_fit(rows: list[dict[str, Any]]) -> TriageModel:
     cat.fit(x, [r["category"] for r in rows])
     comp = LinearSVC(C=COMPLAINT_C, class_weight="balanced")
     comp.fit(x, [int(r["complaint"]) for r in rows])
-    return TriageModel(
-        category=_linear_export(vec, cat, [str(c) for c in cat.classes_]),
-        complaint=_linear_export(vec, comp, ["complaint"]),
+    return TriageModel.from_linear(
+        _linear_export(vec, cat, [str(c) for c in cat.classes_]),
+        _linear_export(vec, comp, ["complaint"]),
     )
-
-
-def model_write(model: TriageModel, path: Path = MODEL_PATH) -> None:
-    def dump(m: LinearModel) -> dict[str, Any]:
-        return {
-            "labels": list(m.labels),
-            "idf": m.idf,
-            "weights": m.weights,
-            "intercepts": list(m.intercepts),
-        }
-
-    data = {"category": dump(model.category), "complaint": dump(model.complaint)}
-    with path.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
 
 
 def crossval_predict(rows: list[dict[str, Any]], *, folds: int = 5) -> list[Any]:

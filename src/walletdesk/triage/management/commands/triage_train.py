@@ -8,12 +8,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from walletdesk.triage.dataset import LABELLED_PATH, labelled_build, labelled_load, labelled_write
-from walletdesk.triage.model import MODEL_PATH
-from walletdesk.triage.training import model_fit, model_write
+from walletdesk.triage.model import MODEL_PATH, model_write
+from walletdesk.triage.training import model_fit
 
 
 class Command(BaseCommand):
-    help = "Train the triage model on data/labelled.jsonl and write data/model.json."
+    help = "Train the triage model on data/labelled.jsonl and write data/model.npz."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
@@ -27,7 +27,7 @@ class Command(BaseCommand):
         if options["regenerate"]:
             labelled_write(labelled_build())
         rows = labelled_load()
-        model_write(model_fit(rows))
+        model_write(model_fit(rows), MODEL_PATH)
         self.stdout.write(
             f"trained on {len(rows)} messages from {LABELLED_PATH.name} in "
             f"{time.perf_counter() - started:.1f}s -> {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)"
