@@ -849,7 +849,8 @@ def run_layout(
     first_id, n = stats["first_ticket_id"], stats["tickets"]
     log(f"{target.db}/{layout}: starting servers")
     port, servers = servers_start(target, layout, args)
-    result: dict[str, Any] = {"db": target.db, "layout": layout, "size": n}
+    # The box is shared: the 1-minute load average at the start says how much else was running.
+    result: dict[str, Any] = {"db": target.db, "layout": layout, "size": n, "loadavg": os.getloadavg()[0]}
     try:
         result["rss_before"] = {s.name: s.rss_mib() for s in servers}
         jar = console_login(port, auth)
@@ -1014,14 +1015,16 @@ def report(results: dict[str, Any]) -> str:
     )
     md.append(
         table_print(
-            "W4 RSS (MiB) after W2/W3 and after W1",
-            ["DB-size", "layout", "after pages", "after W1"],
+            "W4 RSS (MiB) after W2/W3 and after W1 (load = 1-min load average when the layout started)",
+            ["DB-size", "layout", "after pages", "after W1", "load", "error"],
             [
                 (
                     f"{r['db']}-{size_label(lay['size'])}",
                     lay["layout"],
                     _rss_text(lay.get("rss_after_pages")),
                     _rss_text(lay.get("rss_after_create")),
+                    lay.get("loadavg"),
+                    (lay.get("error") or "")[:80],
                 )
                 for r in runs
                 for lay in r["layouts"]
