@@ -162,28 +162,25 @@ def _is_doubling(longer: str, shorter: str) -> bool:
 
 
 def _one_edit(c: str, b: str) -> str | None:
+    """The single edit turning b into c, if there is one (linear: compare up to the first mismatch)."""
     n, m = len(c), len(b)
+    if abs(n - m) > 1:
+        return None
+    i = 0
+    shorter = min(n, m)
+    while i < shorter and c[i] == b[i]:
+        i += 1
     if n == m:
-        diffs = [i for i in range(n) if c[i] != b[i]]
-        if len(diffs) == 1:
-            i = diffs[0]
+        if i == n:
+            return None
+        if c[i + 1 :] == b[i + 1 :]:
             return "substitution" if _strong_substitution(b[i], c[i], i, m) else None
-        if len(diffs) == 2 and diffs[1] == diffs[0] + 1:
-            i = diffs[0]
-            if c[i] == b[i + 1] and c[i + 1] == b[i]:
-                return "transposition"
+        if i + 1 < n and c[i] == b[i + 1] and c[i + 1] == b[i] and c[i + 2 :] == b[i + 2 :]:
+            return "transposition"
         return None
     if n == m + 1:
-        for i in range(n):
-            if c[:i] + c[i + 1 :] == b:
-                return "insertion"
-        return None
-    if n == m - 1:
-        for i in range(m):
-            if b[:i] + b[i + 1 :] == c:
-                return "deletion"
-        return None
-    return None
+        return "insertion" if c[i + 1 :] == b[i:] else None
+    return "deletion" if c[i:] == b[i + 1 :] else None
 
 
 def _within_two_edits(c: str, b: str) -> bool:
