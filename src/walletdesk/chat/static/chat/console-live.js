@@ -1,0 +1,162 @@
+/* walletdesk agent console: live inbox (queue, badge, sound, presence) and the ticket's live chat
+ * (customer typing, viewers / collision warning, replies, notes, canned replies, accept, transfer,
+ * solve). One WebSocket to /ws/console/ per page; reconnects with backoff. */
+(function () {
+  "use strict";
+  var root = document.getElementById("chat-live");
+  if (!root) return;
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var L = function (zhText, enText) { return zh ? zhText : enText; };
+  var $ = function (id) { return document.getElementById(id); };
+  var mode = root.dataset.mode, me = +root.dataset.userId, ticketId = root.dataset.ticketId ? +root.dataset.ticketId : null;
+  var ws = null, attempt = 0, queueIds = {}, conversation = null, typingTimer = null, lastTyping = 0, baseTitle = document.title;
+  var wsUrl = root.dataset.ws.indexOf("ws") === 0 ? root.dataset.ws :
+    (location.protocol === "https:" ? "wss://" : "ws://") + location.host + root.dataset.ws.replace(/^[^/]*\/\/[^/]*/, "");
+
+  function send(obj) { if (ws && ws.readyState === 1) { ws.send(JSON.stringify(obj)); return true; } return false; }
+  function uid() { var a = new Uint8Array(12); crypto.getRandomValues(a); return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join(""); }
+  function fmt(sec) { if (sec === null || sec === undefined) return "?"; return sec < 60 ? Math.round(sec) + "s" : Math.round(sec / 60) + "m"; }
+  function beep() {
+    try { var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
+      o.frequency.value = 880; g.gain.value = 0.08; o.connect(g); g.connect(ctx.destination); o.start(); o.stop(ctx.currentTime + 0.18);
+    } catch (e) { /* no audio */ }
+  }
+  function showError(text) { var e = $("chat-live-error"); if (!e) return; e.textContent = text; e.hidden = false; setTimeout(function () { e.hidden = true; }, 6000); }
+
+  function connect() {
+    ws = new WebSocket(wsUrl);
+    ws.onopen = function () { attempt = 0; $("chat-live-conn").textContent = ""; if (ticketId) send({ type: "watch", ticket_id: ticketId }); };
+    ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore bad frame */ } };
+    ws.onclose = function (e) {
+      $("chat-live-conn").textContent = e.code === 4403 ? L("未登录或未通过两步验证", "not signed in or 2FA not passed") : L("重连中…", "reconnecting…");
+      if (e.code === 4403) return;
+      setTimeout(connect, Math.min(30000, 500 * Math.pow(2, attempt++)));
+    };
+  }
+  setInterval(function () { send({ type: "heartbeat" }); }, 30000);
+
+  // --- inbox -----------------------------------------------------------------------------------
+  function renderQueue(queue, agentsOnline) {
+    var body = $("chat-live-queue"); if (!body) return;
+    body.textContent = "";
+    var fresh = false, now = Date.now();
+    queue.forEach(function (q) {
+      if (!queueIds[q.conversation_id]) fresh = true;
+      var tr = document.createElement("tr"), waited = (now - new Date(q.queued_at).getTime()) / 1000;
+      [q.position, "#" + q.ticket_id, fmt(waited), fmt(q.wait_seconds)].forEach(function (v) { var td = document.createElement("td"); td.textContent = v; tr.appendChild(td); });
+      var td = document.createElement("td"), b = document.createElement("button"); b.type = "button"; b.textContent = L("接入", "Accept");
+      b.dataset.conversation = q.conversation_id;
+      b.addEventListener("click", function () { send({ type: "accept", conversation_id: q.conversation_id }); });
+      td.appendChild(b); tr.appendChild(td); body.appendChild(tr);
+    });
+    var known = {}; queue.forEach(function (q) { known[q.conversation_id] = true; });
+    if (fresh && Object.keys(queueIds).length <= queue.length) beep();
+    queueIds = known;
+    var badge = $("chat-live-badge");
+    if (badge) { badge.textContent = L("等待中 ", "waiting ") + queue.length; badge.hidden = !queue.length; }
+    document.title = (queue.length ? "(" + queue.length + ") " : "") + baseTitle;
+    if ($("chat-live-summary") && agentsOnline !== undefined) $("chat-live-summary").textContent = L("在线客服：", "Agents online: ") + agentsOnline;
+  }
+  function feed(text) {
+    var list = $("chat-live-feed"); if (!list) return;
+    var li = document.createElement("li"); li.textContent = new Date().toLocaleTimeString() + " " + text;
+    list.insertBefore(li, list.firstChild); while (list.children.length > 30) list.removeChild(list.lastChild);
+  }
+
+  // --- ticket ---------------------------------------------------------------------------------
+  function addMessage(m) {
+    var list = $("chat-live-messages"); if (!list || m.ticket_id !== ticketId || list.querySelector('[data-id="' + m.id + '"]')) return;
+    var li = document.createElement("li"); li.dataset.id = m.id; li.className = m.author_kind + (m.is_internal ? " internal" : "");
+    var meta = document.createElement("div"); meta.className = "meta";
+    meta.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + (m.is_internal ? " · " + L("内部备注", "internal note") : "") + " · " + new Date(m.created_at).toLocaleTimeString();
+    var body = document.createElement("div"); body.innerHTML = m.body_html; // sanitized server-side (markdown-it + nh3)
+    li.appendChild(meta); li.appendChild(body); list.appendChild(li); list.scrollTop = list.scrollHeight;
+    if (m.author_kind === "customer") { $("chat-live-typing").hidden = true; send({ type: "read", ticket_id: ticketId, upto: m.id }); }
+  }
+  function renderState() {
+    var chip = $("chat-live-state"); if (!chip) return;
+    chip.textContent = conversation ? conversation.status + (conversation.agent_name ? " · " + conversation.agent_name : "") : L("无在线会话", "no live chat");
+    $("chat-live-accept").hidden = !(conversation && conversation.status === "queued");
+  }
+  function renderViewers(viewers) {
+    var others = viewers.filter(function (v) { return v.user_id !== me; });
+    $("chat-live-viewers").textContent = L("正在查看：", "Viewing: ") + viewers.map(function (v) { return v.name; }).join(", ");
+    var c = $("chat-live-collision");
+    c.hidden = !others.length;
+    c.textContent = L("注意：", "Heads up: ") + others.map(function (v) { return v.name; }).join(", ") + L(" 也在查看此工单，回复前请协调。", " also has this ticket open — coordinate before replying.");
+  }
+  function loadCanned() {
+    fetch("/api/v1/chat/canned", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
+      var sel = $("chat-live-canned");
+      rows.forEach(function (c) { var o = document.createElement("option"); o.value = root.dataset.locale === "en" ? c.body_en : c.body_zh; o.textContent = c.shortcut + " — " + c.title; sel.appendChild(o); });
+    });
+    fetch("/api/v1/chat/agents", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
+      var sel = $("chat-live-transfer-agent");
+      rows.forEach(function (a) { if (a.user_id === me) return; var o = document.createElement("option"); o.value = a.user_id; o.textContent = a.name + " (" + a.active + "/" + a.capacity + ")"; sel.appendChild(o); });
+    });
+  }
+
+  function handle(d) {
+    if (d.type === "hello") {
+      if ($("chat-live-presence")) $("chat-live-presence").value = d.presence;
+      renderQueue(d.queue || [], d.agents_online);
+    } else if (d.type === "chat.queue" && d.queue) {
+      renderQueue(d.queue, d.agents_online);
+    } else if (d.type === "presence") {
+      if ($("chat-live-presence")) $("chat-live-presence").value = d.state;
+    } else if (d.type === "watching") {
+      conversation = d.conversation; renderState(); renderViewers(d.viewers || []);
+      var intake = d.intake || {}, keys = Object.keys(intake);
+      $("chat-live-intake").textContent = (d.category ? L("类别：", "Category: ") + d.category + " · " : "") + keys.map(function (k) { return k + ": " + intake[k]; }).join(" · ");
+    } else if (d.type === "chat.viewers" && d.ticket_id === ticketId) {
+      renderViewers(d.viewers);
+    } else if (d.type === "chat.state") {
+      if (ticketId && d.conversation.ticket_id === ticketId) { conversation = d.conversation; renderState(); }
+      feed("#" + d.conversation.ticket_id + " " + d.change);
+    } else if (d.type === "chat.typing" && d.ticket_id === ticketId) {
+      var t = $("chat-live-typing");
+      t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
+      t.hidden = !d.state; clearTimeout(typingTimer); typingTimer = setTimeout(function () { t.hidden = true; }, 6000);
+    } else if (d.type === "message.added") {
+      addMessage(d.message);
+    } else if (d.type === "ticket.changed" && mode === "inbox" && d.change === "created" && d.ticket.channel === "widget") {
+      feed(L("新会话 ", "New chat ") + d.ticket.reference + " " + d.ticket.subject); beep();
+    } else if (d.type === "accepted" && mode === "inbox") {
+      feed(L("已接入 #", "Accepted #") + d.conversation.ticket_id);
+    } else if (d.type === "error") {
+      showError(d.message); feed(d.message);
+    }
+  }
+
+  // --- wiring -----------------------------------------------------------------------------------
+  if ($("chat-live-presence")) $("chat-live-presence").addEventListener("change", function (e) { send({ type: "presence", state: e.target.value }); });
+  if (mode === "ticket") {
+    var body = $("chat-live-body"), composing = false;
+    var submit = function () {
+      var text = body.value.trim(); if (!text) return;
+      if (send({ type: "reply", ticket_id: ticketId, body: text, internal: $("chat-live-internal").checked, client_id: uid() })) {
+        body.value = ""; send({ type: "typing", ticket_id: ticketId, state: false });
+      } else { showError(L("连接断开，消息未发送", "Not connected: message not sent")); }
+    };
+    $("chat-live-reply").addEventListener("submit", function (e) { e.preventDefault(); submit(); });
+    body.addEventListener("compositionstart", function () { composing = true; });
+    body.addEventListener("compositionend", function () { composing = false; });
+    body.addEventListener("keydown", function (e) {
+      if (e.key === "Enter" && !e.shiftKey && !e.isComposing && !composing && e.keyCode !== 229) { e.preventDefault(); submit(); }
+    });
+    body.addEventListener("input", function () {
+      var now = Date.now(); if (now - lastTyping < 1500) return; lastTyping = now;
+      send({ type: "typing", ticket_id: ticketId, state: !!body.value, internal: $("chat-live-internal").checked });
+    });
+    $("chat-live-canned").addEventListener("change", function (e) { if (e.target.value) { body.value += (body.value ? "\n" : "") + e.target.value; e.target.value = ""; body.focus(); } });
+    $("chat-live-accept").addEventListener("click", function () { if (conversation) send({ type: "accept", conversation_id: conversation.id }); });
+    $("chat-live-solve").addEventListener("click", function () { send({ type: "solve", ticket_id: ticketId }); });
+    $("chat-live-transfer").addEventListener("click", function () {
+      var agent = $("chat-live-transfer-agent").value, team = $("chat-live-transfer-team").value.trim();
+      if (agent) send({ type: "transfer", ticket_id: ticketId, agent_id: +agent });
+      else if (team) send({ type: "transfer", ticket_id: ticketId, team: team });
+    });
+    loadCanned();
+  }
+  connect();
+})();
