@@ -141,6 +141,10 @@ def kb_import_dir(*, path: Path) -> ImportReport:
     seen: dict[str, str] = {}
     for file in sorted(path.rglob("*.md")):
         name = str(file.relative_to(path))
+        if file.name.lower() == "readme.md" and not file.read_text(
+            encoding="utf-8", errors="replace"
+        ).startswith("---"):
+            continue  # a folder's own README is not an article
         try:
             parsed = markdown_file_parse(file)
             slug = str(parsed.meta.get("slug") or file.stem).strip()
