@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from eth_utils import to_checksum_address
 
 from walletdesk.triage.phrases import COMPLAINT, INTENTS, NO_COMPLAINT_TAILS
 from walletdesk.triage.phrases_extra import INTENTS_EXTRA
+from walletdesk.triage.phrases_more import INTENTS_MORE
 
 DATA_DIR = Path(__file__).parent / "data"
 LABELLED_PATH = DATA_DIR / "labelled.jsonl"
@@ -266,7 +268,10 @@ def _typo(rng: random.Random, text: str) -> str:
         text = text.lower()
     elif roll < 0.22 and len(text) > 12:
         i = rng.randrange(1, len(text) - 1)
-        if text[i].isalpha() and text[i].isascii():
+        word = re.search(r"[0-9A-Za-z]*\Z", text[:i]).group() + re.match(r"[0-9A-Za-z]*", text[i:]).group()
+        # Typos hit words, never a hash or an address (without a checksum, Solana keys and
+        # signatures still decode after losing a character, and the label would be wrong).
+        if text[i].isalpha() and text[i].isascii() and len(word) < 20:
             text = text[:i] + text[i + 1 :]
     elif roll < 0.27:
         text = text.replace("，", " ").replace("。", "").replace(",", "")
@@ -277,7 +282,11 @@ def templated(rng: random.Random, per_intent: int = 3) -> Iterator[dict[str, Any
     pool = EntityPool(rng)
     for category, langs in INTENTS.items():
         for lang, first in langs.items():
-            phrases = first + INTENTS_EXTRA.get(category, {}).get(lang, [])
+            phrases = (
+                first
+                + INTENTS_EXTRA.get(category, {}).get(lang, [])
+                + INTENTS_MORE.get(category, {}).get(lang, [])
+            )
             for index, phrase in enumerate(phrases):
                 for _ in range(per_intent):
                     row = _one(rng, pool, category, lang, phrase)

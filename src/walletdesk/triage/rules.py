@@ -88,7 +88,7 @@ _LOSS = (
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
-    r"someone|somebody|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
 )
