@@ -172,3 +172,10 @@ def test_admin_change_is_audited_and_validated(client, demo_registry, settings):
     assert good.status_code == 302
     assert value_verify(value="demowallet.org").verdict == "official"
     assert AuditEntry.objects.filter(action="verify.admin_add").exists()
+
+
+def test_ticket_side_panel_shows_the_agents_own_id(console_client, agent):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("verify/_ticket_panel.html", {"user": agent}, request=None)
+    assert agent.agent_profile.agent_code in html
