@@ -515,10 +515,47 @@ def _exact_regions(
             start += 1
         while end - start > WINDOW and char_score[end - 1] > TRIM_ABOVE:
             end -= 1
-        start, end, checked = _refine(rank, char_score, pair_score, start, end)
+        first, last, checked = _refine(rank, char_score, pair_score, start, end)
+        left_out = [
+            char_score[k] <= 0.0
+            and (k == 0 or pair_score[k - 1] == 0.0)
+            and (k >= len(pair_score) or pair_score[k] == 0.0)
+            for k in (*range(start, first), *range(last, end))
+        ]
+        if not checked or sum(left_out) >= 2:
+            # No checksum, or a "valid" window that leaves random-looking characters out (a
+            # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
+            first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))
+        start, end = first, last
         if checked or lowest < UNCHECKED_BELOW:
             regions.append((start, end))
     return regions
+
+
+def _grow(
+    rank: list[int], char_score: list[float], pair_score: list[float], start: int, end: int
+) -> tuple[int, int]:
+    """Widen a region without a checksum over neighbours that look drawn from the list too.
+
+    A mistyped phrase cannot be pinned by its checksum, and its common characters keep some
+    windows from looking random. A neighbour is taken in when it is a rare list character that
+    neither forms a word with the character beyond it nor sits across punctuation, up to 24.
+    """
+    last = len(rank) - 1
+
+    def free(position: int) -> bool:
+        # No word pair and no sentence punctuation between position and position + 1.
+        return position < 0 or position >= last or pair_score[position] == 0.0
+
+    def rare(position: int) -> bool:
+        return 0 <= position <= last and rank[position] >= 0 and char_score[position] <= 0.0
+
+    limit = max(MNEMONIC_LENGTHS)
+    while end - start < limit and rare(start - 1) and free(start - 1) and free(start - 2):
+        start -= 1
+    while end - start < limit and rare(end) and free(end - 1) and free(end):
+        end += 1
+    return start, end
 
 
 def _refine(
@@ -552,7 +589,7 @@ def _refine(
             # Cheap checks first: the window must beat the best so far and, given the
             # checksum's evidence, still look random as a whole.
             prose_score = bonus - weight
-            if weight <= best[0] or prose_score >= RANDOM_BELOW * size / WINDOW + bonus:
+            if weight <= best[0] or prose_score >= (RANDOM_BELOW + 4) * size / WINDOW + bonus:
                 continue
             window = rank[first:last]
             if min(window) < 0 or not checksum_valid(window):
