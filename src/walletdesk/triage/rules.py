@@ -29,7 +29,8 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|in someone else'?s (?:wallet|account|address)|"
+    r"stolen|stole|steal|swiped|tricked into|duped into|conned|"
+    r"in someone else'?s (?:wallet|account|address)|"
     r"hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
@@ -62,7 +63,7 @@ _THEFT_EN = (
 )
 # Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
-    r"怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
+    r"会被盗吗|会不会被盗|会被盗|what happens if|怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
     r"almost|nearly|avoid|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
@@ -90,6 +91,7 @@ _FOUL = (
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
     r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
+    r"unknown (?:wallet|address|account)|(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
