@@ -21,6 +21,9 @@ def test_console_script_imports_then_diagnoses(devnet: Devnet, tmp_path: Path) -
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env["WALLETDESK_SQLITE_PATH"] = str(tmp_path / "cli.sqlite3")
     env["WALLETDESK_VAR_DIR"] = str(tmp_path)
+    # An existing (empty) file: the console script skips its full first-run migrate and the chain
+    # commands migrate only the chain app, the path of an older database that predates these tables.
+    (tmp_path / "cli.sqlite3").touch()
     chains_file = tmp_path / "chains.json"
     chains_file.write_text(json.dumps(devnet.chains_file()))
 
