@@ -121,6 +121,8 @@ def _clean(raw: str) -> str:
     text = text.replace("[.]", ".").replace("(.)", ".").replace("[dot]", ".").replace("[@]", "@")
     text = re.sub(r"^hxxp", "http", text, flags=re.IGNORECASE)
     text = text.strip("\"'`<>()[]{}«»“”‘’ \t\r\n")
+    text = re.sub(r"^@\s+(?=\w)", "@", text)  # "@ name", as people type it after a space-inserting keyboard
+
     return text.rstrip(",;!?")
 
 
