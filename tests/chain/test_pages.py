@@ -174,3 +174,23 @@ def test_self_service_page_speaks_chinese(db, client) -> None:
     page = client.get("/support/check/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
     assert "查询我的交易" in page and "交易哈希（TxID）" in page
     assert "Check my transaction" in client.get("/support/check/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_supervisor_imports_chains_in_the_console(
+    db, client, settings, agent, supervisor, devnet: Devnet
+) -> None:
+    settings.WALLETDESK_REQUIRE_2FA = False
+    import json
+
+    client.force_login(agent)
+    assert client.post("/console/chains/", {"chains_json": "{}"}).status_code == 404
+    client.force_login(supervisor)
+    bad = client.post(
+        "/console/chains/", {"chains_json": '{"chains": [{"id": "x"}]}'}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert bad.status_code == 400 and "chains[0].rpc" in bad.content.decode()
+    ok = client.post(
+        "/console/chains/", {"chains_json": json.dumps(devnet.chains_file())}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert ok.status_code == 200 and "Imported: eth, bsc" in ok.content.decode()
+    assert "BNB Smart Chain (test)" in client.get("/console/chains/").content.decode()

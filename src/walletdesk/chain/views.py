@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from decimal import Decimal
 from functools import wraps
 from typing import Any
 
@@ -10,6 +12,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
@@ -17,6 +20,7 @@ from walletdesk.accounts.views import customer_from_session
 from walletdesk.chain import product
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.selectors import chain_list, tx_check_stats
+from walletdesk.chain.services import chains_import
 from walletdesk.core.errors import DomainError
 
 
@@ -44,12 +48,30 @@ def _ticket(request: HttpRequest, ticket_id: str) -> Any:
 
 
 @_agent
+@require_http_methods(["GET", "POST"])
 def console_chains(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "chain/console_chains.html",
-        {"chains": chain_list(), "stats": tx_check_stats(), "checks": TxCheck.objects.all()[:30]},
-    )
+    """The configured networks; supervisors and admins import a chains file here as with the CLI."""
+    profile = getattr(request.user, "agent_profile", None)
+    may_import = bool(profile and profile.role in ("supervisor", "admin"))
+    context: dict[str, Any] = {"may_import": may_import}
+    status = 200
+    if request.method == "POST":
+        if not may_import:
+            raise Http404()
+        upload = request.FILES.get("chains_file")
+        raw = upload.read() if upload else request.POST.get("chains_json", "").encode()
+        try:
+            data = json.loads(raw or b"null", parse_float=Decimal)
+            imported = chains_import(data=data)
+            context["imported"] = [chain.pk for chain in imported]
+        except (ValueError, UnicodeDecodeError):
+            context["error"] = _("The chains file is not valid JSON.")
+            status = 400
+        except DomainError as exc:
+            context["error"] = exc.message
+            status = 400
+    context.update(chains=chain_list(), stats=tx_check_stats(), checks=TxCheck.objects.all()[:30])
+    return render(request, "chain/console_chains.html", context, status=status)
 
 
 @_agent
