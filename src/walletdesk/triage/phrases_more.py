@@ -49,7 +49,14 @@ INTENTS_MORE: dict[str, dict[str, list[str]]] = {
             "the funds I withdrew have not reached my external wallet",
             "please expedite my withdrawal",
         ],
-        "zh": ["提现未到账", "提币没到", "您好，我昨天提交的提现申请尚未处理", "提出去的钱一直没到"],
+        "zh": [
+            "提现未到账",
+            "提币没到",
+            "您好，我昨天提交的提现申请尚未处理",
+            "提出去的钱一直没到",
+            "提u一直不到账",
+            "提的币对方没收到，已经好几个小时",
+        ],
     },
     "trading": {
         "en": [

@@ -113,7 +113,7 @@ _INTACT_RE = re.compile(_INTACT)
 
 _COMPLAINT_RE = re.compile(
     r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
-    r"道歉|负责|找你们(?:领导|经理|主管)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
+    r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
