@@ -33,7 +33,7 @@ def _measure(texts: list[str], work: Callable[[str], object], rounds: int) -> tu
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
     from walletdesk.shield.labelled import samples

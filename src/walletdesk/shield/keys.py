@@ -48,7 +48,6 @@ _ANY_KEY_RE = re.compile(
     rf"[0-9a-fA-F]{{64}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
 )
 _NEAR = 80
-_LAST_WORD_RE = re.compile(r"\S*\Z")
 
 
 def keys_find(text: str) -> list[Span]:
@@ -87,7 +86,10 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
 
 def _in_link(text: str, start: int, end: int) -> bool:
     """Whether the string sits in a URL or path (explorer links carry hashes, never keys)."""
-    prefix = _LAST_WORD_RE.search(text, max(0, start - 200), start).group()
+    prefix = text[max(0, start - 200) : start]
+    prefix = prefix[
+        max(prefix.rfind(" "), prefix.rfind("\n"), prefix.rfind("\t"), prefix.rfind("\u3000")) + 1 :
+    ]
     return "/" in prefix or ("=" in prefix and "key" not in prefix.lower())
 
 
