@@ -105,7 +105,7 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
 def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
-    from walletdesk.shield.mnemonics import _char_scores
+    from walletdesk.shield.glued import _char_scores
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
 

@@ -1,0 +1,249 @@
+"""Chinese mnemonics glued into prose, without spaces.
+
+The Chinese lists hold the commonest characters, so prose is a run of listed characters too
+and a run proves nothing. A 12-character window counts as (part of) a phrase when it behaves
+like random draws from the list: its neighbours almost never form dictionary words (see
+zhmodel), it uses rare list characters as often as common ones, and it rarely repeats one.
+The checksum then pins the phrase's bounds when it is valid.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+import re
+from functools import lru_cache
+from itertools import accumulate, compress
+
+from walletdesk.shield.wordlists import MNEMONIC_LENGTHS, checksum_valid, zh_rank
+from walletdesk.shield.zhmodel import word_pairs
+
+Span = tuple[str, int, int]
+MNEMONIC = "mnemonic"
+FULL_RUN = 12
+
+_HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_HAN = "".join(f"{chr(low)}-{chr(high)}" for low, high in _HAN_RANGES)
+_NON_HAN_RE = re.compile(f"[^{_HAN}]+")
+_HAN_SEP = r"\s,，、。.;；:：\-—_|/·()（）\[\]【】0-9①-⑳"
+# Han characters with the separators a phrase may be written with: a single character class,
+# which the regex engine scans fastest. Fewer than 12 Han characters inside is dismissed later.
+_HAN_RUN_RE = re.compile(rf"[{_HAN}][{_HAN}{_HAN_SEP}]{{{FULL_RUN - 2},}}[{_HAN}]")
+_HAN_CHAR_RE = re.compile(rf"[{_HAN}]")
+
+WINDOW = 12
+# Chinese sentence punctuation between two characters: prose, not a written-down phrase.
+_PROSE_PUNCTUATION = frozenset("，。！？；：、“”‘’…")
+# A window is random-looking when its score is below this. Measured on the labelled set
+# (bench/shield_quality.py): 12-character windows of prose score 6 and up, 99% of windows of a
+# random phrase score below 3.3.
+RANDOM_BELOW = 4.0
+# Without a valid checksum somewhere in it, a region needs a window this random: prose with
+# strings of rare transliterated names ("奥塞梯语旁遮普语") reaches the 0-4 band, a phrase
+# rarely does (95% of a phrase's windows score below -0.4).
+UNCHECKED_BELOW = 0.0
+# Each repeated character in a window is this much evidence for prose.
+REPEAT_WEIGHT = 2.0
+# A pair of neighbours forming a dictionary word is worth this much evidence for prose.
+PAIR_WEIGHT = 2.0
+# Trimming a marked region stops at characters that look less like prose than this.
+TRIM_ABOVE = 1.0
+
+
+@lru_cache(maxsize=1)
+def _rank_evidence() -> tuple[float, ...]:
+    """log P(rank | prose) / P(rank | phrase): prose follows Zipf, a phrase is uniform on 2,048."""
+    harmonic = sum(1 / (rank + 10) for rank in range(2048))
+    return tuple(math.log(2048 / ((rank + 10) * harmonic)) for rank in range(2048))
+
+
+def glued_chinese_find(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for run in _HAN_RUN_RE.finditer(text):
+        for start, end in _random_regions(run.group()):
+            spans.append((MNEMONIC, run.start() + start, run.start() + end))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _char_scores() -> dict[str, float]:
+    """Every character the Han class matches -> its rank evidence (0 for unlisted characters)."""
+    evidence = _rank_evidence()
+    table = {chr(code): 0.0 for low, high in _HAN_RANGES for code in range(low, high + 1)}
+    for char, rank in zh_rank().items():
+        table[char] = evidence[rank]
+    return table
+
+
+def _random_regions(chunk: str) -> list[tuple[int, int]]:
+    """Stretches of `chunk` (text offsets) that read as characters drawn at random from the list.
+
+    The first half runs at C speed (map/accumulate/compress) and dismisses most prose: character
+    scores plus touching word pairs are a lower bound of a window's score (punctuation pairs and
+    repeats only add), so a chunk whose every window bounds at RANDOM_BELOW or more is prose.
+    """
+    scores = _char_scores()
+    stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
+    count = len(stream)
+    char_score = list(map(scores.__getitem__, stream))
+    char_sum = list(accumulate(char_score, initial=0.0))
+    lower = list(map(operator.sub, char_sum[WINDOW:], char_sum[:-WINDOW]))
+    if not lower or min(lower) >= RANDOM_BELOW:
+        return []
+    pairs = word_pairs()
+    is_han = list(map(scores.__contains__, chunk))
+    touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
+    pair_sum = list(accumulate(touching, initial=0))
+    window_pairs = map(
+        PAIR_WEIGHT.__mul__, map(operator.sub, pair_sum[WINDOW - 1 : count], pair_sum[: count - WINDOW + 1])
+    )
+    lower = list(map(operator.add, lower, window_pairs))
+    if min(lower) >= RANDOM_BELOW:
+        return []
+    positions = list(compress(range(len(chunk)), is_han))
+    candidates = [start for start, bound in enumerate(lower) if bound < RANDOM_BELOW]
+    # Only the neighbourhood of a candidate window gets the slow, exact look; a refined phrase
+    # reaches at most 24 characters either way.
+    reach = max(MNEMONIC_LENGTHS)
+    neighbourhoods: list[list[int]] = []
+    for start in candidates:
+        low, high = max(0, start - reach), min(count, start + WINDOW + reach)
+        if neighbourhoods and low <= neighbourhoods[-1][1]:
+            neighbourhoods[-1][1] = high
+        else:
+            neighbourhoods.append([low, high])
+    regions = []
+    for low, high in neighbourhoods:
+        local = [start - low for start in candidates if low <= start and start + WINDOW <= high]
+        for start, end in _exact_regions(chunk, stream, positions, char_score, touching, low, high, local):
+            regions.append((positions[low + start], positions[low + end - 1] + 1))
+    return regions
+
+
+def _exact_regions(
+    chunk: str,
+    stream: str,
+    positions: list[int],
+    all_scores: list[float],
+    touching: list[bool],
+    low: int,
+    high: int,
+    candidates: list[int],
+) -> list[tuple[int, int]]:
+    """Random-looking regions of stream[low:high] (local indices), scored exactly."""
+    pair_score = []
+    for k in range(low, high - 1):
+        here, there = positions[k], positions[k + 1]
+        if there == here + 1:
+            hit = k < len(touching) and touching[k]
+        else:
+            hit = any(ch in _PROSE_PUNCTUATION for ch in chunk[here + 1 : there])
+        pair_score.append(PAIR_WEIGHT if hit else 0.0)
+    ranks = zh_rank()
+    local_stream = stream[low:high]
+    rank = [ranks.get(char, -1) for char in local_stream]
+    char_score = all_scores[low:high]
+    marked: list[list] = []  # [start, end, lowest window score]
+    for start in candidates:
+        end = start + WINDOW
+        window_ranks = rank[start:end]
+        if window_ranks[0] < 0 or window_ranks[-1] < 0 or window_ranks.count(-1) > 1:
+            continue
+        # Characters seen more than once in the window: prose repeats (语, 的), a phrase rarely does.
+        repeats = WINDOW - len(set(local_stream[start:end]))
+        score = sum(char_score[start:end]) + sum(pair_score[start : end - 1]) + REPEAT_WEIGHT * repeats
+        if score < RANDOM_BELOW:
+            if marked and start <= marked[-1][1]:
+                marked[-1][1] = end
+                marked[-1][2] = min(marked[-1][2], score)
+            else:
+                marked.append([start, end, score])
+    regions = []
+    for start, end, lowest in marked:
+        # Windows straddling the phrase and a few prose characters also look random: shed
+        # common edge characters while the region stays phrase-sized.
+        while end - start > WINDOW and char_score[start] > TRIM_ABOVE:
+            start += 1
+        while end - start > WINDOW and char_score[end - 1] > TRIM_ABOVE:
+            end -= 1
+        first, last, checked = _refine(rank, char_score, pair_score, start, end)
+        left_out = [
+            char_score[k] <= 0.0
+            and (k == 0 or pair_score[k - 1] == 0.0)
+            and (k >= len(pair_score) or pair_score[k] == 0.0)
+            for k in (*range(start, first), *range(last, end))
+        ]
+        if not checked or sum(left_out) >= 2:
+            # No checksum, or a "valid" window that leaves random-looking characters out (a
+            # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
+            first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))
+        start, end = first, last
+        if checked or lowest < UNCHECKED_BELOW:
+            regions.append((start, end))
+    return regions
+
+
+def _grow(
+    rank: list[int], char_score: list[float], pair_score: list[float], start: int, end: int
+) -> tuple[int, int]:
+    """Widen a region without a checksum over neighbours that look drawn from the list too.
+
+    A mistyped phrase cannot be pinned by its checksum, and its common characters keep some
+    windows from looking random. A neighbour is taken in when it is a rare list character that
+    neither forms a word with the character beyond it nor sits across punctuation, up to 24.
+    """
+    last = len(rank) - 1
+
+    def free(position: int) -> bool:
+        # No word pair and no sentence punctuation between position and position + 1.
+        return position < 0 or position >= last or pair_score[position] == 0.0
+
+    def rare(position: int) -> bool:
+        return 0 <= position <= last and rank[position] >= 0 and char_score[position] <= 0.0
+
+    limit = max(MNEMONIC_LENGTHS)
+    while end - start < limit and rare(start - 1) and free(start - 1) and free(start - 2):
+        start -= 1
+    while end - start < limit and rare(end) and free(end - 1) and free(end):
+        end += 1
+    return start, end
+
+
+def _refine(
+    rank: list[int], char_score: list[float], pair_score: list[float], start: int, end: int
+) -> tuple[int, int, bool]:
+    """The most likely phrase around a marked region, using the checksum.
+
+    A marked region is where the text looks random; the phrase may be wider (common characters
+    at its ends) or narrower (rare prose characters glued to it). Each window of 12-24
+    characters overlapping the region that passes the checksum is weighed by the evidence
+    that its characters are random (minus their prose score) plus the checksum's own evidence
+    (a chance pass is 1 in 2^(words/3)); the region itself, with no checksum bonus, competes too.
+    Returns the bounds and whether they are a checksum-valid phrase.
+    """
+    total = [0.0]
+    for k in range(len(rank)):
+        total.append(total[-1] + char_score[k] + (pair_score[k] if k < len(pair_score) else 0.0))
+
+    def evidence(first: int, last: int) -> float:
+        inside_pair = pair_score[last - 1] if last - 1 < len(pair_score) else 0.0
+        return -(total[last] - total[first] - inside_pair)
+
+    best = (evidence(start, end), start, end, False)
+    for size in MNEMONIC_LENGTHS:
+        bonus = size / 3 * math.log(2)
+        for first in range(max(0, start - size + WINDOW), min(end, len(rank) - size) + 1):
+            last = first + size
+            if min(last, end) - max(first, start) < WINDOW - 2:
+                continue
+            weight = evidence(first, last) + bonus
+            # Cheap checks first: the window must beat the best so far and, given the
+            # checksum's evidence, still look random as a whole.
+            prose_score = bonus - weight
+            if weight <= best[0] or prose_score >= (RANDOM_BELOW + 4) * size / WINDOW + bonus:
+                continue
+            window = rank[first:last]
+            if min(window) < 0 or not checksum_valid(window):
+                continue
+            best = (weight, first, last, True)
+    return best[1], best[2], best[3]
