@@ -184,7 +184,8 @@ def main() -> None:
         if backend == "postgres":
             _pg_admin(f"DROP DATABASE IF EXISTS {PG_DB}")
     print(
-        f"{'backend':<10}{'articles':>9}{'queries':>8}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'load s':>8}{'snapshot s':>11}"
+        f"{'backend':<10}{'articles':>9}{'queries':>8}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}"
+        f"{'cpu p50':>8}{'cpu p95':>8}{'loadavg':>8}{'import s':>9}{'snapshot s':>11}"
     )
     for r in rows:
         print(

@@ -13,7 +13,6 @@ from walletdesk.helpcenter.errors import ArticleNotFound
 from walletdesk.helpcenter.models import Article, ArticleStatus, Category, SearchEvent
 from walletdesk.helpcenter.search import normalize
 from walletdesk.helpcenter.search.engine import search_ranked
-from walletdesk.helpcenter.services import markdown_plain
 
 SNIPPET_CHARS = 140
 
@@ -28,19 +27,17 @@ class ArticleHit:
     snippet: str
 
 
-def _snippet(body: str, query: str) -> str:
-    """About SNIPPET_CHARS of plain text around the first query word found in the body."""
-    lowered = body.lower()
+def _snippet(excerpt: str, query: str) -> str:
+    """About SNIPPET_CHARS of plain text around the first query word found in the excerpt."""
+    lowered = excerpt.lower()
     start = 0
     for piece in re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]{3,}", normalize(query)):
         pos = lowered.find(piece[:4])
         if pos >= 0:
             start = max(0, pos - 40)
             break
-    # Only the window is cleaned: stripping Markdown from a whole long article costs milliseconds.
-    text = re.sub(r"\s+", " ", markdown_plain(body[start : start + SNIPPET_CHARS * 2])).strip()
-    snippet = text[:SNIPPET_CHARS]
-    return ("…" if start else "") + snippet + ("…" if start + SNIPPET_CHARS < len(body) else "")
+    snippet = excerpt[start : start + SNIPPET_CHARS]
+    return ("…" if start else "") + snippet + ("…" if start + SNIPPET_CHARS < len(excerpt) else "")
 
 
 def article_search(*, query: str, locale: str | None = None, limit: int = 10) -> list[ArticleHit]:
@@ -51,7 +48,6 @@ def article_search(*, query: str, locale: str | None = None, limit: int = 10) ->
     returned when it answers best.
     """
     ranked = search_ranked(query=query, locale=locale, limit=max(0, min(limit, 50)))
-    bodies = dict(Article.objects.filter(pk__in=[r.id for r in ranked]).values_list("pk", "body"))
     return [
         ArticleHit(
             r.slug,
@@ -59,7 +55,7 @@ def article_search(*, query: str, locale: str | None = None, limit: int = 10) ->
             r.locale,
             r.score,
             f"/help/{r.locale}/a/{r.slug}/",
-            _snippet(bodies.get(r.id, ""), query),
+            _snippet(r.excerpt, query),
         )
         for r in ranked
     ]

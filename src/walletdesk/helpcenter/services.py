@@ -26,6 +26,7 @@ from walletdesk.helpcenter.models import (
     Synonym,
 )
 from walletdesk.helpcenter.search import analyze, fts
+from walletdesk.helpcenter.search.analysis import markdown_plain
 from walletdesk.helpcenter.search.engine import index_changed
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -108,14 +109,6 @@ def index_rebuild() -> int:
             )
         index_changed()
     return len(rows)
-
-
-_MD_NOISE_RE = re.compile(r"`{1,3}|[*_#>|]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>")
-
-
-def markdown_plain(text: str) -> str:
-    """Markdown source → plain text for indexing and snippets (link text kept, URLs dropped)."""
-    return _MD_NOISE_RE.sub(lambda m: m.group(1) or " ", text)
 
 
 def _clean_tags(tags: Iterable[Any] | str | None) -> list[str]:

@@ -219,3 +219,11 @@ def analyze(text: str) -> list[str]:
 def runs(text: str) -> list[tuple[str, str]]:
     """(kind, run) pairs of a normalised text: kind is "zh" or "en"."""
     return [("zh" if _CJK_RE.match(r) else "en", r) for r in _RUN_RE.findall(normalize(text))]
+
+
+_MD_NOISE_RE = re.compile(r"`{1,3}|[*_#>|]+|!?\[([^\]]*)\]\([^)]*\)|<[^>]+>")
+
+
+def markdown_plain(text: str) -> str:
+    """Markdown source → plain text for indexing and snippets (link text kept, URLs dropped)."""
+    return _MD_NOISE_RE.sub(lambda m: m.group(1) or " ", text)

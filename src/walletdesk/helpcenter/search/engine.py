@@ -12,9 +12,13 @@ import uuid
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models.functions import Substr
 
 from walletdesk.helpcenter.search import fts, ranking
-from walletdesk.helpcenter.search.analysis import detect_locale
+from walletdesk.helpcenter.search.analysis import detect_locale, markdown_plain
+
+# Snippets come from the snapshot: the first characters of each article's plain text.
+EXCERPT_CHARS = 600
 
 _lock = threading.Lock()
 _cached: tuple[str, ranking.Snapshot] | None = None
@@ -27,6 +31,7 @@ class RankedDoc:
     locale: str
     title: str
     score: float
+    excerpt: str
 
 
 STATE_KEY = "search"
@@ -62,8 +67,9 @@ def _load() -> ranking.Snapshot:
             "title_tokens": r["title_tokens"],
             "tag_tokens": r["tag_tokens"],
             "body_tokens": r["body_tokens"],
+            "excerpt": " ".join(markdown_plain(r["head"] or "").split())[:EXCERPT_CHARS],
         }
-        for r in ArticleIndex.objects.values(
+        for r in ArticleIndex.objects.annotate(head=Substr("article__body", 1, EXCERPT_CHARS * 2)).values(
             "article_id",
             "article__slug",
             "article__locale",
@@ -72,6 +78,7 @@ def _load() -> ranking.Snapshot:
             "title_tokens",
             "tag_tokens",
             "body_tokens",
+            "head",
         )
     ]
     synonyms = [(s.term, s.expansion_list) for s in Synonym.objects.all()]
@@ -135,4 +142,4 @@ def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> 
     else:
         candidates = fts.fts_candidates(_selective(snap, tokens)) if fts.fts_available() else None
         ranked = ranking.rank(snap, concepts, candidates, _vectors_load, prefer, limit)
-    return [RankedDoc(d.id, d.slug, d.locale, d.title, round(score, 4)) for d, score in ranked]
+    return [RankedDoc(d.id, d.slug, d.locale, d.title, round(score, 4), d.excerpt) for d, score in ranked]

@@ -64,6 +64,7 @@ class DocMeta:
     locale: str
     group: str
     title: str
+    excerpt: str = ""  # the start of the plain text, for snippets without another query
 
 
 @dataclass
@@ -172,7 +173,9 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
     totals: Counter = Counter()
     raws: list[tuple[int, RawVector]] = []
     for row in rows:
-        doc = DocMeta(row["id"], row["slug"], row["locale"], row["group"], row["title"])
+        doc = DocMeta(
+            row["id"], row["slug"], row["locale"], row["group"], row["title"], row.get("excerpt", "")
+        )
         raw = raw_vector(row["title_tokens"], row["tag_tokens"], row["body_tokens"])
         totals.update(raw[1])
         snap.docs[doc.id] = doc
