@@ -42,6 +42,11 @@ class Command(BaseCommand):
         parser.add_argument("--input", help="Read JSON lines from this file instead of stdin.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Messages are Chinese as often as not: never let a C locale turn them into an encoding
+        # error half way through a batch.
+        for stream in (sys.stdin, sys.stdout, sys.stderr):
+            if hasattr(stream, "reconfigure"):
+                stream.reconfigure(encoding="utf-8")
         if options["jsonl"]:
             if options["text"]:
                 raise CommandError("Give either --jsonl (messages on stdin) or one text, not both.")
@@ -58,7 +63,7 @@ class Command(BaseCommand):
     def _jsonl(self, path: str | None) -> None:
         if path:
             try:
-                with open(path, encoding="utf-8") as fh:
+                with open(path, encoding="utf-8-sig") as fh:
                     bad = self._stream(fh)
             except OSError as exc:
                 raise CommandError(f"Cannot read {path}: {exc.strerror}.") from exc
@@ -77,7 +82,7 @@ class Command(BaseCommand):
             if not raw.strip():
                 continue
             try:
-                row = json.loads(raw)
+                row = json.loads(raw.lstrip("\ufeff"))
             except json.JSONDecodeError as exc:
                 bad += 1
                 self.stderr.write(f"line {number}: not JSON ({exc.msg}).")
