@@ -10,8 +10,10 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from walletdesk.core import events  # noqa: E402
+from walletdesk.core.warmup import warm_up  # noqa: E402
 from walletdesk.routing import websocket_urlpatterns  # noqa: E402
 
 application = events.LoopBindingApp(
     ProtocolTypeRouter({"http": django_asgi_app, "websocket": URLRouter(websocket_urlpatterns)})
 )
+warm_up()
