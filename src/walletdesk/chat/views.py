@@ -83,3 +83,34 @@ def widget_frame(request: HttpRequest) -> HttpResponse:
 def widget_demo(request: HttpRequest) -> HttpResponse:
     """A wallet's page embedding the widget, for trying it out and for the browser tests."""
     return render(request, "chat/widget_demo.html", {"widget_base": settings.SITE_URL})
+
+
+def _console_ws_base(request: HttpRequest) -> str:
+    scheme = "wss" if request.is_secure() else "ws"
+    return f"{scheme}://{request.get_host()}"
+
+
+def console_live_chat(request: HttpRequest, ticket_id: int | None = None) -> HttpResponse:
+    """A minimal live-chat desk: the queue, and one chat with the live panel (the full ticket page
+    is the console's; this page is what the live panels need to stand on their own)."""
+    from django.contrib.auth.views import redirect_to_login
+
+    from walletdesk.accounts.auth import agent_session_ok
+    from walletdesk.tickets.selectors import ticket_get_for_agent
+
+    if not agent_session_ok(request):
+        return redirect_to_login(request.get_full_path())
+    context = {"ws_url_base": _console_ws_base(request), "user": request.user}
+    if ticket_id is None:
+        return render(request, "chat/console_desk.html", context)
+    from django.http import Http404
+
+    from walletdesk.tickets.errors import TicketNotFound
+    from walletdesk.tickets.selectors import messages_for_agent
+
+    try:
+        ticket = ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    except TicketNotFound as exc:
+        raise Http404(exc.message) from exc
+    context.update(ticket=ticket, chat_messages=messages_for_agent(ticket=ticket))
+    return render(request, "chat/console_chat.html", context)
