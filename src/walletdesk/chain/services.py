@@ -190,32 +190,8 @@ def tx_diagnose(
     }
     if view is None:
         others = [chain for chain in configured if chain.pk != target.pk]
-        found = _search_elsewhere(target, others, tx_hash)
-        if found is None:
-            return _finish(
-                Verdict.NOT_FOUND,
-                target,
-                None,
-                None,
-                {**fields, "asset": None, "amount": None, "to": None},
-                locale,
-                normalized_hash,
-                normalized_address,
-            )
-        other, other_view = found
-        other_adapter = _adapter(other, OTHER_TIMEOUT)
-        other_address = other_adapter.address_normalize(address) if address else None
-        moved = moved_pick(other_view.transfers, _rules(other), address=other_address, claimed=claimed)
-        fields.update(_moved_fields(other, other_adapter, moved), found_on=other.name)
-        return _finish(
-            Verdict.WRONG_NETWORK,
-            target,
-            other,
-            other_view,
-            fields,
-            locale,
-            normalized_hash,
-            normalized_address,
+        return _elsewhere(
+            target, others, tx_hash, address, fields, locale, normalized_hash, normalized_address
         )
     moved = moved_pick(view.transfers, _rules(target), address=normalized_address, claimed=claimed)
     verdict = verdict_decide(view, moved, address=normalized_address, required=target.confirmations)
@@ -223,6 +199,31 @@ def tx_diagnose(
     if verdict == Verdict.BELOW_MINIMUM and moved is not None and moved.rule is not None:
         fields["min_deposit"] = amount_format(moved.rule.min_deposit)
     return _finish(verdict, target, target, view, fields, locale, normalized_hash, normalized_address)
+
+
+def _elsewhere(
+    target: Chain,
+    others: list[Chain],
+    raw_hash: str,
+    raw_address: str | None,
+    fields: dict[str, Any],
+    locale: str,
+    tx_hash: str,
+    address: str | None,
+) -> Diagnosis:
+    """Not on the customer's chain: wrong_network when another configured chain has it, else not_found."""
+    found = _search_elsewhere(target, others, raw_hash)
+    if found is None:
+        empty = {**fields, "asset": None, "amount": None, "to": None}
+        return _finish(Verdict.NOT_FOUND, target, None, None, empty, locale, tx_hash, address)
+    other, other_view = found
+    other_adapter = _adapter(other, OTHER_TIMEOUT)
+    other_address = other_adapter.address_normalize(raw_address) if raw_address else None
+    moved = moved_pick(
+        other_view.transfers, _rules(other), address=other_address, claimed=fields.get("claimed")
+    )
+    fields = {**fields, **_moved_fields(other, other_adapter, moved), "found_on": other.name}
+    return _finish(Verdict.WRONG_NETWORK, target, other, other_view, fields, locale, tx_hash, address)
 
 
 def _finish(
