@@ -112,7 +112,7 @@ def start_servers(env: dict[str, str], count: int) -> list[tuple[subprocess.Pope
                 "warning",
                 "--no-access-log",
                 "--ws",
-                "websockets",
+                "websockets-sansio",
                 "--backlog",
                 "4096",
             ],
@@ -186,7 +186,10 @@ def idle_worker(ports: list[int], count: int, ready: mp.Queue, stop: mp.Event) -
         for ws in sockets:
             await ws.close()
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    except Exception as exc:  # tell the parent instead of leaving it waiting
+        ready.put(("error", f"idle worker: {exc!r}"))
 
 
 def customer_worker(
@@ -222,7 +225,10 @@ def customer_worker(
         await asyncio.gather(*(one(i) for i in range(count)))
         results.put(latencies)
 
-    asyncio.run(run())
+    try:
+        asyncio.run(run())
+    except Exception as exc:  # tell the parent instead of leaving it waiting
+        ready.put(("error", f"customer worker: {exc!r}"))
 
 
 def agent_worker(
@@ -308,6 +314,8 @@ def measure(
         tickets, idle_ready = [], 0
         while len(tickets) < active or idle_ready < idle:
             kind, value = ready.get(timeout=600)
+            if kind == "error":
+                raise SystemExit(value)
             if kind == "idle":
                 idle_ready += value
             else:

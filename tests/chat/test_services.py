@@ -298,3 +298,20 @@ def test_viewers_are_listed_once_per_agent_and_leave(visitor, online_agent, seco
     assert [v["name"] for v in viewers] == ["Agent One", "Agent Two"]
     services.viewer_leave(channel_name="tab-3")
     assert [v["name"] for v in selectors.viewers_for_ticket(ticket_id=ticket.pk)] == ["Agent One"]
+
+
+def test_chat_solved_from_the_console_frees_capacity_even_if_the_customer_left(
+    visitor, other_visitor, online_agent
+):
+    from walletdesk.tickets.services import ticket_status_set
+
+    profile = online_agent.agent_profile
+    profile.capacity = 1
+    profile.save()
+    chat = _say(visitor, "gone away").conversation
+    services.conversation_accept(conversation=chat, agent=online_agent)
+    ticket_status_set(ticket=chat.ticket, status=Status.SOLVED, by=online_agent)  # not through chat_solve
+    nxt = _say(other_visitor, "next please").conversation
+    assert (
+        services.conversation_accept(conversation=nxt, agent=online_agent).status == ConversationStatus.ACTIVE
+    )

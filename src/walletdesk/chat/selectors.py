@@ -22,7 +22,11 @@ from walletdesk.chat.models import (
     TicketViewer,
 )
 from walletdesk.chat.waitmodel import AgentLoad, HandlingStats, wait_estimates
-from walletdesk.tickets.models import Channel, Ticket
+from walletdesk.tickets.models import OPEN_STATUSES, Channel, Ticket
+
+# A chat whose ticket was solved or closed elsewhere (console, API) while the customer was away is
+# over even if nobody ended it: the selectors below only count chats on open tickets, so such a chat
+# never holds an agent's capacity or a queue place.
 
 # An agent counts as online while their console heartbeats (every 30 s) keep arriving.
 PRESENCE_TTL = timedelta(seconds=90)
@@ -66,9 +70,9 @@ def agents_online_list(*, now: datetime | None = None) -> list[AgentProfile]:
 
 def active_chats_by_agent(*, agent_ids: list[int]) -> dict[int, list[datetime]]:
     """Accept times of each agent's live chats (to know how long each has run)."""
-    rows = Conversation.objects.filter(status=ConversationStatus.ACTIVE, agent_id__in=agent_ids).values_list(
-        "agent_id", "accepted_at"
-    )
+    rows = Conversation.objects.filter(
+        status=ConversationStatus.ACTIVE, agent_id__in=agent_ids, ticket__status__in=OPEN_STATUSES
+    ).values_list("agent_id", "accepted_at")
     result: dict[int, list[datetime]] = {agent_id: [] for agent_id in agent_ids}
     for agent_id, accepted_at in rows:
         result.setdefault(agent_id, []).append(accepted_at)
@@ -76,7 +80,9 @@ def active_chats_by_agent(*, agent_ids: list[int]) -> dict[int, list[datetime]]:
 
 
 def agent_active_count(*, agent: AbstractBaseUser) -> int:
-    return Conversation.objects.filter(status=ConversationStatus.ACTIVE, agent=agent).count()
+    return Conversation.objects.filter(
+        status=ConversationStatus.ACTIVE, agent=agent, ticket__status__in=OPEN_STATUSES
+    ).count()
 
 
 def handling_samples(*, limit: int = HANDLING_SAMPLE_LIMIT) -> list[float]:
@@ -91,7 +97,9 @@ def handling_samples(*, limit: int = HANDLING_SAMPLE_LIMIT) -> list[float]:
 
 
 def queue_list() -> QuerySet[Conversation]:
-    return Conversation.objects.filter(status=ConversationStatus.QUEUED).order_by("queued_at", "id")
+    return Conversation.objects.filter(
+        status=ConversationStatus.QUEUED, ticket__status__in=OPEN_STATUSES
+    ).order_by("queued_at", "id")
 
 
 def chat_availability(*, now: datetime | None = None) -> Availability:
