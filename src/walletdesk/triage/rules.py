@@ -145,6 +145,31 @@ _SECURITY_CUE_RE = re.compile(
 )
 
 
+# The direction words: "没到账" alone says nothing about which way the money went, the verb does.
+_WITHDRAW_WORD_RE = re.compile(
+    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])withdraw(?:al|als|ing)?(?![a-z])|cash ?out"
+)
+_DEPOSIT_WORD_RE = re.compile(r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up")
+
+
+_FEE_WORD_RE = re.compile(
+    r"手续费|费率|矿工费|gas费|网络费|扣费|收费|(?<![a-z])(?:fees?|charged|commission|gas)(?![a-z])"
+)
+
+
+def fee_cue(text: str) -> bool:
+    return bool(_FEE_WORD_RE.search(text_normalise(text)))
+
+
+def direction_of(text: str) -> str | None:
+    """ "withdrawal" or "deposit" when only one direction's own words occur, else None."""
+    norm = text_normalise(text)
+    out, into = bool(_WITHDRAW_WORD_RE.search(norm)), bool(_DEPOSIT_WORD_RE.search(norm))
+    if out == into:
+        return None
+    return "withdrawal" if out else "deposit"
+
+
 def security_cue(text: str) -> bool:
     """True when the message uses security's own vocabulary (2FA, phishing, suspicious login)."""
     norm = text_normalise(text)

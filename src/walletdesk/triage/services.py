@@ -12,7 +12,14 @@ from dataclasses import asdict, dataclass
 from walletdesk.triage.entities import entities_find
 from walletdesk.triage.errors import TriageTextInvalid
 from walletdesk.triage.model import TriageModel, model_get
-from walletdesk.triage.rules import complaint_cue, security_cue, theft_denied, theft_suspected
+from walletdesk.triage.rules import (
+    complaint_cue,
+    direction_of,
+    fee_cue,
+    security_cue,
+    theft_denied,
+    theft_suspected,
+)
 
 CATEGORIES = (
     "account_login",
@@ -93,6 +100,12 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         category = pred.ranked[1]
     if category in _SECURITY_OVERRIDABLE and security_cue(text):
         category = "security"
+    elif category in ("deposit", "withdrawal", "trading") and pred.ranked[1] == "fees" and fee_cue(text):
+        # The money moved but the question is what it cost: a close second "fees" with a fee
+        # word in the text wins over the transfer's own category.
+        category = "fees"
+    elif category in ("deposit", "withdrawal"):
+        category = direction_of(text) or category
     complaint = pred.complaint
     cue = complaint_cue(text)
     if cue is not None:
