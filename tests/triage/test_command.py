@@ -15,10 +15,7 @@ TRON = "TD7jnbP7yB6P4XSurjQ7Teb8YP7po5K3zW"
 def _run_jsonl(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> tuple[list[dict], str]:
     monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
     out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("triage", "--jsonl", stdout=out, stderr=err)
-    finally:
-        pass
+    call_command("triage", "--jsonl", stdout=out, stderr=err)
     return [json.loads(x) for x in out.getvalue().splitlines()], err.getvalue()
 
 

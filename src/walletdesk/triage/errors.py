@@ -11,9 +11,3 @@ class TriageTextInvalid(DomainError):
     code = "triage_text_invalid"
     status = 400
     message = _("The message text must be a string.")
-
-
-class TriageInputInvalid(DomainError):
-    code = "triage_input_invalid"
-    status = 400
-    message = _("The triage input is not valid.")
