@@ -18,10 +18,19 @@ $(VENV)/.installed: $(BIN)/python requirements.lock pyproject.toml
 
 install: $(VENV)/.installed
 
+# A local anvil node (npm @foundry-rs/anvil) gives the demo chain something to look transactions up on;
+# without npm the product still runs, only the chain lookups say the node is unreachable.
 run: install
 	$(BIN)/walletdesk migrate --noinput -v0
 	$(BIN)/walletdesk demo load
-	$(BIN)/walletdesk serve
+	@if [ ! -x node_modules/.bin/anvil ] && command -v npm >/dev/null; then \
+		npm ci --no-audit --no-fund --loglevel=error || echo "anvil not installed: the demo chain stays offline"; fi
+	@if [ -x node_modules/.bin/anvil ]; then \
+		$(BIN)/walletdesk devnet > var/devnet.log 2>&1 & DEVNET=$$!; \
+		trap 'kill $$DEVNET 2>/dev/null' EXIT INT TERM; \
+		echo "demo chain: anvil on 127.0.0.1:8545 (log: var/devnet.log)"; \
+		$(BIN)/walletdesk serve; \
+	else $(BIN)/walletdesk serve; fi
 
 # What the tests need besides Python packages: Debian's Chromium and a CJK font, anvil from npm.
 test-deps: install

@@ -19,25 +19,24 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _migrate_fresh_sqlite(args: list[str], settings: object) -> None:
-    """An operator command on a machine that never ran migrate gets a ready embedded database.
+    """An operator command on the embedded SQLite database finds it migrated.
 
-    Only for the default SQLite file and only when it does not exist yet: PostgreSQL and an
-    existing file are left to an explicit `walletdesk migrate`.
+    A fresh clone (no file yet) or a file from an older checkout (pending migrations) is brought up
+    to date quietly. PostgreSQL is left to an explicit `walletdesk migrate`: an operator decides
+    when a shared production schema changes.
     """
-    from pathlib import Path
-
-    if not args or args[0] in ("migrate", "makemigrations", "help", "--help", "-h", "version", "--version"):
+    if not args or args[0] in ("migrate", "makemigrations", "help", "--help", "-h", "version", "--version", "check"):
         return
     db = settings.DATABASES["default"]  # type: ignore[attr-defined]
     if not db["ENGINE"].endswith("sqlite3"):
         return
-    path = Path(str(db["NAME"]))
-    if path.exists():
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
     from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
-    call_command("migrate", verbosity=0, interactive=False)
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        call_command("migrate", verbosity=0, interactive=False)
 
 
 if __name__ == "__main__":
