@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
+from walletdesk.core.errors import DomainError
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, outbox
 from walletdesk.tickets.models import AuthorKind, Message
+
+log = logging.getLogger(__name__)
+
+# A deposit that did not arrive is looked up at once, before an agent even opens the ticket.
+DIAGNOSE_CATEGORIES = {"deposit", "withdrawal", None}
+MAX_HASHES_DIAGNOSED = 2
 
 
 def message_automate(*, message: Message, secrets_found: int) -> None:
@@ -13,6 +22,9 @@ def message_automate(*, message: Message, secrets_found: int) -> None:
         secret_warning_send(message=message)
     if ticket.priority == "urgent" and ticket.category_id and ticket.category.slug == "account_theft":
         events.publish_security_alert(ticket)
+    category = ticket.category.slug if ticket.category_id else None
+    if category in DIAGNOSE_CATEGORIES and message.entities.get("tx_hashes"):
+        transactions_diagnose(message=message)
 
 
 def secret_warning_send(*, message: Message) -> None:
@@ -24,3 +36,44 @@ def secret_warning_send(*, message: Message) -> None:
     ).exists()
     if not already:
         outbox.send(ticket=ticket, author=None, body=text, author_kind=AuthorKind.SYSTEM)
+
+
+def transactions_diagnose(*, message: Message) -> int:
+    """Post the chain's verdict for the hashes a customer sent, as internal notes for the agent.
+
+    The first configured chain is asked; when the transaction is on another configured chain the
+    verdict says so (wrong_network) and the note is about the chain it is really on.
+    """
+    from walletdesk.chain.product import diagnosis_card_markdown, ledger_check
+    from walletdesk.chain.selectors import chain_list
+    from walletdesk.chain.services import tx_check_record, tx_diagnose
+
+    chains = list(chain_list()[:1])
+    if not chains:
+        return 0
+    ticket = message.ticket
+    posted = 0
+    for tx_hash in message.entities["tx_hashes"][:MAX_HASHES_DIAGNOSED]:
+        try:
+            diagnosis = tx_diagnose(chain_id=chains[0].id, tx_hash=tx_hash, locale=ticket.locale)
+            if diagnosis.verdict == "wrong_network" and diagnosis.found_on:
+                diagnosis = tx_diagnose(chain_id=diagnosis.found_on, tx_hash=tx_hash, locale=ticket.locale)
+        except DomainError as exc:  # a hash of another chain family, or a node that is down
+            log.info("automatic diagnosis of %s skipped: %s", tx_hash, exc.message)
+            continue
+        ledger = ledger_check(diagnosis=diagnosis, wallet_uid=ticket.customer.wallet_uid)
+        outbox.send(
+            ticket=ticket,
+            author=None,
+            author_kind=AuthorKind.SYSTEM,
+            internal=True,
+            body=diagnosis_card_markdown(diagnosis, ledger, ticket.locale),
+        )
+        tx_check_record(
+            diagnosis=diagnosis,
+            source="console",
+            customer_ref=ticket.customer.wallet_uid or "",
+            ticket_ref=str(ticket.pk),
+        )
+        posted += 1
+    return posted
