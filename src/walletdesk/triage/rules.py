@@ -29,7 +29,7 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|tricked into|duped into|conned|"
+    r"stolen|stole|steal|swiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -63,6 +63,7 @@ _THEFT_EN = (
 )
 # Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
+    r"防钓鱼|如何开启|怎么开启|怎么设置|如何设置|how (?:do i|to|can i) (?:enable|set up|turn on|activate)|"
     r"会被盗吗|会不会被盗|会被盗|what happens if|怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
     r"almost|nearly|avoid|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
@@ -80,25 +81,28 @@ _INTACT = (
 # message. Neither alone means theft ("提到交易所", "someone messaged me"); both together
 # nearly always do, whatever the phrasing.
 _LOSS = (
-    r"一扫而空|扫空|洗劫|被洗|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
+    r"一扫而空|扫空|洗劫|被洗|提现|提币|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
-    r"\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
+    r"transfers? out|transferred out|outgoing|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
+    r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
-    r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|授权|被人|盗|"
+    r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
-    r"unknown (?:wallet|address|account)|(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
+    r"unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
+    r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
+    r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
 # would make the theft pattern three times slower.
 # Third net: the customer paid and the other side vanished, the shape of every completed
 # impersonation scam, even when no word like "scam" appears.
-_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过去|打了|打给|付了|给了他|照做"
+_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过去|转完|转到|打到|汇了|汇给|打了|打给|付了|给了他|照做"
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
@@ -106,6 +110,7 @@ _VANISHED = (
 )
 _THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}")
 _PAID_RE = re.compile(_PAID)
+_P2P_RE = re.compile(r"p0p|c0c|otc|卖家|商家|买家|承兑|seller|merchant|buyer")
 _VANISHED_RE = re.compile(_VANISHED)
 _LOSS_RE = re.compile(_LOSS)
 _FOUL_RE = re.compile(_FOUL)
@@ -185,7 +190,8 @@ def theft_suspected(text: str) -> bool:
         return True
     if _LOSS_RE.search(norm) and _FOUL_RE.search(norm):
         return True
-    return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm))
+    # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
+    return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
 
 
 def theft_denied(text: str) -> bool:
