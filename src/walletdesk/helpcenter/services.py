@@ -28,6 +28,7 @@ from walletdesk.helpcenter.models import (
 from walletdesk.helpcenter.search import analyze, fts
 from walletdesk.helpcenter.search.analysis import markdown_plain
 from walletdesk.helpcenter.search.engine import index_changed
+from walletdesk.shield.services import text_redact
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _SLUG_RE = re.compile(r"^[\w-]{1,200}$", re.UNICODE)
@@ -163,8 +164,9 @@ def article_save(
         before = None if new else (article.title, article.body, article.tags, article.status, article.locale)
         article.locale = parsed_locale
         article.group = (group or (article.group if not new else "") or slug_stem(slug))[:200]
-        article.title = title.strip()[:300]
-        article.body = body.strip() + "\n"
+        # Articles are written by people too: a pasted example phrase must not be published.
+        article.title = text_redact(text=title.strip(), locale=parsed_locale).text[:300]
+        article.body = text_redact(text=body.strip(), locale=parsed_locale).text + "\n"
         article.body_html = markdown_render(article.body)
         article.tags = tag_list
         article.status = status
