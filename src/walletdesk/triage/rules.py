@@ -29,7 +29,7 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
+    r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -93,7 +93,7 @@ _FOUL = (
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
-    r"unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
+    r"third[- ]party|第三方|unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
@@ -106,7 +106,7 @@ _PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过�
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
-    r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我"
+    r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我|把我删了|把我拉黑|删除了我|不理我了"
 )
 _THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}")
 _PAID_RE = re.compile(_PAID)
