@@ -13,6 +13,9 @@ from walletdesk.triage.training import model_fit
 
 
 class Command(BaseCommand):
+    # Triage reads no database and no URLs: skipping the system checks keeps start-up short
+    # and the command usable while another app's module is mid-edit.
+    requires_system_checks: list[str] = []
     help = "Train the triage model on data/labelled.jsonl and write data/model.npz."
 
     def add_arguments(self, parser: CommandParser) -> None:
