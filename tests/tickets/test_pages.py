@@ -99,9 +99,12 @@ def test_portal_flow_with_intake_errors_and_ownership(client, customer, other_cu
     assert client.get(f"/support/login/?token={jwt_for(customer)}").status_code == 302
     form = client.get("/support/new/?category=deposit").content.decode()
     assert "Transaction ID" in form or "交易哈希" in form
-    missing = client.post("/support/new/", {"category": "deposit", "body": "where is my money"})
+    missing = client.post("/support/new/", {"category": "deposit", "body": "where is my money",
+                                            "intake_network": "TRC20", "subject": "USDT missing"})
     assert missing.status_code == 400
-    assert "where is my money" in missing.content.decode()  # nothing typed is lost
+    page = missing.content.decode()
+    # Nothing typed is lost: body, subject and the intake answers come back with the error.
+    assert "where is my money" in page and 'value="TRC20"' in page and 'value="USDT missing"' in page
     created = client.post(
         "/support/new/", {"category": "deposit", "body": "where is my money", "intake_txid": "0xabc"}
     )

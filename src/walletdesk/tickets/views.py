@@ -227,6 +227,7 @@ def portal_new(request: HttpRequest) -> HttpResponse:
         "values": request.POST,
         "errors": {},
         "error": "",
+        "subject": request.POST.get("subject") or request.GET.get("q", ""),
     }
     if request.method == "POST":
         if chosen is None:
@@ -252,8 +253,25 @@ def portal_new(request: HttpRequest) -> HttpResponse:
                 context["errors"] = exc.fields
             else:
                 return redirect(f"/support/tickets/{received.ticket.pk}/")
+        context["fields"] = _intake_fields(chosen, request.POST, context["errors"])
         return render(request, "tickets/portal/new.html", context, status=400)
+    context["fields"] = _intake_fields(chosen, {}, {})
     return render(request, "tickets/portal/new.html", context)
+
+
+def _intake_fields(category: Any, values: Any, errors: dict[str, str]) -> list[dict[str, Any]]:
+    """The category's intake form with what the customer typed, so an error loses nothing."""
+    if category is None:
+        return []
+    return [
+        {
+            **spec,
+            "name": f"intake_{spec['key']}",
+            "value": values.get(f"intake_{spec['key']}", ""),
+            "error": errors.get(spec["key"]),
+        }
+        for spec in category.intake_fields
+    ]
 
 
 @customer_required
