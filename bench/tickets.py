@@ -1033,6 +1033,7 @@ def report(results: dict[str, Any]) -> str:
     )
     if results.get("peer"):
         md.append(ratios(results))
+        md.append(summary(results))
     return "\n".join(md)
 
 
@@ -1090,6 +1091,64 @@ def ratios(results: dict[str, Any]) -> str:
         "walletdesk vs django-helpdesk (ratio > 1 = walletdesk better; peer list = list_shell + list_data)",
         ["DB-size", "walletdesk layout", "measure", "walletdesk", "peer", "ratio", "target"],
         rows,
+    )
+
+
+def summary(results: dict[str, Any], layout: str = "scale") -> str:
+    """The README table: one layout, p95s and rates side by side with the peer, per database."""
+    peer = results["peer"]
+    size = size_label(results["args"]["tickets"])
+    runs = {r["db"]: r for r in results["runs"]}
+    dbs = [db for db in ("sqlite", "postgres") if db in runs]
+    header = ["measure"] + [f"{db}: {col}" for db in dbs for col in ("walletdesk", "peer", "ratio")]
+    rows: list[list[Any]] = []
+
+    def add(measure: str, ours_of: Any, theirs_of: Any, higher_is_better: bool) -> None:
+        row: list[Any] = [measure]
+        for db in dbs:
+            label = f"{db}-{size}"
+            ours, theirs = ours_of(runs[db]), theirs_of(label)
+            if ours is None or theirs is None or not ours or not theirs:
+                row += [ours, theirs, None]
+                continue
+            row += [ours, theirs, f"{(ours / theirs if higher_is_better else theirs / ours):.1f}×"]
+        rows.append(row)
+
+    def lay(run: dict) -> dict:
+        return next((x for x in run["layouts"] if x["layout"] == layout), {})
+
+    def create(conc: int) -> tuple[Any, Any]:
+        def ours(run: dict) -> Any:
+            return next((c["tps"] for c in lay(run).get("create", []) if c["conc"] == conc), None)
+
+        def theirs(label: str) -> Any:
+            rows = [
+                x for x in peer["create"] if x["label"] == label and x["mode"] == "api" and x["conc"] == conc
+            ]
+            return rows[0]["tps"] if rows else None
+
+        return ours, theirs
+
+    def page(ours_name: str, theirs_names: list[str]) -> tuple[Any, Any]:
+        def ours(run: dict) -> Any:
+            row = next((p for p in lay(run).get("pages", []) if p["page"] == ours_name), None)
+            return row["p95_ms"] if row else None
+
+        def theirs(label: str) -> Any:
+            found = [next((p for p in peer["pages"] + peer["search"] if p.get("label") == label and p["page"] == n), None) for n in theirs_names]  # fmt: skip
+            return sum(p["p95_ms"] for p in found) if all(found) else None
+
+        return ours, theirs
+
+    add("create, 1 client, tickets/s (peer: REST API)", *create(1), True)
+    add("create, 8 clients, tickets/s", *create(8), True)
+    add("agent list p95 ms (peer: shell + JSON)", *page("inbox_html", ["list_shell", "list_data"]), False)
+    add("ticket page p95 ms", *page("ticket_html", ["detail"]), False)
+    add("search 退款 p95 ms", *page("search_html_zh", ["search_data_zh"]), False)
+    add("search invoice p95 ms", *page("search_html_en", ["search_data_en"]), False)
+    add("landing page p95 ms (inbox vs dashboard)", *page("inbox_html", ["dashboard"]), False)
+    return table_print(
+        f"Summary at {size} tickets, walletdesk {layout} layout vs peer (gunicorn -w 2)", header, rows
     )
 
 
