@@ -115,7 +115,7 @@ def new_context(browser):  # noqa: ANN201 - a factory of Playwright contexts, cl
 
     def make(**kwargs):  # noqa: ANN202
         context = browser.new_context(locale=kwargs.pop("locale", "en-US"), accept_downloads=True, **kwargs)
-        context.set_default_timeout(15000)
+        context.set_default_timeout(30000)  # the CI machine may be busy
         contexts.append(context)
         return context
 

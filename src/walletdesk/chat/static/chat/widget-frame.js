@@ -229,7 +229,8 @@
     $("wd-offline-text").textContent = (a.reason === "closed_hours" ? t("offlineHours", { t: when }) : t("offlineNobody")) + " " + t("offlineLeave");
   }
   function chooseView() {
-    var live = state.ticket && state.ticket.open;
+    // A chat with messages on screen stays on screen, even if a reconnect's state says little.
+    var live = (state.ticket && state.ticket.open) || (!state.ticket && Object.keys(state.messages).length > 0);
     if (live || outbox.length) { show("wd-chat"); }
     else if (state.availability && !state.availability.open) { show("wd-offline"); }
     else if (state.ticket && state.ticket.rating_pending) { show("wd-chat"); }
