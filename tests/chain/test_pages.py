@@ -56,11 +56,16 @@ def test_agent_diagnoses_a_hash_from_the_conversation_into_an_internal_note(
     assert tx.upper()[:16] in panel and "Diagnose" in panel
     response = client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth", "tx": tx})
     assert response.status_code == 302
-    note = Message.objects.filter(ticket=ticket, is_internal=True).get()
+    note = Message.objects.filter(ticket=ticket, is_internal=True, author_kind="agent").get()
     assert "**confirmed**" in note.body and "100 USDT" in note.body
     # The demo ledger has no deposit with this hash: confirmed on chain, not credited → escalate.
     assert "NOT credited in the ledger" in note.body
-    assert TxCheck.objects.get(ticket_ref=str(ticket.pk)).source == "console"
+    # One check from the automatic lookup when the message arrived, one from the agent's click.
+    assert list(TxCheck.objects.filter(ticket_ref=str(ticket.pk)).values_list("source", flat=True)) == [
+        "console",
+        "console",
+    ]
+    assert Message.objects.filter(ticket=ticket, is_internal=True, author_kind="system").exists()
     bad = client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth", "tx": "0x12"})
     assert bad.status_code == 400 and "is not a transaction hash" in bad.content.decode()
 
