@@ -20,6 +20,11 @@ KEYSTORE_JSON = "keystore_json"
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
 _HEX64_RE = re.compile(r"(?<![0-9A-Za-z])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9A-Za-z])")
+# A key written in groups ("d26f 6664 ...", two lines of 32) after OCR or from a paper backup.
+_GROUPED_HEX_RE = re.compile(
+    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{4,32}(?:[ \t]?-?[ \t]?|[ \t]*\r?\n[ \t]*)){1,15}"
+    r"[0-9a-fA-F]{4,32}(?![0-9A-Za-z])"
+)
 _WIF_RE = re.compile(rf"(?<![{_B58}])[5KLc9][{_B58}]{{50,51}}(?![{_B58}])")
 _XPRV_RE = re.compile(rf"(?<![{_B58}])[xyztuvYZUV]prv[{_B58}]{{100,115}}(?![{_B58}])")
 _B58_64_RE = re.compile(rf"(?<![{_B58}])[{_B58}]{{85,90}}(?![{_B58}])")
@@ -31,21 +36,23 @@ _KEYSTORE_COMPANION_RE = re.compile(r"(?i)kdf|\bmac\b|\"mac\"|cipherparams")
 # string than a transaction word makes it a key; with no word at all a 64-hex string is treated
 # as a key (the issue's rule: redact unless the context says transaction hash).
 _KEY_WORDS = (
-    r"private|priv\b|privkey|secret|key|seed|mnemonic|recovery|phrase|私钥|密钥|秘钥|私匙|钥匙|助记词|"
+    r"private|priv\b|privkey|\bpk\b|secret|key|seed|mnemonic|recovery|phrase|私钥|密钥|秘钥|私匙|钥匙|助记词|"
     r"导出|export|import|导入|恢复|restore"
 )
 _TX_WORDS = (
     r"\btx|txid|txn|hash|transaction|signature|sig\b|block|explorer|scan|deposit|withdraw|transfer|"
     r"confirm|pending|stuck|arriv|credit|sent\b|payment|order|status|receiv|refund|missing|still\b|"
     r"交易|哈希|转|充|提币|提现|到账|没到|未到|收到|区块|浏览器|确认|打包|记录|订单|链上|流水|凭证|单号|签名|"
-    r"查|状态|退款|退回"
+    r"查|状态|退款|退回|"
+    # A file's checksum is a 64-hex digest too ("sha256sum", "SHA-256: ...", "校验值").
+    r"sha-?256|checksum|digest|\bmd5|\bsha1|校验"
 )
 _KEY_WORDS_RE = re.compile(f"(?i){_KEY_WORDS}")
 _TX_WORDS_RE = re.compile(f"(?i){_TX_WORDS}")
 _CONTEXT_RE = re.compile(f"(?i)(?P<key>{_KEY_WORDS})|(?P<tx>{_TX_WORDS})")
 # One cheap scan decides whether any key detector needs to run at all.
 _ANY_KEY_RE = re.compile(
-    rf"[0-9a-fA-F]{{64}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
+    rf"[0-9a-fA-F]{{64}}|[0-9a-fA-F]{{8,32}}\s+[0-9a-fA-F]{{8}}|(?:[0-9a-fA-F]{{4}}[ -]){{6}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
 )
 _NEAR = 80
 
@@ -58,6 +65,7 @@ def keys_find(text: str) -> list[Span]:
     spans += _extended_keys(text)
     spans += _wif_keys(text)
     spans += _hex_keys(text)
+    spans += _grouped_hex_keys(text)
     spans += _solana_keys(text)
     return spans
 
@@ -90,7 +98,10 @@ def _in_link(text: str, start: int, end: int) -> bool:
     prefix = prefix[
         max(prefix.rfind(" "), prefix.rfind("\n"), prefix.rfind("\t"), prefix.rfind("\u3000")) + 1 :
     ]
-    return "/" in prefix or ("=" in prefix and "key" not in prefix.lower())
+    if "/" in prefix:
+        return True
+    # A query string ("?hash=...&") carries a hash; a "pk=" or "secret=" assignment is a key.
+    return ("=" in prefix and ("?" in prefix or "&" in prefix)) and not _KEY_WORDS_RE.search(prefix)
 
 
 def _hex_keys(text: str) -> list[Span]:
@@ -104,6 +115,24 @@ def _hex_keys(text: str) -> list[Span]:
             continue
         if _context_kind(text, start, end) != "tx":
             spans.append((PRIVATE_KEY, start, end))
+    return spans
+
+
+def _grouped_hex_keys(text: str) -> list[Span]:
+    """64 hex digits in equal groups (the last may be shorter), judged by context like _hex_keys."""
+    spans = []
+    for match in _GROUPED_HEX_RE.finditer(text):
+        groups = re.findall(r"[0-9a-fA-F]+", match.group().removeprefix("0x").removeprefix("0X"))
+        digits = "".join(groups)
+        if len(groups) < 2 or len(digits) != 64 or len({len(g) for g in groups[:-1]}) != 1:
+            continue
+        numerals = sum(c.isdigit() for c in digits)
+        if len(groups[-1]) > len(groups[0]) or not 16 <= numerals <= 48:
+            continue  # random hex has ~24 numerals: not words ("face bead") nor card numbers
+        start, end = match.span()
+        if _in_link(text, start, end) or _context_kind(text, start, end) == "tx":
+            continue
+        spans.append((PRIVATE_KEY, start, end))
     return spans
 
 
