@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from walletdesk.shield.glued import glued_chinese_find
+from walletdesk.shield.topics import text_is_topical_list
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
     checksum_valid,
@@ -176,6 +177,8 @@ def _separated_runs(text: str) -> list[Span]:
                 else:
                     lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
                 start, end = starts[lo], ends[hi]
+                if not exact and _is_english(bit) and _is_list(text, start, end, bit):
+                    continue
                 numbering = _NUMBERING_RE.search(text[max(0, start - 8) : start])
                 if numbering:
                     start -= len(numbering.group())
@@ -183,6 +186,26 @@ def _separated_runs(text: str) -> list[Span]:
                     start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
                 spans.append((MNEMONIC, start, end))
     return spans
+
+
+def _is_english(bit: int) -> bool:
+    return wordlist_for_bit(bit).language == "english"
+
+
+def _is_list(text: str, start: int, end: int, bit: int) -> bool:
+    """An English run without a valid checksum that reads as a topical list (see topics.py).
+
+    A full-length stretch with a valid checksum inside the run still makes it a phrase.
+    """
+    if not text_is_topical_list(text[start:end], stop_words=COMMON_ENGLISH):
+        return False
+    index = wordlist_for_bit(bit).index
+    positions = [index.get(word_key(word), -1) for word in re.findall(r"[A-Za-z]+", text[start:end])]
+    return not any(
+        checksum_valid(positions[first : first + size])
+        for size in MNEMONIC_LENGTHS
+        for first in range(len(positions) - size + 1)
+    )
 
 
 def _sentence_split(
