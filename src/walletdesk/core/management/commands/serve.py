@@ -32,6 +32,11 @@ class Command(BaseCommand):
             raise CommandError(f"--port must be between 1 and 65535, not {options['port']}")
         consumer = None
         if not options["no_worker"]:
+            from django.utils.module_loading import autodiscover_modules
+
+            # Register every app's tasks before the worker starts, as run_huey does: a task queued by
+            # another process must find its function here.
+            autodiscover_modules("tasks")
             HUEY.immediate = False
             consumer = HUEY.create_consumer(
                 workers=settings.HUEY["consumer"]["workers"],
