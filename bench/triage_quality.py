@@ -7,7 +7,10 @@ Two measurements, both printed as tables:
   2. the shipped model on data/devset.jsonl, messages written separately and never trained on
      (d* rows carry entity labels; e* rows were a second fresh batch, category/complaint only).
 
-Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors]
+  3. any extra labelled set given with --set FILE (jsonl with id, text, category, complaint and
+     optionally lang), e.g. data/redteam.jsonl, the held-out red-team set.
+
+Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors] [--skip-cv] [--set FILE ...]
 """
 
 from __future__ import annotations
@@ -113,12 +116,12 @@ def report(title: str, rows: list[dict], preds: list[Triage], show_errors: bool)
                 )
 
 
-def _devset() -> list[dict]:
+def _devset(path: Path | None = None) -> list[dict]:
     from walletdesk.triage.dataset import _lang_of
 
     rows = [
         json.loads(line)
-        for line in (DATA_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (path or DATA_DIR / "devset.jsonl").read_text(encoding="utf-8").splitlines()
         if line
     ]
     for row in rows:
@@ -175,6 +178,15 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--errors", action="store_true", help="list misclassified messages")
     parser.add_argument("--skip-cv", action="store_true")
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="also score this labelled jsonl file with the shipped model (repeatable)",
+    )
     args = parser.parse_args()
     if not args.skip_cv:
         rows = labelled_load()
@@ -193,6 +205,16 @@ def main() -> None:
         [message_triage(text=r["text"]) for r in dev],
         args.errors,
     )
+    for path in args.sets:
+        if not path.is_file():
+            parser.error(f"--set {path}: no such file")
+        extra = _devset(path)
+        report(
+            f"{path.name}, shipped model",
+            extra,
+            [message_triage(text=r["text"]) for r in extra],
+            args.errors,
+        )
 
     entity_stress()
 

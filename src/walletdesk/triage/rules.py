@@ -12,6 +12,13 @@ import re
 
 from walletdesk.triage.features import text_normalise
 
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    # re.ASCII: with Unicode \w a Chinese character counts as a word character, so the \b in
+    # "\bwithdraw" never matched mixed text like "然后withdraw了"; ASCII word boundaries do.
+    return re.compile(pattern, re.ASCII)
+
+
 _THEFT_ZH = (
     r"被盗|盗号|盗走|盗刷|盗了|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
@@ -25,13 +32,17 @@ _THEFT_ZH = (
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|(?<![a-z])u|usdt|余额)(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
-    r"被[^，。,!?！？]{0,16}骗|提走了|"
+    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|"
+    # "a withdrawal I never initiated" names the theft without any theft word.
+    r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hacked|hacker|hijack|drain|scammed|got scammed|been scammed|"
+    r"hack(?!athon)|hijack|drain|scammed|got scammed|been scammed|breached|intruder|"
+    # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
+    r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
@@ -50,9 +61,9 @@ _THEFT_EN = (
     r"(?:tokens|funds|money|coins|usdt|eth|btc|crypto|assets|everything|savings|nfts?)[^.!?]{0,12}(?:is |are |were |was )?gone|"
     r"(?:took|taken|take) (?:all|everything)|(?:wallet|account) (?:was|got|has been) (?:cleaned|wiped|swept)|"
     r"unknown (?:withdrawal|transfer|transaction|outgoing)|(?:withdrawal|transfer|transaction)s? i (?:don'?t|do not) recogni|"
-    r"someone[^.!?]{0,30}(?:taken|took|withdrew|transferred|moved|sold|emptied|drained|stole)|"
+    r"some(?:one|body)[^.!?]{0,30}(?:taken|took|withdrew|transferred|moved|sold|emptied|drained|stole)|"
     r"missing from my (?:account|wallet)|lost everything|money is gone|coins are gone|funds are gone|"
-    r"someone (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
+    r"some(?:one|body) (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
     r"(?:wallet|account) (?:is|was|got|has been) (?:now )?(?:empty|emptied|zero)|"
     r"all (?:of )?my [a-z]+ (?:was|were|got|has been|have been) (?:sent|moved|transferred|withdrawn|taken)|"
     r"(?:funds|coins|money|assets|usdt|btc|eth|balance|crypto)[^.!?]{0,20}(?:gone|disappeared|vanished|missing|zero)|"
@@ -70,7 +81,8 @@ _INTACT = (
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
-    r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|是钓鱼吗|是真的吗|是不是假的|"
+    r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|"
+    r"我?没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
     r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
     r"is (?:it|this|that) (?:a )?(?:scam|phishing|fake|real)|scam\?|phishing\?|"
@@ -83,7 +95,9 @@ _INTACT = (
 _LOSS = (
     r"一扫而空|扫空|洗劫|被洗|提现|提币|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
-    r"transfers? out|transferred out|outgoing|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
+    r"把(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
+    r"went to|ended up (?:in|at|with)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
+    r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
@@ -96,7 +110,18 @@ _FOUL = (
     r"third[- ]party|第三方|unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
-    r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do"
+    r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
+    r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
+    r"remote access|anydesk|teamviewer|technician|远程|attacker|"
+    r"new sim|sim card|never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
+    r"without [a-z]{0,3} ?(?:authori[sz]ation|permission|consent|approval)|"
+    r"some (?:0x|Ⓐ|random|weird|strange)|random (?:address|wallet)|(?:strange|weird) address|"
+    r"不认识|不明(?!白)|"
+    # Whoever got the seed phrase, private key or SMS code is the third party.
+    r"(?:enter|entered|typed|gave|give|shared|share|imported|import|input|told|paste|pasted)"
+    r"[^.!?]{0,30}(?:seed|recovery phrase|mnemonic|private key|secret phrase|0 words|sms code|verification code)|"
+    r"(?:sent|send)[^.!?]{0,20}(?:seed|recovery phrase|mnemonic|private key|secret phrase)|"
+    r"(?:输入|输了|导入|给了|提供了?|告诉|发了|发给)[^，。,!?！？]{0,10}(?:助记词|私钥|验证码)"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
 # would make the theft pattern three times slower.
@@ -106,17 +131,50 @@ _PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过�
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
-    r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我|把我删了|把我拉黑|删除了我|不理我了"
+    r"number is dead|(?:number|account) (?:is |was )?(?:dead|deleted|disconnected)|"
+    r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我|把我删了|把我拉黑|删除了我|不理我了|停机|空号"
 )
-_THEFT_RE = re.compile(f"{_THEFT_ZH}|{_THEFT_EN}")
-_PAID_RE = re.compile(_PAID)
-_P2P_RE = re.compile(r"p0p|c0c|otc|卖家|商家|买家|承兑|seller|merchant|buyer")
-_VANISHED_RE = re.compile(_VANISHED)
-_LOSS_RE = re.compile(_LOSS)
-_FOUL_RE = re.compile(_FOUL)
-_INTACT_RE = re.compile(_INTACT)
+_THEFT_RE = _compile(f"{_THEFT_ZH}|{_THEFT_EN}")
+_PAID_RE = _compile(_PAID)
+_P2P_RE = _compile(r"p0p|c0c|otc|卖家|商家|买家|承兑|seller|merchant|buyer")
+_VANISHED_RE = _compile(_VANISHED)
+_LOSS_RE = _compile(_LOSS)
+_FOUL_RE = _compile(_FOUL)
+_INTACT_RE = _compile(_INTACT)
+# The part of _INTACT that says the assets are still there. Only this overrides a customer who
+# disowns an outgoing transfer; the rest ("didn't send", "avoid", "is this a scam?") does not,
+# because "coins transferred out, I didn't send anything" is the plainest theft report.
+_STILL_THERE_RE = _compile(
+    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
+    r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
+    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
+    r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
+    r"still there|still intact|are intact|is intact|"
+    r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
+    r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)"
+)
+_OUTFLOW_RE = _compile(
+    r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
+    r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
+    r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
+    r"被转|被提|被划|被卖|转走|提走|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
+    r"withdrawal (?:emails?|notifications?|confirmations?)"
+)
+_DISOWN_RE = _compile(
+    r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
+    r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
+    r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
+    r"没(?:有)?授权过|不认识|不知情"
+)
+# "I sent it to the wrong address myself" is a mistake, not a theft, unless malware chose the
+# address (clipboard hijackers replace what the customer pasted).
+_SELF_INFLICTED_RE = _compile(
+    r"myself|my (?:own )?(?:mistake|fault)|i made a mistake|typo|wrong (?:address|network|chain)|"
+    r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
+)
+_MALWARE_RE = _compile(r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗")
 
-_COMPLAINT_RE = re.compile(
+_COMPLAINT_RE = _compile(
     r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
     r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
@@ -126,7 +184,7 @@ _COMPLAINT_RE = re.compile(
     r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
-_NOT_COMPLAINT_RE = re.compile(
+_NOT_COMPLAINT_RE = _compile(
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
     r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
     r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)|(?:funds|money|coins) back\?"
@@ -135,11 +193,11 @@ _NOT_COMPLAINT_RE = re.compile(
 
 # Security's own words. "login" pulls the model to account_login, but a suspicious login, a
 # phishing link or a 2FA question is security (the operator's category list).
-_SECURITY_2FA_RE = re.compile(
+_SECURITY_2FA_RE = _compile(
     r"0fa|\bmfa\b|two[- ]factor|authenticator|谷歌验证|google验证|二次验证|双重验证|身份验证器|yubikey|passkey|"
     r"hardware (?:security )?key|security key|安全密钥|硬件钥匙|硬件密钥"
 )
-_SECURITY_CUE_RE = re.compile(
+_SECURITY_CUE_RE = _compile(
     r"suspicious|unfamiliar|unrecogni[sz]ed|可疑|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
     r"(?:ip|device|login)s? i (?:don'?t|do not) recogni|don'?t recogni[sz]e (?:this|the|an?) (?:ip|device|login)|"
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
@@ -151,13 +209,13 @@ _SECURITY_CUE_RE = re.compile(
 
 
 # The direction words: "没到账" alone says nothing about which way the money went, the verb does.
-_WITHDRAW_WORD_RE = re.compile(
+_WITHDRAW_WORD_RE = _compile(
     r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])withdraw(?:al|als|ing)?(?![a-z])|cash ?out"
 )
-_DEPOSIT_WORD_RE = re.compile(r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up")
+_DEPOSIT_WORD_RE = _compile(r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up")
 
 
-_FEE_WORD_RE = re.compile(
+_FEE_WORD_RE = _compile(
     r"手续费|费率|矿工费|gas费|网络费|扣费|收费|(?<![a-z])(?:fees?|charged|commission|gas)(?![a-z])"
 )
 
@@ -184,14 +242,42 @@ def security_cue(text: str) -> bool:
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)
+    if _STILL_THERE_RE.search(norm):
+        return False
+    if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
+        return True
     if _INTACT_RE.search(norm):
         return False
     if _THEFT_RE.search(norm):
         return True
+    if self_inflicted(text):
+        return False
     if _LOSS_RE.search(norm) and _FOUL_RE.search(norm):
         return True
     # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
     return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
+
+
+def self_inflicted(text: str) -> bool:
+    """True when the customer says they made the mistake (wrong address, wrong network) and no
+    malware, hack or scam is mentioned."""
+    norm = text_normalise(text)
+    return bool(_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
+
+
+# Greetings open messages of every category, so the model learnt them as noise; a message made
+# of nothing else ("你好，在吗") has no topic yet and is "other", not whatever the noise leans to.
+_GREETING_RE = _compile(
+    r"你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|客服|人工|请问|麻烦|谢谢|"
+    r"hello|hi|hey|hiya|good (?:morning|afternoon|evening)|anyone (?:there|here)|support|team|thanks?|thx|pls|please|"
+    r"[\s,.!?~，。！？、…:：;；]"
+)
+
+
+def greeting_only(text: str) -> bool:
+    """True when the message holds greetings and punctuation and nothing else."""
+    norm = text_normalise(text)
+    return bool(norm) and not _GREETING_RE.sub("", norm)
 
 
 def theft_denied(text: str) -> bool:

@@ -16,7 +16,9 @@ from walletdesk.triage.rules import (
     complaint_cue,
     direction_of,
     fee_cue,
+    greeting_only,
     security_cue,
+    self_inflicted,
     theft_denied,
     theft_suspected,
 )
@@ -90,11 +92,19 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         return Triage(category="other", complaint=False, entities=entities, confidence=0.0, urgent=False)
     pred = model.predict(text)
     category = pred.ranked[0]
+    if greeting_only(text):
+        return Triage(
+            category="other",
+            complaint=False,
+            entities=entities,
+            confidence=round(pred.confidence, 3),
+            urgent=False,
+        )
     if theft_suspected(text):
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
-    elif category == "account_theft" and (theft_denied(text) or not pred.theft_words):
+    elif category == "account_theft" and (theft_denied(text) or self_inflicted(text) or not pred.theft_words):
         # Theft pages the security team; without a single theft word the model is guessing
         # from "my account" and the runner-up is the better answer.
         category = pred.ranked[1]
