@@ -185,3 +185,20 @@ def test_api_without_or_with_wrong_token_is_401(client, outsider):
 
 def test_openapi_docs_are_served(client):
     assert client.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_text_search_pages_through_every_match_newest_first(agent_client, customer, monkeypatch, other_customer):
+    from walletdesk.tickets import selectors
+
+    monkeypatch.setattr(selectors, "SEARCH_BATCH", 2)  # force several index batches per page
+    matching = _tickets(customer, 5)
+    receive(InboundMessage(channel=Channel.WEB, body="unrelated words only", customer=other_customer,
+                           new_ticket=True))
+    seen, cursor = [], ""
+    for _ in range(5):
+        page = agent_client.get(f"/api/v1/tickets?view=all&text=提现失败&limit=2{cursor}").json()
+        seen += [t["id"] for t in page["items"]]
+        if not page["next_cursor"]:
+            break
+        cursor = f"&cursor={page['next_cursor']}"
+    assert seen == sorted((t.pk for t in matching), reverse=True)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-from datetime import datetime
-
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router, Schema
@@ -76,20 +72,6 @@ def message_out(message: Message) -> dict:
     }
 
 
-# --- cursor pagination over (last_message_at desc, id desc) ---------------------------------
-def _cursor_encode(ticket: Ticket) -> str:
-    stamp = ticket.last_message_at.isoformat() if ticket.last_message_at else ""
-    return base64.urlsafe_b64encode(f"{stamp}|{ticket.pk}".encode()).decode()
-
-
-def _cursor_decode(cursor: str) -> tuple[datetime | None, int]:
-    try:
-        stamp, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
-        return (datetime.fromisoformat(stamp) if stamp else None), int(pk)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationFailed("The cursor is malformed.", fields={"cursor": "malformed"}) from exc
-
-
 class TicketListQuery(Schema):
     view: str | None = None
     status: str | None = None
@@ -109,7 +91,7 @@ def tickets_list(request: HttpRequest, q: Query[TicketListQuery]) -> dict:
         raise ValidationFailed(fields={"limit": "between 1 and 100"})
     if q.view and q.view not in ("mine", "unassigned", "team", "open", "all"):
         raise ValidationFailed(fields={"view": "mine, unassigned, team, open or all"})
-    qs = selectors.ticket_list_for_agent(
+    page = selectors.ticket_page_for_agent(
         agent=request.auth,
         filters=selectors.TicketFilters(
             view=q.view,
@@ -121,23 +103,13 @@ def tickets_list(request: HttpRequest, q: Query[TicketListQuery]) -> dict:
             text=q.text,
             tag=q.tag,
         ),
+        cursor=q.cursor,
+        limit=q.limit,
     )
-    if q.cursor:
-        stamp, pk = _cursor_decode(q.cursor)
-        if stamp is None:
-            qs = qs.filter(last_message_at__isnull=True, id__lt=pk)
-        else:
-            qs = qs.filter(
-                Q(last_message_at__lt=stamp)
-                | Q(last_message_at=stamp, id__lt=pk)
-                | Q(last_message_at__isnull=True)
-            )
-    rows = list(qs[: q.limit + 1])
-    page = rows[: q.limit]
-    tags = _tags_for([t.pk for t in page])
+    tags = _tags_for([t.pk for t in page.tickets])
     return {
-        "items": [ticket_out(t, tags.get(t.pk, [])) for t in page],
-        "next_cursor": _cursor_encode(page[-1]) if len(rows) > q.limit else None,
+        "items": [ticket_out(t, tags.get(t.pk, [])) for t in page.tickets],
+        "next_cursor": page.next_cursor,
     }
 
 

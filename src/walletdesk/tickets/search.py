@@ -7,6 +7,8 @@ words. One document per ticket: subject, reference and the customer's messages.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.db import connection
 
 from walletdesk.core.textsearch import index_text, tokens
@@ -50,12 +52,29 @@ def _fts5_query(words: list[str]) -> str:
     return " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def ticket_ids_matching(query: str) -> tuple[str, list]:
-    """SQL (and params) selecting ticket ids whose document holds every word of the query."""
+def ticket_ids_matching_batches(query: str, *, before_id: int | None, batch: int) -> Iterator[list[int]]:
+    """Ids of tickets whose document holds every word of the query, newest first, a batch at a time."""
     words = list(dict.fromkeys(tokens(query)))[:12]
     if not words:
-        return "SELECT NULL WHERE 1=0", []
+        return
     if _is_pg():
         tsquery = " & ".join("'" + w.replace("'", "''").replace("\\", "") + "'" for w in words)
-        return "SELECT ticket_id FROM tickets_search WHERE document @@ to_tsquery('simple', %s)", [tsquery]
-    return "SELECT rowid FROM tickets_search WHERE tickets_search MATCH %s", [_fts5_query(words)]
+        sql = (
+            "SELECT ticket_id FROM tickets_search WHERE document @@ to_tsquery('simple', %s) "
+            "AND ticket_id < %s ORDER BY ticket_id DESC LIMIT %s"
+        )
+        match = tsquery
+    else:
+        sql = "SELECT rowid FROM tickets_search WHERE tickets_search MATCH %s AND rowid < %s ORDER BY rowid DESC LIMIT %s"
+        match = _fts5_query(words)
+    upper = before_id if before_id is not None else 2**62
+    while True:
+        with connection.cursor() as cur:
+            cur.execute(sql, [match, upper, batch])
+            ids = [row[0] for row in cur.fetchall()]
+        if not ids:
+            return
+        yield ids
+        if len(ids) < batch:
+            return
+        upper = ids[-1]

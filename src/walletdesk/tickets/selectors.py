@@ -1,18 +1,22 @@
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from walletdesk.accounts.models import Customer
+from walletdesk.core.errors import ValidationFailed
 from walletdesk.tickets import search
 from walletdesk.tickets.errors import TicketNotFound
 from walletdesk.tickets.models import (
     OPEN_STATUSES,
     Category,
     Message,
-    Status,
     Ticket,
     ticket_pk_from_reference,
 )
@@ -90,6 +94,7 @@ class TicketFilters:
 
 
 def ticket_list_for_agent(*, agent: AbstractBaseUser, filters: TicketFilters) -> QuerySet[Ticket]:
+    """Tickets in a view, newest activity first (text search is `ticket_page_for_agent`'s job)."""
     qs = Ticket.objects.select_related("category", "customer", "team", "assignee")
     view = filters.view or "open"
     if view == "mine":
@@ -97,7 +102,8 @@ def ticket_list_for_agent(*, agent: AbstractBaseUser, filters: TicketFilters) ->
     elif view == "unassigned":
         qs = qs.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
     elif view == "team":
-        qs = qs.filter(team__in=agent.agent_profile.teams.all(), status__in=OPEN_STATUSES)
+        team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
+        qs = qs.filter(team_id__in=team_ids, status__in=OPEN_STATUSES)
     elif view == "open":
         qs = qs.filter(status__in=OPEN_STATUSES)
     if filters.status:
@@ -112,27 +118,94 @@ def ticket_list_for_agent(*, agent: AbstractBaseUser, filters: TicketFilters) ->
         qs = qs.filter(customer_id=filters.customer)
     if filters.tag:
         qs = qs.filter(tag_rows__name=filters.tag)
-    if filters.text:
-        text = filters.text.strip()
-        pk = ticket_pk_from_reference(text) if text.upper().startswith("WD-") else None
-        if pk:
-            qs = qs.filter(pk=pk)
-        else:
-            sql, params = search.ticket_ids_matching(text)
-            qs = qs.extra(where=[f"tickets_ticket.id IN ({sql})"], params=params)
     return qs.order_by("-last_message_at", "-id")
 
 
-def inbox_counts(*, agent: AbstractBaseUser) -> dict[str, int]:
-    """The four inbox views in one query."""
-    team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
-    row = Ticket.objects.filter(status__in=OPEN_STATUSES).aggregate(
-        open=Count("id"),
-        mine=Count("id", filter=Q(assignee=agent)),
-        unassigned=Count("id", filter=Q(assignee__isnull=True)),
-        team=Count("id", filter=Q(team_id__in=team_ids)),
+# --- pages: keyset cursors, never OFFSET or COUNT over the whole table ------------------------
+def cursor_encode(ticket: Ticket, *, by_id: bool = False) -> str:
+    stamp = "" if by_id or not ticket.last_message_at else ticket.last_message_at.isoformat()
+    return base64.urlsafe_b64encode(f"{stamp}|{ticket.pk}".encode()).decode()
+
+
+def cursor_decode(cursor: str) -> tuple[datetime | None, int]:
+    try:
+        stamp, pk = base64.urlsafe_b64decode(cursor.encode()).decode().split("|")
+        return (datetime.fromisoformat(stamp) if stamp else None), int(pk)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationFailed(_("The cursor is malformed."), fields={"cursor": "malformed"}) from exc
+
+
+@dataclass(frozen=True)
+class TicketPage:
+    tickets: list[Ticket]
+    next_cursor: str | None
+
+
+SEARCH_BATCH = 400
+
+
+def ticket_page_for_agent(
+    *, agent: AbstractBaseUser, filters: TicketFilters, cursor: str | None = None, limit: int = 25
+) -> TicketPage:
+    """One page of a view. Browsing walks an inbox index newest-activity first; a text search walks
+    the full-text index newest-ticket first in batches and stops once the page is full, so neither
+    depends on how many tickets exist or match."""
+    text = (filters.text or "").strip()
+    base = ticket_list_for_agent(agent=agent, filters=filters)
+    if text:
+        pk = ticket_pk_from_reference(text) if text.upper().startswith("WD-") else None
+        if pk:
+            return TicketPage(tickets=list(base.filter(pk=pk)), next_cursor=None)
+        return _search_page(base, text, cursor, limit)
+    qs = base
+    if cursor:
+        stamp, pk = cursor_decode(cursor)
+        if stamp is None:
+            qs = qs.filter(last_message_at__isnull=True, id__lt=pk)
+        else:
+            qs = qs.filter(
+                Q(last_message_at__lt=stamp)
+                | Q(last_message_at=stamp, id__lt=pk)
+                | Q(last_message_at__isnull=True)
+            )
+    rows = list(qs[: limit + 1])
+    page = rows[:limit]
+    return TicketPage(tickets=page, next_cursor=cursor_encode(page[-1]) if len(rows) > limit else None)
+
+
+def _search_page(base: QuerySet[Ticket], text: str, cursor: str | None, limit: int) -> TicketPage:
+    before = cursor_decode(cursor)[1] if cursor else None
+    found: list[Ticket] = []
+    for batch in search.ticket_ids_matching_batches(text, before_id=before, batch=SEARCH_BATCH):
+        by_id = {t.pk: t for t in base.order_by().filter(pk__in=batch)}
+        found.extend(by_id[pk] for pk in batch if pk in by_id)
+        if len(found) > limit:
+            break
+    page = found[:limit]
+    return TicketPage(
+        tickets=page, next_cursor=cursor_encode(page[-1], by_id=True) if len(found) > limit else None
     )
-    return {key: value or 0 for key, value in row.items()}
+
+
+COUNTS_TTL_SECONDS = 5
+
+
+def inbox_counts(*, agent: AbstractBaseUser) -> dict[str, int]:
+    """The four inbox view counts, each answered from its own partial index; cached for a few
+    seconds because every console page shows them and they need not be exact to the second."""
+    key = f"inbox-counts:{agent.pk}"
+    counts = cache.get(key)
+    if counts is None:
+        team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
+        open_tickets = Ticket.objects.filter(status__in=OPEN_STATUSES)
+        counts = {
+            "open": open_tickets.count(),
+            "mine": open_tickets.filter(assignee=agent).count(),
+            "unassigned": open_tickets.filter(assignee__isnull=True).count(),
+            "team": open_tickets.filter(team_id__in=team_ids).count() if team_ids else 0,
+        }
+        cache.set(key, counts, COUNTS_TTL_SECONDS)
+    return counts
 
 
 def ticket_list_for_customer(*, customer: Customer) -> QuerySet[Ticket]:
@@ -150,5 +223,3 @@ def category_get(*, slug: str) -> Category | None:
 def ticket_open_statuses() -> tuple[str, ...]:
     return tuple(OPEN_STATUSES)
 
-
-__all__ = ["Prefetch", "Status"]

@@ -7,7 +7,6 @@ from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
@@ -55,16 +54,19 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
         category=request.GET.get("category") or None,
         status=request.GET.get("status") or None,
     )
-    page = Paginator(
-        selectors.ticket_list_for_agent(agent=request.user, filters=filters), 50, allow_empty_first_page=True
-    )
-    page_obj = page.get_page(request.GET.get("page"))
+    try:
+        page = selectors.ticket_page_for_agent(
+            agent=request.user, filters=filters, cursor=request.GET.get("cursor") or None, limit=50
+        )
+    except DomainError:  # a mangled cursor in the address bar: start from the newest
+        page = selectors.ticket_page_for_agent(agent=request.user, filters=filters, limit=50)
     context = {
         "view": view,
         "views": INBOX_VIEWS,
         "counts": selectors.inbox_counts(agent=request.user),
-        "page": page_obj,
-        "tickets": page_obj.object_list,
+        "tickets": page.tickets,
+        "next_cursor": page.next_cursor,
+        "paged": bool(request.GET.get("cursor")),
         "q": request.GET.get("q", ""),
         "categories": selectors.category_list(),
         "lang": _lang(),
