@@ -78,3 +78,4 @@ def ticket_ids_matching_batches(query: str, *, before_id: int | None, batch: int
         if len(ids) < batch:
             return
         upper = ids[-1]
+        batch = min(batch * 4, 2000)  # the other filters reject many: widen the next look

@@ -141,7 +141,8 @@ class TicketPage:
     next_cursor: str | None
 
 
-SEARCH_BATCH = 400
+# A first look at one page's worth of matches; later looks widen (see search.ticket_ids_matching_batches).
+SEARCH_BATCH = 0
 
 
 def ticket_page_for_agent(
@@ -176,7 +177,7 @@ def ticket_page_for_agent(
 def _search_page(base: QuerySet[Ticket], text: str, cursor: str | None, limit: int) -> TicketPage:
     before = cursor_decode(cursor)[1] if cursor else None
     found: list[Ticket] = []
-    for batch in search.ticket_ids_matching_batches(text, before_id=before, batch=SEARCH_BATCH):
+    for batch in search.ticket_ids_matching_batches(text, before_id=before, batch=SEARCH_BATCH or limit + 1):
         by_id = {t.pk: t for t in base.order_by().filter(pk__in=batch)}
         found.extend(by_id[pk] for pk in batch if pk in by_id)
         if len(found) > limit:
@@ -222,4 +223,3 @@ def category_get(*, slug: str) -> Category | None:
 
 def ticket_open_statuses() -> tuple[str, ...]:
     return tuple(OPEN_STATUSES)
-

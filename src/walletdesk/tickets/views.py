@@ -25,6 +25,7 @@ from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent
 
 INBOX_VIEWS = ("mine", "unassigned", "team", "open", "all")
+INBOX_PAGE_SIZE = 25
 
 
 def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -81,6 +82,21 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
         else "tickets/console/inbox.html"
     )
     return render(request, template, context)
+
+
+def _attach_labels(tickets: list[Any]) -> None:
+    """Translated labels once per request instead of a get_FOO_display() lookup per cell."""
+    lang = _lang()
+    status = {k: str(v) for k, v in Status.choices}
+    priority = {k: str(v) for k, v in Priority.choices}
+    channel = {k: str(v) for k, v in Channel.choices}
+    for t in tickets:
+        t.status_label, t.priority_label, t.channel_label = (
+            status[t.status],
+            priority[t.priority],
+            channel[t.channel],
+        )
+        t.category_label = t.category.name_for(lang) if t.category_id else ""
 
 
 def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
