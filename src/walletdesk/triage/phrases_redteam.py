@@ -45,17 +45,28 @@ INTENTS_REDTEAM: dict[str, dict[str, list[str]]] = {
     "withdrawal": {
         "en": [
             "I pasted the wrong address myself when withdrawing, can it be returned",
-            "my own mistake: I chose the wrong network for the withdrawal",
             "I sent coins to a contract address by accident, is there any way back",
         ],
         "zh": [
             "我自己提币时地址填错了一位，还能找回吗",
             "不小心把币提到了合约地址上",
-            "自己选错了提币网络，币能退回来吗",
         ],
         "mixed": [
             "我自己把address填错了，withdraw出去的币还能追回吗",
-            "不小心选错network提币了",
+        ],
+    },
+    "other": {
+        "en": [
+            "do you support staking on BNB chain?",
+            "will the app support face ID login in a future version",
+            "does your exchange support the new token standard",
+        ],
+        "zh": [
+            "你们支持质押吗",
+            "以后会支持苹果手表吗",
+        ],
+        "mixed": [
+            "请问support不support Solana上的NFT",
         ],
     },
     "security": {

@@ -31,7 +31,8 @@ _THEFT_ZH = (
     r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
-    r"(?:钱|币|资产|(?<![a-z])u|usdt|余额)(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
+    r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
+    r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
     r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|"
     # "a withdrawal I never initiated" names the theft without any theft word.
     r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
@@ -40,7 +41,7 @@ _THEFT_ZH = (
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hack(?!athon)|hijack|drain|scammed|got scammed|been scammed|breached|intruder|"
+    r"hack(?!athon)|hijack|drain|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -81,7 +82,9 @@ _INTACT = (
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
-    r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|"
+    r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|没(?:有)?被骗|没(?:有)?受骗|"
+    # Hyperbole about a fee, not a report of a theft.
+    r"daylight robbery|that'?s robbery|明抢|抢钱(?:吗|啊|呢)|"
     r"我?没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
     r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
@@ -95,7 +98,8 @@ _INTACT = (
 _LOSS = (
     r"一扫而空|扫空|洗劫|被洗|提现|提币|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
-    r"把(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
+    r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
+    r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"went to|ended up (?:in|at|with)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
@@ -112,7 +116,13 @@ _FOUL = (
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
-    r"remote access|anydesk|teamviewer|technician|远程|attacker|"
+    r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|"
+    r"investment platform|fake (?:platform|exchange|app)|投资平台|理财平台|导师|带单|"
+    r"sent (?:him|her|them|the scammer) (?:my|the)|"
+    # A third person switching off the customer's 2FA ("the intruder/hacker/they turned off my
+    # authenticator"); the customer resetting their own 2FA after losing a phone is not foul.
+    r"(?:the|he|she|they|someone|somebody|[a-z]+er) (?:turned off|disabled|removed|reset|changed) "
+    r"(?:my )?(?:0fa|authenticator|google auth)|"
     r"new sim|sim card|never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
     r"without [a-z]{0,3} ?(?:authori[sz]ation|permission|consent|approval)|"
     r"some (?:0x|Ⓐ|random|weird|strange)|random (?:address|wallet)|(?:strange|weird) address|"
@@ -170,9 +180,13 @@ _DISOWN_RE = _compile(
 # address (clipboard hijackers replace what the customer pasted).
 _SELF_INFLICTED_RE = _compile(
     r"myself|my (?:own )?(?:mistake|fault)|i made a mistake|typo|wrong (?:address|network|chain)|"
+    r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
-_MALWARE_RE = _compile(r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗")
+_MALWARE_RE = _compile(
+    r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗|drain|stole|steal|phish|钓鱼|"
+    r"unauthori|fake|假"
+)
 
 _COMPLAINT_RE = _compile(
     r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
@@ -198,7 +212,7 @@ _SECURITY_2FA_RE = _compile(
     r"hardware (?:security )?key|security key|安全密钥|硬件钥匙|硬件密钥"
 )
 _SECURITY_CUE_RE = _compile(
-    r"suspicious|unfamiliar|unrecogni[sz]ed|可疑|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
+    r"suspicious|unfamiliar|unrecogni[sz]ed|可疑|怀疑|远程软件|remote (?:access|desktop)|anydesk|teamviewer|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
     r"(?:ip|device|login)s? i (?:don'?t|do not) recogni|don'?t recogni[sz]e (?:this|the|an?) (?:ip|device|login)|"
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
@@ -210,7 +224,7 @@ _SECURITY_CUE_RE = _compile(
 
 # The direction words: "没到账" alone says nothing about which way the money went, the verb does.
 _WITHDRAW_WORD_RE = _compile(
-    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])withdraw(?:al|als|ing)?(?![a-z])|cash ?out"
+    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out"
 )
 _DEPOSIT_WORD_RE = _compile(r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up")
 
@@ -248,10 +262,10 @@ def theft_suspected(text: str) -> bool:
         return True
     if _INTACT_RE.search(norm):
         return False
-    if _THEFT_RE.search(norm):
-        return True
     if self_inflicted(text):
         return False
+    if _THEFT_RE.search(norm):
+        return True
     if _LOSS_RE.search(norm) and _FOUL_RE.search(norm):
         return True
     # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
@@ -262,7 +276,9 @@ def self_inflicted(text: str) -> bool:
     """True when the customer says they made the mistake (wrong address, wrong network) and no
     malware, hack or scam is mentioned."""
     norm = text_normalise(text)
-    return bool(_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
+    return bool(
+        _SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm) and not _FOUL_RE.search(norm)
+    )
 
 
 # Greetings open messages of every category, so the model learnt them as noise; a message made
