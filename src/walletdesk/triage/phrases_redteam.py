@@ -58,11 +58,15 @@ INTENTS_REDTEAM: dict[str, dict[str, list[str]]] = {
     "other": {
         "en": [
             "do you support staking on BNB chain?",
+            "what is your official website address",
+            "where is your company registered",
             "will the app support face ID login in a future version",
             "does your exchange support the new token standard",
         ],
         "zh": [
             "你们支持质押吗",
+            "你们官网网址是多少",
+            "公司总部在哪里",
             "以后会支持苹果手表吗",
         ],
         "mixed": [

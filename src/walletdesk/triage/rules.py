@@ -81,6 +81,7 @@ _INTACT = (
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
+    r"(?:account|wallet|everything) (?:looks|seems|is still|still looks) (?:ok|okay|fine|normal|untouched)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|没(?:有)?被骗|没(?:有)?受骗|"
     # Hyperbole about a fee, not a report of a theft.
@@ -116,7 +117,8 @@ _FOUL = (
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
-    r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|"
+    r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
+    r"追回服务|找回服务|"
     r"investment platform|fake (?:platform|exchange|app)|投资平台|理财平台|导师|带单|"
     r"sent (?:him|her|them|the scammer) (?:my|the)|"
     # A third person switching off the customer's 2FA ("the intruder/hacker/they turned off my
@@ -141,7 +143,8 @@ _PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过�
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
-    r"number is dead|(?:number|account) (?:is |was )?(?:dead|deleted|disconnected)|"
+    r"number is dead|(?:number|account) (?:is |was )?(?:dead|deleted|disconnected)|ran (?:off|away)|took off with|"
+    r"卷款|跑路|"
     r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我|把我删了|把我拉黑|删除了我|不理我了|停机|空号"
 )
 _THEFT_RE = _compile(f"{_THEFT_ZH}|{_THEFT_EN}")
@@ -218,7 +221,9 @@ _SECURITY_CUE_RE = _compile(
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
     r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
-    r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)"
+    r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
+    r"(?:email|code|sms|reset|link)[^.!?]{0,30}(?:didn'?t|did not|never) (?:ask|request)|"
+    r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)"
 )
 
 
@@ -245,6 +250,18 @@ def direction_of(text: str) -> str | None:
     if out == into:
         return None
     return "withdrawal" if out else "deposit"
+
+
+# Advice on hardening the account wins over the feature it names ("a withdrawal whitelist for
+# extra safety" is a security question, not a withdrawal problem).
+_SECURITY_ADVICE_RE = _compile(
+    r"(?:extra|more|better|added|additional) (?:safety|security|protection)|for (?:extra |more |added )?safety|"
+    r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全"
+)
+
+
+def security_advice(text: str) -> bool:
+    return bool(_SECURITY_ADVICE_RE.search(text_normalise(text)))
 
 
 def security_cue(text: str) -> bool:

@@ -17,6 +17,7 @@ from walletdesk.triage.rules import (
     direction_of,
     fee_cue,
     greeting_only,
+    security_advice,
     security_cue,
     self_inflicted,
     theft_denied,
@@ -108,7 +109,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Theft pages the security team; without a single theft word the model is guessing
         # from "my account" and the runner-up is the better answer.
         category = pred.ranked[1]
-    if category in _SECURITY_OVERRIDABLE and security_cue(text):
+    if category != "account_theft" and security_advice(text):
+        category = "security"
+    elif category in _SECURITY_OVERRIDABLE and security_cue(text):
         category = "security"
     elif category in ("deposit", "withdrawal", "trading") and pred.ranked[1] == "fees" and fee_cue(text):
         # The money moved but the question is what it cost: a close second "fees" with a fee
