@@ -59,6 +59,7 @@ INTENTS_REDTEAM: dict[str, dict[str, list[str]]] = {
         "en": [
             "do you support staking on BNB chain?",
             "what is your official website address",
+            "the app shows the wrong language, how do I change it to English",
             "where is your company registered",
             "will the app support face ID login in a future version",
             "does your exchange support the new token standard",
@@ -66,6 +67,7 @@ INTENTS_REDTEAM: dict[str, dict[str, list[str]]] = {
         "zh": [
             "你们支持质押吗",
             "你们官网网址是多少",
+            "app显示的是英文，怎么切换成中文",
             "公司总部在哪里",
             "以后会支持苹果手表吗",
         ],

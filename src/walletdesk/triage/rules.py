@@ -33,7 +33,7 @@ _THEFT_ZH = (
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
     r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
-    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|"
+    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|"
     # "a withdrawal I never initiated" names the theft without any theft word.
     r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
@@ -41,7 +41,7 @@ _THEFT_ZH = (
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hack(?!athon)|hijack|drain|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
+    r"hack(?!athon)|hijack|drain|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -101,7 +101,8 @@ _LOSS = (
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
     r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
-    r"went to|ended up (?:in|at|with)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
+    r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
+    r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
@@ -117,6 +118,8 @@ _FOUL = (
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
+    r"convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
+    r"i was (?:asleep|sleeping)|睡觉|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
     r"追回服务|找回服务|"
     r"investment platform|fake (?:platform|exchange|app)|投资平台|理财平台|导师|带单|"
@@ -171,13 +174,16 @@ _OUTFLOW_RE = _compile(
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"被转|被提|被划|被卖|转走|提走|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
-    r"withdrawal (?:emails?|notifications?|confirmations?)"
+    r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
+    r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)"
 )
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
-    r"没(?:有)?授权过|不认识|不知情"
+    r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|"
+    r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
+    r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候"
 )
 # "I sent it to the wrong address myself" is a mistake, not a theft, unless malware chose the
 # address (clipboard hijackers replace what the customer pasted).
@@ -223,6 +229,7 @@ _SECURITY_CUE_RE = _compile(
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
     r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
     r"(?:email|code|sms|reset|link)[^.!?]{0,30}(?:didn'?t|did not|never) (?:ask|request)|"
+    r"(?:keeps?|kept) trying to|(?:tried|trying) to (?:log ?in|reset|access|get into)|"
     r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)"
 )
 
@@ -256,6 +263,8 @@ def direction_of(text: str) -> str | None:
 # extra safety" is a security question, not a withdrawal problem).
 _SECURITY_ADVICE_RE = _compile(
     r"(?:extra|more|better|added|additional) (?:safety|security|protection)|for (?:extra |more |added )?safety|"
+    r"as safe as possible|make sure (?:my|the) (?:account|wallet|funds) (?:is|are|stays?) safe|"
+    r"想检查一下(?:自己|我)的|检查(?:一下)?(?:自己|我)的(?:授权|approve)|how (?:do|can) i check (?:my|which)|"
     r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全"
 )
 
@@ -267,7 +276,12 @@ def security_advice(text: str) -> bool:
 def security_cue(text: str) -> bool:
     """True when the message uses security's own vocabulary (2FA, phishing, suspicious login)."""
     norm = text_normalise(text)
-    return bool(_SECURITY_2FA_RE.search(norm) or _SECURITY_CUE_RE.search(norm) or _INTACT_RE.search(norm))
+    return bool(
+        _SECURITY_2FA_RE.search(norm)
+        or _SECURITY_CUE_RE.search(norm)
+        or _INTACT_RE.search(norm)
+        or _STILL_THERE_RE.search(norm)
+    )
 
 
 def theft_suspected(text: str) -> bool:
@@ -277,7 +291,7 @@ def theft_suspected(text: str) -> bool:
         return False
     if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
         return True
-    if _INTACT_RE.search(norm):
+    if _INTACT_RE.search(norm) or _SECURITY_ADVICE_RE.search(norm):
         return False
     if self_inflicted(text):
         return False

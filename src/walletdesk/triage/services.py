@@ -105,7 +105,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
-    elif category == "account_theft" and (theft_denied(text) or self_inflicted(text) or not pred.theft_words):
+    elif category == "account_theft" and (
+        theft_denied(text) or self_inflicted(text) or security_advice(text) or not pred.theft_words
+    ):
         # Theft pages the security team; without a single theft word the model is guessing
         # from "my account" and the runner-up is the better answer.
         category = pred.ranked[1]
