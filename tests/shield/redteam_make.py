@@ -10,8 +10,11 @@ secrets; the shield leaves them alone, so they are in the clean part.
 
 from __future__ import annotations
 
+import base64
 import json
 import random
+import unicodedata
+import uuid
 from pathlib import Path
 
 import base58
@@ -234,7 +237,7 @@ w = phrase_words("english")
 add("  ".join(w[:6]) + "\n\n" + "   ".join(w[6:]), True, "mnemonic")  # OCR spacing
 w = phrase_words("english")
 add(
-    "1.%s   2.%s   3.%s\n4.%s   5.%s   6.%s\n7.%s   8.%s   9.%s\n10.%s  11.%s  12.%s" % tuple(w),
+    "1.{}   2.{}   3.{}\n4.{}   5.{}   6.{}\n7.{}   8.{}   9.{}\n10.{}  11.{}  12.{}".format(*tuple(w)),
     True,
     "mnemonic",
 )
@@ -345,8 +348,6 @@ for lang, pre in (
     add(pre.format(p=" ".join(phrase_words(lang, rng.choice([12, 24])))), True, "mnemonic")
 # accents stripped, as typed on a phone without them
 for lang in ("spanish", "french", "portuguese", "czech"):
-    import unicodedata
-
     w = phrase_words(lang)
     w = ["".join(c for c in unicodedata.normalize("NFD", x) if not unicodedata.combining(c)) for x in w]
     add("frase: " + " ".join(w), True, "mnemonic")
@@ -700,7 +701,6 @@ CODE = [
 ]
 for t in CODE:
     add(t.format(a=eth_addr()), False, None)
-import base64
 
 for _ in range(4):
     add(
@@ -721,7 +721,6 @@ for _ in range(3):
     key = "".join(rng.choice(ALNUM) for _ in range(64))
     sec = "".join(rng.choice(ALNUM) for _ in range(64))
     add(f"Binance API key: {key}\nSecret: {sec}\nwhy does it say invalid signature?", False, None)
-import uuid
 
 add(f"OKX API key {uuid.UUID(bytes=rbytes(16))} passphrase set, my bot fails with 50113", False, None)
 add(

@@ -1,0 +1,65 @@
+"""The independent red-team set (data/redteam.jsonl, built by redteam_make.py) as a regression test.
+
+Every secret message must be flagged (any finding) and no clean message may be; a failure names
+the message ids so the case can be read in the file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from walletdesk.shield.mnemonics import COMMON_ENGLISH
+from walletdesk.shield.services import secrets_find
+from walletdesk.shield.topics import text_is_topical_list
+
+REDTEAM = Path(__file__).resolve().parents[2] / "src/walletdesk/shield/data/redteam.jsonl"
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for line in REDTEAM.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_redteam_set_is_the_promised_size() -> None:
+    rows = _rows()
+    assert sum(row["secret"] for row in rows) >= 150
+    assert sum(not row["secret"] for row in rows) >= 400
+
+
+def test_every_redteam_secret_is_caught() -> None:
+    missed = [row["id"] for row in _rows() if row["secret"] and not secrets_find(text=row["text"])]
+    assert missed == []
+
+
+def test_no_redteam_clean_message_is_flagged() -> None:
+    flagged = [row["id"] for row in _rows() if not row["secret"] and secrets_find(text=row["text"])]
+    assert flagged == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "apple banana orange lemon grape cherry mango pear",
+        "Ingredients: flour, sugar, butter, egg, milk, salt, lemon, vanilla, cream, honey",
+        "ability, able, about, above, absent, absorb, abstract, absurd, abuse, access",
+    ],
+)
+def test_topical_and_alphabetical_lists_are_lists(text: str) -> None:
+    assert text_is_topical_list(text, stop_words=COMMON_ENGLISH)
+
+
+def test_partial_phrase_of_random_words_is_not_a_list() -> None:
+    assert not text_is_topical_list(
+        "frown opera cruise basket tattoo inherit wheel absurd exotic", stop_words=COMMON_ENGLISH
+    )
+
+
+def test_topical_words_with_a_valid_checksum_stay_a_phrase() -> None:
+    # Twelve listed food words whose checksum happens to be valid are still a wallet.
+    from mnemonic import Mnemonic
+
+    words = "apple banana orange lemon grape cherry mango pear bread butter cheese".split()
+    last = next(w for w in Mnemonic("english").wordlist if Mnemonic("english").check(" ".join([*words, w])))
+    assert secrets_find(text=" ".join([*words, last]))
