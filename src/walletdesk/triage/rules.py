@@ -33,7 +33,10 @@ _THEFT_ZH = (
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
     r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
-    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|"
+    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|偷偷|给人(?:转|提|卖)|"
+    r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|"
+    # A platform that wants tax or a deposit before it lets money out is the fake-exchange scam.
+    r"(?:交|缴)(?:了)?(?:税|个税|个人所得税|保证金|解冻费|手续费)(?:才能|才可以|才可)(?:提|出金)|"
     # "a withdrawal I never initiated" names the theft without any theft word.
     r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
     r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
@@ -71,7 +74,12 @@ _THEFT_EN = (
     r"(?:fake|impersonat|pretending|posing)[^.!?]{0,40}(?:sent|send|transferred|paid|gave|lost|gone|took|moved)|"
     r"(?:sent|transferred|paid|gave|lost)[^.!?]{0,40}(?:fake|impersonat|pretending|posing|scammer)|"
     r"lost (?:all|everything|my (?:funds|coins|money|assets|crypto|usdt|btc|eth))|"
-    r"cashed out everything|withdrew everything"
+    r"cashed out everything|withdrew everything|withdrawn everything|"
+    r"(?:he|she|they)(?:'s|'ve| has| have| had)? (?:withdrawn|withdrew|took|taken|stole|stolen|moved|transferred|sold|"
+    r"drained|emptied|cashed out) (?:all|everything|my)|"
+    r"(?:sent|moved|bridged|swapped|transferred|withdrawn|taken|sold|drained)[^.!?]{0,20}"
+    r"by (?:someone|somebody|a stranger|another person|an unknown|the hacker|the attacker)|"
+    r"pay (?:a |the )?(?:tax|fee|deposit)[^.!?]{0,10}(?:before|to|so) (?:i can )?withdraw"
 )
 # Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
@@ -101,6 +109,7 @@ _LOSS = (
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
     r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
+    r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
     r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
@@ -120,6 +129,7 @@ _FOUL = (
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
     r"i was (?:asleep|sleeping)|睡觉|"
+    r"别的设备|其他设备|陌生设备|别人的设备|(?:other|another|unknown|new) device|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
     r"追回服务|找回服务|"
     r"investment platform|fake (?:platform|exchange|app)|投资平台|理财平台|导师|带单|"
@@ -190,6 +200,8 @@ _DISOWN_RE = _compile(
 _SELF_INFLICTED_RE = _compile(
     r"myself|my (?:own )?(?:mistake|fault)|i made a mistake|typo|wrong (?:address|network|chain)|"
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
+    # A liquidation or a losing trade empties an account with no third party involved.
+    r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
