@@ -53,12 +53,12 @@ format: install
 
 test-sqlite: test-deps
 	@echo "== test suite on SQLite + in-memory channel layer"
-	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest -n 2 --dist loadfile
 
 test-postgres: test-deps
 	@if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
 		echo "== test suite on PostgreSQL ($(PG_URL)) + Redis ($(REDIS_TEST_URL))"; \
-		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest; \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest -n 2 --dist loadfile; \
 	else \
 		echo "== PostgreSQL or Redis not reachable on 127.0.0.1: PostgreSQL + Redis run SKIPPED"; \
 		if [ -n "$$CI" ]; then exit 1; fi; \
@@ -66,8 +66,11 @@ test-postgres: test-deps
 
 test: lint test-sqlite test-postgres
 
+# Every benchmark once; the ticket benchmark at a size that fits a coffee break
+# (the README's figures come from `bench/tickets.py --tickets 100000 --peer`, see docs/benchmarks.md).
 bench: install
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in $$(ls bench/*.py | grep -v -e _common.py -e tickets.py); do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	$(BIN)/python bench/tickets.py --tickets 2000 --dbs sqlite --layouts scale --w1-seconds 5
 
 clean:
 	rm -rf $(VENV) var node_modules
