@@ -8,6 +8,7 @@ transaction hashes and signatures by math where possible (ed25519) and by contex
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -21,8 +22,9 @@ KEYSTORE_JSON = "keystore_json"
 _B58 = "1-9A-HJ-NP-Za-km-z"
 _HEX64_RE = re.compile(r"(?<![0-9A-Za-z])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9A-Za-z])")
 # A key written in groups ("d26f 6664 ...", two lines of 32) after OCR or from a paper backup.
+# Separators are never empty: a long hex run could otherwise be split in exponentially many ways.
 _GROUPED_HEX_RE = re.compile(
-    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{4,32}(?:[ \t]?-?[ \t]?|[ \t]*\r?\n[ \t]*)){1,15}"
+    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{4,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,15}"
     r"[0-9a-fA-F]{4,32}(?![0-9A-Za-z])"
 )
 _WIF_RE = re.compile(rf"(?<![{_B58}])[5KLc9][{_B58}]{{50,51}}(?![{_B58}])")
@@ -84,7 +86,16 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
         best = (match.start(), match.lastgroup or "")
     if best is not None:
         return best[1]
-    # Nothing close by: a message about a deposit that lists several hashes is about hashes.
+    return _message_kind(text)
+
+
+@lru_cache(maxsize=4)
+def _message_kind(text: str) -> str | None:
+    """Nothing close by: a message about a deposit that lists several hashes is about hashes.
+
+    Cached: a pasted blob of hundreds of hex strings would otherwise search the whole text once
+    per string (quadratic). A str caches its own hash, so a hit costs nothing.
+    """
     if _KEY_WORDS_RE.search(text):
         return "key"
     if _TX_WORDS_RE.search(text):
