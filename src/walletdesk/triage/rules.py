@@ -20,9 +20,10 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被盗|盗号|盗走|盗刷|盗了|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
+    r"被盗|盗号|盗走|盗刷|盗了|盗用|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
-    r"(?:币|钱|资产|余额|(?<![a-z])u(?![a-z])|usdt)[^，。,.!?！？]{0,6}(?:全没|没了|不见了|消失|归零|少了)|"
+    r"(?:币|钱|资产|资金|代币|余额|(?<![a-z])u(?![a-z])|usdt|eth|btc|token|nft)[^，。,.!?！？]{0,6}"
+    r"(?:全没|没了|不见了|消失|归零|少了)|"
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
@@ -44,7 +45,7 @@ _THEFT_ZH = (
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hack(?!athon)|hijack|drain|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
+    r"hack(?!athon)|hijack|drain|siphon|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -94,6 +95,9 @@ _INTACT = (
     r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|没(?:有)?被骗|没(?:有)?受骗|"
     # Hyperbole about a fee, not a report of a theft.
     r"daylight robbery|that'?s robbery|明抢|抢钱(?:吗|啊|呢)|"
+    # Hearsay and prevention: a friend's loss, revoking one's own approvals.
+    r"朋友说(?:他|她)|my friend (?:said|says|told me)|how (?:do|can) i revoke (?:my|the|them)|"
+    r"(?:想|要|该)怎么(?:revoke|取消授权|撤销授权)|怎么(?:revoke|取消授权|撤销授权)(?:我|自己)|"
     r"我?没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
     r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
@@ -110,6 +114,7 @@ _LOSS = (
     r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
+    r"全没|缩水|被(?:transfer|withdraw|move|send|sent|swap)|"
     r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
@@ -127,7 +132,7 @@ _FOUL = (
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
-    r"convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
+    r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
     r"i was (?:asleep|sleeping)|睡觉|"
     r"别的设备|其他设备|陌生设备|别人的设备|(?:other|another|unknown|new) device|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
@@ -183,7 +188,7 @@ _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
-    r"被转|被提|被划|被卖|转走|提走|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
+    r"被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
     r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)"
 )
@@ -199,6 +204,7 @@ _DISOWN_RE = _compile(
 # address (clipboard hijackers replace what the customer pasted).
 _SELF_INFLICTED_RE = _compile(
     r"myself|my (?:own )?(?:mistake|fault)|i made a mistake|typo|wrong (?:address|network|chain)|"
+    r"typed[^.!?]{0,25}wrong|(?:one|a) (?:character|letter|digit) wrong|打错|少了一位|多了一位|少复制|"
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     # A liquidation or a losing trade empties an account with no third party involved.
     r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|"
@@ -206,7 +212,8 @@ _SELF_INFLICTED_RE = _compile(
 )
 _MALWARE_RE = _compile(
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗|drain|stole|steal|phish|钓鱼|"
-    r"unauthori|fake|假"
+    r"unauthori|fake|假|not me|wasn'?t me|不是我|unknown|陌生|"
+    r"some(?:one|body) (?:got|logged|used|accessed|took|stole|changed)"
 )
 
 _COMPLAINT_RE = _compile(
@@ -319,9 +326,7 @@ def self_inflicted(text: str) -> bool:
     """True when the customer says they made the mistake (wrong address, wrong network) and no
     malware, hack or scam is mentioned."""
     norm = text_normalise(text)
-    return bool(
-        _SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm) and not _FOUL_RE.search(norm)
-    )
+    return bool(_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
 
 
 # Greetings open messages of every category, so the model learnt them as noise; a message made
