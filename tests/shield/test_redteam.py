@@ -63,3 +63,33 @@ def test_topical_words_with_a_valid_checksum_stay_a_phrase() -> None:
     words = "apple banana orange lemon grape cherry mango pear bread butter cheese".split()
     last = next(w for w in Mnemonic("english").wordlist if Mnemonic("english").check(" ".join([*words, w])))
     assert secrets_find(text=" ".join([*words, last]))
+
+
+KEY = "d26f6664dc7b42251ae73370b02b196ed8dcf5cef30c48e6296ed4d7e1c20100"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"pk={KEY}",
+        "private key: " + " ".join(KEY[i : i + 4] for i in range(0, 64, 4)),
+        f"key:\n{KEY[:32]}\n{KEY[32:]}",
+        "私钥 " + "-".join(KEY[i : i + 8] for i in range(0, 64, 8)),
+    ],
+)
+def test_assigned_grouped_and_split_hex_keys_are_caught(text: str) -> None:
+    assert [finding.kind for finding in secrets_find(text=text)] == ["private_key"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"sha256sum wallet.apk\n{KEY}  wallet.apk",
+        f"The APK checksum on your site is SHA-256 {KEY}, is that right?",
+        f"https://example.com/check?txhash={KEY}&chain=eth",
+        "card 6222 0212 3456 7890 1234 5678 9012 3456 7890 1234 5678 9012 3456 7890 1234 5678",
+        "face bead cafe dead beef face bead cafe dead beef face bead cafe dead beef face",
+    ],
+)
+def test_digests_links_and_hex_looking_words_are_not_keys(text: str) -> None:
+    assert secrets_find(text=text) == []

@@ -54,7 +54,7 @@ _TX_WORDS_RE = re.compile(f"(?i){_TX_WORDS}")
 _CONTEXT_RE = re.compile(f"(?i)(?P<key>{_KEY_WORDS})|(?P<tx>{_TX_WORDS})")
 # One cheap scan decides whether any key detector needs to run at all.
 _ANY_KEY_RE = re.compile(
-    rf"[0-9a-fA-F]{{64}}|[0-9a-fA-F]{{8,32}}\s+[0-9a-fA-F]{{8}}|(?:[0-9a-fA-F]{{4}}[ -]){{6}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
+    rf"[0-9a-fA-F]{{64}}|[0-9a-fA-F]{{8,32}}[\s-]+[0-9a-fA-F]{{8}}|(?:[0-9a-fA-F]{{4}}[ -]){{6}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
 )
 _NEAR = 80
 
