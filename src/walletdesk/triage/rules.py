@@ -33,9 +33,10 @@ _THEFT_ZH = (
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
-    r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿)|莫名其妙少了|资产不见|"
+    r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿|换)|莫名其妙少了|资产不见|"
     r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|偷偷|给人(?:转|提|卖)|"
     r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|"
+    r"被(?:人|别人|异地|陌生人|黑客)?登录[^。.!?！？]{0,20}(?:提|转|卖)|绕过|"
     # A platform that wants tax or a deposit before it lets money out is the fake-exchange scam.
     r"(?:交|缴)(?:了)?(?:税|个税|个人所得税|保证金|解冻费|手续费)(?:才能|才可以|才可)(?:提|出金)|"
     # "a withdrawal I never initiated" names the theft without any theft word.
@@ -45,7 +46,8 @@ _THEFT_ZH = (
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hack(?!athon)|hijack|drain|siphon|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
+    r"hack(?!athon)|hijack|drain|siphon|bypass|"
+    r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
@@ -114,7 +116,8 @@ _LOSS = (
     r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
-    r"全没|缩水|被(?:transfer|withdraw|move|send|sent|swap)|"
+    r"全没|缩水|转完|指定(?:的)?地址|(?:is|are) now in (?:a|an|some|another)|never heard of|"
+    r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|被(?:transfer|withdraw|move|send|sent|swap)|"
     r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
@@ -133,7 +136,7 @@ _FOUL = (
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
-    r"i was (?:asleep|sleeping)|睡觉|"
+    r"i was (?:asleep|sleeping)|睡觉|异地|bypass|绕过|"
     r"别的设备|其他设备|陌生设备|别人的设备|(?:other|another|unknown|new) device|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
     r"追回服务|找回服务|"
@@ -188,7 +191,7 @@ _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
-    r"被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
+    r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
     r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)"
 )
@@ -196,7 +199,7 @@ _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
-    r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|"
+    r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候"
 )
