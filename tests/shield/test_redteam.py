@@ -93,3 +93,28 @@ def test_assigned_grouped_and_split_hex_keys_are_caught(text: str) -> None:
 )
 def test_digests_links_and_hex_looking_words_are_not_keys(text: str) -> None:
     assert secrets_find(text=text) == []
+
+
+def _phrase(seed: int) -> list[str]:
+    from mnemonic import Mnemonic
+
+    return Mnemonic("english").to_mnemonic(bytes((seed * 7 + i * 13) % 256 for i in range(16))).split()
+
+
+def test_dot_separated_phrase_is_one_phrase() -> None:
+    text = ".".join(_phrase(1))
+    assert [(f.start, f.end) for f in secrets_find(text=text)] == [(0, len(text))]
+
+
+def test_phrase_broken_by_row_labels_is_redacted_whole() -> None:
+    w = _phrase(2)
+    text = f"my seed {' '.join(w[:4])}\n(next row) {' '.join(w[4:8])}\n(last row) {' '.join(w[8:])}"
+    findings = secrets_find(text=text)
+    assert len(findings) == 1 and findings[0].end == len(text)
+
+
+def test_sentence_after_a_phrase_is_not_swallowed() -> None:
+    w = _phrase(3)
+    text = f"{' '.join(w)}. Thank you, please check my account balance today."
+    (finding,) = secrets_find(text=text)
+    assert text[finding.end :].startswith(". Thank you")

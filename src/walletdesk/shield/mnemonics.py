@@ -64,7 +64,8 @@ _TOKEN_RE = re.compile(
 _BREAK = -1
 # A sentence ends between two words: phrases are written with numbers, commas, dashes or line
 # breaks between words, never full stops (a "1." is numbering and does not count).
-_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?。！？](?!\d)")
+# A Latin full stop ends a sentence only before a space: "van.wood.lock" is one phrase (OCR).
+_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?=\s)|[。！？]")
 # The number written before a phrase's first word belongs to the phrase ("1. abandon", "①", "(1)").
 _NUMBERING_RE = re.compile(r"(?:[(（#]?\d{1,2}\s*[.)）、:：\-]?|[\u2460-\u24ff\u3251-\u325f])[ \t]*$")
 
@@ -176,6 +177,7 @@ def _separated_runs(text: str) -> list[Span]:
                     lo, hi = exact
                 else:
                     lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
+                lo, hi = _absorb_neighbours(text, starts, ends, kinds, lo, hi, bit)
                 start, end = starts[lo], ends[hi]
                 if not exact and _is_english(bit) and _is_list(text, start, end, bit):
                     continue
@@ -186,6 +188,42 @@ def _separated_runs(text: str) -> list[Span]:
                     start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
                 spans.append((MNEMONIC, start, end))
     return spans
+
+
+# A stretch of this many listed words just past a run's end (a row label or two between) is
+# more of the same phrase: "... govern\n(last row) sense gauge material detail".
+NEIGHBOUR_RUN = 3
+
+
+def _absorb_neighbours(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+) -> tuple[int, int]:
+    """Widen lo..hi over up to MAX_GAPS other tokens to take in NEIGHBOUR_RUN listed words beyond."""
+
+    def listed(p: int) -> bool:
+        return kinds[p] > 0 and bool(kinds[p] & bit)
+
+    def content(p: int) -> bool:
+        return word_key(text[starts[p] : ends[p]]) not in COMMON_ENGLISH
+
+    for step in (1, -1):
+        edge = hi if step == 1 else lo
+        while True:
+            p, gaps = edge + step, 0
+            while 0 <= p < len(kinds) and kinds[p] != _BREAK and not listed(p) and gaps < MAX_GAPS:
+                p, gaps = p + step, gaps + 1
+            q = p
+            while 0 <= q < len(kinds) and listed(q):
+                q += step
+            stretch = range(p, q, step)
+            if len(stretch) < NEIGHBOUR_RUN or sum(map(content, stretch)) < NEIGHBOUR_RUN - 1:
+                break
+            a, b = sorted((edge, q - step))
+            if any(_SENTENCE_END_RE.search(text, ends[x], starts[x + 1]) for x in range(a, b)):
+                break
+            edge = q - step
+        lo, hi = (lo, edge) if step == 1 else (edge, hi)
+    return lo, hi
 
 
 def _is_english(bit: int) -> bool:
