@@ -191,7 +191,7 @@ _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
-    r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
+    r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
     r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)"
 )
@@ -199,7 +199,7 @@ _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
-    r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|"
+    r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候"
 )
