@@ -230,6 +230,7 @@ _COMPLAINT_RE = _compile(
 )
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = _compile(
+    r"(?:会|能|可以)(?:不会)?退回(?:来)?吗|会不会退回|will (?:it|the money|my (?:funds|coins)) (?:be )?(?:returned|refunded)|"
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
     r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
     r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)|(?:funds|money|coins) back\?"
