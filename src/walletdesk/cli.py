@@ -25,7 +25,16 @@ def _migrate_fresh_sqlite(args: list[str], settings: object) -> None:
     to date quietly. PostgreSQL is left to an explicit `walletdesk migrate`: an operator decides
     when a shared production schema changes.
     """
-    if not args or args[0] in ("migrate", "makemigrations", "help", "--help", "-h", "version", "--version", "check"):
+    if not args or args[0] in (
+        "migrate",
+        "makemigrations",
+        "help",
+        "--help",
+        "-h",
+        "version",
+        "--version",
+        "check",
+    ):
         return
     db = settings.DATABASES["default"]  # type: ignore[attr-defined]
     if not db["ENGINE"].endswith("sqlite3"):

@@ -187,13 +187,18 @@ def test_openapi_docs_are_served(client):
     assert client.get("/api/v1/openapi.json").status_code == 200
 
 
-def test_text_search_pages_through_every_match_newest_first(agent_client, customer, monkeypatch, other_customer):
+def test_text_search_pages_through_every_match_newest_first(
+    agent_client, customer, monkeypatch, other_customer
+):
     from walletdesk.tickets import selectors
 
     monkeypatch.setattr(selectors, "SEARCH_BATCH", 2)  # force several index batches per page
     matching = _tickets(customer, 5)
-    receive(InboundMessage(channel=Channel.WEB, body="unrelated words only", customer=other_customer,
-                           new_ticket=True))
+    receive(
+        InboundMessage(
+            channel=Channel.WEB, body="unrelated words only", customer=other_customer, new_ticket=True
+        )
+    )
     seen, cursor = [], ""
     for _ in range(5):
         page = agent_client.get(f"/api/v1/tickets?view=all&text=提现失败&limit=2{cursor}").json()

@@ -99,8 +99,15 @@ def test_portal_flow_with_intake_errors_and_ownership(client, customer, other_cu
     assert client.get(f"/support/login/?token={jwt_for(customer)}").status_code == 302
     form = client.get("/support/new/?category=deposit").content.decode()
     assert "Transaction ID" in form or "交易哈希" in form
-    missing = client.post("/support/new/", {"category": "deposit", "body": "where is my money",
-                                            "intake_network": "TRC20", "subject": "USDT missing"})
+    missing = client.post(
+        "/support/new/",
+        {
+            "category": "deposit",
+            "body": "where is my money",
+            "intake_network": "TRC20",
+            "subject": "USDT missing",
+        },
+    )
     assert missing.status_code == 400
     page = missing.content.decode()
     # Nothing typed is lost: body, subject and the intake answers come back with the error.

@@ -66,7 +66,9 @@ def publish_now(group: str, event: dict[str, Any]) -> None:
         if not isinstance(layer, InMemoryChannelLayer):
             # WSGI workers and the Huey worker: one long-lived loop keeps channels-redis' connection
             # pool, where async_to_sync would open a new loop and a new Redis connection per event.
-            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), _publisher_loop()).result(timeout=5)
+            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), _publisher_loop()).result(
+                timeout=5
+            )
             return
         async_to_sync(layer.group_send)(group, message)
     except Exception:  # a live update is best effort: the state is in the database already

@@ -5,7 +5,15 @@ from walletdesk.tickets.models import Attachment, Category, Message, Ticket, Tic
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
-    list_display = ("slug", "name_zh", "name_en", "default_team", "default_priority", "first_response_minutes", "position")
+    list_display = (
+        "slug",
+        "name_zh",
+        "name_en",
+        "default_team",
+        "default_priority",
+        "first_response_minutes",
+        "position",
+    )
     list_editable = ("position",)
 
 
@@ -24,8 +32,17 @@ class TagInline(admin.TabularInline):
 
 @admin.register(Ticket)
 class TicketAdmin(admin.ModelAdmin):
-    list_display = ("reference", "subject", "customer", "channel", "category", "status", "priority", "assignee",
-                    "last_message_at")
+    list_display = (
+        "reference",
+        "subject",
+        "customer",
+        "channel",
+        "category",
+        "status",
+        "priority",
+        "assignee",
+        "last_message_at",
+    )
     list_filter = ("status", "priority", "channel", "category", "team", "complaint")
     search_fields = ("subject", "customer__email", "customer__wallet_uid")
     raw_id_fields = ("customer", "assignee")

@@ -104,12 +104,21 @@ class Ticket(models.Model):
             # The inbox is read newest activity first; each view walks one of these in order and stops
             # after a page, so a page costs the same at 1k and 1M tickets.
             models.Index(fields=["-last_message_at", "-id"], name="ticket_recent"),
-            models.Index(fields=["-last_message_at", "-id"], name="ticket_open_recent",
-                         condition=models.Q(status__in=OPEN_STATUSES)),
-            models.Index(fields=["assignee", "-last_message_at", "-id"], name="ticket_assignee_open",
-                         condition=models.Q(status__in=OPEN_STATUSES)),
-            models.Index(fields=["team", "-last_message_at", "-id"], name="ticket_team_open",
-                         condition=models.Q(status__in=OPEN_STATUSES)),
+            models.Index(
+                fields=["-last_message_at", "-id"],
+                name="ticket_open_recent",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(
+                fields=["assignee", "-last_message_at", "-id"],
+                name="ticket_assignee_open",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
+            models.Index(
+                fields=["team", "-last_message_at", "-id"],
+                name="ticket_team_open",
+                condition=models.Q(status__in=OPEN_STATUSES),
+            ),
             models.Index(fields=["status", "-last_message_at", "-id"], name="ticket_status_recent"),
             models.Index(fields=["customer", "-id"], name="ticket_customer_recent"),
         ]
