@@ -46,7 +46,7 @@ _THEFT_ZH = (
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
-    r"hack(?!athon)|hijack|drain|siphon|bypass|"
+    r"hack(?!athon)|hijack|(?<![a-z])jacked|drain|siphon|bypass|"
     r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
@@ -148,7 +148,7 @@ _FOUL = (
     r"(?:my )?(?:0fa|authenticator|google auth)|"
     r"new sim|sim card|never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
     r"without [a-z]{0,3} ?(?:authori[sz]ation|permission|consent|approval)|"
-    r"some (?:0x|Ⓐ|random|weird|strange)|random (?:address|wallet)|(?:strange|weird) address|"
+    r"some (?:0x|Ⓐ|random|weird|strange)|some [a-z0-9]+ (?:address|wallet)|random (?:address|wallet)|(?:strange|weird) address|"
     r"不认识|不明(?!白)|"
     # Whoever got the seed phrase, private key or SMS code is the third party.
     r"(?:enter|entered|typed|gave|give|shared|share|imported|import|input|told|paste|pasted)"
