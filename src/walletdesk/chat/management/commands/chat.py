@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from walletdesk.chat import availability, selectors, services, transcripts
 from walletdesk.chat.models import BusinessHours
@@ -53,8 +53,11 @@ class Command(BaseCommand):
         transcript.add_argument("--out", default=None, help="file to write (default: standard output)")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # Operator commands speak English whatever the site's default language (as `verify` does);
+        # a transcript still renders in its --locale.
         try:
-            getattr(self, f"do_{options['action']}")(options)
+            with translation.override("en"):
+                getattr(self, f"do_{options['action']}")(options)
         except DomainError as exc:
             detail = "; ".join(f"{k}: {v}" for k, v in exc.fields.items())
             raise CommandError(f"{exc.message}{' (' + detail + ')' if detail else ''}") from exc
