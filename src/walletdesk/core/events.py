@@ -14,7 +14,7 @@ import threading
 from typing import Any
 
 from asgiref.sync import async_to_sync
-from channels.layers import InMemoryChannelLayer, get_channel_layer
+from channels.layers import get_channel_layer
 from django.db import transaction
 
 log = logging.getLogger(__name__)
@@ -63,29 +63,9 @@ def publish_now(group: str, event: dict[str, Any]) -> None:
         if loop is not None and loop.is_running() and threading.get_ident() != _server_thread_id:
             asyncio.run_coroutine_threadsafe(layer.group_send(group, message), loop).result(timeout=5)
             return
-        if not isinstance(layer, InMemoryChannelLayer):
-            # WSGI workers and the Huey worker: one long-lived loop keeps channels-redis' connection
-            # pool, where async_to_sync would open a new loop and a new Redis connection per event.
-            asyncio.run_coroutine_threadsafe(layer.group_send(group, message), _publisher_loop()).result(
-                timeout=5
-            )
-            return
         async_to_sync(layer.group_send)(group, message)
     except Exception:  # a live update is best effort: the state is in the database already
         log.exception("publishing %s to %s failed", event.get("type"), group)
-
-
-_publisher: asyncio.AbstractEventLoop | None = None
-_publisher_lock = threading.Lock()
-
-
-def _publisher_loop() -> asyncio.AbstractEventLoop:
-    global _publisher
-    with _publisher_lock:
-        if _publisher is None:
-            _publisher = asyncio.new_event_loop()
-            threading.Thread(target=_publisher.run_forever, name="wd-event-publisher", daemon=True).start()
-    return _publisher
 
 
 def publish(group: str, event: dict[str, Any]) -> None:
