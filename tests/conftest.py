@@ -1,6 +1,18 @@
 """Personas shared by every app's tests: customer, another customer, agent, supervisor, outsider."""
 
+import os
+
 import pytest
+from django.conf import settings
+
+# Two xdist workers share one Redis: without their own prefixes, one worker's "ticket.1" group and
+# cached counters would be the other's.
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+if _worker:
+    _layer = settings.CHANNEL_LAYERS["default"]
+    if "CONFIG" in _layer:
+        _layer["CONFIG"]["prefix"] = f"asgi-{_worker}"
+    settings.CACHES["default"]["KEY_PREFIX"] = _worker
 
 
 @pytest.fixture(autouse=True)
