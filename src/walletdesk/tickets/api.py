@@ -8,7 +8,7 @@ from ninja import Query, Router, Schema
 
 from walletdesk.accounts.auth import agent_auth, customer_auth
 from walletdesk.core.errors import ValidationFailed
-from walletdesk.tickets import outbox, selectors, services
+from walletdesk.tickets import events, outbox, selectors, services
 from walletdesk.tickets.errors import CategoryUnknown
 from walletdesk.tickets.models import Message, Ticket
 from walletdesk.tickets.schemas import (
@@ -51,10 +51,7 @@ def ticket_out(ticket: Ticket, tags: list[str] | None = None) -> dict:
 
 
 def message_out(message: Message) -> dict:
-    name = ""
-    if message.author_kind == "agent" and message.author_user_id:
-        profile = getattr(message.author_user, "agent_profile", None)
-        name = profile.display_name if profile else message.author_user.get_username()
+    name = events.message_author_name(message)
     return {
         "id": message.pk,
         "author_kind": message.author_kind,
@@ -89,7 +86,7 @@ class TicketListQuery(Schema):
 def tickets_list(request: HttpRequest, q: Query[TicketListQuery]) -> dict:
     if not 1 <= q.limit <= 100:
         raise ValidationFailed(fields={"limit": "between 1 and 100"})
-    if q.view and q.view not in ("mine", "unassigned", "team", "open", "all"):
+    if q.view and q.view not in selectors.INBOX_VIEWS:
         raise ValidationFailed(fields={"view": "mine, unassigned, team, open or all"})
     page = selectors.ticket_page_for_agent(
         agent=request.auth,

@@ -43,7 +43,7 @@ def message_payload(message: Message) -> dict[str, Any]:
         "id": message.pk,
         "ticket_id": message.ticket_id,
         "author_kind": message.author_kind,
-        "author_name": _author_name(message),
+        "author_name": message_author_name(message),
         "body_html": message.body_html,
         "is_internal": message.is_internal,
         "delivery_status": message.delivery_status,
@@ -58,7 +58,7 @@ def message_payload(message: Message) -> dict[str, Any]:
     }
 
 
-def _author_name(message: Message) -> str:
+def message_author_name(message: Message) -> str:
     if message.author_kind == "agent" and message.author_user_id:
         profile = getattr(message.author_user, "agent_profile", None)
         return profile.display_name if profile else message.author_user.get_username()

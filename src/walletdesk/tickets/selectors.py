@@ -81,6 +81,9 @@ def messages_for_agent(*, ticket: Ticket) -> QuerySet[Message]:
     )
 
 
+INBOX_VIEWS = ("mine", "unassigned", "team", "open", "all")
+
+
 @dataclass(frozen=True)
 class TicketFilters:
     view: str | None = None  # mine | unassigned | team | open | all

@@ -24,7 +24,7 @@ from walletdesk.tickets import outbox, selectors, services
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent
 
-INBOX_VIEWS = ("mine", "unassigned", "team", "open", "all")
+INBOX_VIEWS = selectors.INBOX_VIEWS
 INBOX_PAGE_SIZE = 25
 
 
