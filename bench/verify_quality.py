@@ -3,10 +3,14 @@
 Run alone: .venv/bin/python bench/verify_quality.py
 No database: the engine is built straight from the registries in tests/verify/cases.py. A plain
 edit-distance check (what browser-wallet phishing lists use) is shown beside it as the floor.
+
+Then the fresh real-brand samples in bench/data/verify_blocklist_fresh/ (and its holdout/), each judged
+with only its own registry.json imported: imitations caught, legitimate domains flagged, the floor.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections import defaultdict
@@ -39,6 +43,49 @@ def baseline_flags(value: str, names: list[str]) -> bool:
         return False
     label = host.split(".")[-2] if host.count(".") >= 1 else host
     return any(0 < edit_distance(label, n) <= (1 if len(n) < 7 else 2) for n in names)
+
+
+FRESH = ROOT / "bench" / "data" / "verify_blocklist_fresh"
+
+
+def _lines(path: Path) -> list[str]:
+    return [
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def fresh_sample(folder: Path, title: str, show_misses: bool = True) -> None:
+    """A sample of real brands (registry.json), phishing.txt and legit.txt, judged with only those brands."""
+    registry = json.loads((folder / "registry.json").read_text(encoding="utf-8"))
+    specs = [
+        ChannelSpec(r["brand"], c["kind"], c["value"], c.get("label", ""))
+        for r in registry
+        for c in r["channels"]
+    ]
+    index = RegistryIndex(specs)
+    names = sorted({parse_value(s.value).host.split(".")[-2] for s in specs if s.kind == "website"})
+    phishing, legit = _lines(folder / "phishing.txt"), _lines(folder / "legit.txt")
+    missed = [v for v in phishing if index.judge(v).verdict != "lookalike"]
+    flagged = [(v, index.judge(v)) for v in legit if index.judge(v).verdict != "unknown"]
+    floor = sum(baseline_flags(v, names) for v in phishing)
+    caught = len(phishing) - len(missed)
+    print(f"\n{title} ({folder.relative_to(ROOT)}, {len(registry)} brands registered)")
+    print(
+        f"{'imitations caught':44} {caught:4d}/{len(phishing):<4d} {100 * caught / len(phishing):6.1f}%   (bar >= 95%)"
+    )
+    print(
+        f"{'legitimate domains flagged':44} {len(flagged):4d}/{len(legit):<4d} {100 * len(flagged) / len(legit):6.1f}%   (bar <= 2%)"
+    )
+    print(
+        f"{'caught by edit distance (the floor)':44} {floor:4d}/{len(phishing):<4d} {100 * floor / len(phishing):6.1f}%"
+    )
+    if show_misses:
+        for value in missed:
+            print(f"  missed   {value}")
+        for value, verdict in flagged:
+            print(f"  flagged  {value:40} {verdict.verdict} {verdict.trick} ({verdict.brand})")
 
 
 def table(title: str, rows: dict[str, list[bool]]) -> None:
@@ -109,6 +156,9 @@ def main() -> None:
         print("\nMisses")
         for value, expected, got, trick in misses:
             print(f"  {value!r:50} expected {expected:9} got {got:9} {trick}")
+    fresh_sample(FRESH, "Fresh real-brand sample")
+    if (FRESH / "holdout" / "registry.json").exists():
+        fresh_sample(FRESH / "holdout", "Held-out real-brand sample (written late)")
 
 
 if __name__ == "__main__":
