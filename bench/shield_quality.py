@@ -1,6 +1,11 @@
 """Secret shield quality on the project's labelled set: recall per kind and language, false positives.
 
 Run: .venv/bin/python bench/shield_quality.py [--seed N] [--show-misses]
+     .venv/bin/python bench/shield_quality.py --jsonl bench/data/shield_fresh.jsonl [--show-misses]
+
+With --jsonl, a red-team file (bench/data/shield_fresh/make.py writes one) is measured instead:
+a secret message counts as caught when findings cover every letter and digit of its secret
+spans (brackets, quotes and spaces around the words may stay).
 
 A secret counts as caught when findings cover every character of it; "exact" means one finding
 with the secret's own bounds and kind. A false positive is any finding on a clean message.
@@ -22,7 +27,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--jsonl", type=Path, help="a red-team file to measure instead")
     args = parser.parse_args()
+    if args.jsonl:
+        return _redteam(args.jsonl, show=args.show_misses)
 
     from walletdesk.shield.labelled import samples
     from walletdesk.shield.services import secrets_find
@@ -75,6 +83,49 @@ def main() -> int:
     if args.show_misses:
         for label, sample_id, text, detail in misses:
             print(f"\n{label} {sample_id} {detail}\n{text[:400]!r}")
+    return 0
+
+
+def _redteam(path: Path, *, show: bool) -> int:
+    import json
+
+    from walletdesk.shield.services import secrets_find
+
+    if not path.is_file():
+        raise SystemExit(f"no such red-team file: {path}")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # n, wrong
+    misses = []
+    for row in rows:
+        findings = secrets_find(text=row["text"])
+        covered = set()
+        for finding in findings:
+            covered.update(range(finding.start, finding.end))
+        if row["secret"]:
+            wrong = any(
+                position not in covered and row["text"][position].isalnum()
+                for start, end in row["spans"]
+                for position in range(start, end)
+            )
+        else:
+            wrong = bool(findings)
+        group = by_form[row["form"].split("/")[0] if row["secret"] else row["form"]]
+        group[0] += 1
+        group[1] += wrong
+        if wrong:
+            misses.append(("MISS" if row["secret"] else "FP", row, findings))
+    secret = [row for row in rows if row["secret"]]
+    missed = sum(label == "MISS" for label, _, _ in misses)
+    flagged = sum(label == "FP" for label, _, _ in misses)
+    print(f"{path.name}: caught {len(secret) - missed}/{len(secret)} secrets, "
+        f"false positives {flagged}/{len(rows) - len(secret)} clean messages")
+    print(f"{'group':<28}{'n':>6}{'wrong':>7}")
+    for form, (n, wrong) in sorted(by_form.items()):
+        print(f"{form:<28}{n:>6}{wrong:>7}")
+    if show:
+        for label, row, findings in misses:
+            shown = [(f.kind, f.start, f.end) for f in findings]
+            print(f"\n{label} {row['id']} {row['form']} {shown}\n{row['text'][:500]!r}")
     return 0
 
 
