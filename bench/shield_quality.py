@@ -117,8 +117,10 @@ def _redteam(path: Path, *, show: bool) -> int:
     secret = [row for row in rows if row["secret"]]
     missed = sum(label == "MISS" for label, _, _ in misses)
     flagged = sum(label == "FP" for label, _, _ in misses)
-    print(f"{path.name}: caught {len(secret) - missed}/{len(secret)} secrets, "
-        f"false positives {flagged}/{len(rows) - len(secret)} clean messages")
+    print(
+        f"{path.name}: caught {len(secret) - missed}/{len(secret)} secrets, "
+        f"false positives {flagged}/{len(rows) - len(secret)} clean messages"
+    )
     print(f"{'group':<28}{'n':>6}{'wrong':>7}")
     for form, (n, wrong) in sorted(by_form.items()):
         print(f"{form:<28}{n:>6}{wrong:>7}")

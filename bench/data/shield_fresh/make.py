@@ -54,7 +54,9 @@ def hex_(rng: random.Random, n: int) -> str:
 def eth_addr(rng: random.Random) -> str:
     raw = hex_(rng, 20)
     digest = hashlib.sha3_256(raw.encode()).hexdigest()
-    return "0x" + "".join(c.upper() if c.isalpha() and int(d, 16) >= 8 else c for c, d in zip(raw, digest))
+    return "0x" + "".join(
+        c.upper() if c.isalpha() and int(d, 16) >= 8 else c for c, d in zip(raw, digest, strict=False)
+    )
 
 
 def tron_addr(rng: random.Random) -> str:
@@ -107,12 +109,18 @@ def link(rng: random.Random) -> str:
 
 def order(rng: random.Random) -> str:
     return rng.choice(
-        [str(rng.randrange(10**17, 10**19)), f"W{rng.randrange(10**15, 10**16)}", f"DP-{rng.randrange(10**9)}"]
+        [
+            str(rng.randrange(10**17, 10**19)),
+            f"W{rng.randrange(10**15, 10**16)}",
+            f"DP-{rng.randrange(10**9)}",
+        ]
     )
 
 
 def amount(rng: random.Random) -> str:
-    return rng.choice([str(rng.randrange(5, 20000)), f"{rng.uniform(0.001, 9):.4f}", f"{rng.randrange(1, 99)}.5"])
+    return rng.choice(
+        [str(rng.randrange(5, 20000)), f"{rng.uniform(0.001, 9):.4f}", f"{rng.randrange(1, 99)}.5"]
+    )
 
 
 def fill(template: str, rng: random.Random) -> str:
@@ -437,11 +445,18 @@ def key_rows(rng: random.Random, set_no: int) -> list[dict]:
             keystore_json(rng, pretty),
             "keystore_json",
             "keystore/pretty" if pretty else "keystore/line",
-            rng.choice(["My keystore file:\n{S}\npassword is on a sticky note", "{S}", "钱包文件内容如下 {S}"]),
+            rng.choice(
+                ["My keystore file:\n{S}\npassword is on a sticky note", "{S}", "钱包文件内容如下 {S}"]
+            ),
         )
     if set_no == 2:
         for _ in range(2):
-            add(hex_(rng, 32), "private_key", "hex/env", "PRIVATE_KEY=0x{S}\nRPC_URL=https://mainnet.infura.io/v3/x")
+            add(
+                hex_(rng, 32),
+                "private_key",
+                "hex/env",
+                "PRIVATE_KEY=0x{S}\nRPC_URL=https://mainnet.infura.io/v3/x",
+            )
     return rows
 
 
@@ -610,7 +625,14 @@ def clean_rows(rng: random.Random, set_no: int, pool: dict[str, list[str]]) -> l
 def build(set_no: int) -> list[dict]:
     rng = random.Random(6000 + set_no)
     if set_no == 1:
-        pool = {"en": CLEAN_EN, "zh": CLEAN_ZH, "mixed": CLEAN_MIXED, "ja": CLEAN_JA, "ko": CLEAN_KO, "other": CLEAN_OTHER}
+        pool = {
+            "en": CLEAN_EN,
+            "zh": CLEAN_ZH,
+            "mixed": CLEAN_MIXED,
+            "ja": CLEAN_JA,
+            "ko": CLEAN_KO,
+            "other": CLEAN_OTHER,
+        }
     else:
         from set2 import CLEAN_POOL_2  # written late, apart from set 1
 
@@ -623,7 +645,15 @@ def build(set_no: int) -> list[dict]:
     clean = clean_rows(rng, set_no, pool)
     rows = []
     for row in secrets:
-        rows.append({"text": row["text"], "secret": True, "kind": row["kind"], "form": row["form"], "spans": row["spans"]})
+        rows.append(
+            {
+                "text": row["text"],
+                "secret": True,
+                "kind": row["kind"],
+                "form": row["form"],
+                "spans": row["spans"],
+            }
+        )
     for row in clean:
         rows.append({"text": row["text"], "secret": False, "kind": None, "form": row["form"], "spans": []})
     rng.shuffle(rows)
@@ -640,7 +670,9 @@ def main() -> int:
     with OUT[args.set].open("w", encoding="utf-8") as out:
         for row in rows:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"{OUT[args.set]}: {sum(r['secret'] for r in rows)} secret, {sum(not r['secret'] for r in rows)} clean")
+    print(
+        f"{OUT[args.set]}: {sum(r['secret'] for r in rows)} secret, {sum(not r['secret'] for r in rows)} clean"
+    )
     return 0
 
 
