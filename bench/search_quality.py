@@ -3,6 +3,8 @@
     .venv/bin/python bench/search_quality.py                  # demo articles + bench/data/helpcenter_eval.tsv
     .venv/bin/python bench/search_quality.py --articles DIR --queries FILE.tsv
     .venv/bin/python bench/search_quality.py --misses        # also list the queries that miss the top 3
+    .venv/bin/python bench/search_quality.py --cli --articles bench/data/search_fresh/articles \
+        --queries bench/data/search_fresh/queries.tsv        # through `walletdesk kb import` / `kb search --jsonl`
 
 The eval file has one "expected-slug<TAB>query" per line. A hit counts when the expected slug, or
 another language version of the same topic, is returned (the table also shows the exact-slug
@@ -13,9 +15,11 @@ BM25 over character bigrams of title + tags + body, the floor named in issue 5.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -94,8 +98,16 @@ def main() -> None:
     parser.add_argument("--articles", type=Path, help="folder in the kb import format (default: the demo)")
     parser.add_argument("--queries", type=Path, default=ROOT / "bench" / "data" / "helpcenter_eval.tsv")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="import and search through the walletdesk command (kb import, kb search --jsonl) like an outside evaluation",
+    )
     args = parser.parse_args()
     _setup_django()
+    if args.cli:
+        _cli_run(args)
+        return
 
     from walletdesk.helpcenter.importer import kb_import_dir
     from walletdesk.helpcenter.models import Article
@@ -141,6 +153,49 @@ def main() -> None:
     if args.misses:
         for expected, query, top in misses:
             print(f"MISS {query!r}: expected {expected}, got {top}")
+
+
+def _cli(*argv: str, stdin: str | None = None) -> str:
+    exe = Path(sys.executable).with_name("walletdesk")
+    proc = subprocess.run([str(exe), *argv], input=stdin, capture_output=True, text=True, env=os.environ)
+    if proc.returncode != 0:
+        sys.exit(f"walletdesk {' '.join(argv)} failed:\n{proc.stderr[-2000:]}")
+    return proc.stdout
+
+
+def _cli_run(args: argparse.Namespace) -> None:
+    """Only the article set given is imported (no demo categories): what a separate evaluation sees."""
+    from walletdesk.helpcenter.models import Article
+    from walletdesk.helpcenter.search import detect_locale
+
+    folder = args.articles or ROOT / "src" / "walletdesk" / "helpcenter" / "data" / "articles"
+    print(_cli("kb", "import", str(folder)).strip())
+    queries = _load_eval(args.queries)
+    lines = "".join(json.dumps({"id": str(i), "q": q}, ensure_ascii=False) + "\n" for i, (_, q) in enumerate(queries))
+    out = {}
+    for line in _cli("kb", "search", "--jsonl", "--limit", "10", stdin=lines).splitlines():
+        row = json.loads(line)
+        out[row["id"]] = [r["slug"] for r in row["results"]]
+    groups = dict(Article.objects.values_list("slug", "group"))
+
+    def topic(slug: str, expected: str) -> bool:
+        return slug == expected or (groups.get(slug) is not None and groups.get(slug) == groups.get(expected))
+
+    rows = [(exp, detect_locale(q), out.get(str(i), [])) for i, (exp, q) in enumerate(queries)]
+    texts = {a.slug: f"{a.title} {' '.join(a.tags)} {a.body}" for a in Article.objects.all()}
+    baseline = BigramBM25(texts)
+    base = [(exp, detect_locale(q), baseline.search(q)) for exp, q in queries]
+    print(f"{len(texts)} articles, {len(queries)} queries via walletdesk kb search --jsonl")
+    print(f"{'system':<28}{'lang':<9}{'n':>5}{'recall@3':>10}{'MRR@10':>9}")
+    for name, data in (("walletdesk CLI (topic)", rows), ("baseline bigram BM25", base)):
+        for lang, (r3, mrr, n) in _metrics(data, topic).items():
+            print(f"{name:<28}{lang:<9}{n:>5}{r3:>10.3f}{mrr:>9.3f}")
+    if args.misses:
+        for (exp, q), (_, _, ranked) in zip(queries, rows, strict=True):
+            rank = next((i for i, s in enumerate(ranked, 1) if topic(s, exp)), None)
+            if rank != 1:
+                label = f"RANK{rank}" if rank and rank <= 3 else "MISS"
+                print(f"{label} {q!r}: expected {exp}, got {ranked[:3]}")
 
 
 if __name__ == "__main__":

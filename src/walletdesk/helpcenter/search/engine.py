@@ -133,6 +133,7 @@ def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> 
     if not query or limit <= 0:
         return []
     snap = snapshot_get()
+    query = ranking.pinyin_rewrite(snap, query)
     concepts = ranking.query_concepts(snap, query)
     tokens = {t for c in concepts for t in c.tokens()}
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}

@@ -81,11 +81,39 @@ class HomophoneIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self._by_key: dict[str, set[str]] = defaultdict(set)
+        # The same words by pinyin typed without spaces or tones (tibi → 提币), for customers whose
+        # keyboard has no Chinese input at hand.
+        self._by_spelling: dict[str, set[str]] = defaultdict(set)
+        self._spelling_max = 0
         for word in words:
-            if len(word) >= 2 and not word.isascii():
-                key = pinyin_key(word)
-                if key:
+            self.add(word)
+
+    def add(self, word: str, *, spelling_only: bool = False) -> None:
+        if len(word) >= 2 and not any(ch.isascii() for ch in word):
+            key = pinyin_key(word)
+            if key and len(key.split()) == len(word):
+                if not spelling_only:
                     self._by_key[key].add(word)
+                spelling = key.replace(" ", "")
+                self._by_spelling[spelling].add(word)
+                self._spelling_max = max(self._spelling_max, len(spelling))
+
+    def spelled(self, latin: str) -> list[str] | None:
+        """The Chinese words a run of pinyin letters spells, in order, in the fewest words; None when
+        the letters are not entirely made of known words' pinyin."""
+        n = len(latin)
+        if n < 4 or not latin.isascii() or not latin.isalpha():
+            return None
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[0] = []
+        for i in range(n):
+            if best[i] is None:
+                continue
+            for j in range(i + 4, min(n, i + self._spelling_max) + 1):
+                words = self._by_spelling.get(latin[i:j])
+                if words and (best[j] is None or len(best[j]) > len(best[i]) + 1):
+                    best[j] = [*best[i], min(words, key=lambda w: (len(w), w))]
+        return best[n]
 
     def neighbours(self, word: str) -> list[str]:
         if len(word) < 2 or word.isascii():

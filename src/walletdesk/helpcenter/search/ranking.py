@@ -104,6 +104,9 @@ class RuleIndex:
             self.zh.setdefault(rule.term, []).append(rule)
             self.zh_max = max(self.zh_max, len(rule.term))
 
+    def zh_rules(self) -> list[str]:
+        return list(self.zh)
+
     def matching(self, norm: str) -> list[SynonymRule]:
         found: list[SynonymRule] = []
         if self.zh:
@@ -209,6 +212,9 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
     }
     snap.typo = TypoIndex(snap.df.keys())
     snap.homophones = HomophoneIndex(snap.df.keys())
+    for rule in snap.rules.zh_rules():
+        # Slang an editor listed (没到账) can be typed in pinyin too, and then means what it says.
+        snap.homophones.add(rule, spelling_only=True)
     return snap
 
 
@@ -244,6 +250,35 @@ def _phrase(text: str) -> tuple[str, ...]:
             if tok:
                 out.append(tok)
     return tuple(dict.fromkeys(out))
+
+
+def pinyin_rewrite(snap: Snapshot, query: str) -> str:
+    """The query with pinyin typed in Latin letters (tibi shibai, wangjimima) followed by the Chinese
+    words it spells. Only words the index does not know in English are read as pinyin, and only when
+    a run of them spells known Chinese words entirely, so English questions pass unchanged."""
+    if snap.homophones is None or not query.isascii():
+        return query
+    words = _WORD_RE.findall(normalize(query))
+    unknown = [w.isalpha() and not snap.df.get(latin_token(w) or w) for w in words]
+    added: list[str] = []
+    i = 0
+    while i < len(words):
+        found = None
+        if unknown[i]:
+            j = i
+            while j < len(words) and unknown[j]:
+                j += 1
+            for end in range(j, i, -1):
+                spelled = snap.homophones.spelled("".join(words[i:end]))
+                if spelled:
+                    found = (end, spelled)
+                    break
+        if found:
+            i, spelled = found
+            added.append("".join(spelled))
+        else:
+            i += 1
+    return f"{query} {' '.join(added)}" if added else query
 
 
 def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
