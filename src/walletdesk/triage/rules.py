@@ -28,8 +28,9 @@ _THEFT_ZH = (
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
     r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
-    r"(?:自称|所谓的?|号称)[^，。,]{0,10}(?:客服|官方|工作人员|管理员)[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了)|"
-    r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见)|"
+    r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
+    r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|跑了|跑路|消失|不回|不见)|"
+    r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见|跑了|跑路|消失|不回)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
@@ -41,7 +42,8 @@ _THEFT_ZH = (
     r"(?:交|缴)(?:了)?(?:税|个税|个人所得税|保证金|解冻费|手续费)(?:才能|才可以|才可)(?:提|出金)|"
     # "a withdrawal I never initiated" names the theft without any theft word.
     r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
-    r"(?:有人|别人|陌生人|黑客)[^，。,]{0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
+    # Not "别人能不能登录我的账户": a modal verb makes it a question, not a report.
+    r"(?:有人|别人|陌生人|黑客)(?:(?!能|会|可)[^，。,]){0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
     r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
@@ -50,6 +52,8 @@ _THEFT_EN = (
     r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
+    r"(?:sim|sim card|phone number|number) (?:got|was|has been|had been|been) (?:swapped|ported|hijacked|cloned|taken over)|"
+    r"手机卡[^，。,!?！？]{0,6}被(?:人|别人)?(?:补办|换|复制|过户)|补办了我的(?:手机卡|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
@@ -101,6 +105,8 @@ _INTACT = (
     r"朋友说(?:他|她)|my friend (?:said|says|told me)|how (?:do|can) i revoke (?:my|the|them)|"
     r"(?:想|要|该)怎么(?:revoke|取消授权|撤销授权)|怎么(?:revoke|取消授权|撤销授权)(?:我|自己)|"
     r"我?没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
+    r"是你们发的吗|是不是你们发的|是(?:不是)?官方发的|是不是(?:真的|诈骗|骗局)|能点吗|要不要点|"
+    r"(?<![a-z])legit\?|is (?:this|it|that) legit|from you(?:r team)?\?|did you (?:guys )?send|should i (?:click|open|visit|connect)|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
     r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
     r"is (?:it|this|that) (?:a )?(?:scam|phishing|fake|real)|scam\?|phishing\?|"
@@ -185,7 +191,10 @@ _STILL_THERE_RE = _compile(
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
-    r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)"
+    r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
+    r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?:haven'?t|have not) lost (?:anything|any)|"
+    r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
+    r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事"
 )
 _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
@@ -223,6 +232,7 @@ _COMPLAINT_RE = _compile(
     r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
     r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
+    r"(?:请|麻烦|尽快|并|给我)(?:核查|核实)?(?:并)?退回|给(?:个|一个|我个|我一个)(?:解释|交代)|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
     r"investigation|(?:funds|money|coins|assets) (?:back|returned)|get my (?:money|funds|coins) back|"
@@ -288,7 +298,12 @@ _SECURITY_ADVICE_RE = _compile(
     r"(?:extra|more|better|added|additional) (?:safety|security|protection)|for (?:extra |more |added )?safety|"
     r"as safe as possible|make sure (?:my|the) (?:account|wallet|funds) (?:is|are|stays?) safe|"
     r"想检查一下(?:自己|我)的|检查(?:一下)?(?:自己|我)的(?:授权|approve)|how (?:do|can) i check (?:my|which)|"
-    r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全"
+    r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全|"
+    r"(?<![a-z])safer(?![a-z])|make (?:it|mine|my (?:account|wallet)) (?:safe|secure)|lock (?:things|it|everything|my account) down|"
+    r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
+    # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
+    r"(?:白名单|whitelist|allowlist)[^。.!?！？]{0,8}(?:怎么|如何|在哪|哪里|设置|开启|set ?up|enable|turn on|where)|"
+    r"(?:怎么|如何|在哪|哪里|设置|开启|how (?:do i|to|can i)|where)[^。.!?！？]{0,8}(?:白名单|whitelist|allowlist)"
 )
 
 
@@ -307,16 +322,78 @@ def security_cue(text: str) -> bool:
     )
 
 
+# Theft words that report no loss: a hypothetical ("如果手机被偷了", "if my wallet gets stolen"),
+# a worry about the future, hearsay, or the warning quoted from a message the customer received
+# ("an email saying my account was compromised"). Only that clause is set aside; a real loss told
+# beside it still counts, so "听说能追回，我的U被转走了" stays theft.
+_PAST = r"(?:was|were|got|been|had|already|yesterday|today|tonight|last|just|this morning)"
+_HYPOTHETICAL_RE = _compile(
+    r"(?:如果|要是|假如|假设|万一|一旦|若是|倘若)[^，。,.!?！？;；]{0,30}|"
+    r"(?:担心|害怕|怕|担忧|防止)(?:以后|将来|会|哪天|有一天|被|自己)[^，。,.!?！？;；]{0,12}|"
+    r"(?:听说|据说|听别人说|看新闻说)[^，。,.!?！？;；]{0,30}|"
+    r"(?<![a-z])(?:if|in case|what if|suppose|supposing)(?![a-z])"
+    r"(?:(?!(?<![a-z])" + _PAST + r"(?![a-z]))[^,.!?;])"
+    r"{0,50}|"
+    r"(?:worried|afraid|scared|concerned|worry|fear)(?: that| about)?[^,.!?;]{0,30}"
+    r"(?:could|might|will|would|may|getting|being|gets?) (?:be )?[a-z]+|"
+    r"(?:i (?:heard|read)|i'?ve (?:heard|read)|heard that|heard about|people (?:say|said))[^,.!?;]{0,50}|"
+    r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,12}"
+    r"(?:被盗|被黑|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached)"
+)
+# Words that sound like theft and are not about one: an insult ("your liquidation engine is a
+# scam"), a battery the app drains, a worried question about a mistake ("are my funds gone?").
+_FIGURATIVE_RE = _compile(
+    r"(?:is|are|'s|was|were) (?:a |an |such a |total |complete |absolute |just )*(?:scam|fraud|joke|rigged|robbery)(?![a-z])|"
+    r"(?:跟|像)(?:骗子|强盗|土匪)一样|骗人的|"
+    r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
+    r"(?:are|is|did|will|have|has) (?:i |my |the )?(?:funds?|coins?|money|it|they|them|usdt|eth|btc|crypto)? ?"
+    r"(?:gone|lost|lose|been lost)[^.!?]{0,20}\?"
+)
+
+
+def _set_aside(norm: str) -> str:
+    """The normalised text without hypothetical, hearsay, quoted-warning and figurative clauses."""
+    return _FIGURATIVE_RE.sub(" ", _HYPOTHETICAL_RE.sub(" ", norm))
+
+
+def theft_hypothetical(text: str) -> bool:
+    """True when theft words occur only in a clause set aside (a hypothetical, a worry, hearsay
+    or a quoted warning): the customer asks about security, nothing was lost."""
+    norm = text_normalise(text)
+    spans = [m.group(0) for m in _HYPOTHETICAL_RE.finditer(norm)]
+    return any(_THEFT_RE.search(span) for span in spans) and not theft_suspected(text)
+
+
+def theft_set_aside(text: str) -> bool:
+    """True when the raw text trips the theft net but the text without its set-aside clauses
+    does not: the theft words were hypothetical, hearsay or figurative."""
+    norm = text_normalise(text)
+    aside = _set_aside(norm)
+    return aside != norm and _theft_in(norm) and not _theft_in(aside)
+
+
+_LOSS_TOLD_RE = _compile(r"(?<![a-z])lost(?![a-z])|损失|丢了")
+
+
+def loss_told(text: str) -> bool:
+    """True when the message says assets left or were lost (in any words, theft or not)."""
+    aside = _set_aside(text_normalise(text))
+    return bool(_OUTFLOW_RE.search(aside) or _LOSS_TOLD_RE.search(aside))
+
+
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
-    norm = text_normalise(text)
+    return _theft_in(_set_aside(text_normalise(text)))
+
+
+def _theft_in(norm: str) -> bool:
     if _STILL_THERE_RE.search(norm):
         return False
     if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
         return True
     if _INTACT_RE.search(norm) or _SECURITY_ADVICE_RE.search(norm):
         return False
-    if self_inflicted(text):
+    if _SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm):
         return False
     if _THEFT_RE.search(norm):
         return True
@@ -348,9 +425,15 @@ def greeting_only(text: str) -> bool:
     return bool(norm) and not _GREETING_RE.sub("", norm)
 
 
+def assets_intact(text: str) -> bool:
+    """True when the customer says outright that nothing was lost."""
+    return bool(_STILL_THERE_RE.search(text_normalise(text)))
+
+
 def theft_denied(text: str) -> bool:
     """True when the customer says the assets are still there (a suspicion, so security)."""
-    return bool(_INTACT_RE.search(text_normalise(text)))
+    norm = text_normalise(text)
+    return bool(_INTACT_RE.search(norm) or _STILL_THERE_RE.search(norm))
 
 
 def complaint_cue(text: str) -> bool | None:

@@ -13,14 +13,18 @@ from walletdesk.triage.entities import entities_find
 from walletdesk.triage.errors import TriageTextInvalid
 from walletdesk.triage.model import TriageModel, model_get
 from walletdesk.triage.rules import (
+    assets_intact,
     complaint_cue,
     direction_of,
     fee_cue,
     greeting_only,
+    loss_told,
     security_advice,
     security_cue,
     self_inflicted,
     theft_denied,
+    theft_hypothetical,
+    theft_set_aside,
     theft_suspected,
 )
 
@@ -105,13 +109,22 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
+    elif category == "account_theft" and assets_intact(text):
+        # "A suspicion with the assets intact is security" (the category definition).
+        category = "security"
     elif category == "account_theft" and (
-        theft_denied(text) or self_inflicted(text) or security_advice(text) or not pred.theft_words
+        theft_denied(text)
+        or self_inflicted(text)
+        or security_advice(text)
+        or theft_set_aside(text)
+        or not (pred.theft_words or loss_told(text))
     ):
-        # Theft pages the security team; without a single theft word the model is guessing
-        # from "my account" and the runner-up is the better answer.
+        # Theft pages the security team; without a theft word or a told loss the model is
+        # guessing from "my account", and theft words only in a hypothetical, hearsay or insult
+        # report nothing lost: the runner-up is the better answer.
         category = pred.ranked[1]
-    if category != "account_theft" and security_advice(text):
+    if category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
+        # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
     elif category in _SECURITY_OVERRIDABLE and security_cue(text):
         category = "security"
