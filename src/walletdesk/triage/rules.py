@@ -30,6 +30,7 @@ _THEFT_ZH = (
     r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
     r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|跑了|跑路|消失|不回|不见)|"
+    r"(?:假的?|冒充的?|冒牌的?|自称的?)(?:客服|官方|工作人员|平台|交易所)[^。.!?！？]{0,12}(?:充值了|充了|付了|交了|转了|打了|缴了)|"
     r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见|跑了|跑路|消失|不回)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
@@ -86,7 +87,9 @@ _THEFT_EN = (
     r"drained|emptied|cashed out) (?:all|everything|my)|"
     r"(?:sent|moved|bridged|swapped|transferred|withdrawn|taken|sold|drained)[^.!?]{0,20}"
     r"by (?:someone|somebody|a stranger|another person|an unknown|the hacker|the attacker)|"
-    r"pay (?:a |the )?(?:tax|fee|deposit)[^.!?]{0,10}(?:before|to|so) (?:i can )?withdraw"
+    r"pay (?:a |the )?(?:tax|fee|deposit)[^.!?]{0,10}(?:before|to|so) (?:i can )?withdraw|"
+    r"(?:employee|staff|insider|someone at your|someone from your|your (?:team|staff|company|platform))[^.!?]{0,20}"
+    r"(?:moved|took|stole|withdrew|transferred|sold|emptied|drained) (?:my|all|everything)"
 )
 # Suspicion with the assets intact is security, not theft; so are questions about prevention.
 _INTACT = (
@@ -135,7 +138,7 @@ _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
-    r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|changed my (?:email|password|phone|0fa)|"
+    r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
@@ -337,6 +340,15 @@ _HYPOTHETICAL_RE = _compile(
     r"(?:worried|afraid|scared|concerned|worry|fear)(?: that| about)?[^,.!?;]{0,30}"
     r"(?:could|might|will|would|may|getting|being|gets?) (?:be )?[a-z]+|"
     r"(?:i (?:heard|read)|i'?ve (?:heard|read)|heard that|heard about|people (?:say|said))[^,.!?;]{0,50}|"
+    # A modal question asks what could happen ("can a scammer steal my coins if he knows my
+    # address?", "别人知道地址能偷走我的币吗"); one that tells a past event is not set aside.
+    r"(?<![a-z])(?:can|could|would|might|is it possible|possible for)(?![a-z])"
+    r"(?:(?!(?<![a-z])" + _PAST + r"(?![a-z]))[^,.!?;])"
+    r"{0,60}\?|"
+    r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
+    r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
+    r"(?:worried|afraid|scared|concerned|paranoid) (?:about|of) (?:hacks?|hackers?|scams?|scammers?|theft|phishing|"
+    r"getting (?:hacked|scammed|drained)|being (?:hacked|scammed|drained))|"
     r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,12}"
     r"(?:被盗|被黑|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached)"
 )
@@ -369,7 +381,7 @@ def theft_set_aside(text: str) -> bool:
     does not: the theft words were hypothetical, hearsay or figurative."""
     norm = text_normalise(text)
     aside = _set_aside(norm)
-    return aside != norm and _theft_in(norm) and not _theft_in(aside)
+    return aside != norm and _theft_in(norm) and not _theft_in(aside, norm)
 
 
 _LOSS_TOLD_RE = _compile(r"(?<![a-z])lost(?![a-z])|损失|丢了")
@@ -383,15 +395,21 @@ def loss_told(text: str) -> bool:
 
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
-    return _theft_in(_set_aside(text_normalise(text)))
+    norm = text_normalise(text)
+    return _theft_in(_set_aside(norm), norm)
 
 
-def _theft_in(norm: str) -> bool:
-    if _STILL_THERE_RE.search(norm):
+def _theft_in(norm: str, full: str | None = None) -> bool:
+    """The theft net over `norm` (the text with set-aside clauses removed); the exceptions that
+    say nothing was lost or ask for advice are read on the `full` text."""
+    full = norm if full is None else full
+    if _STILL_THERE_RE.search(full):
         return False
     if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
         return True
-    if _INTACT_RE.search(norm) or _SECURITY_ADVICE_RE.search(norm):
+    if _INTACT_RE.search(full) or _SECURITY_ADVICE_RE.search(full):
+        return False
+    if _in_transit(norm):
         return False
     if _SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm):
         return False
@@ -401,6 +419,30 @@ def _theft_in(norm: str) -> bool:
         return True
     # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
     return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
+
+
+# A deposit or withdrawal the customer made that has not shown up ("充值的币不见了，链上显示成功",
+# "withdrew to my ledger, coins missing, explorer shows pending") is money in flight: no third
+# party, so deposit or withdrawal, unless a hack, scam or stranger is named.
+_TRANSFER_WORD_RE = _compile(
+    r"充值|充币|充了|充进|入金|提现|提币|提了|出金|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])"
+)
+_CHAIN_STATUS_RE = _compile(
+    r"链上|区块|浏览器|确认数|(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
+    r"on[- ]?chain|explorer|confirm(?:ed|ations?)|not (?:credited|showing|arrived|received|reflected)|"
+    r"(?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|hasn'?t|has not) (?:show|appear|arrive|get credited)|"
+    r"not in my (?:account|balance|wallet)|still processing"
+)
+_FOUL_STRICT_RE = _compile(
+    r"hack|黑客|被黑|盗|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|not me|wasn'?t me|不是我|"
+    r"陌生|不认识|some(?:one|body)|有人|别人|stranger|malware|virus|木马|病毒|drain|授权|approv|sign(?:ed)? (?:a|an|the|some)"
+)
+
+
+def _in_transit(norm: str) -> bool:
+    return bool(
+        _TRANSFER_WORD_RE.search(norm) and _CHAIN_STATUS_RE.search(norm) and not _FOUL_STRICT_RE.search(norm)
+    )
 
 
 def self_inflicted(text: str) -> bool:
