@@ -14,6 +14,13 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "confusables.json"
 _CONFUSABLES: dict[str, str] = json.loads(_DATA.read_text(encoding="utf-8"))["map"]
+# Ordinary English words (SCOWL, see data/build_words.py): a label that is a real word, or two real
+# words glued together (blockchair, trustpilot), is another name, not somebody's slip on a brand.
+WORDS: frozenset[str] = frozenset(
+    line
+    for line in (_DATA.parent / "english_words.txt").read_text(encoding="utf-8").splitlines()
+    if line and not line.startswith("#")
+)
 
 # Pairs a reader mixes up in a lower-case Latin host even though UTS #39 keeps them apart:
 # i/l after the skeleton (1 and I already became l), vv/w. Applied to both sides of every comparison.
@@ -89,12 +96,28 @@ def skeleton(text: str) -> str:
     return out
 
 
+_READ_DIGITS = str.maketrans({"0": "o", "1": "l"})
+
+
+@lru_cache(maxsize=65536)
+def reader(text: str) -> str:
+    """The letters a hurried reader sees, one for one where possible: look-alike letters from other
+    scripts, rn/vv, and digits for letters become plain Latin letters, but m stays m (the full skeleton
+    turns m into rn, which would distort an edit count)."""
+    out = "".join(ch if ch.isascii() else skeleton(ch) for ch in plain(text))
+    out = out.replace("rn", "m").replace("vv", "w")
+    return out.translate(_READ_DIGITS).translate(_LEET)
+
+
 def leet(folded: str) -> str:
     return folded.translate(_LEET)
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """Lower case without diacritics, nothing else: the form typos are measured on."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -210,6 +233,100 @@ def _indel_distance(a: str, b: str) -> int:
             cur.append(prev[j - 1] + 1 if ca == cb else max(prev[j], cur[j - 1]))
         prev = cur
     return len(a) + len(b) - 2 * prev[-1]
+
+
+@lru_cache(maxsize=16384)
+def is_compound(text: str) -> bool:
+    """Two English words of four letters or more run together (blockchair, trustpilot, exodustravels)."""
+    return any(text[:i] in WORDS and text[i:] in WORDS for i in range(4, len(text) - 3))
+
+
+def other_name(candidate: str, brand: str) -> bool:
+    """Is this near-miss of the brand really another name? An English word (optimum for optimism) is;
+    two words run together (blockchair, trustpilot) are when a letter changed that nobody mistypes.
+    A doubled letter, a vowel slip or letters left out keep even a pair of words a typo (pancakesswap,
+    metamusk, etherwallet)."""
+    if candidate in WORDS:
+        return True
+    return is_compound(candidate) and weighted_distance(candidate, brand)[2] > 0
+
+
+def _soft_substitution(a: str, b: str) -> bool:
+    return frozenset((a, b)) in _SIMILAR or b in _NEAR.get(a, ()) or (a in _VOWELS and b in _VOWELS)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+_SOFT = frozenset(a + b for a in _ALPHABET for b in _ALPHABET if a != b and _soft_substitution(a, b))
+
+# Edit budgets by name length: (total cost, edits that are not a plausible slip). A slip — a look-alike,
+# neighbouring key or vowel, a doubled or undoubled letter, two letters swapped — costs half; anything
+# else costs one. Long names survive more slips (poankakesvveap is still pancakeswap to a hurried eye),
+# short ones almost none (bitgo is not bitget).
+_BUDGETS = ((10, 3.0, 2), (8, 2.0, 1), (6, 1.0, 1))
+
+
+def scaled_typo(candidate: str, brand: str) -> bool:
+    """Is candidate within the slip budget for a brand name of this length (weighted Damerau distance)?"""
+    m, n = len(brand), len(candidate)
+    budget = next(((cost, hard) for size, cost, hard in _BUDGETS if m >= size), None)
+    if budget is None or candidate == brand or abs(n - m) > int(budget[0]) + 1:
+        return False
+    if candidate[0] != brand[0] and brand[0] + candidate[0] not in _SOFT:
+        return False
+    # Each edit moves at most two letters of the letter count, and costs at least half.
+    moved = sum(abs(candidate.count(ch) - brand.count(ch)) for ch in set(candidate + brand))
+    if moved > 4 * budget[0]:
+        return False
+    cost, hard, _ = weighted_distance(candidate, brand, budget[0])
+    return cost <= budget[0] and hard <= budget[1]
+
+
+# Costs are packed in one integer so the table is plain integer arithmetic:
+# half-letters * 10_000 + hard edits * 100 + changed letters among them.
+_SLIP, _HARD, _HARD_SUB, _INF = 10_000, 20_100, 20_101, 99 * 10_000
+
+
+def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[float, int, int]:
+    """(cost, edits that are not a plausible slip, of which changed letters) to turn brand into
+    candidate (weighted Damerau distance); (99, 99, 99) once the cost passes limit."""
+    n, m = len(candidate), len(brand)
+    cap = int(limit * 2) * 10_000 + 9_999
+    brand_steps = [_SLIP if _doubles(brand, j) else _HARD for j in range(m)]
+    prev2: list[int] = []
+    prev = [0]
+    for j in range(m):
+        prev.append(prev[-1] + brand_steps[j])
+    for i in range(1, n + 1):
+        b = candidate[i - 1]
+        ins = _SLIP if _doubles(candidate, i - 1) else _HARD
+        cur = [prev[0] + ins] + [_INF] * m
+        for j in range(1, m + 1):
+            a = brand[j - 1]
+            if a == b:
+                best = prev[j - 1]
+            else:
+                best = prev[j - 1] + (_SLIP if a + b in _SOFT else _HARD_SUB)
+            other = prev[j] + ins
+            if other < best:
+                best = other
+            other = cur[j - 1] + brand_steps[j - 1]
+            if other < best:
+                best = other
+            if i > 1 and j > 1 and b == brand[j - 2] and candidate[i - 2] == a:
+                other = prev2[j - 2] + _SLIP
+                if other < best:
+                    best = other
+            cur[j] = best
+        if min(cur) > cap:
+            return (99.0, 99, 99)
+        prev2, prev = prev, cur
+    packed = prev[m]
+    return (packed // 10_000 / 2, packed % 10_000 // 100, packed % 100)
+
+
+def _doubles(text: str, i: int) -> bool:
+    """Is text[i] a repeat of the letter beside it (an extra letter that doubles one)?"""
+    return (i > 0 and text[i] == text[i - 1]) or (i + 1 < len(text) and text[i] == text[i + 1])
 
 
 def bigrams(text: str) -> set[str]:

@@ -14,12 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import phonenumbers
 import tldextract
 
-from walletdesk.verify.engine.fold import bigrams, leet, plain, skeleton, typo_kind
+from walletdesk.verify.engine.fold import (
+    WORDS,
+    bigrams,
+    is_compound,
+    leet,
+    other_name,
+    plain,
+    reader,
+    scaled_typo,
+    skeleton,
+    typo_kind,
+)
 from walletdesk.verify.engine.parse import Parsed, ParseError, normalize_host, parse_value
 from walletdesk.verify.engine.reasons import TYPO_EN, TYPO_ZH, reason_pair
 
@@ -121,6 +133,11 @@ event events launch labs v1 v2 v3 access protect safe safety check checker fix r
 dashboard hq the real vip com-login x site page home main cs kefu admin mod agent now usa ltd inc
 fi bit ai hub plus max one prime club tech link zone space market markets invest capital fund yield farm
 pool ventures sdk dev docs finance futures margin spot otc p2p buy sell send receive deposit withdraw
+protocol join giveaway giveaways drop drops mint minting premint whitelist allocation allocations checker
+eligible eligibility distribution distribute vote voting governance proposal claims gift gifts free refund
+compensation node nodes rpc vault firmware nano suite start setup activate activation approve revoke asset
+assets finances funds farms foundation dao network onchain prize lucky presale launchpad ido ico snapshot
+blog portfolio eth btc bnb usdt usdc sol arb op matic avax trx ethereum bitcoin solana polygon
 """.split()
 )
 # Host labels that carry no identity of their own.
@@ -202,6 +219,10 @@ class _Token:
     fold: str
     matched: str  # the official website to name in the answer
     grams: set[str] = field(default_factory=set)
+    # An ordinary English word (curve, ledger, exodus) or a name with its suffix run in (cryptocom):
+    # found inside a longer name it only counts beside scam words or junk, never inside other words
+    # (exodustravels, cryptocompare are other businesses).
+    wordish: bool = False
 
     @property
     def short(self) -> bool:
@@ -302,7 +323,7 @@ class RegistryIndex:
         shown = ("@" + handle) if kind in ("telegram", "x") else handle
         self.handles[kind].append(_Handle(spec.brand, kind, shown, handle.lower(), _handle_core(handle)))
 
-    def _add_token(self, brand: str, label: str, matched: str) -> None:
+    def _add_token(self, brand: str, label: str, matched: str, *, dotted: bool = False) -> None:
         text = label.replace("-", "").replace("_", "")
         if len(text) < 3 or text in _GENERIC_TOKENS or text.isdigit():
             return
@@ -311,14 +332,19 @@ class RegistryIndex:
         folded = skeleton(text)
         if any(t.fold == folded for t in self.tokens):
             return
-        self.tokens.append(_Token(brand, text, plain(text), folded, matched, bigrams(plain(text))))
+        flat = plain(text)
+        self.tokens.append(
+            _Token(brand, text, flat, folded, matched, bigrams(flat), wordish=dotted or flat in WORDS)
+        )
 
     def _add_brand_tokens(self, channels: list[ChannelSpec]) -> None:
         for brand in sorted({c.brand for c in channels}):
             site = self.brand_site.get(brand)
-            name = re.sub(r"[\s\-_.]", "", brand)
-            if site and re.fullmatch(r"\w{3,}", name):
-                self._add_token(brand, name.lower(), site)
+            # "Huobi/HTX": an operator may write a brand's old and new names together.
+            for part in re.split(r"[/|,()]+", brand):
+                name = re.sub(r"[\s\-_.]", "", part)
+                if site and re.fullmatch(r"\w{3,}", name):
+                    self._add_token(brand, name.lower(), site, dotted="." in part.strip(". "))
 
     # --- judging ----------------------------------------------------------------------------
     def judge(self, raw: str) -> Verdict:
@@ -456,6 +482,18 @@ class RegistryIndex:
                     found, position = ("exact", token, ""), "subdomain"
                     break
         if found is None:
+            # The whole domain written with look-alikes (crypt0.com for crypto.com): needed when the
+            # brand's name is too generic to be a token of its own.
+            tail = ".".join(unicode_labels[-len(registrable.split(".")) :])
+            shown = leet(skeleton(tail))
+            for official, (brand, value) in self.domains.items():
+                if official != registrable and "." in official and leet(skeleton(official)) == shown:
+                    token = next((t for t in self.tokens if t.brand == brand), None) or _Token(
+                        brand, official, official, official, value
+                    )
+                    found = ("homoglyph", token, "")
+                    break
+        if found is None:
             return None
         trick, token, detail = found
         key = trick
@@ -500,6 +538,8 @@ class RegistryIndex:
         non_ascii = not label.isascii() or ascii_label.startswith("xn--")
         hyphenated = "-" in label or "_" in label
         segments = [s for s in re.split(r"[-_]+|(?<=\D)(?=\d)|(?<=\d)(?=\D)", label.lower()) if s]
+        # Digits inside a word may stand for letters (0kx, b1nance): the hyphen-separated words too.
+        segments += [s for s in re.split(r"[-_]+", label.lower()) if s and s not in segments]
         for token in self.tokens:
             if p == token.plain and not non_ascii and label.isascii():
                 return ("hyphen" if hyphenated else "exact"), token, ""
@@ -516,28 +556,47 @@ class RegistryIndex:
 
     def _contains(self, token: _Token, p: str, f: str, lt: str, segments: list[str]) -> bool:
         if not token.short:
+            if token.wordish:
+                # The letters as written decide; the skeleton only when the name hides behind look-alikes.
+                if token.plain in p:
+                    return _decorated(token.plain, p)
+                return _decorated(token.fold, f) or _decorated(token.fold, lt)
             return token.plain in p or token.fold in f or token.fold in lt
         for seg in segments:
             sp, sf = plain(seg), skeleton(seg)
             if sp == token.plain or token.fold in (sf, leet(sf)):
                 return True
+            # gatesfoundation is two words, not "gate" + a misspelt "foundation"
+            loose = _is_vocab if sp in WORDS or is_compound(sp) else _is_vocab_loose
             for form, name in ((sp, token.plain), (sf, token.fold)):
-                if form.startswith(name) and _is_vocab_loose(form[len(name) :]):
+                if form.startswith(name) and loose(form[len(name) :]):
                     return True
-                if form.endswith(name) and _is_vocab_loose(form[: -len(name)]):
+                if form.endswith(name) and loose(form[: -len(name)]):
                     return True
         return False
 
     def _typo(self, token: _Token, p: str, f: str, segments: list[str]) -> str | None:
         if token.short:
             return _short_typo(token.plain, p, segments)
+        read = reader(token.plain)
+        # One slip leaves most letter pairs of a name in place, even a run of slips leaves some: a label
+        # that shares none with the name is not a typo of it (most labels, for most names).
+        seen = reader(p)
+        if not any(read[i : i + 2] in seen for i in range(len(read) - 1)):
+            return None
+        # A label that is an English word or two (optimum, blockchair, trustpilot) is another name.
         detail = typo_kind(p, token.plain) or typo_kind(f, token.fold)
-        if detail:
+        if not detail and scaled_typo(reader(p), read):
+            detail = "typo"
+        if detail and not other_name(p, token.plain):
             return detail
         for seg in segments:
             if len(seg) >= 4 and seg != p:
-                detail = typo_kind(plain(seg), token.plain)
-                if detail:
+                sp = plain(seg)
+                detail = typo_kind(sp, token.plain) or typo_kind(skeleton(seg), token.fold)
+                if not detail and scaled_typo(reader(seg), read):
+                    detail = "typo"
+                if detail and not other_name(sp, token.plain):
                     return detail
         m = len(token.plain)
         if len(p) <= m + 1 or len(token.grams & bigrams(p)) < len(token.grams) - 3:
@@ -547,12 +606,26 @@ class RegistryIndex:
                 detail = typo_kind(p[i : i + size], token.plain)
                 if detail and _is_vocab(p[:i]) and _is_vocab(p[i + size :]):
                     return detail
+        # Slips inside a name run together with scam words (pankaykeswapfarm, metamassklogin): cut the
+        # label where only scam words lie before and after, and weigh what is left.
+        starts, ends = _vocab_cuts(p)
+        for i in starts:
+            for j in ends:
+                piece = p[i:j]
+                if j - i >= 4 and piece != p and abs(len(piece) - m) <= 3:
+                    if scaled_typo(reader(piece), read) and not other_name(piece, token.plain):
+                        return "typo"
         return None
 
     def _contains_long_token(self, joined: str) -> tuple[str, _Token, str] | None:
         p, f = plain(joined), skeleton(joined)
         for token in self.tokens:
-            if len(token.plain) >= 6 and (token.plain in p or token.fold in f):
+            if len(token.plain) < 6:
+                continue
+            if token.wordish:
+                if _decorated(token.plain, p) if token.plain in p else _decorated(token.fold, f):
+                    return "combo", token, ""
+            elif token.plain in p or token.fold in f:
                 return "combo", token, ""
         return None
 
@@ -781,6 +854,14 @@ def _strip_words(core: str) -> str:
     return core
 
 
+@lru_cache(maxsize=4096)
+def _vocab_cuts(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where a label may be cut so that only scam words lie before (starts) or after (ends)."""
+    starts = tuple(i for i in range(len(p) - 3) if _is_vocab(p[:i]))
+    ends = tuple(j for j in range(len(p), 3, -1) if _is_vocab(p[j:]))
+    return starts, ends
+
+
 def _is_vocab(rest: str) -> bool:
     """Is rest made only of words scammers add (and digits)? "" counts: nothing was added."""
     if len(rest) > 24:
@@ -792,6 +873,47 @@ def _is_vocab(rest: str) -> bool:
                 ok[end] = True
                 break
     return ok[-1]
+
+
+def _decorated(name: str, label: str) -> bool:
+    """Is a brand name that is an ordinary word used as a brand inside this label: alone with scam words,
+    digits or letters that make no word (curve-finance, ledger365, exodusx) — not inside other words
+    (exodustravels, curves, hyperledger, cryptocompare)?"""
+    if name not in label or name == label:
+        return name == label
+    if label in WORDS:
+        return False
+    start = label.find(name)
+    while start >= 0:
+        sides = [side for side in (label[:start], label[start + len(name) :]) if side]
+        if any(side.isdigit() or _is_vocab_loose(side) for side in sides):
+            return True
+        words = [_words(side) for side in sides]
+        # superchainclaim: words, but one of them a scam word; travels, insights, pare: only words
+        if any(w == "scam" for w in words) or all(w is None for w in words):
+            return True
+        start = label.find(name, start + 1)
+    return False
+
+
+def _words(rest: str) -> str | None:
+    """How rest reads: "scam" when it splits into English words one of which (3+ letters) is a scam
+    word (superchainclaim), "plain" when into ordinary words only (travels, insights), None otherwise."""
+    if len(rest) > 30:
+        return None
+    # state per prefix length: None unreachable, False reached by ordinary words, True with a scam word
+    state: list[bool | None] = [False] + [None] * len(rest)
+    for end in range(1, len(rest) + 1):
+        for start in range(max(0, end - 15), end):
+            if state[start] is None:
+                continue
+            piece = rest[start:end]
+            scam = len(piece) >= 3 and piece in VOCAB
+            if scam or piece in WORDS or piece in VOCAB:
+                state[end] = bool(state[end]) or state[start] or scam
+    if state[-1] is None:
+        return None
+    return "scam" if state[-1] else "plain"
 
 
 def _is_vocab_loose(rest: str) -> bool:
