@@ -171,7 +171,9 @@ def _cli_run(args: argparse.Namespace) -> None:
     folder = args.articles or ROOT / "src" / "walletdesk" / "helpcenter" / "data" / "articles"
     print(_cli("kb", "import", str(folder)).strip())
     queries = _load_eval(args.queries)
-    lines = "".join(json.dumps({"id": str(i), "q": q}, ensure_ascii=False) + "\n" for i, (_, q) in enumerate(queries))
+    lines = "".join(
+        json.dumps({"id": str(i), "q": q}, ensure_ascii=False) + "\n" for i, (_, q) in enumerate(queries)
+    )
     out = {}
     for line in _cli("kb", "search", "--jsonl", "--limit", "10", stdin=lines).splitlines():
         row = json.loads(line)

@@ -76,6 +76,7 @@ class SynonymRule:
 @dataclass
 class Concept:
     phrases: dict[tuple[str, ...], float] = field(default_factory=dict)
+    own: str | None = None  # the query's own token this concept stands for, if any
 
     def add(self, phrase: tuple[str, ...], weight: float) -> None:
         if phrase and weight > self.phrases.get(phrase, 0.0):
@@ -288,7 +289,7 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
 
     def own(token: str, weight: float) -> None:
         if token not in by_token:
-            by_token[token] = Concept()
+            by_token[token] = Concept(own=token)
             concepts.append(by_token[token])
         by_token[token].add((token,), weight)
 
@@ -348,9 +349,14 @@ def _plan(snap: Snapshot, concepts: list[Concept]) -> _Plan:
     idfs = {t: idf(snap, t) for t in tokens if snap.df.get(t)}
     compiled = []
     terms = []
+    owned = {c.own for c in concepts if c.own}
     for concept in concepts:
         phrases = []
         for phrase, weight in concept.phrases.items():
+            if len(phrase) > 1:
+                # A synonym phrase's word that the customer also typed is scored by its own
+                # concept already ("not showing" => "deposit not credited" next to "deposit").
+                phrase = tuple(t for t in phrase if t == concept.own or t not in owned) or phrase
             slots = []
             for term in phrase:
                 slot = [(term, 1.0)] if term in idfs else []
