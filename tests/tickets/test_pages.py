@@ -1,3 +1,4 @@
+import re
 import time
 
 import pytest
@@ -64,6 +65,10 @@ def test_inbox_and_ticket_page_and_actions(client, agent, customer, category):
     ).ticket
     inbox = client.get("/console/?view=unassigned").content.decode()
     assert ticket.reference in inbox
+    # Every cell is filled: channel, customer, category, status and priority labels in English.
+    row = inbox[inbox.index(f'data-ticket-id="{ticket.pk}"') :].split("</tr>")[0]
+    for cell in ("Web portal", "Alice", "Deposit", '<span class="chip">New</span>', "Normal"):
+        assert cell in row, cell
     page = client.get(f"/console/tickets/{ticket.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
     client.post(f"/console/tickets/{ticket.pk}/take/")
@@ -85,6 +90,27 @@ def test_inbox_and_ticket_page_and_actions(client, agent, customer, category):
     assert empty.status_code == 400 and "empty" in empty.content.decode()
     assert "ticket" in client.get("/console/?view=mine&q=help").content.decode()
     assert client.get("/console/tickets/999999/").status_code == 404
+
+
+def test_inbox_pages_by_cursor_without_losing_a_ticket(client, agent, customer, category):
+    from walletdesk.tickets.views import INBOX_PAGE_SIZE
+
+    login_agent(client, agent, "agent-pass-123")
+    made = [
+        receive(
+            InboundMessage(channel=Channel.WEB, body=f"question {i}", customer=customer, new_ticket=True)
+        ).ticket.pk
+        for i in range(INBOX_PAGE_SIZE + 2)
+    ]
+    seen, url = [], "/console/?view=open"
+    while url:
+        html = client.get(url).content.decode()
+        ids = [int(x) for x in re.findall(r'data-ticket-id="(\d+)"', html)]
+        assert 0 < len(ids) <= INBOX_PAGE_SIZE
+        seen += ids
+        older = re.search(r'href="(\?view=open[^"]*cursor=[^"]+)"', html)
+        url = "/console/" + older.group(1).replace("&amp;", "&") if older else ""
+    assert seen == sorted(made, reverse=True)
 
 
 def test_preview_renders_markdown_safely(client, agent):

@@ -66,11 +66,16 @@ class Customer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
-        return self.name or self.email or self.wallet_uid or f"visitor {self.pk}"
+        return customer_label(self.pk, self.name, self.email, self.wallet_uid)
 
     @property
     def display_name(self) -> str:
         return str(self)
+
+
+def customer_label(pk: int | None, name: str, email: str, wallet_uid: str | None) -> str:
+    """How a customer is named on agent pages; lists call it with plain row values."""
+    return name or email or wallet_uid or f"visitor {pk}"
 
 
 class ApiToken(models.Model):

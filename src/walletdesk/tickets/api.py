@@ -10,7 +10,7 @@ from walletdesk.accounts.auth import agent_auth, customer_auth
 from walletdesk.core.errors import ValidationFailed
 from walletdesk.tickets import events, outbox, selectors, services
 from walletdesk.tickets.errors import CategoryUnknown
-from walletdesk.tickets.models import Message, Ticket
+from walletdesk.tickets.models import Message, Ticket, ticket_reference
 from walletdesk.tickets.schemas import (
     AssignIn,
     CategoryOut,
@@ -47,6 +47,29 @@ def ticket_out(ticket: Ticket, tags: list[str] | None = None) -> dict:
         "last_message_at": ticket.last_message_at,
         "first_response_at": ticket.first_response_at,
         "solved_at": ticket.solved_at,
+    }
+
+
+def ticket_row_out(row: dict, tags: list[str]) -> dict:
+    """`ticket_out` for a list row (selectors.TICKET_ROW_FIELDS): no model instances on list pages."""
+    return {
+        "id": row["id"],
+        "reference": ticket_reference(row["id"]),
+        "subject": row["subject"],
+        "status": row["status"],
+        "priority": row["priority"],
+        "channel": row["channel"],
+        "category": row["category__slug"],
+        "team": row["team__slug"],
+        "assignee_id": row["assignee_id"],
+        "customer_id": row["customer_id"],
+        "locale": row["locale"],
+        "complaint": row["complaint"],
+        "tags": tags,
+        "created_at": row["created_at"],
+        "last_message_at": row["last_message_at"],
+        "first_response_at": row["first_response_at"],
+        "solved_at": row["solved_at"],
     }
 
 
@@ -102,10 +125,11 @@ def tickets_list(request: HttpRequest, q: Query[TicketListQuery]) -> dict:
         ),
         cursor=q.cursor,
         limit=q.limit,
+        rows=True,
     )
-    tags = _tags_for([t.pk for t in page.tickets])
+    tags = _tags_for([row["id"] for row in page.tickets])
     return {
-        "items": [ticket_out(t, tags.get(t.pk, [])) for t in page.tickets],
+        "items": [ticket_row_out(row, tags.get(row["id"], [])) for row in page.tickets],
         "next_cursor": page.next_cursor,
     }
 

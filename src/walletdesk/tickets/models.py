@@ -128,11 +128,15 @@ class Ticket(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"WD-{TICKET_NUMBER_OFFSET + self.pk}" if self.pk else "WD-?"
+        return ticket_reference(self.pk)
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+def ticket_reference(pk: int | None) -> str:
+    return f"WD-{TICKET_NUMBER_OFFSET + pk}" if pk else "WD-?"
 
 
 def ticket_pk_from_reference(reference: str) -> int | None:

@@ -11,18 +11,19 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
-from walletdesk.accounts.models import AgentProfile, Team
+from walletdesk.accounts.models import AgentProfile, Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError
 from walletdesk.core.markdown import markdown_render
 from walletdesk.tickets import outbox, selectors, services
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent
+from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent, ticket_reference
 
 INBOX_VIEWS = selectors.INBOX_VIEWS
 INBOX_PAGE_SIZE = 25
@@ -57,10 +58,17 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
     )
     try:
         page = selectors.ticket_page_for_agent(
-            agent=request.user, filters=filters, cursor=request.GET.get("cursor") or None, limit=50
+            agent=request.user,
+            filters=filters,
+            cursor=request.GET.get("cursor") or None,
+            limit=INBOX_PAGE_SIZE,
+            rows=True,
         )
     except DomainError:  # a mangled cursor in the address bar: start from the newest
-        page = selectors.ticket_page_for_agent(agent=request.user, filters=filters, limit=50)
+        page = selectors.ticket_page_for_agent(
+            agent=request.user, filters=filters, limit=INBOX_PAGE_SIZE, rows=True
+        )
+    _inbox_rows_label(page.tickets)
     context = {
         "view": view,
         "views": INBOX_VIEWS,
@@ -84,19 +92,29 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _attach_labels(tickets: list[Any]) -> None:
-    """Translated labels once per request instead of a get_FOO_display() lookup per cell."""
+def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
+    """Every cell as a ready string, once per request: the template then only looks up dict keys
+    (no model attribute fallbacks, no per-cell translation, date or __str__ work)."""
     lang = _lang()
     status = {k: str(v) for k, v in Status.choices}
     priority = {k: str(v) for k, v in Priority.choices}
     channel = {k: str(v) for k, v in Channel.choices}
-    for t in tickets:
-        t.status_label, t.priority_label, t.channel_label = (
-            status[t.status],
-            priority[t.priority],
-            channel[t.channel],
+    for row in rows:
+        last = row["last_message_at"]
+        row.update(
+            reference=ticket_reference(row["id"]),
+            status_label=status[row["status"]],
+            priority_label=priority[row["priority"]],
+            channel_label=channel[row["channel"]],
+            category_label=(row["category__name_en"] if lang == "en" else row["category__name_zh"])
+            if row["category_id"]
+            else "—",
+            customer_label=customer_label(
+                row["customer_id"], row["customer__name"], row["customer__email"], row["customer__wallet_uid"]
+            ),
+            assignee_label=row["assignee__username"] or "—",
+            last_activity=timezone.localtime(last).strftime("%Y-%m-%d %H:%M") if last else "",
         )
-        t.category_label = t.category.name_for(lang) if t.category_id else ""
 
 
 def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
