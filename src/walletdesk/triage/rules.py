@@ -23,13 +23,13 @@ _THEFT_ZH = (
     r"被盗|盗号|盗走|盗刷|盗了|盗用|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
     r"(?:币|钱|资产|资金|代币|余额|(?<![a-z])u(?![a-z])|usdt|eth|btc|token|nft)[^，。,.!?！？]{0,6}"
-    r"(?:全没|没了|不见了|消失|归零|少了)|"
+    r"(?:全没|没了|没有了|不见了|消失|归零|少了)|"
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
-    r"被控制|被别人控制|被人控制|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
+    r"被控制|被别人控制|被人控制|被(?:人|别人|黑客)?(?:操控|接管|远程操作)|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
-    r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|跑了|跑路|消失|不回|不见)|"
+    r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|没有了|跑了|跑路|消失|不回|不见)|"
     r"(?:假的?|冒充的?|冒牌的?|自称的?)(?:客服|官方|工作人员|平台|交易所)[^。.!?！？]{0,12}(?:充值了|充了|付了|交了|转了|打了|缴了)|"
     r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见|跑了|跑路|消失|不回)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
@@ -197,7 +197,8 @@ _STILL_THERE_RE = _compile(
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
-    r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事"
+    r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|"
+    r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
 )
 _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
@@ -205,7 +206,11 @@ _OUTFLOW_RE = _compile(
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
     r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
-    r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)"
+    r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
+    r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
+    r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
+    r"(?<!没)(?:提|转)了(?:0|[一二两三四五六七八九十几])|(?<![a-z])withdrew (?:all|everything|my)|"
+    r"(?:balance|account|wallet) went from|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
@@ -213,7 +218,9 @@ _DISOWN_RE = _compile(
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
-    r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候"
+    r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
+    r"(?:啥|什么)(?:都|也)没|没(?:有)?点(?:过|任何)?|without me|莫名|凭空|(?:i'?ve|i have) never seen|"
+    r"不知道(?:的|是谁|谁)|(?:my )?ex(?:-| )?(?:wife|husband|girlfriend|boyfriend|partner)?(?= knew| had| took| used| got| withdrew| stole)"
 )
 # "I sent it to the wrong address myself" is a mistake, not a theft, unless malware chose the
 # address (clipboard hijackers replace what the customer pasted).
@@ -306,7 +313,8 @@ _SECURITY_ADVICE_RE = _compile(
     r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
     # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
     r"(?:白名单|whitelist|allowlist)[^。.!?！？]{0,8}(?:怎么|如何|在哪|哪里|设置|开启|set ?up|enable|turn on|where)|"
-    r"(?:怎么|如何|在哪|哪里|设置|开启|how (?:do i|to|can i)|where)[^。.!?！？]{0,8}(?:白名单|whitelist|allowlist)"
+    r"(?:怎么|如何|在哪|哪里|设置|开启|打开|how (?:do i|to|can i)|where|turn on|enable|set up|activate)"
+    r"[^。.!?！？]{0,12}(?:白名单|whitelist|allowlist)"
 )
 
 
@@ -329,7 +337,7 @@ def security_cue(text: str) -> bool:
 # a worry about the future, hearsay, or the warning quoted from a message the customer received
 # ("an email saying my account was compromised"). Only that clause is set aside; a real loss told
 # beside it still counts, so "听说能追回，我的U被转走了" stays theft.
-_PAST = r"(?:was|were|got|been|had|already|yesterday|today|tonight|last|just|this morning)"
+_PAST = r"(?:was|were|got|been|had|already|yesterday|today|tonight|last|this morning)"
 _HYPOTHETICAL_RE = _compile(
     r"(?:如果|要是|假如|假设|万一|一旦|若是|倘若)[^，。,.!?！？;；]{0,30}|"
     r"(?:担心|害怕|怕|担忧|防止)(?:以后|将来|会|哪天|有一天|被|自己)[^，。,.!?！？;；]{0,12}|"
@@ -347,10 +355,17 @@ _HYPOTHETICAL_RE = _compile(
     r"{0,60}\?|"
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
+    r"(?:is it true|is it possible|is it safe|how (?:do|can|would) (?:hackers|scammers|thieves|someone|somebody|they))"
+    r"[^.!?;]{0,60}\?|"
+    # An attempt that failed, and the purpose of a safeguard ("so no one can steal my funds").
+    r"(?:tried|trying|attempted|attempting|tries) to (?:steal|hack|log ?in(?:to)?|access|get into|take|drain|break into)"
+    r"(?: my| the)? ?(?:account|wallet|acc|funds|coins|money|crypto)?|"
+    r"(?:试图|企图|想要?|尝试)(?:盗|偷|登录|登陆|转走|提走|黑)[^，。,.!?！？;；]{0,6}|"
+    r"so (?:that )?(?:no ?one|nobody|hackers|scammers|thieves) (?:can|could|will)[^,.!?;]{0,30}|以免[^，。,.!?！？;；]{0,12}|免得[^，。,.!?！？;；]{0,12}|"
     r"(?:worried|afraid|scared|concerned|paranoid) (?:about|of) (?:hacks?|hackers?|scams?|scammers?|theft|phishing|"
     r"getting (?:hacked|scammed|drained)|being (?:hacked|scammed|drained))|"
     r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,12}"
-    r"(?:被盗|被黑|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached)"
+    r"(?:被盗|被黑|被偷|被骗|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached|stolen)"
 )
 # Words that sound like theft and are not about one: an insult ("your liquidation engine is a
 # scam"), a battery the app drains, a worried question about a mistake ("are my funds gone?").
@@ -358,6 +373,8 @@ _FIGURATIVE_RE = _compile(
     r"(?:is|are|'s|was|were) (?:a |an |such a |total |complete |absolute |just )*(?:scam|fraud|joke|rigged|robbery)(?![a-z])|"
     r"(?:跟|像)(?:骗子|强盗|土匪)一样|骗人的|"
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
+    r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
+    r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
     r"(?:are|is|did|will|have|has) (?:i |my |the )?(?:funds?|coins?|money|it|they|them|usdt|eth|btc|crypto)? ?"
     r"(?:gone|lost|lose|been lost)[^.!?]{0,20}\?"
 )
@@ -382,15 +399,6 @@ def theft_set_aside(text: str) -> bool:
     norm = text_normalise(text)
     aside = _set_aside(norm)
     return aside != norm and _theft_in(norm) and not _theft_in(aside, norm)
-
-
-_LOSS_TOLD_RE = _compile(r"(?<![a-z])lost(?![a-z])|损失|丢了")
-
-
-def loss_told(text: str) -> bool:
-    """True when the message says assets left or were lost (in any words, theft or not)."""
-    aside = _set_aside(text_normalise(text))
-    return bool(_OUTFLOW_RE.search(aside) or _LOSS_TOLD_RE.search(aside))
 
 
 def theft_suspected(text: str) -> bool:
@@ -425,7 +433,8 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
 # "withdrew to my ledger, coins missing, explorer shows pending") is money in flight: no third
 # party, so deposit or withdrawal, unless a hack, scam or stranger is named.
 _TRANSFER_WORD_RE = _compile(
-    r"充值|充币|充了|充进|入金|提现|提币|提了|出金|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])"
+    r"充值|充币|充了|充进|入金|提现|提币|提了|出金|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])|"
+    r"(?:sent|transferred|moved)[^.!?]{0,25} from (?!my account)|从[^，。,!?！？]{0,10}(?:转|提)(?:过来|到你们)"
 )
 _CHAIN_STATUS_RE = _compile(
     r"链上|区块|浏览器|确认数|(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
@@ -475,7 +484,10 @@ def assets_intact(text: str) -> bool:
 def theft_denied(text: str) -> bool:
     """True when the customer says the assets are still there (a suspicion, so security)."""
     norm = text_normalise(text)
-    return bool(_INTACT_RE.search(norm) or _STILL_THERE_RE.search(norm))
+    if _STILL_THERE_RE.search(norm):
+        return True
+    # "我啥都没点" beside "U全部被人转了" disowns a loss; it does not deny one.
+    return bool(_INTACT_RE.search(norm) and not _OUTFLOW_RE.search(_set_aside(norm)))
 
 
 def complaint_cue(text: str) -> bool | None:
