@@ -262,13 +262,14 @@ _SOFT = frozenset(a + b for a in _ALPHABET for b in _ALPHABET if a != b and _sof
 # neighbouring key or vowel, a doubled or undoubled letter, two letters swapped — costs half; anything
 # else costs one. Long names survive more slips (poankakesvveap is still pancakeswap to a hurried eye),
 # short ones almost none (bitgo is not bitget).
-_BUDGETS = ((10, 3.0, 2), (8, 2.0, 1), (6, 1.0, 1))
+# Names of six or seven letters take one changed letter at most (behance is not binance).
+_BUDGETS = ((10, 3.0, 2, 9), (8, 2.0, 1, 9), (6, 1.0, 1, 1))
 
 
 def scaled_typo(candidate: str, brand: str) -> bool:
     """Is candidate within the slip budget for a brand name of this length (weighted Damerau distance)?"""
     m, n = len(brand), len(candidate)
-    budget = next(((cost, hard) for size, cost, hard in _BUDGETS if m >= size), None)
+    budget = next((rest for size, *rest in _BUDGETS if m >= size), None)
     if budget is None or candidate == brand or abs(n - m) > int(budget[0]) + 1:
         return False
     if candidate[0] != brand[0] and brand[0] + candidate[0] not in _SOFT:
@@ -277,20 +278,22 @@ def scaled_typo(candidate: str, brand: str) -> bool:
     moved = sum(abs(candidate.count(ch) - brand.count(ch)) for ch in set(candidate + brand))
     if moved > 4 * budget[0]:
         return False
-    cost, hard, _ = weighted_distance(candidate, brand, budget[0])
-    return cost <= budget[0] and hard <= budget[1]
+    cost, hard, _, changed = weighted_distance(candidate, brand, budget[0])
+    return cost <= budget[0] and hard <= budget[1] and changed <= budget[2]
 
 
-# Costs are packed in one integer so the table is plain integer arithmetic:
-# half-letters * 10_000 + hard edits * 100 + changed letters among them.
-_SLIP, _HARD, _HARD_SUB, _INF = 10_000, 20_100, 20_101, 99 * 10_000
+# Costs are packed in one integer so the table is plain integer arithmetic: half-letters * 1_000_000
+# + hard edits * 10_000 + changed letters among them * 100 + changed letters in all.
+_SLIP, _HARD = 1_000_000, 2_010_000
+_SOFT_SUB, _HARD_SUB = 1_000_001, 2_010_101
+_INF = 99 * 1_000_000
 
 
-def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[float, int, int]:
-    """(cost, edits that are not a plausible slip, of which changed letters) to turn brand into
-    candidate (weighted Damerau distance); (99, 99, 99) once the cost passes limit."""
+def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[float, int, int, int]:
+    """(cost, edits that are not a plausible slip, of which changed letters, changed letters in all) to
+    turn brand into candidate (weighted Damerau distance); all 99 once the cost passes limit."""
     n, m = len(candidate), len(brand)
-    cap = int(limit * 2) * 10_000 + 9_999
+    cap = int(limit * 2) * 1_000_000 + 999_999
     brand_steps = [_SLIP if _doubles(brand, j) else _HARD for j in range(m)]
     prev2: list[int] = []
     prev = [0]
@@ -305,7 +308,7 @@ def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[
             if a == b:
                 best = prev[j - 1]
             else:
-                best = prev[j - 1] + (_SLIP if a + b in _SOFT else _HARD_SUB)
+                best = prev[j - 1] + (_SOFT_SUB if a + b in _SOFT else _HARD_SUB)
             other = prev[j] + ins
             if other < best:
                 best = other
@@ -318,10 +321,10 @@ def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[
                     best = other
             cur[j] = best
         if min(cur) > cap:
-            return (99.0, 99, 99)
+            return (99.0, 99, 99, 99)
         prev2, prev = prev, cur
     packed = prev[m]
-    return (packed // 10_000 / 2, packed % 10_000 // 100, packed % 100)
+    return (packed // 1_000_000 / 2, packed % 1_000_000 // 10_000, packed % 10_000 // 100, packed % 100)
 
 
 def _doubles(text: str, i: int) -> bool:

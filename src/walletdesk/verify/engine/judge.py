@@ -140,6 +140,20 @@ assets finances funds farms foundation dao network onchain prize lucky presale l
 blog portfolio eth btc bnb usdt usdc sol arb op matic avax trx ethereum bitcoin solana polygon
 """.split()
 )
+# Of those, the words ordinary businesses also add to a name (gatehub, curvelabs, ledger-pro): beside a
+# brand name that is itself an English word they prove nothing; the other words (wallet, login, claim,
+# airdrop, restore …) are what a phishing kit adds.
+BUSINESS_WORDS = frozenset(
+    """
+pro global my get go trade trading coin coins chain cn us uk eu asia hk sg jp kr en zh team center centre
+desk care info news event events launch labs the real vip site page home main now usa ltd inc fi bit ai
+hub plus max one prime club tech link zone space market markets invest capital fund ventures sdk dev docs
+pay card cash in log sign x mod cs ex com net org io blog foundation network start suite futures
+margin spot buy sell send receive safe safety check fix access protect free lucky vote voting
+governance proposal snapshot portfolio
+""".split()
+)
+SCAM_WORDS = VOCAB - BUSINESS_WORDS
 # Host labels that carry no identity of their own.
 _GENERIC_LABELS = frozenset(
     {"www", "m", "mail", "app", "api", "web", "mobile", "en", "zh", "cn", "com", "net", "org"}
@@ -223,6 +237,7 @@ class _Token:
     # found inside a longer name it only counts beside scam words or junk, never inside other words
     # (exodustravels, cryptocompare are other businesses).
     wordish: bool = False
+    suffix: str = ""  # of the official site, without dots ("fi" for curve.fi): curve-fi.app copies it
 
     @property
     def short(self) -> bool:
@@ -333,8 +348,22 @@ class RegistryIndex:
         if any(t.fold == folded for t in self.tokens):
             return
         flat = plain(text)
+        try:
+            site = parse_value(matched).host or matched
+        except ParseError:
+            site = matched
+        suffix = _registrable(site)[1].suffix.replace(".", "")
         self.tokens.append(
-            _Token(brand, text, flat, folded, matched, bigrams(flat), wordish=dotted or flat in WORDS)
+            _Token(
+                brand,
+                text,
+                flat,
+                folded,
+                matched,
+                bigrams(flat),
+                wordish=dotted or flat in WORDS,
+                suffix=suffix,
+            )
         )
 
     def _add_brand_tokens(self, channels: list[ChannelSpec]) -> None:
@@ -559,15 +588,19 @@ class RegistryIndex:
             if token.wordish:
                 # The letters as written decide; the skeleton only when the name hides behind look-alikes.
                 if token.plain in p:
-                    return _decorated(token.plain, p)
-                return _decorated(token.fold, f) or _decorated(token.fold, lt)
+                    return _decorated(token.plain, p, token.suffix)
+                return _decorated(token.fold, f, token.suffix) or _decorated(token.fold, lt, token.suffix)
             return token.plain in p or token.fold in f or token.fold in lt
         for seg in segments:
             sp, sf = plain(seg), skeleton(seg)
             if sp == token.plain or token.fold in (sf, leet(sf)):
                 return True
             # gatesfoundation is two words, not "gate" + a misspelt "foundation"
-            loose = _is_vocab if sp in WORDS or is_compound(sp) else _is_vocab_loose
+            # "gate" is a word: beside it only a phishing kit's words count (gate-io-login, not gatehub)
+            if token.wordish:
+                loose = _is_scam if sp in WORDS or is_compound(sp) else _is_scam_loose
+            else:
+                loose = _is_vocab if sp in WORDS or is_compound(sp) else _is_vocab_loose
             for form, name in ((sp, token.plain), (sf, token.fold)):
                 if form.startswith(name) and loose(form[len(name) :]):
                     return True
@@ -578,6 +611,10 @@ class RegistryIndex:
     def _typo(self, token: _Token, p: str, f: str, segments: list[str]) -> str | None:
         if token.short:
             return _short_typo(token.plain, p, segments)
+        if token.plain in p:
+            # The name is there, whole: whether it counts is for the containment rules (exodustravels,
+            # blockchaincenter are other businesses), not a typo found by cutting the name apart.
+            return None
         read = reader(token.plain)
         # One slip leaves most letter pairs of a name in place, even a run of slips leaves some: a label
         # that shares none with the name is not a typo of it (most labels, for most names).
@@ -623,7 +660,11 @@ class RegistryIndex:
             if len(token.plain) < 6:
                 continue
             if token.wordish:
-                if _decorated(token.plain, p) if token.plain in p else _decorated(token.fold, f):
+                if (
+                    _decorated(token.plain, p, token.suffix)
+                    if token.plain in p
+                    else _decorated(token.fold, f, token.suffix)
+                ):
                     return "combo", token, ""
             elif token.plain in p or token.fold in f:
                 return "combo", token, ""
@@ -875,7 +916,7 @@ def _is_vocab(rest: str) -> bool:
     return ok[-1]
 
 
-def _decorated(name: str, label: str) -> bool:
+def _decorated(name: str, label: str, suffix: str = "") -> bool:
     """Is a brand name that is an ordinary word used as a brand inside this label: alone with scam words,
     digits or letters that make no word (curve-finance, ledger365, exodusx) — not inside other words
     (exodustravels, curves, hyperledger, cryptocompare)?"""
@@ -886,7 +927,7 @@ def _decorated(name: str, label: str) -> bool:
     start = label.find(name)
     while start >= 0:
         sides = [side for side in (label[:start], label[start + len(name) :]) if side]
-        if any(side.isdigit() or _is_vocab_loose(side) for side in sides):
+        if any(side.isdigit() or _is_scam_loose(side) or _copies_suffix(side, suffix) for side in sides):
             return True
         words = [_words(side) for side in sides]
         # superchainclaim: words, but one of them a scam word; travels, insights, pare: only words
@@ -896,9 +937,19 @@ def _decorated(name: str, label: str) -> bool:
     return False
 
 
+def _copies_suffix(side: str, suffix: str) -> bool:
+    """curve-fi, lidofi-claim, blockchain-com: the official address with its dot turned into a hyphen."""
+    if not suffix:
+        return False
+    if side.startswith(suffix):
+        return _is_vocab(side[len(suffix) :])
+    return side.endswith(suffix) and _is_vocab(side[: -len(suffix)])
+
+
 def _words(rest: str) -> str | None:
-    """How rest reads: "scam" when it splits into English words one of which (3+ letters) is a scam
-    word (superchainclaim), "plain" when into ordinary words only (travels, insights), None otherwise."""
+    """How rest reads: "scam" when it splits into English words one of which (3+ letters) is a phishing
+    kit's word (superchainclaim), "plain" when into ordinary words only (travels, insights, hub), None
+    otherwise."""
     if len(rest) > 30:
         return None
     # state per prefix length: None unreachable, False reached by ordinary words, True with a scam word
@@ -908,12 +959,26 @@ def _words(rest: str) -> str | None:
             if state[start] is None:
                 continue
             piece = rest[start:end]
-            scam = len(piece) >= 3 and piece in VOCAB
+            scam = len(piece) >= 3 and piece in SCAM_WORDS
             if scam or piece in WORDS or piece in VOCAB:
                 state[end] = bool(state[end]) or state[start] or scam
     if state[-1] is None:
         return None
     return "scam" if state[-1] else "plain"
+
+
+def _is_scam(rest: str) -> bool:
+    """Only scam words and digits, at least one of them a phishing kit's word (not hub, labs, pro)."""
+    return _is_vocab(rest) and _words(rest) == "scam" if not rest.isdigit() else True
+
+
+def _is_scam_loose(rest: str) -> bool:
+    """_is_scam, or one misspelt kit word (walet, suport)."""
+    if _is_scam(rest):
+        return True
+    return len(rest) >= 5 and any(
+        len(w) >= 5 and typo_kind(rest, w) not in (None, "typo") for w in SCAM_WORDS
+    )
 
 
 def _is_vocab_loose(rest: str) -> bool:
