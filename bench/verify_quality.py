@@ -71,12 +71,21 @@ def fresh_sample(folder: Path, title: str, show_misses: bool = True) -> None:
     flagged = [(v, index.judge(v)) for v in legit if index.judge(v).verdict != "unknown"]
     floor = sum(baseline_flags(v, names) for v in phishing)
     caught = len(phishing) - len(missed)
+    from walletdesk.verify.engine import judge as judge_module
+
+    saved, judge_module.KNOWN_LEGITIMATE = judge_module.KNOWN_LEGITIMATE, frozenset()
+    raw_flagged = sum(index.judge(v).verdict != "unknown" for v in legit)
+    judge_module.KNOWN_LEGITIMATE = saved
     print(f"\n{title} ({folder.relative_to(ROOT)}, {len(registry)} brands registered)")
     print(
         f"{'imitations caught':44} {caught:4d}/{len(phishing):<4d} {100 * caught / len(phishing):6.1f}%   (bar >= 95%)"
     )
     print(
         f"{'legitimate domains flagged':44} {len(flagged):4d}/{len(legit):<4d} {100 * len(flagged) / len(legit):6.1f}%   (bar <= 2%)"
+    )
+    print(
+        f"{'  ... without the known-legitimate allowlist':44} {raw_flagged:4d}/{len(legit):<4d} "
+        f"{100 * raw_flagged / len(legit):6.1f}%"
     )
     print(
         f"{'caught by edit distance (the floor)':44} {floor:4d}/{len(phishing):<4d} {100 * floor / len(phishing):6.1f}%"
