@@ -85,11 +85,14 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     scores = _char_scores()
     stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
     count = len(stream)
-    char_score = list(map(scores.__getitem__, stream))
-    char_sum = list(accumulate(char_score, initial=0.0))
-    lower = list(map(operator.sub, char_sum[WINDOW:], char_sum[:-WINDOW]))
-    if not lower or min(lower) >= RANDOM_BELOW:
+    if count < WINDOW:
         return []
+    # Prefix sums straight from the character scores: two C-speed passes, one allocation.
+    char_sum = list(accumulate(map(scores.__getitem__, stream), initial=0.0))
+    if min(map(operator.sub, char_sum[WINDOW:], char_sum)) >= RANDOM_BELOW:
+        return []
+    char_score = list(map(scores.__getitem__, stream))
+    lower = list(map(operator.sub, char_sum[WINDOW:], char_sum))
     pairs = word_pairs()
     is_han = list(map(scores.__contains__, chunk))
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
@@ -173,7 +176,7 @@ def _exact_regions(
             and (k >= len(pair_score) or pair_score[k] == 0.0)
             for k in (*range(start, first), *range(last, end))
         ]
-        if not checked or sum(left_out) >= 2:
+        if not checked or any(left_out):
             # No checksum, or a "valid" window that leaves random-looking characters out (a
             # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
             first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))

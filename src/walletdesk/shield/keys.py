@@ -20,70 +20,149 @@ EXTENDED_PRIVATE_KEY = "extended_private_key"
 KEYSTORE_JSON = "keystore_json"
 
 _B58 = "1-9A-HJ-NP-Za-km-z"
-_HEX64_RE = re.compile(r"(?<![0-9A-Za-z])(?:0[xX])?[0-9a-fA-F]{64}(?![0-9A-Za-z])")
+# Raw hex, WIF, extended and 64-byte base58 keys are each a whole run of letters and digits
+# ("0x" + 64 hex) or a whole run of base58 characters (0, O, I and l end one) of a given length:
+# keys_find finds the runs once and sends each to the detectors its length fits.
+_HEX64_RE = re.compile(r"(?:0[xX])?[0-9a-fA-F]{64}")
+_B58_RUN_RE = re.compile(f"[{_B58}]+")
+_WIF_LENGTHS = (51, 52)
+_WIF_FIRST = frozenset("5KLc9")
+_XPRV_RE = re.compile(rf"[xyztuvYZUV]prv[{_B58}]{{100,115}}")
+_SOLANA_LENGTHS = range(85, 91)
 # A key written in groups ("d26f 6664 ...", two lines of 32) after OCR or from a paper backup.
 # Separators are never empty: a long hex run could otherwise be split in exponentially many ways.
 _GROUPED_HEX_RE = re.compile(
     r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{4,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,15}"
     r"[0-9a-fA-F]{4,32}(?![0-9A-Za-z])"
 )
-_WIF_RE = re.compile(rf"(?<![{_B58}])[5KLc9][{_B58}]{{50,51}}(?![{_B58}])")
-_XPRV_RE = re.compile(rf"(?<![{_B58}])[xyztuvYZUV]prv[{_B58}]{{100,115}}(?![{_B58}])")
-_B58_64_RE = re.compile(rf"(?<![{_B58}])[{_B58}]{{85,90}}(?![{_B58}])")
 _BYTE_ARRAY_RE = re.compile(r"\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*,?\s*\]")
 _KEYSTORE_RE = re.compile(r"(?i)[\"']?ciphertext\\?[\"']?\s*:")
 _KEYSTORE_COMPANION_RE = re.compile(r"(?i)kdf|\bmac\b|\"mac\"|cipherparams")
 
 # Words that say what a 64-hex string or a 64-byte base58 string is. A key word nearer the
 # string than a transaction word makes it a key; with no word at all a 64-hex string is treated
-# as a key (the issue's rule: redact unless the context says transaction hash).
+# as a key (the issue's rule: redact unless the context says transaction hash). Lower case; a
+# leading or trailing "\\b" asks for a word boundary there. Customers write in the languages of
+# the wordlists, so the words are there in Japanese, Korean and the Latin-script languages too.
 _KEY_WORDS = (
-    r"private|priv\b|privkey|\bpk\b|secret|key|seed|mnemonic|recovery|phrase|私钥|密钥|秘钥|私匙|钥匙|助记词|"
-    r"导出|export|import|导入|恢复|restore"
-)
+    "private", "priv\\b", "privkey", "\\bpk\\b", "secret", "key", "seed", "mnemonic", "recovery",
+    "phrase", "export", "import", "restore",
+    "私钥", "密钥", "秘钥", "私匙", "钥匙", "助记词", "导出", "导入", "恢复", "私鑰", "密鑰", "助記詞", "導出",
+    "秘密鍵", "シード", "復元", "リカバリー", "フレーズ", "エクスポート", "インポート",
+    "개인키", "개인 키", "비밀키", "비밀 키", "시드", "복구", "니모닉", "내보내기", "가져오기",
+    "privad", "privat", "privé", "clave", "chave", "clé", "chiave", "klíč", "semilla", "frase",
+)  # fmt: skip
 _TX_WORDS = (
-    r"\btx|txid|txn|hash|transaction|signature|sig\b|block|explorer|scan|deposit|withdraw|transfer|"
-    r"confirm|pending|stuck|arriv|credit|sent\b|payment|order|status|receiv|refund|missing|still\b|"
-    r"交易|哈希|转|充|提币|提现|到账|没到|未到|收到|区块|浏览器|确认|打包|记录|订单|链上|流水|凭证|单号|签名|"
-    r"查|状态|退款|退回|"
+    "\\btx", "txid", "txn", "hash", "transaction", "transac", "signature", "sig\\b", "block",
+    "explorer", "scan", "deposit", "withdraw", "transfer", "confirm", "pending", "stuck", "arriv",
+    "credit", "sent\\b", "payment", "order", "status", "receiv", "refund", "missing", "still\\b",
+    "交易", "哈希", "转", "充", "提币", "提现", "到账", "没到", "未到", "收到", "区块", "浏览器", "确认",
+    "打包", "记录", "订单", "链上", "流水", "凭证", "单号", "签名", "查", "状态", "退款", "退回",
+    "轉", "幣", "區塊", "瀏覽器", "確認", "記錄", "訂單", "鏈上", "憑證", "單號", "簽名", "狀態",
+    "トランザクション", "ハッシュ", "取引", "送金", "入金", "出金", "着金", "反映", "履歴", "承認",
+    "거래", "해시", "입금", "출금", "전송", "송금", "트랜잭션", "내역", "승인",
+    "depósito", "dépôt", "retrait", "retiro", "prelievo", "saque", "envío", "envoi", "transakce",
     # A file's checksum is a 64-hex digest too ("sha256sum", "SHA-256: ...", "校验值").
-    r"sha-?256|checksum|digest|\bmd5|\bsha1|校验"
-)
-_KEY_WORDS_RE = re.compile(f"(?i){_KEY_WORDS}")
-_TX_WORDS_RE = re.compile(f"(?i){_TX_WORDS}")
-_CONTEXT_RE = re.compile(f"(?i)(?P<key>{_KEY_WORDS})|(?P<tx>{_TX_WORDS})")
-# One cheap scan decides whether any key detector needs to run at all.
-_ANY_KEY_RE = re.compile(
-    rf"[0-9a-fA-F]{{64}}|[0-9a-fA-F]{{8,32}}[\s-]+[0-9a-fA-F]{{8}}|(?:[0-9a-fA-F]{{4}}[ -]){{6}}|[{_B58}]{{50}}|(?i:ciphertext)|\[\s*\d{{1,3}}\s*,\s*\d{{1,3}}\s*,"
-)
+    "sha256", "sha-256", "checksum", "digest", "\\bmd5", "\\bsha1", "校验", "校驗",
+)  # fmt: skip
+
+
+def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for lower-case text matching any of `words`, as a trie of their characters.
+
+    Every branch starts with a plain character, so the regex engine skips at C speed to the
+    characters that can start a word and then follows one branch; a plain alternation of the
+    words (with word-boundary marks in front) made it try every word at every character, ten
+    times slower. A leading boundary becomes a look-behind after the first character.
+    """
+    trie: dict = {}
+    for word in words:
+        lead, trail = word.startswith("\\b"), word.endswith("\\b")
+        atoms = [re.escape(char) for char in word.removeprefix("\\b").removesuffix("\\b")]
+        if lead:
+            atoms[0] += r"(?<!\w.)"
+        if trail:
+            atoms.append(r"(?!\w)")
+        node = trie
+        for atom in atoms:
+            node = node.setdefault(atom, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [atom + pattern(child) for atom, child in sorted(node.items()) if atom]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(pattern(trie))
+
+
+_WORD_KIND = {
+    **{word.removeprefix("\\b").removesuffix("\\b"): "tx" for word in _TX_WORDS},
+    **{word.removeprefix("\\b").removesuffix("\\b"): "key" for word in _KEY_WORDS},
+}
+_KEY_WORDS_RE = _words_regex(_KEY_WORDS)
+_TX_WORDS_RE = _words_regex(_TX_WORDS)
+_CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
+# Cheap gates decide which detectors run at all: each is a literal test or a single-class regex
+# (an alternation of several classes costs the regex engine a try per branch at every
+# character). Every gate is implied by its detector's own pattern, so no key is lost:
+# - hex64, WIF, xprv and 64-byte base58 are unbroken runs of 51 or more base58/hex characters;
+#   each detector then looks only inside such runs (its regex alone, run over the whole text,
+#   would try up to 64 characters at every position of every hash: quadratic);
+_LONG_ALNUM_RE = re.compile(r"[0-9A-Za-z]{51,}")
+# - a grouped hex key has at least two full groups of g >= 4 digits, and for g < 8 at least nine;
+#   its digits hold 16 or more numerals (checked first: a count of each digit is C-speed);
+#   the second group follows a separator (the regex starts with the separator class, which the
+#   engine skips to at C speed);
+_HEX_GROUPS_RE = re.compile(r"[\s-](?:[0-9a-fA-F]{8}|[0-9a-fA-F]{4,7}[\s-]+[0-9a-fA-F]{4})")
+_GROUPED_NUMERALS = 16
+# - a byte array opens with "[", a keystore holds "ciphertext" (written by software: lower case,
+#   or upper/title case by hand).
+_KEYSTORE_GATES = ("pher", "PHER", "Pher")
+_DIGITS = "0123456789"
 _NEAR = 80
 
 
 def keys_find(text: str) -> list[Span]:
-    if not _ANY_KEY_RE.search(text):
-        return []
     spans: list[Span] = []
-    spans += _keystores(text)
-    spans += _extended_keys(text)
-    spans += _wif_keys(text)
-    spans += _hex_keys(text)
-    spans += _grouped_hex_keys(text)
-    spans += _solana_keys(text)
+    if any(gate in text for gate in _KEYSTORE_GATES):
+        spans += _keystores(text)
+    for run in _LONG_ALNUM_RE.finditer(text):
+        start, end = run.span()
+        if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
+            spans += _hex_key(text, start, end)
+        for piece in _B58_RUN_RE.finditer(text, start, end):
+            first, last = piece.span()
+            size = last - first
+            if size in _WIF_LENGTHS and text[first] in _WIF_FIRST:
+                spans += _wif_key(text, first, last)
+            elif size in _SOLANA_LENGTHS:
+                spans += _solana_base58_key(text, first, last)
+            elif size >= 104 and _XPRV_RE.fullmatch(text, first, last):
+                # Flagged even with a broken checksum: "xprv" plus 107 base58 characters is
+                # never prose, and a key with one mistyped character still gives the wallet away.
+                spans.append((EXTENDED_PRIVATE_KEY, first, last))
+    if "[" in text:
+        spans += _solana_arrays(text)
+    if sum(map(text.count, _DIGITS)) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
+        spans += _grouped_hex_keys(text)
     return spans
 
 
 def _context_kind(text: str, start: int, end: int) -> str | None:
     """'key' or 'tx' from the nearest telling word around text[start:end], else from the message."""
-    before = text[max(0, start - _NEAR) : start]
-    after = text[end : end + _NEAR]
+    before = text[max(0, start - _NEAR) : start].lower()
+    after = text[end : end + _NEAR].lower()
     best: tuple[int, str] | None = None
     for match in _CONTEXT_RE.finditer(before):
         distance = len(before) - match.end()
         if best is None or distance <= best[0]:
-            best = (distance, match.lastgroup or "")
+            best = (distance, _WORD_KIND[match.group()])
     match = _CONTEXT_RE.search(after)
     if match and (best is None or match.start() < best[0]):
-        best = (match.start(), match.lastgroup or "")
+        best = (match.start(), _WORD_KIND[match.group()])
     if best is not None:
         return best[1]
     return _message_kind(text)
@@ -96,9 +175,10 @@ def _message_kind(text: str) -> str | None:
     Cached: a pasted blob of hundreds of hex strings would otherwise search the whole text once
     per string (quadratic). A str caches its own hash, so a hit costs nothing.
     """
-    if _KEY_WORDS_RE.search(text):
+    lowered = text.lower()
+    if _KEY_WORDS_RE.search(lowered):
         return "key"
-    if _TX_WORDS_RE.search(text):
+    if _TX_WORDS_RE.search(lowered):
         return "tx"
     return None
 
@@ -112,21 +192,16 @@ def _in_link(text: str, start: int, end: int) -> bool:
     if "/" in prefix:
         return True
     # A query string ("?hash=...&") carries a hash; a "pk=" or "secret=" assignment is a key.
-    return ("=" in prefix and ("?" in prefix or "&" in prefix)) and not _KEY_WORDS_RE.search(prefix)
+    return ("=" in prefix and ("?" in prefix or "&" in prefix)) and not _KEY_WORDS_RE.search(prefix.lower())
 
 
-def _hex_keys(text: str) -> list[Span]:
-    spans = []
-    for match in _HEX64_RE.finditer(text):
-        start, end = match.span()
-        digits = match.group()[-64:]
-        if digits.startswith("00000000") or len(set(digits.lower())) < 4:
-            continue  # a block hash (leading zeros) or filler, not a random key
-        if _in_link(text, start, end):
-            continue
-        if _context_kind(text, start, end) != "tx":
-            spans.append((PRIVATE_KEY, start, end))
-    return spans
+def _hex_key(text: str, start: int, end: int) -> list[Span]:
+    digits = text[end - 64 : end]
+    if digits.startswith("00000000") or len(set(digits.lower())) < 4:
+        return []  # a block hash (leading zeros) or filler, not a random key
+    if _in_link(text, start, end) or _context_kind(text, start, end) == "tx":
+        return []
+    return [(PRIVATE_KEY, start, end)]
 
 
 def _grouped_hex_keys(text: str) -> list[Span]:
@@ -147,49 +222,38 @@ def _grouped_hex_keys(text: str) -> list[Span]:
     return spans
 
 
-def _wif_keys(text: str) -> list[Span]:
-    spans = []
-    for match in _WIF_RE.finditer(text):
-        try:
-            payload = base58.b58decode_check(match.group())
-        except ValueError:
-            continue
-        compressed = len(payload) == 34 and payload[-1] == 1
-        if payload[0] in (0x80, 0xEF) and (len(payload) == 33 or compressed):
-            spans.append((PRIVATE_KEY, *match.span()))
-    return spans
+def _wif_key(text: str, start: int, end: int) -> list[Span]:
+    try:
+        payload = base58.b58decode_check(text[start:end])
+    except ValueError:
+        return []
+    compressed = len(payload) == 34 and payload[-1] == 1
+    if payload[0] in (0x80, 0xEF) and (len(payload) == 33 or compressed):
+        return [(PRIVATE_KEY, start, end)]
+    return []
 
 
-def _extended_keys(text: str) -> list[Span]:
-    # Flagged even with a broken checksum: "xprv" plus 107 base58 characters is never prose,
-    # and a key with one mistyped character still gives the wallet away.
-    return [(EXTENDED_PRIVATE_KEY, *match.span()) for match in _XPRV_RE.finditer(text)]
-
-
-def _solana_keys(text: str) -> list[Span]:
+def _solana_arrays(text: str) -> list[Span]:
     spans = []
     for match in _BYTE_ARRAY_RE.finditer(text):
         numbers = [int(n) for n in re.findall(r"\d+", match.group())]
         if len(numbers) == 64 and max(numbers) <= 255:
             spans.append((PRIVATE_KEY, *match.span()))
-    for match in _B58_64_RE.finditer(text):
-        try:
-            raw = base58.b58decode(match.group())
-        except ValueError:
-            continue
-        if len(raw) != 64:
-            continue
-        start, end = match.span()
-        if _in_link(text, start, end):
-            continue  # explorer links carry signatures, never keys
-        if _context_kind(text, start, end) == "key":
-            spans.append((PRIVATE_KEY, start, end))
-            continue
-        # A Solana secret key is seed + public key; a transaction signature (same shape) is not.
-        derived = Ed25519PrivateKey.from_private_bytes(raw[:32]).public_key().public_bytes_raw()
-        if derived == raw[32:]:
-            spans.append((PRIVATE_KEY, start, end))
     return spans
+
+
+def _solana_base58_key(text: str, start: int, end: int) -> list[Span]:
+    try:
+        raw = base58.b58decode(text[start:end])
+    except ValueError:
+        return []
+    if len(raw) != 64 or _in_link(text, start, end):
+        return []  # explorer links carry signatures, never keys
+    if _context_kind(text, start, end) == "key":
+        return [(PRIVATE_KEY, start, end)]
+    # A Solana secret key is seed + public key; a transaction signature (same shape) is not.
+    derived = Ed25519PrivateKey.from_private_bytes(raw[:32]).public_key().public_bytes_raw()
+    return [(PRIVATE_KEY, start, end)] if derived == raw[32:] else []
 
 
 def _keystores(text: str) -> list[Span]:

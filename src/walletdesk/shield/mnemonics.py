@@ -12,8 +12,11 @@ glued.py handles it; mnemonics_find returns both.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from itertools import repeat
 
 from walletdesk.shield.glued import glued_chinese_find
+from walletdesk.shield.segmented import _spellings, glued_words_find
 from walletdesk.shield.topics import text_is_topical_list
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
@@ -89,7 +92,7 @@ def mnemonics_find(text: str) -> list[Span]:
                 separated += [
                     (kind, offset + start, offset + end) for kind, start, end in _separated_runs(piece)
                 ]
-    return separated + glued_chinese_find(text)
+    return separated + glued_chinese_find(text) + glued_words_find(text)
 
 
 # --- separated words --------------------------------------------------------------------------
@@ -112,15 +115,16 @@ def _may_have_run(text: str) -> bool:
     tokens = _FAST_TOKEN_RE.findall(text.lower())
     if len(tokens) < PARTIAL_RUN_MIN:
         return False
-    listed = list(map(fast_keys().__contains__, tokens))
-    if sum(listed) < PARTIAL_RUN_MIN:
+    symbols = "".join(map(_token_symbols().get, tokens, repeat("x", len(tokens))))
+    if len(symbols) - symbols.count("x") < PARTIAL_RUN_MIN:
         return False
-    common = map(COMMON_ENGLISH.__contains__, tokens)
-    symbols = "".join(map(_SYMBOL.__getitem__, zip(listed, common, strict=True)))
     return any(match.group().count("W") >= PARTIAL_CONTENT for match in _CLUSTER_RE.finditer(symbols))
 
 
-_SYMBOL = {(True, False): "W", (True, True): "c", (False, False): "x", (False, True): "x"}
+@lru_cache(maxsize=1)
+def _token_symbols() -> dict[str, str]:
+    """Lower-cased spelling of a listed word -> "W" (content word) or "c" (common English word)."""
+    return {key: "c" if key in COMMON_ENGLISH else "W" for key in fast_keys()}
 
 
 def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
@@ -186,6 +190,8 @@ def _separated_runs(text: str) -> list[Span]:
                     start -= len(numbering.group())
                 if bit & zh_bits():
                     start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
+                elif _SYLLABIC_RE.match(text, starts[lo]):
+                    start, end = _syllabic_glued_edges(text, start, end, starts, ends, kinds, lo, hi, bit)
                 spans.append((MNEMONIC, start, end))
     return spans
 
@@ -415,6 +421,38 @@ def _zh_glued_edges(
     if lo > 0 and kinds[lo - 1] == 0 and text[ends[lo - 1] - 1] in ranks:
         if not any(ch.isdigit() for ch in text[ends[lo - 1] : starts[lo]]):
             start = ends[lo - 1] - 1
+    return start, end
+
+
+_SYLLABIC_RE = re.compile(r"[\u3040-\u30ff\u1100-\u11ff\uac00-\ud7af]")
+
+
+def _syllabic_glued_edges(
+    text: str,
+    start: int,
+    end: int,
+    starts: list[int],
+    ends: list[int],
+    kinds: list[int],
+    lo: int,
+    hi: int,
+    bit: int,
+) -> tuple[int, int]:
+    """Kana or Hangul words whose first or last word is glued to prose ("フレーズはなつやすみ",
+    "ひろいです"): the listed word at the touching end of the neighbouring token is taken in."""
+    forms, longest = _spellings()
+    if lo > 0 and kinds[lo - 1] == 0 and _SYLLABIC_RE.match(text, ends[lo - 1] - 1):
+        token = text[starts[lo - 1] : ends[lo - 1]]
+        for size in range(min(longest, len(token) - 1), 1, -1):
+            if forms.get(token[-size:].lower(), 0) & bit:
+                start = min(start, ends[lo - 1] - size)
+                break
+    if hi + 1 < len(kinds) and kinds[hi + 1] == 0 and _SYLLABIC_RE.match(text, starts[hi + 1]):
+        token = text[starts[hi + 1] : ends[hi + 1]]
+        for size in range(min(longest, len(token) - 1), 1, -1):
+            if forms.get(token[:size].lower(), 0) & bit:
+                end = max(end, starts[hi + 1] + size)
+                break
     return start, end
 
 

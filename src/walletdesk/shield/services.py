@@ -106,12 +106,14 @@ def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
     from walletdesk.shield.glued import _char_scores
+    from walletdesk.shield.mnemonics import _token_symbols
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
 
     word_pairs()
     _char_scores()
     fast_keys()
+    _token_symbols()
     secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")
 
 
