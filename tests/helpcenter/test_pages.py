@@ -160,7 +160,24 @@ def test_editor_writes_a_draft_previews_publishes_and_sees_history(client, edito
     history = client.get("/console/help/a/staking-en/history/").content.decode()
     assert "Earn rewards." in history and "Earn staking rewards daily." in history
     bad = client.post("/console/help/new/", {"slug": "bad slug!", "locale": "en", "title": "", "body": ""})
+    # The console speaks the editor's language (zh-hans by default), whatever the article's language.
+    assert bad.status_code == 400 and "请填写标题。" in bad.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/console/help/"})
+    bad = client.post("/console/help/new/", {"slug": "bad slug!", "locale": "en", "title": "", "body": ""})
     assert bad.status_code == 400 and "A title is required." in bad.content.decode()
+
+
+def test_console_pages_are_translated(client, editor, help_center):
+    client.force_login(editor)
+    pages = ["/console/help/", "/console/help/new/", "/console/help/report/"]
+    zh = [client.get(url).content.decode() for url in pages]
+    assert "新建文章" in zh[0] and "搜索缺口" in zh[0] and "主题" in zh[0]
+    assert "正文（Markdown）" in zh[1] and "保存" in zh[1] and "Body (Markdown)" not in zh[1]
+    assert "没有结果：建议接下来撰写" in zh[2] and "No result" not in zh[2]
+    client.post("/i18n/setlang/", {"language": "en", "next": "/console/help/"})
+    en = [client.get(url).content.decode() for url in pages]
+    assert "New article" in en[0] and "新建文章" not in en[0]
+    assert "Body (Markdown)" in en[1] and "No result: write these next" in en[2]
 
 
 def test_gap_report_lists_searches_without_results_or_clicks(client, editor, help_center):
@@ -169,6 +186,6 @@ def test_gap_report_lists_searches_without_results_or_clicks(client, editor, hel
     client.get("/help/en/search/", {"q": "account frozen"})
     client.force_login(editor)
     html = client.get("/console/help/report/").content.decode()
-    no_result, no_click = html.split("Results but no click")
+    no_result, no_click = html.split("有结果但无点击")
     assert "nft airdrop" in no_result and "<td>2</td>" in no_result
     assert "account frozen" in no_click

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Locale(models.TextChoices):
@@ -12,8 +13,8 @@ class Locale(models.TextChoices):
 
 
 class ArticleStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class Category(models.Model):
@@ -131,13 +132,17 @@ class IndexState(models.Model):
 class Synonym(models.Model):
     """Editors' synonym and slang table: a query containing `term` also searches `expansions`."""
 
-    term = models.CharField(max_length=100, unique=True)
-    expansions = models.TextField(help_text="Comma-separated words or phrases, any language")
-    note = models.CharField(max_length=200, blank=True)
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    term = models.CharField(_("term"), max_length=100, unique=True)
+    expansions = models.TextField(
+        _("expansions"), help_text=_("Comma-separated words or phrases, any language")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["term"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
 
     def __str__(self) -> str:
         return f"{self.term} → {self.expansions}"
@@ -148,10 +153,10 @@ class Synonym(models.Model):
 
 
 class SearchSource(models.TextChoices):
-    PORTAL = "portal", "Portal"
-    WIDGET = "widget", "Widget"
-    TICKET_FORM = "ticket_form", "Ticket form"
-    CONSOLE = "console", "Console"
+    PORTAL = "portal", _("Portal")
+    WIDGET = "widget", _("Widget")
+    TICKET_FORM = "ticket_form", _("Ticket form")
+    CONSOLE = "console", _("Console")
 
 
 class SearchEvent(models.Model):

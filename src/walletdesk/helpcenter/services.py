@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from walletdesk.core.markdown import markdown_render
 from walletdesk.helpcenter.errors import ArticleInvalid
@@ -143,15 +144,15 @@ def article_save(
     parsed_locale = locale_parse(locale)
     errors: dict[str, str] = {}
     if not _SLUG_RE.match(slug):
-        errors["slug"] = "Use letters, digits and hyphens (1–200 characters)."
+        errors["slug"] = _("Use letters, digits and hyphens (1–200 characters).")
     if not parsed_locale:
-        errors["locale"] = f"Locale must be zh-hans or en, not {locale!r}."
+        errors["locale"] = _("Locale must be zh-hans or en, not %(locale)s.") % {"locale": repr(locale)}
     if not (title or "").strip():
-        errors["title"] = "A title is required."
+        errors["title"] = _("A title is required.")
     if not (body or "").strip():
-        errors["body"] = "The article has no text."
+        errors["body"] = _("The article has no text.")
     if status not in ArticleStatus.values:
-        errors["status"] = "Status must be draft or published."
+        errors["status"] = _("Status must be draft or published.")
     if errors:
         raise ArticleInvalid("; ".join(f"{k}: {v}" for k, v in errors.items()), fields=errors)
     tag_list = _clean_tags(tags)
@@ -244,8 +245,8 @@ def synonym_save(*, term: str, expansions: list[str] | str, note: str = "") -> S
     if isinstance(expansions, str):
         expansions = [e.strip() for e in re.split(r"[,，]", expansions) if e.strip()]
     if not term or not expansions:
-        raise ArticleInvalid("A synonym needs a term and at least one expansion.")
-    synonym, _ = Synonym.objects.update_or_create(
+        raise ArticleInvalid(_("A synonym needs a term and at least one expansion."))
+    synonym, _created = Synonym.objects.update_or_create(
         term=term[:100], defaults={"expansions": ", ".join(expansions), "note": note[:200]}
     )
     return synonym

@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from walletdesk.core.errors import RateLimited
@@ -154,7 +155,7 @@ def _editor_required(request: HttpRequest) -> HttpResponse | None:
         return None
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    return HttpResponse("Only editors may change the help center.", status=403)
+    return HttpResponse(_("Only editors may change the help center."), status=403)
 
 
 @require_GET
