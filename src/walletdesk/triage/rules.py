@@ -47,7 +47,7 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)(?:(?!能|会|可)[^，。,]){0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
+    r"stolen|stole|steal|swiped|yoink|nicked|pilfer|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hack(?!athon)|hijack|(?<![a-z])jacked|drain|siphon|bypass|"
     r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
@@ -67,7 +67,7 @@ _THEFT_EN = (
     r"(?:assets|funds|coins|money|crypto|tokens|usdt|balance) (?:have|has) been (?:moved|transferred|withdrawn|taken)|"
     r"someone withdrew|robbed|robbery|without (?:me knowing|my knowledge|my approval)|fraudulent|"
     r"(?:sent|transfer|transferred|paid)[^.!?]{0,100}(?:not answering|not responding|not replying|no response since)|"
-    r"address i (?:don'?t|do not) (?:own|know|recogni[sz]e)|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
+    r"address(?:es)? i (?:don'?t|do not) (?:own|know|recogni[sz]e)|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
     r"(?:lost|gone|missing)[^.!?]{0,40}(?:phishing|scam|fake|malicious|hack)|"
     r"(?:phishing|scam|fake|malicious|hack)[^.!?]{0,40}(?:lost|gone|missing|took|drained|emptied|stole)|"
     r"(?:tokens|funds|money|coins|usdt|eth|btc|crypto|assets|everything|savings|nfts?)[^.!?]{0,12}(?:is |are |were |was )?gone|"
@@ -197,7 +197,7 @@ _STILL_THERE_RE = _compile(
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
-    r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|"
+    r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|(?:一分|一个|一点|分毫)(?:钱|币)?(?:都|也)?(?:没少|没动|不少|未动)|"
     r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
 )
 _OUTFLOW_RE = _compile(
@@ -210,7 +210,8 @@ _OUTFLOW_RE = _compile(
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
     r"(?<!没)(?:提|转)了(?:0|[一二两三四五六七八九十几])|(?<![a-z])withdrew (?:all|everything|my)|"
-    r"(?:balance|account|wallet) went from|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
+    r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
+    r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
@@ -219,7 +220,8 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"(?:啥|什么)(?:都|也)没|没(?:有)?点(?:过|任何)?|without me|莫名|凭空|(?:i'?ve|i have) never seen|"
+    r"(?:啥|什么)(?:都|也)没|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
+    r"no (?:trades?|withdrawals?|transactions?|transfers?|orders?) (?:from|by) me|(?:don'?t|do not) own|没(?:有)?点(?:过|任何)?|without me|莫名|凭空|(?:i'?ve|i have) never seen|"
     r"不知道(?:的|是谁|谁)|(?:my )?ex(?:-| )?(?:wife|husband|girlfriend|boyfriend|partner)?(?= knew| had| took| used| got| withdrew| stole)"
 )
 # "I sent it to the wrong address myself" is a mistake, not a theft, unless malware chose the
@@ -273,6 +275,7 @@ _SECURITY_CUE_RE = _compile(
     r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
     r"(?:email|code|sms|reset|link)[^.!?]{0,30}(?:didn'?t|did not|never) (?:ask|request)|"
     r"(?:keeps?|kept) trying to|(?:tried|trying) to (?:log ?in|reset|access|get into)|"
+    r"(?:尝试|试图|企图)(?:登录|登陆|重置)|被(?:系统)?拦(?:下|截)|"
     r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)"
 )
 
@@ -375,6 +378,9 @@ _FIGURATIVE_RE = _compile(
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
     r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
+    r"(?:stole|steal|stealing|robbed|rob|robbing|偷|抢)[^.!?，。]{0,20}(?:as |in |for )?(?:fees?|手续费|gas)|"
+    # Money coming in ("有人给我转了币", "he sent me 50 USDT") is not money taken.
+    r"(?:给我|向我)(?:转|打)了?|(?:转|打)给我|(?:对方|他|她|卖家|朋友)说(?:已经|早就)?(?:转|打)(?:了|过来)|(?<![a-z])(?:sent|transferred|paid) (?:to )?me(?![a-z])|"
     r"(?:are|is|did|will|have|has) (?:i |my |the )?(?:funds?|coins?|money|it|they|them|usdt|eth|btc|crypto)? ?"
     r"(?:gone|lost|lose|been lost)[^.!?]{0,20}\?"
 )
@@ -399,6 +405,20 @@ def theft_set_aside(text: str) -> bool:
     norm = text_normalise(text)
     aside = _set_aside(norm)
     return aside != norm and _theft_in(norm) and not _theft_in(aside, norm)
+
+
+# Another person acting on the customer's account or money.
+_THIRD_PARTY_RE = _compile(
+    r"some(?:one|body)|有人|别人|陌生人|stranger|hacker|黑客|attacker|thief|小偷|骗子|scammer|intruder|"
+    r"moving out|selling my|卖(?:了|掉)?我的|in my (?:account|acc|wallet)"
+)
+
+
+def loss_told(text: str) -> bool:
+    """True when any word says money left or was lost, or names another person at work on the
+    account (a weak signal: it only lets the model's own theft answer stand)."""
+    aside = _set_aside(text_normalise(text))
+    return bool(_LOSS_RE.search(aside) or _OUTFLOW_RE.search(aside) or _THIRD_PARTY_RE.search(aside))
 
 
 def theft_suspected(text: str) -> bool:

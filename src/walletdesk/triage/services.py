@@ -18,6 +18,7 @@ from walletdesk.triage.rules import (
     direction_of,
     fee_cue,
     greeting_only,
+    loss_told,
     security_advice,
     security_cue,
     self_inflicted,
@@ -112,12 +113,17 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # "A suspicion with the assets intact is security" (the category definition).
         category = "security"
     elif category == "account_theft" and (
-        theft_denied(text) or self_inflicted(text) or security_advice(text) or theft_set_aside(text)
+        theft_denied(text)
+        or self_inflicted(text)
+        or security_advice(text)
+        or theft_set_aside(text)
+        or not (pred.theft_words or loss_told(text))
     ):
         # Theft words only in a hypothetical, hearsay, insult or a self-made mistake report
-        # nothing taken by a third party: the runner-up is the better answer. Otherwise the
-        # model's theft stands even without a listed theft word: a missed theft costs more
-        # than a false alarm, and new wordings of a loss are what the rules lack.
+        # nothing taken by a third party, and with neither a theft word nor any word of money
+        # leaving ("report a fake app") the model is guessing: the runner-up is the better
+        # answer. Otherwise the model's theft stands: a missed theft costs more than a false
+        # alarm, and new wordings of a loss are what the rules lack.
         category = pred.ranked[1]
     if category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
