@@ -33,7 +33,15 @@ def timed(index: RegistryIndex, values: list[str]) -> list[float]:
 
 def clear_caches() -> None:
     """Forget every memoised string so a "cold" pass costs what fresh traffic costs."""
-    for cached in (fold.skeleton, fold.plain, fold.reader, fold.is_compound, judge._vocab_cuts):
+    for cached in (
+        fold.skeleton,
+        fold.plain,
+        fold.reader,
+        fold.is_compound,
+        fold.bigrams,
+        judge._vocab_cuts,
+        judge._is_vocab,
+    ):
         cached.cache_clear()
 
 

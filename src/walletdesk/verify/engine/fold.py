@@ -332,5 +332,6 @@ def _doubles(text: str, i: int) -> bool:
     return (i > 0 and text[i] == text[i - 1]) or (i + 1 < len(text) and text[i] == text[i + 1])
 
 
-def bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+@lru_cache(maxsize=16384)
+def bigrams(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))

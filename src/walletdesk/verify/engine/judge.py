@@ -232,7 +232,7 @@ class _Token:
     plain: str
     fold: str
     matched: str  # the official website to name in the answer
-    grams: set[str] = field(default_factory=set)
+    grams: frozenset[str] = field(default_factory=frozenset)
     # An ordinary English word (curve, ledger, exodus) or a name with its suffix run in (cryptocom):
     # found inside a longer name it only counts beside scam words or junk, never inside other words
     # (exodustravels, cryptocompare are other businesses).
@@ -898,11 +898,23 @@ def _strip_words(core: str) -> str:
 @lru_cache(maxsize=4096)
 def _vocab_cuts(p: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Where a label may be cut so that only scam words lie before (starts) or after (ends)."""
-    starts = tuple(i for i in range(len(p) - 3) if _is_vocab(p[:i]))
-    ends = tuple(j for j in range(len(p), 3, -1) if _is_vocab(p[j:]))
-    return starts, ends
+    n = len(p)
+    left = [True] + [False] * n  # left[i]: p[:i] is scam words
+    for end in range(1, min(n, 24) + 1):
+        left[end] = any(left[s] and _vocab_piece(p[s:end]) for s in range(max(0, end - 12), end))
+    right = [False] * n + [True]  # right[j]: p[j:] is scam words
+    for start in range(n - 1, max(-1, n - 25), -1):
+        right[start] = any(
+            right[e] and _vocab_piece(p[start:e]) for e in range(start + 1, min(n, start + 12) + 1)
+        )
+    return tuple(i for i in range(max(0, n - 3)) if left[i]), tuple(j for j in range(n, 3, -1) if right[j])
 
 
+def _vocab_piece(piece: str) -> bool:
+    return piece in VOCAB or piece.isdigit()
+
+
+@lru_cache(maxsize=16384)
 def _is_vocab(rest: str) -> bool:
     """Is rest made only of words scammers add (and digits)? "" counts: nothing was added."""
     if len(rest) > 24:
