@@ -227,3 +227,64 @@ def test_a_pasted_seed_phrase_is_redacted_and_the_customer_warned(
     assert message.shield_findings[0]["kind"] == "mnemonic"
     warning = Message.objects.get(ticket=received.ticket, author_kind="system")
     assert "never" in warning.body.lower() and warning.delivery_status == Delivery.SENT
+
+
+def test_automation_is_queued_only_when_it_has_work(
+    customer, monkeypatch, django_capture_on_commit_callbacks
+):
+    from walletdesk.tickets import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks, "message_automate", lambda *args: queued.append(args))
+
+    def arrive(body, **kw):
+        with django_capture_on_commit_callbacks(execute=True):
+            received = receive(
+                InboundMessage(channel=Channel.WEB, customer=customer, new_ticket=True, body=body, **kw)
+            )
+        return received
+
+    arrive("How do I change my phone number?")
+    assert queued == []
+    tx = "0x" + "ab" * 32
+    deposit = arrive(f"my USDT deposit has not arrived, tx {tx}")
+    assert deposit.message.entities.get("tx_hashes") and queued == [(deposit.message.pk, 0)]
+
+
+def test_automation_conditions(customer, category):
+    from walletdesk.tickets.automation import automation_wanted
+    from walletdesk.tickets.models import Category, Priority
+
+    received = receive(InboundMessage(channel=Channel.WEB, body="hi", customer=customer, new_ticket=True))
+    ticket, message = received.ticket, received.message
+    assert not automation_wanted(ticket=ticket, message=message, secrets_found=0)
+    assert automation_wanted(ticket=ticket, message=message, secrets_found=1)
+    message.entities = {"tx_hashes": ["0x" + "cd" * 32]}
+    ticket.category = category  # deposit: the hash is looked up
+    assert automation_wanted(ticket=ticket, message=message, secrets_found=0)
+    ticket.category = Category.objects.create(slug="trading", name_zh="交易", name_en="Trading")
+    assert not automation_wanted(ticket=ticket, message=message, secrets_found=0)
+    message.entities = {}
+    ticket.category = Category.objects.create(slug="account_theft", name_zh="盗号", name_en="Theft")
+    ticket.priority = Priority.URGENT
+    assert automation_wanted(ticket=ticket, message=message, secrets_found=0)
+
+
+def test_live_events_of_a_new_ticket_and_of_a_reply(customer, agent, monkeypatch):
+    from walletdesk.tickets import events
+
+    sent = []
+    monkeypatch.setattr(events, "publish", lambda group, event: sent.append((group, event["type"])))
+    received = receive(InboundMessage(channel=Channel.WEB, body="hi", customer=customer, new_ticket=True))
+    t, c = received.ticket.pk, customer.pk
+    # Nobody can be watching a ticket that did not exist: the inbox and the customer hear of it.
+    assert sorted(sent) == sorted(
+        [
+            ("inbox.all", "ticket.changed"),
+            (f"customer.{c}", "ticket.changed"),
+            (f"customer.{c}", "message.added"),
+        ]
+    )
+    sent.clear()
+    receive(InboundMessage(channel=Channel.WEB, body="more", customer=customer, ticket=received.ticket))
+    assert (f"ticket.{t}", "message.added") in sent and (f"ticket.{t}", "ticket.changed") in sent

@@ -252,10 +252,14 @@ def customer_ticket_create(request: HttpRequest, payload: TicketCreateIn) -> tup
         external_id=payload.external_id,
     )
     ticket = received.ticket
+    # A new ticket holds exactly the message just stored; a replayed external id re-reads its ticket.
+    messages = (
+        [received.message] if received.ticket_created else selectors.messages_for_customer(ticket=ticket)
+    )
     return 201, {
         **_customer_ticket(ticket),
         "intake": ticket.intake,
-        "messages": [message_out(m) for m in selectors.messages_for_customer(ticket=ticket)],
+        "messages": [message_out(m) for m in messages],
     }
 
 

@@ -44,3 +44,13 @@ def attachment_store(*, message: Message, upload: UploadedFile, filename: str) -
     attachment.file.save(uuid.uuid4().hex, ContentFile(upload.content), save=False)
     attachment.save()
     return attachment
+
+
+def attachments_known(message: Message, stored: list[Attachment]) -> None:
+    """Fill `message.attachments.all()` with what this request just stored (the cache prefetch_related
+    fills), so the live event and the API answer do not read back rows written a moment ago."""
+    queryset = Attachment.objects.filter(message=message)
+    queryset._result_cache = list(stored)
+    queryset._prefetch_done = True
+    cache = message.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[Attachment._meta.get_field("message").remote_field.cache_name] = queryset

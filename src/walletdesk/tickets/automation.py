@@ -7,7 +7,7 @@ import logging
 from walletdesk.core.errors import DomainError
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, outbox
-from walletdesk.tickets.models import AuthorKind, Message
+from walletdesk.tickets.models import AuthorKind, Message, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -16,15 +16,32 @@ DIAGNOSE_CATEGORIES = {"deposit", "withdrawal", None}
 MAX_HASHES_DIAGNOSED = 2
 
 
+def automation_wanted(*, ticket: Ticket, message: Message, secrets_found: int) -> bool:
+    """Whether `message_automate` has anything to do for this message. Most messages need nothing,
+    and a queued no-op costs every message a queue write and a worker's database round trip.
+    Keep it in step with the conditions below."""
+    return bool(secrets_found) or _security_alert_wanted(ticket) or _diagnosis_wanted(ticket, message)
+
+
 def message_automate(*, message: Message, secrets_found: int) -> None:
     ticket = message.ticket
     if secrets_found:
         secret_warning_send(message=message)
-    if ticket.priority == "urgent" and ticket.category_id and ticket.category.slug == "account_theft":
+    if _security_alert_wanted(ticket):
         events.publish_security_alert(ticket)
-    category = ticket.category.slug if ticket.category_id else None
-    if category in DIAGNOSE_CATEGORIES and message.entities.get("tx_hashes"):
+    if _diagnosis_wanted(ticket, message):
         transactions_diagnose(message=message)
+
+
+def _security_alert_wanted(ticket: Ticket) -> bool:
+    return (
+        ticket.priority == "urgent" and bool(ticket.category_id) and ticket.category.slug == "account_theft"
+    )
+
+
+def _diagnosis_wanted(ticket: Ticket, message: Message) -> bool:
+    category = ticket.category.slug if ticket.category_id else None
+    return category in DIAGNOSE_CATEGORIES and bool(message.entities.get("tx_hashes"))
 
 
 def secret_warning_send(*, message: Message) -> None:

@@ -68,7 +68,8 @@ def message_author_name(message: Message) -> str:
 def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = None) -> None:
     event = {"type": "ticket.changed", "change": change, "ticket": ticket_summary(ticket), **(data or {})}
     webhooks_enqueue(event)
-    publish(ticket_group(ticket.pk), event)
+    if change != "created":  # nobody can watch a ticket before it exists (watching looks it up first)
+        publish(ticket_group(ticket.pk), event)
     publish(INBOX_GROUP, event)
     if ticket.assignee_id:
         publish(agent_group(ticket.assignee_id), event)
@@ -78,9 +79,10 @@ def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = No
     )
 
 
-def message_added(message: Message) -> None:
+def message_added(message: Message, *, ticket_created: bool = False) -> None:
     payload = message_payload(message)
-    publish(ticket_group(message.ticket_id), {"type": "message.added", "message": payload})
+    if not ticket_created:  # the ticket's group is empty until someone opens the new ticket
+        publish(ticket_group(message.ticket_id), {"type": "message.added", "message": payload})
     if not message.is_internal:
         webhooks_enqueue({"type": "message.added", "message": {**payload, "body": message.body}})
         publish(customer_group(message.ticket.customer_id), {"type": "message.added", "message": payload})

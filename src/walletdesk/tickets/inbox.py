@@ -19,7 +19,12 @@ from walletdesk.accounts.models import Customer
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search
-from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
+from walletdesk.tickets.attachments import (
+    UploadedFile,
+    attachment_check,
+    attachment_store,
+    attachments_known,
+)
 from walletdesk.tickets.errors import MessageEmpty, MessageTooLong, TicketClosed
 from walletdesk.tickets.models import (
     OPEN_STATUSES,
@@ -227,7 +232,11 @@ def store(
         category = inbound.category
         ticket.category_source = "customer"
         if category is None and understanding.category_slug:
-            category = Category.objects.filter(slug=understanding.category_slug).first()
+            category = (
+                Category.objects.select_related("default_team")
+                .filter(slug=understanding.category_slug)
+                .first()
+            )
             ticket.category_source = "triage"
         ticket.category = category
         ticket.subject = (redaction.subject or _subject_from(redaction.body))[:300]
@@ -257,8 +266,11 @@ def store(
         entities=understanding.entities,
         shield_findings=redaction.findings,
     )
-    for upload, name in zip(inbound.attachments, redaction.filenames, strict=True):
+    stored = [
         attachment_store(message=message, upload=upload, filename=name)
+        for upload, name in zip(inbound.attachments, redaction.filenames, strict=True)
+    ]
+    attachments_known(message, stored)
     if created:
         TicketEvent.objects.create(ticket=ticket, kind=EventKind.CREATED, data={"channel": inbound.channel})
     if redaction.count:
@@ -268,7 +280,7 @@ def store(
             data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
         )
     text = f"{ticket.reference} {ticket.subject} {redaction.body}" if created else redaction.body
-    search.ticket_index(ticket_id=ticket.pk, text=text, append=not created)
+    search.ticket_index(ticket_id=ticket.pk, text=text, append=not created, new=created)
     return message
 
 
@@ -280,11 +292,12 @@ def _subject_from(body: str) -> str:
 # 6 -------------------------------------------------------------------------------------------
 def publish(ticket: Ticket, message: Message, created: bool) -> None:
     events.ticket_changed(ticket, "created" if created else "message")
-    events.message_added(message)
+    events.message_added(message, ticket_created=created)
 
 
 # 7 -------------------------------------------------------------------------------------------
 def enqueue_automation(ticket: Ticket, message: Message, redaction: Redacted) -> None:
-    from walletdesk.tickets import tasks
+    from walletdesk.tickets import automation, tasks
 
-    transaction.on_commit(lambda: tasks.message_automate(message.pk, redaction.count))
+    if automation.automation_wanted(ticket=ticket, message=message, secrets_found=redaction.count):
+        transaction.on_commit(lambda: tasks.message_automate(message.pk, redaction.count))

@@ -20,8 +20,9 @@ def _is_pg() -> bool:
     return connection.vendor == "postgresql"
 
 
-def ticket_index(*, ticket_id: int, text: str, append: bool = True) -> None:
-    """Add `text` to the ticket's document (or replace it). Caller is inside the writing transaction."""
+def ticket_index(*, ticket_id: int, text: str, append: bool = True, new: bool = False) -> None:
+    """Add `text` to the ticket's document (or replace it). Caller is inside the writing transaction.
+    `new`: the ticket was created in this transaction, so there is no document to read or replace."""
     doc = index_text(text)[:MAX_DOC_CHARS]
     with connection.cursor() as cur:
         if _is_pg():
@@ -37,6 +38,8 @@ def ticket_index(*, ticket_id: int, text: str, append: bool = True) -> None:
                     "ON CONFLICT (ticket_id) DO UPDATE SET document = EXCLUDED.document",
                     [ticket_id, doc],
                 )
+        elif new:
+            cur.execute("INSERT INTO tickets_search (rowid, body) VALUES (%s, %s)", [ticket_id, doc])
         else:
             old = ""
             if append:

@@ -264,7 +264,8 @@ def category_list() -> QuerySet[Category]:
 
 
 def category_get(*, slug: str) -> Category | None:
-    return Category.objects.filter(slug=slug).first()
+    # A new ticket takes the category's default team: one query for both.
+    return Category.objects.select_related("default_team").filter(slug=slug).first()
 
 
 def ticket_open_statuses() -> tuple[str, ...]:
