@@ -192,7 +192,7 @@ def console_article_edit(request: HttpRequest, slug: str | None = None) -> HttpR
         if article is not None:
             data["slug"] = article.slug  # the slug is the URL: renaming would break links
         try:
-            saved, _ = services.article_save(
+            saved, _changed = services.article_save(
                 slug=data["slug"],
                 locale=data["locale"],
                 title=data["title"],
