@@ -44,6 +44,14 @@ def test_slip_budget_grows_with_the_name(candidate, brand, expected):
     assert scaled_typo(candidate, brand) is expected
 
 
+def test_letters_slipped_in_together_count_once_for_long_names():
+    # "eum" added in one place: one insertion and two slips, inside the budget of a 13-letter name
+    assert weighted_distance("myethereumwallet", "myetherwallet", runs=True)[:2] == (2.0, 1)
+    assert weighted_distance("myethereumwallet", "myetherwallet")[:2] == (3.0, 3)
+    assert scaled_typo("myethereumwallets", "myetherwallet")
+    assert not scaled_typo("myetherumwalletview", "myetherwallet")
+
+
 def test_weighted_distance_counts_slips_as_half():
     assert weighted_distance("krakken", "kraken")[:2] == (0.5, 0)  # a doubled letter
     assert weighted_distance("krakem", "kraken")[:2] == (0.5, 0)  # m beside n on the keyboard
@@ -123,6 +131,8 @@ def test_imitations_of_real_brands_are_caught(brands, value):
         "phantombuster.com",
         "ledgerinsights.com",
         "aavegotchi.com",
+        "cryptocoin.com",  # no typo search on a name that ends in its suffix (Crypto.com)
+        "cryptocomics.com",
     ],
 )
 def test_ordinary_names_that_share_letters_stay_unknown(brands, value):

@@ -278,7 +278,7 @@ def scaled_typo(candidate: str, brand: str) -> bool:
     moved = sum(abs(candidate.count(ch) - brand.count(ch)) for ch in set(candidate + brand))
     if moved > 4 * budget[0]:
         return False
-    cost, hard, _, changed = weighted_distance(candidate, brand, budget[0])
+    cost, hard, _, changed = weighted_distance(candidate, brand, budget[0], runs=m >= 10)
     return cost <= budget[0] and hard <= budget[1] and changed <= budget[2]
 
 
@@ -289,9 +289,14 @@ _SOFT_SUB, _HARD_SUB = 1_000_001, 2_010_101
 _INF = 99 * 1_000_000
 
 
-def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[float, int, int, int]:
+def weighted_distance(
+    candidate: str, brand: str, limit: float = 99.0, *, runs: bool = False
+) -> tuple[float, int, int, int]:
     """(cost, edits that are not a plausible slip, of which changed letters, changed letters in all) to
-    turn brand into candidate (weighted Damerau distance); all 99 once the cost passes limit."""
+    turn brand into candidate (weighted Damerau distance); all 99 once the cost passes limit.
+
+    runs: letters slipped in one after another count as one insertion plus slips (myethereumwallet is
+    myetherwallet with "eum" added in one place, not three separate mistakes)."""
     n, m = len(candidate), len(brand)
     cap = int(limit * 2) * 1_000_000 + 999_999
     brand_steps = [_SLIP if _doubles(brand, j) else _HARD for j in range(m)]
@@ -299,17 +304,22 @@ def weighted_distance(candidate: str, brand: str, limit: float = 99.0) -> tuple[
     prev = [0]
     for j in range(m):
         prev.append(prev[-1] + brand_steps[j])
+    # gap[j]: the best cost at (i, j) that ends with an insertion, so the next one extends the run
+    gap = [_INF] * (m + 1)
     for i in range(1, n + 1):
         b = candidate[i - 1]
         ins = _SLIP if _doubles(candidate, i - 1) else _HARD
         cur = [prev[0] + ins] + [_INF] * m
+        if runs:
+            gap = [min(prev[j] + ins, gap[j] + _SLIP) for j in range(m + 1)]
+            cur[0] = gap[0]
         for j in range(1, m + 1):
             a = brand[j - 1]
             if a == b:
                 best = prev[j - 1]
             else:
                 best = prev[j - 1] + (_SOFT_SUB if a + b in _SOFT else _HARD_SUB)
-            other = prev[j] + ins
+            other = gap[j] if runs else prev[j] + ins
             if other < best:
                 best = other
             other = cur[j - 1] + brand_steps[j - 1]

@@ -238,6 +238,9 @@ class _Token:
     # (exodustravels, cryptocompare are other businesses).
     wordish: bool = False
     suffix: str = ""  # of the official site, without dots ("fi" for curve.fi): curve-fi.app copies it
+    # A brand named after its address ("Crypto.com"): the name's last letters are a suffix ("com"),
+    # which runs on into ordinary words (cryptocompare, cryptocomics) and is no place for a typo.
+    tail: str = ""
 
     @property
     def short(self) -> bool:
@@ -338,7 +341,7 @@ class RegistryIndex:
         shown = ("@" + handle) if kind in ("telegram", "x") else handle
         self.handles[kind].append(_Handle(spec.brand, kind, shown, handle.lower(), _handle_core(handle)))
 
-    def _add_token(self, brand: str, label: str, matched: str, *, dotted: bool = False) -> None:
+    def _add_token(self, brand: str, label: str, matched: str, *, tail: str = "") -> None:
         text = label.replace("-", "").replace("_", "")
         if len(text) < 3 or text in _GENERIC_TOKENS or text.isdigit():
             return
@@ -361,8 +364,9 @@ class RegistryIndex:
                 folded,
                 matched,
                 bigrams(flat),
-                wordish=dotted or flat in WORDS,
+                wordish=bool(tail) or flat in WORDS,
                 suffix=suffix,
+                tail=tail,
             )
         )
 
@@ -373,7 +377,9 @@ class RegistryIndex:
             for part in re.split(r"[/|,()]+", brand):
                 name = re.sub(r"[\s\-_.]", "", part)
                 if site and re.fullmatch(r"\w{3,}", name):
-                    self._add_token(brand, name.lower(), site, dotted="." in part.strip(". "))
+                    dotted = part.strip(". ")
+                    tail = dotted.rsplit(".", 1)[-1].lower() if "." in dotted else ""
+                    self._add_token(brand, name.lower(), site, tail=tail)
 
     # --- judging ----------------------------------------------------------------------------
     def judge(self, raw: str) -> Verdict:
@@ -588,8 +594,10 @@ class RegistryIndex:
             if token.wordish:
                 # The letters as written decide; the skeleton only when the name hides behind look-alikes.
                 if token.plain in p:
-                    return _decorated(token.plain, p, token.suffix)
-                return _decorated(token.fold, f, token.suffix) or _decorated(token.fold, lt, token.suffix)
+                    return _decorated(token.plain, p, token.suffix, token.tail)
+                return _decorated(token.fold, f, token.suffix, token.tail) or _decorated(
+                    token.fold, lt, token.suffix, token.tail
+                )
             return token.plain in p or token.fold in f or token.fold in lt
         for seg in segments:
             sp, sf = plain(seg), skeleton(seg)
@@ -609,6 +617,8 @@ class RegistryIndex:
         return False
 
     def _typo(self, token: _Token, p: str, f: str, segments: list[str]) -> str | None:
+        if token.tail:
+            return None  # the address itself is compared whole (crypt0.com), its name has no typos
         if token.short:
             return _short_typo(token.plain, p, segments)
         if token.plain in p:
@@ -661,9 +671,9 @@ class RegistryIndex:
                 continue
             if token.wordish:
                 if (
-                    _decorated(token.plain, p, token.suffix)
+                    _decorated(token.plain, p, token.suffix, token.tail)
                     if token.plain in p
-                    else _decorated(token.fold, f, token.suffix)
+                    else _decorated(token.fold, f, token.suffix, token.tail)
                 ):
                     return "combo", token, ""
             elif token.plain in p or token.fold in f:
@@ -928,7 +938,7 @@ def _is_vocab(rest: str) -> bool:
     return ok[-1]
 
 
-def _decorated(name: str, label: str, suffix: str = "") -> bool:
+def _decorated(name: str, label: str, suffix: str = "", tail: str = "") -> bool:
     """Is a brand name that is an ordinary word used as a brand inside this label: alone with scam words,
     digits or letters that make no word (curve-finance, ledger365, exodusx) — not inside other words
     (exodustravels, curves, hyperledger, cryptocompare)?"""
@@ -938,7 +948,12 @@ def _decorated(name: str, label: str, suffix: str = "") -> bool:
         return False
     start = label.find(name)
     while start >= 0:
-        sides = [side for side in (label[:start], label[start + len(name) :]) if side]
+        before, after = label[:start], label[start + len(name) :]
+        # cryptocom + ics: the name's suffix and what follows make one word (comics, compare)
+        if tail and after and (tail + after in WORDS or _words(tail + after) == "plain"):
+            start = label.find(name, start + 1)
+            continue
+        sides = [side for side in (before, after) if side]
         if any(side.isdigit() or _is_scam_loose(side) or _copies_suffix(side, suffix) for side in sides):
             return True
         words = [_words(side) for side in sides]
