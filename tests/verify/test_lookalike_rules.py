@@ -67,6 +67,7 @@ def test_weighted_distance_counts_slips_as_half():
         ("pancakesswap", "pancakeswap", False),  # pancakes + swap, but only a doubled letter
         ("metamusk", "metamask", False),  # meta + musk, but only a vowel
         ("etherwallet", "myetherwallet", False),  # letters left out
+        ("coinglass", "coinbase", True),  # coin + glass, reached by adding a letter
     ],
 )
 def test_english_words_are_other_names(candidate, brand, expected):

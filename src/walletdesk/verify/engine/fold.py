@@ -243,12 +243,13 @@ def is_compound(text: str) -> bool:
 
 def other_name(candidate: str, brand: str) -> bool:
     """Is this near-miss of the brand really another name? An English word (optimum for optimism) is;
-    two words run together (blockchair, trustpilot) are when a letter changed that nobody mistypes.
-    A doubled letter, a vowel slip or letters left out keep even a pair of words a typo (pancakesswap,
-    metamusk, etherwallet)."""
+    two words run together (blockchair, trustpilot, coinglass) are when a letter changed or was added
+    that nobody mistypes. A doubled letter, a vowel slip or letters left out keep even a pair of words
+    a typo (pancakesswap, metamusk, etherwallet)."""
     if candidate in WORDS:
         return True
-    return is_compound(candidate) and weighted_distance(candidate, brand)[2] > 0
+    _, _, changed, added, _ = weighted_distance(candidate, brand)
+    return is_compound(candidate) and changed + added > 0
 
 
 def _soft_substitution(a: str, b: str) -> bool:
@@ -278,28 +279,32 @@ def scaled_typo(candidate: str, brand: str) -> bool:
     moved = sum(abs(candidate.count(ch) - brand.count(ch)) for ch in set(candidate + brand))
     if moved > 4 * budget[0]:
         return False
-    cost, hard, _, changed = weighted_distance(candidate, brand, budget[0], runs=m >= 10)
+    cost, hard, _, _, changed = weighted_distance(candidate, brand, budget[0], runs=m >= 10)
     return cost <= budget[0] and hard <= budget[1] and changed <= budget[2]
 
 
-# Costs are packed in one integer so the table is plain integer arithmetic: half-letters * 1_000_000
-# + hard edits * 10_000 + changed letters among them * 100 + changed letters in all.
-_SLIP, _HARD = 1_000_000, 2_010_000
-_SOFT_SUB, _HARD_SUB = 1_000_001, 2_010_101
-_INF = 99 * 1_000_000
+# Costs are packed in one integer so the table is plain integer arithmetic, two decimal digits a field:
+# half-letters, hard edits, hard changed letters, hard added letters, changed letters in all.
+_SLIP = 100_000_000
+_HARD_DEL = 201_000_000
+_HARD_INS = 201_000_100
+_SOFT_SUB = 100_000_001
+_HARD_SUB = 201_010_001
+_INF = 99 * 100_000_000
 
 
 def weighted_distance(
     candidate: str, brand: str, limit: float = 99.0, *, runs: bool = False
-) -> tuple[float, int, int, int]:
-    """(cost, edits that are not a plausible slip, of which changed letters, changed letters in all) to
-    turn brand into candidate (weighted Damerau distance); all 99 once the cost passes limit.
+) -> tuple[float, int, int, int, int]:
+    """(cost, edits that are not a plausible slip, of which changed letters, of which added letters,
+    changed letters in all) to turn brand into candidate (weighted Damerau distance); all 99 once the
+    cost passes limit.
 
     runs: letters slipped in one after another count as one insertion plus slips (myethereumwallet is
     myetherwallet with "eum" added in one place, not three separate mistakes)."""
     n, m = len(candidate), len(brand)
-    cap = int(limit * 2) * 1_000_000 + 999_999
-    brand_steps = [_SLIP if _doubles(brand, j) else _HARD for j in range(m)]
+    cap = int(limit * 2) * _SLIP + _SLIP - 1
+    brand_steps = [_SLIP if _doubles(brand, j) else _HARD_DEL for j in range(m)]
     prev2: list[int] = []
     prev = [0]
     for j in range(m):
@@ -308,7 +313,7 @@ def weighted_distance(
     gap = [_INF] * (m + 1)
     for i in range(1, n + 1):
         b = candidate[i - 1]
-        ins = _SLIP if _doubles(candidate, i - 1) else _HARD
+        ins = _SLIP if _doubles(candidate, i - 1) else _HARD_INS
         cur = [prev[0] + ins] + [_INF] * m
         if runs:
             gap = [min(prev[j] + ins, gap[j] + _SLIP) for j in range(m + 1)]
@@ -331,10 +336,16 @@ def weighted_distance(
                     best = other
             cur[j] = best
         if min(cur) > cap:
-            return (99.0, 99, 99, 99)
+            return (99.0, 99, 99, 99, 99)
         prev2, prev = prev, cur
     packed = prev[m]
-    return (packed // 1_000_000 / 2, packed % 1_000_000 // 10_000, packed % 10_000 // 100, packed % 100)
+    return (
+        packed // _SLIP / 2,
+        packed % _SLIP // 1_000_000,
+        packed % 1_000_000 // 10_000,
+        packed % 10_000 // 100,
+        packed % 100,
+    )
 
 
 def _doubles(text: str, i: int) -> bool:
