@@ -104,3 +104,60 @@ def test_title_match_outranks_a_body_mention(synonyms):
         body="Limits apply. Withdrawal fees are explained elsewhere.",
     )
     assert top("withdrawal fees")[0] == "fees-en"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("tibi shibai", "withdraw-failed-zh"),  # pinyin without tones or Chinese input
+        ("chongzhi meidaozhang", "deposit-missing-zh"),  # slang 没到账 from the synonym table
+        ("dongjie", "account-frozen-zh"),
+    ],
+)
+def test_pinyin_typed_in_latin_letters_reads_as_chinese(help_center, query, expected):
+    assert top(query)[0] == expected
+
+
+def test_english_words_are_never_read_as_pinyin(help_center):
+    from walletdesk.helpcenter.search import engine, ranking
+
+    snap = engine.snapshot_get()
+    assert ranking.pinyin_rewrite(snap, "withdrawal failed") == "withdrawal failed"
+    assert ranking.pinyin_rewrite(snap, "tibi") == "tibi 提币"
+
+
+@pytest.mark.parametrize(
+    ("query", "slug"),
+    [
+        ("red packet expired", "hongbao-zh"),  # only a Chinese article exists
+        ("邀请返佣", "referral-en"),  # only an English article exists
+    ],
+)
+def test_glossary_answers_across_languages(synonyms, query, slug):
+    article_save(slug="hongbao-zh", locale="zh-hans", title="发红包", body="红包 24 小时内未领完会退回。")
+    article_save(
+        slug="referral-en", locale="en", title="Referral rewards", body="Invite friends, earn a commission."
+    )
+    article_save(
+        slug="fees-en", locale="en", title="Withdrawal fees", body="What we charge for sending coins."
+    )
+    assert top(query)[0] == slug
+
+
+def test_another_process_change_is_seen_within_the_check_interval(help_center, settings):
+    from walletdesk.helpcenter.models import IndexState
+    from walletdesk.helpcenter.search import engine
+
+    settings.WALLETDESK_SEARCH_VERSION_CHECK_SECONDS = 60
+    first = engine.snapshot_get()
+    # Another process's save replaces the token without touching this process's snapshot.
+    IndexState.objects.filter(key=engine.STATE_KEY).update(version="changed-elsewhere")
+    assert engine.snapshot_get() is first
+    settings.WALLETDESK_SEARCH_VERSION_CHECK_SECONDS = 0
+    assert engine.snapshot_get() is not first
+    # This process's own changes never wait for the interval.
+    settings.WALLETDESK_SEARCH_VERSION_CHECK_SECONDS = 60
+    current = engine.snapshot_get()
+    article_save(slug="new-en", locale="en", title="Brand new topic", body="Quokka migration guide.")
+    assert engine.snapshot_get() is not current
+    assert top("quokka")[0] == "new-en"

@@ -27,12 +27,12 @@ class ArticleHit:
     snippet: str
 
 
-def _snippet(excerpt: str, query: str) -> str:
+def _snippet(excerpt: str, pieces: list[str]) -> str:
     """About SNIPPET_CHARS of plain text around the first query word found in the excerpt."""
     lowered = excerpt.lower()
     start = 0
-    for piece in re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]{3,}", normalize(query)):
-        pos = lowered.find(piece[:4])
+    for piece in pieces:
+        pos = lowered.find(piece)
         if pos >= 0:
             start = max(0, pos - 40)
             break
@@ -48,6 +48,9 @@ def article_search(*, query: str, locale: str | None = None, limit: int = 10) ->
     returned when it answers best.
     """
     ranked = search_ranked(query=query, locale=locale, limit=max(0, min(limit, 50)))
+    pieces = (
+        [p[:4] for p in re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]{3,}", normalize(query))] if ranked else []
+    )
     return [
         ArticleHit(
             r.slug,
@@ -55,7 +58,7 @@ def article_search(*, query: str, locale: str | None = None, limit: int = 10) ->
             r.locale,
             r.score,
             f"/help/{r.locale}/a/{r.slug}/",
-            _snippet(r.excerpt, query),
+            _snippet(r.excerpt, pieces),
         )
         for r in ranked
     ]

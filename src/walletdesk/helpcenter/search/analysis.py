@@ -74,8 +74,20 @@ def _t2s_tables() -> tuple[dict[int, str], list[tuple[str, str]]]:
 _T2S_CHARS, _T2S_PHRASES = _t2s_tables()
 
 
+def _phrases_by_first_char() -> dict[str, list[tuple[str, str]]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for trad, simp in _T2S_PHRASES:
+        index.setdefault(trad[0], []).append((trad, simp))
+    return index
+
+
+_T2S_BY_FIRST = _phrases_by_first_char()
+
+
 def t2s(text: str) -> str:
-    found = {trad: simp for trad, simp in _T2S_PHRASES if trad in text}
+    # Only phrases starting with a character of the text can occur in it: a dict probe per
+    # character instead of a scan of every OpenCC phrase per call.
+    found = {trad: simp for ch in set(text) for trad, simp in _T2S_BY_FIRST.get(ch, ()) if trad in text}
     if not found:
         return text.translate(_T2S_CHARS)
     # A phrase's own conversion wins over the per-character one (乾隆 stays 乾隆, not 干隆).
@@ -135,6 +147,7 @@ def _bundled_synonym_words() -> list[str]:
     return words
 
 
+@functools.lru_cache(maxsize=20000)
 def _normalize_cached(text: str) -> str:
     return _normalize(text)
 
