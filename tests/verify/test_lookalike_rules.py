@@ -34,7 +34,9 @@ def verdict(index, value):
         ("meetamaskk", "metamask", True),
         ("metamesk", "metamask", True),
         ("behance", "binance", False),  # two changed letters in a seven-letter name: another word
-        ("bitgo", "bitget", False),
+        ("bjnace", "binance", True),  # a letter dropped and a neighbouring key, the ending kept
+        ("bitgo", "bitget", False),  # the same budget, but the ending changed: another name
+        ("bitgear", "bitget", False),
         ("metabase", "metamask", False),  # two letters changed that nobody mistypes
         ("finance", "binance", False),
         ("pancakehouse", "pancakeswap", False),

@@ -6,7 +6,8 @@ The source is SCOWL's size-50 American list as Debian ships it (package wamerica
     apt-get download wamerican && dpkg -x wamerican_*.deb /tmp/w
     python src/walletdesk/verify/data/build_words.py /tmp/w/usr/share/dict/american-english
 
-Kept: lower-case ASCII words of 3 to 15 letters (proper nouns and possessives dropped).
+Kept: ASCII words of 3 to 15 letters, lower-cased (names of people and places too: trevor is not a typo
+of trezor); possessives dropped.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ NOTICE = """# Ordinary English words (SCOWL size 50, American) for walletdesk Ve
 def main(source: str) -> None:
     words = sorted(
         {
-            line.strip()
+            line.strip().lower()
             for line in Path(source).read_text(encoding="utf-8", errors="ignore").splitlines()
-            if re.fullmatch(r"[a-z]{3,15}", line.strip())
+            if re.fullmatch(r"[A-Za-z][a-z]{2,14}", line.strip())
         }
     )
     out = Path(__file__).with_name("english_words.txt")

@@ -264,7 +264,8 @@ _SOFT = frozenset(a + b for a in _ALPHABET for b in _ALPHABET if a != b and _sof
 # else costs one. Long names survive more slips (poankakesvveap is still pancakeswap to a hurried eye),
 # short ones almost none (bitgo is not bitget).
 # Names of six or seven letters take one changed letter at most (behance is not binance).
-_BUDGETS = ((10, 3.0, 2, 9), (8, 2.0, 1, 9), (6, 1.0, 1, 1))
+# (size, cost, hard edits, changed letters)
+_BUDGETS = ((10, 3.0, 2, 9), (8, 2.0, 1, 9), (6, 1.5, 1, 1))
 
 
 def scaled_typo(candidate: str, brand: str) -> bool:
@@ -279,8 +280,12 @@ def scaled_typo(candidate: str, brand: str) -> bool:
     moved = sum(abs(candidate.count(ch) - brand.count(ch)) for ch in set(candidate + brand))
     if moved > 4 * budget[0]:
         return False
-    cost, hard, _, _, changed = weighted_distance(candidate, brand, budget[0], runs=m >= 10)
-    return cost <= budget[0] and hard <= budget[1] and changed <= budget[2]
+    # Readers hold on to a name's first and last letters: a changed ending (bitgo for bitget) is more
+    # often another name than a slip, so it leaves half a slip less to spend.
+    kept = candidate[-1] == brand[-1] or (n > m and candidate[-2] == brand[-1])  # metamasks keeps it
+    limit = budget[0] - (0.0 if kept else 0.5)
+    cost, hard, _, _, changed = weighted_distance(candidate, brand, limit, runs=m >= 10)
+    return cost <= limit and hard <= budget[1] and changed <= budget[2]
 
 
 # Costs are packed in one integer so the table is plain integer arithmetic, two decimal digits a field:

@@ -646,13 +646,17 @@ class RegistryIndex:
                 if detail and not other_name(sp, token.plain):
                     return detail
         m = len(token.plain)
-        if len(p) <= m + 1 or len(token.grams & bigrams(p)) < len(token.grams) - 3:
+        if len(p) <= m + 1:
             return None
-        for size in (m - 1, m, m + 1):
-            for i in range(len(p) - size + 1):
-                detail = typo_kind(p[i : i + size], token.plain)
-                if detail and _is_vocab(p[:i]) and _is_vocab(p[i + size :]):
-                    return detail
+        shared = len(token.grams & bigrams(p))
+        if shared >= len(token.grams) - 3:  # one slip spoils three letter pairs at most
+            for size in (m - 1, m, m + 1):
+                for i in range(len(p) - size + 1):
+                    detail = typo_kind(p[i : i + size], token.plain)
+                    if detail and _is_vocab(p[:i]) and _is_vocab(p[i + size :]):
+                        return detail
+        if shared < len(token.grams) // 3:
+            return None
         # Slips inside a name run together with scam words (pankaykeswapfarm, metamassklogin): cut the
         # label where only scam words lie before and after, and weigh what is left.
         starts, ends = _vocab_cuts(p)
