@@ -86,6 +86,10 @@ def test_inbox_and_ticket_page_and_actions(client, agent, customer, category):
     ticket.refresh_from_db()
     assert (ticket.assignee, ticket.status, ticket.priority) == (agent, "on_hold", "high")
     assert sorted(ticket.tag_rows.values_list("name", flat=True)) == ["usdt", "vip"]
+    page = client.get(f"/console/tickets/{ticket.pk}/").content.decode()
+    for chosen in (f'value="{agent.pk}" selected', 'value="deposit" selected', 'value="support" selected'):
+        assert chosen in page, chosen
+    assert "Agent One (" in page  # the assignee picker names agents with their presence
     empty = client.post(f"/console/tickets/{ticket.pk}/reply/", {"body": "   "})
     assert empty.status_code == 400 and "empty" in empty.content.decode()
     assert "ticket" in client.get("/console/?view=mine&q=help").content.decode()
@@ -244,3 +248,24 @@ def test_ticket_page_warns_about_a_lookalike_and_keeps_queries_constant(
         receive(InboundMessage(channel=Channel.WIDGET, customer=customer, body=f"more {i}"))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(f"/console/tickets/{ticket.pk}/")
+
+
+def test_console_pickers_follow_changes_at_once(client, agent, category):
+    from walletdesk.accounts.services import agent_create
+    from walletdesk.tickets.services import category_upsert
+
+    login_agent(client, agent, "agent-pass-123")
+    assert "Fees and limits" not in client.get("/console/").content.decode()
+    category_upsert(slug="fees", name_zh="手续费", name_en="Fees and limits", intake_fields=[], team=None)
+    agent_create(username="agent2", password="agent-pass-456", display_name="Agent Two", teams=[])
+    ticket = receive(
+        InboundMessage(channel=Channel.WEB, body="hi", customer=agent_customer(), new_ticket=True)
+    )
+    assert "Fees and limits" in client.get("/console/").content.decode()
+    assert "Agent Two (" in client.get(f"/console/tickets/{ticket.ticket.pk}/").content.decode()
+
+
+def agent_customer():
+    from walletdesk.accounts.models import Customer
+
+    return Customer.objects.create(wallet_uid="uid-pickers", name="Pat")

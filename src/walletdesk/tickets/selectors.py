@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from walletdesk.accounts.models import Customer
+from walletdesk.accounts.models import AgentProfile, Customer, Team
 from walletdesk.core.errors import ValidationFailed
 from walletdesk.tickets import search
 from walletdesk.tickets.errors import TicketNotFound
@@ -257,6 +257,35 @@ def inbox_counts(*, agent: AbstractBaseUser) -> dict[str, int]:
 
 def ticket_list_for_customer(*, customer: Customer) -> QuerySet[Ticket]:
     return Ticket.objects.filter(customer=customer).select_related("category").order_by("-id")
+
+
+CHOICES_KEY = "console-choices"
+CHOICES_TTL_SECONDS = 30
+
+
+def console_choices() -> dict[str, list[dict[str, Any]]]:
+    """The agents, categories and teams the console's pickers offer, as plain dicts, cached: they
+    change a few times a day and cost three queries on every ticket page. Saving any of them drops
+    the cache (tickets.apps); with a per-process cache other processes catch up within the TTL."""
+    choices = cache.get(CHOICES_KEY)
+    if choices is None:
+        choices = {
+            "agents": list(
+                AgentProfile.objects.filter(user__is_active=True)
+                .order_by("display_name")
+                .values("user_id", "display_name", "presence")
+            ),
+            "categories": list(
+                Category.objects.order_by("position", "slug").values("id", "slug", "name_zh", "name_en")
+            ),
+            "teams": list(Team.objects.order_by("slug").values("id", "slug", "name_zh", "name_en")),
+        }
+        cache.set(CHOICES_KEY, choices, CHOICES_TTL_SECONDS)
+    return choices
+
+
+def console_choices_forget(**_: Any) -> None:
+    cache.delete(CHOICES_KEY)
 
 
 def category_list() -> QuerySet[Category]:

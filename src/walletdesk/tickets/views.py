@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
-from walletdesk.accounts.models import AgentProfile, Team, customer_label
+from walletdesk.accounts.models import Presence, Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError
 from walletdesk.core.markdown import markdown_render
@@ -77,7 +77,7 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
         "next_cursor": page.next_cursor,
         "paged": bool(request.GET.get("cursor")),
         "q": request.GET.get("q", ""),
-        "categories": selectors.category_list(),
+        "categories": selectors.console_choices()["categories"],
         "lang": _lang(),
         "statuses": Status.choices,
         "filter_category": filters.category or "",
@@ -119,16 +119,16 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
 
 def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
     ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    choices = selectors.console_choices()
+    presence = {k: str(v) for k, v in Presence.choices}
     return {
         "ticket": ticket,
         "messages": selectors.messages_for_agent(ticket=ticket),
         "events": TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id"),
         "tags": list(ticket.tag_rows.values_list("name", flat=True)),
-        "agents": AgentProfile.objects.select_related("user")
-        .filter(user__is_active=True)
-        .order_by("display_name"),
-        "teams": Team.objects.order_by("slug"),
-        "categories": selectors.category_list(),
+        "agents": [{**a, "presence_label": presence.get(a["presence"], "")} for a in choices["agents"]],
+        "teams": choices["teams"],
+        "categories": choices["categories"],
         "statuses": Status.choices,
         "priorities": Priority.choices,
         "lang": _lang(),
