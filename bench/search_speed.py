@@ -8,7 +8,7 @@ and dropped afterwards). Articles are the demo articles' paragraphs recombined w
 titles and tags; queries are the evaluation set's. Latency is `article_search` end to end
 (version check, analysis, BM25F ranking, snippets from the database), after one warm-up pass.
 Wall-clock latency depends on what else the machine runs, so the table also shows the CPU time
-per query (process time) and the load average during the run.
+per query (process time), the load average during the run and the SQL statements per search.
 """
 
 from __future__ import annotations
@@ -115,12 +115,16 @@ def _child(backend: str, n: int) -> None:
     snapshot_s = time.perf_counter() - started
     for q in queries:
         article_search(query=q, limit=10)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     times, cpu = [], []
-    for q in queries * 2:
-        t0, c0 = time.perf_counter(), time.process_time()
-        article_search(query=q, limit=10)
-        times.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
+    with CaptureQueriesContext(connection) as sql:
+        for q in queries * 2:
+            t0, c0 = time.perf_counter(), time.process_time()
+            article_search(query=q, limit=10)
+            times.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
     times.sort()
     cpu.sort()
     print(
@@ -135,6 +139,7 @@ def _child(backend: str, n: int) -> None:
                 "cpu_p50": statistics.median(cpu),
                 "cpu_p95": cpu[int(len(cpu) * 0.95) - 1],
                 "load": os.getloadavg()[0],
+                "sql_per_search": len(sql.captured_queries) / len(times),
                 "load_s": load_s,
                 "snapshot_s": snapshot_s,
             }
@@ -185,12 +190,13 @@ def main() -> None:
             _pg_admin(f"DROP DATABASE IF EXISTS {PG_DB}")
     print(
         f"{'backend':<10}{'articles':>9}{'queries':>8}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}"
-        f"{'cpu p50':>8}{'cpu p95':>8}{'loadavg':>8}{'import s':>9}{'snapshot s':>11}"
+        f"{'cpu p50':>8}{'cpu p95':>8}{'loadavg':>8}{'SQL/q':>7}{'import s':>9}{'snapshot s':>11}"
     )
     for r in rows:
         print(
             f"{r['backend']:<10}{r['articles']:>9}{r['queries']:>8}{r['p50']:>8.2f}{r['p95']:>8.2f}"
-            f"{r['max']:>8.1f}{r['cpu_p50']:>8.2f}{r['cpu_p95']:>8.2f}{r['load']:>8.1f}{r['load_s']:>9.1f}"
+            f"{r['max']:>8.1f}{r['cpu_p50']:>8.2f}{r['cpu_p95']:>8.2f}{r['load']:>8.1f}{r['sql_per_search']:>7.2f}"
+            f"{r['load_s']:>9.1f}"
             f"{r['snapshot_s']:>11.2f}"
         )
 
