@@ -20,6 +20,7 @@ from eth_utils import to_checksum_address
 
 from walletdesk.triage.phrases import COMPLAINT, INTENTS, NO_COMPLAINT_TAILS
 from walletdesk.triage.phrases_extra import INTENTS_EXTRA
+from walletdesk.triage.phrases_fresh import INTENTS_FRESH
 from walletdesk.triage.phrases_more import INTENTS_MORE
 from walletdesk.triage.phrases_redteam import INTENTS_REDTEAM
 
@@ -288,6 +289,7 @@ def templated(rng: random.Random, per_intent: int = 3) -> Iterator[dict[str, Any
                 + INTENTS_EXTRA.get(category, {}).get(lang, [])
                 + INTENTS_MORE.get(category, {}).get(lang, [])
                 + INTENTS_REDTEAM.get(category, {}).get(lang, [])
+                + INTENTS_FRESH.get(category, {}).get(lang, [])
             )
             for index, phrase in enumerate(phrases):
                 for _ in range(per_intent):

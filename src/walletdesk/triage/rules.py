@@ -37,7 +37,7 @@ _THEFT_ZH = (
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
     r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿|换)|莫名其妙少了|资产不见|"
     r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|偷偷|给人(?:转|提|卖)|"
-    r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|"
+    r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|有人(?:在|正在|一直在)(?:卖|提|转|交易)我的|"
     r"被(?:人|别人|异地|陌生人|黑客)?登录[^。.!?！？]{0,20}(?:提|转|卖)|绕过|"
     # A platform that wants tax or a deposit before it lets money out is the fake-exchange scam.
     r"(?:交|缴)(?:了)?(?:税|个税|个人所得税|保证金|解冻费|手续费)(?:才能|才可以|才可)(?:提|出金)|"
@@ -74,6 +74,8 @@ _THEFT_EN = (
     r"(?:took|taken|take) (?:all|everything)|(?:wallet|account) (?:was|got|has been) (?:cleaned|wiped|swept)|"
     r"unknown (?:withdrawal|transfer|transaction|outgoing)|(?:withdrawal|transfer|transaction)s? i (?:don'?t|do not) recogni|"
     r"some(?:one|body)[^.!?]{0,30}(?:taken|took|withdrew|transferred|moved|sold|emptied|drained|stole)|"
+    r"(?:some(?:one|body)|they|he|she|hackers?) (?:is|are|keeps?|has been|have been) (?:still )?"
+    r"(?:selling|withdrawing|moving|transferring|sending|draining|taking|trading|cashing out) (?:my|all|everything|out|our)|"
     r"missing from my (?:account|wallet)|lost everything|money is gone|coins are gone|funds are gone|"
     r"some(?:one|body) (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
     r"(?:wallet|account) (?:is|was|got|has been) (?:now )?(?:empty|emptied|zero)|"
@@ -82,7 +84,8 @@ _THEFT_EN = (
     r"(?:fake|impersonat|pretending|posing)[^.!?]{0,40}(?:sent|send|transferred|paid|gave|lost|gone|took|moved)|"
     r"(?:sent|transferred|paid|gave|lost)[^.!?]{0,40}(?:fake|impersonat|pretending|posing|scammer)|"
     r"lost (?:all|everything|my (?:funds|coins|money|assets|crypto|usdt|btc|eth))|"
-    r"cashed out everything|withdrew everything|withdrawn everything|"
+    r"cashed out everything|withdrew everything|withdrawn everything|cashed (?:everything|it all|all of it) out|"
+    r"(?:vanished|disappeared) from my (?:account|wallet|balance)|被(?:人|别人|陌生人)登(?:录|陆|入)?了|"
     r"(?:he|she|they)(?:'s|'ve| has| have| had)? (?:withdrawn|withdrew|took|taken|stole|stolen|moved|transferred|sold|"
     r"drained|emptied|cashed out) (?:all|everything|my)|"
     r"(?:sent|moved|bridged|swapped|transferred|withdrawn|taken|sold|drained)[^.!?]{0,20}"
@@ -95,7 +98,9 @@ _THEFT_EN = (
 _INTACT = (
     r"防钓鱼|如何开启|怎么开启|怎么设置|如何设置|how (?:do i|to|can i) (?:enable|set up|turn on|activate)|"
     r"会被盗吗|会不会被盗|会被盗|what happens if|怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
-    r"almost|nearly|avoid|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
+    r"差点(?:把|就|被|上当|转|给)|还好(?:及时)?(?:发现|没|反应)|refused|拒绝了|(?:didn'?t|did not) fall for|"
+    r"is (?:this|that|it) (?:really )?from you|"
+    r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
@@ -132,7 +137,7 @@ _LOSS = (
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
-    r"transferred|\blost\b|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
+    r"transferred|\blost\b|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
@@ -157,6 +162,8 @@ _FOUL = (
     r"(?:my )?(?:0fa|authenticator|google auth)|"
     r"new sim|sim card|never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
     r"without [a-z]{0,3} ?(?:authori[sz]ation|permission|consent|approval)|"
+    r"bogus|sham|phony|phoney|counterfeit|spoofed|copycat|look-?alike|knock-?off|"
+    r"(?:handed|gave|shared|sent)(?: over)? (?:him |her |them )?my (?:login|password|credentials|account|api key|2fa|0fa)|"
     r"some (?:0x|Ⓐ|random|weird|strange)|some [a-z0-9]+ (?:address|wallet)|random (?:address|wallet)|(?:strange|weird) address|"
     r"不认识|不明(?!白)|"
     # Whoever got the seed phrase, private key or SMS code is the third party.
@@ -195,7 +202,7 @@ _STILL_THERE_RE = _compile(
     r"still there|still intact|are intact|is intact|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
-    r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?:haven'?t|have not) lost (?:anything|any)|"
+    r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
     r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|(?:一分|一个|一点|分毫)(?:钱|币)?(?:都|也)?(?:没少|没动|不少|未动)|"
     r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
@@ -206,10 +213,13 @@ _OUTFLOW_RE = _compile(
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
     r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
-    r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
+    r"余额[^，。,!?！？]{0,4}(?:是|变成|变为|变|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
     r"(?<!没)(?:提|转)了(?:0|[一二两三四五六七八九十几])|(?<![a-z])withdrew (?:all|everything|my)|"
+    r"跑到(?:了)?(?:一个|别的|陌生|别人)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
+    r"(?:coins?|funds|tokens|money|everything|assets|crypto|usdt|eth|btc) (?:left|(?:were |got )?pulled out)|"
+    r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
@@ -220,7 +230,9 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"(?:啥|什么)(?:都|也)没|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
+    r"(?:啥|什么)(?:都|也)没|从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
+    r"(?:made|did|placed) no (?:trades?|withdrawals?|transactions?|orders?|transfers?)|never owned|"
+    r"while i (?:was )?(?:at work|away|out|offline|travell?ing|on (?:holiday|vacation))|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
     r"no (?:trades?|withdrawals?|transactions?|transfers?|orders?) (?:from|by) me|(?:don'?t|do not) own|没(?:有)?点(?:过|任何)?|without me|莫名|凭空|(?:i'?ve|i have) never seen|"
     r"不知道(?:的|是谁|谁)|(?:my )?ex(?:-| )?(?:wife|husband|girlfriend|boyfriend|partner)?(?= knew| had| took| used| got| withdrew| stole)"
 )
@@ -359,7 +371,7 @@ _HYPOTHETICAL_RE = _compile(
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
     r"(?:is it true|is it possible|is it safe|how (?:do|can|would) (?:hackers|scammers|thieves|someone|somebody|they))"
-    r"[^.!?;]{0,60}\?|"
+    r"[^.!?;]{0,90}\?|"
     # An attempt that failed, and the purpose of a safeguard ("so no one can steal my funds").
     r"(?:tried|trying|attempted|attempting|tries) to (?:steal|hack|log ?in(?:to)?|access|get into|take|drain|break into)"
     r"(?: my| the)? ?(?:account|wallet|acc|funds|coins|money|crypto)?|"
@@ -367,7 +379,7 @@ _HYPOTHETICAL_RE = _compile(
     r"so (?:that )?(?:no ?one|nobody|hackers|scammers|thieves) (?:can|could|will)[^,.!?;]{0,30}|以免[^，。,.!?！？;；]{0,12}|免得[^，。,.!?！？;；]{0,12}|"
     r"(?:worried|afraid|scared|concerned|paranoid) (?:about|of) (?:hacks?|hackers?|scams?|scammers?|theft|phishing|"
     r"getting (?:hacked|scammed|drained)|being (?:hacked|scammed|drained))|"
-    r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,12}"
+    r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,20}"
     r"(?:被盗|被黑|被偷|被骗|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached|stolen)"
 )
 # Words that sound like theft and are not about one: an insult ("your liquidation engine is a
@@ -378,7 +390,10 @@ _FIGURATIVE_RE = _compile(
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
     r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
-    r"(?:stole|steal|stealing|robbed|rob|robbing|偷|抢)[^.!?，。]{0,20}(?:as |in |for )?(?:fees?|手续费|gas)|"
+    r"(?:stole|steal|stealing|robbed|rob|robbing|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
+    r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft)|"
+    r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
+    r"(?:stole|steal|robbed|rob|are stealing|are robbing)|"
     # Money coming in ("有人给我转了币", "he sent me 50 USDT") is not money taken.
     r"(?:给我|向我)(?:转|打)了?|(?:转|打)给我|(?:对方|他|她|卖家|朋友)说(?:已经|早就)?(?:转|打)(?:了|过来)|(?<![a-z])(?:sent|transferred|paid) (?:to )?me(?![a-z])|"
     r"(?:are|is|did|will|have|has) (?:i |my |the )?(?:funds?|coins?|money|it|they|them|usdt|eth|btc|crypto)? ?"
@@ -409,8 +424,10 @@ def theft_set_aside(text: str) -> bool:
 
 # Another person acting on the customer's account or money.
 _THIRD_PARTY_RE = _compile(
-    r"some(?:one|body)|有人|别人|陌生人|stranger|hacker|黑客|attacker|thief|小偷|骗子|scammer|intruder|"
-    r"moving out|selling my|卖(?:了|掉)?我的|in my (?:account|acc|wallet)"
+    r"(?:some(?:one|body)|stranger|hacker|attacker|thief|scammer|intruder|they|he|she)[^.!?]{0,25}"
+    r"(?:my|our) (?:account|acc|wallet|coins|funds|money|crypto|usdt|eth|btc|tokens|balance|assets)|"
+    r"(?:有人|别人|陌生人|黑客|小偷|骗子|对方)[^，。,.!?！？]{0,8}我的(?:账户|账号|号|钱包|币|钱|资产|u|余额)|"
+    r"moving out|selling my|卖(?:了|掉)?我的|(?:hacker|someone|somebody|stranger) (?:is |was )?in my (?:account|acc|wallet)"
 )
 
 
@@ -453,14 +470,15 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
 # "withdrew to my ledger, coins missing, explorer shows pending") is money in flight: no third
 # party, so deposit or withdrawal, unless a hack, scam or stranger is named.
 _TRANSFER_WORD_RE = _compile(
-    r"充值|充币|充了|充进|入金|提现|提币|提了|出金|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])|"
+    r"充值|充币|充了|充进|入金|提现|提币|提了|提到|出金|转出去|转过来|转进|转入|(?<![a-z])(?:sent|transferred|paid|bought)(?![a-z])|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])|"
     r"(?:sent|transferred|moved)[^.!?]{0,25} from (?!my account)|从[^，。,!?！？]{0,10}(?:转|提)(?:过来|到你们)"
 )
 _CHAIN_STATUS_RE = _compile(
     r"链上|区块|浏览器|确认数|(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
     r"on[- ]?chain|explorer|confirm(?:ed|ations?)|not (?:credited|showing|arrived|received|reflected)|"
     r"(?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|hasn'?t|has not) (?:show|appear|arrive|get credited)|"
-    r"not in my (?:account|balance|wallet)|still processing"
+    r"not in my (?:account|balance|wallet)|still processing|还在确认|"
+    r"never (?:got )?(?:credited|arrived|showed up|landed|appeared|reflected|came|reached|hit)|(?:have|has)(?: not|n'?t) (?:appeared|arrived|landed|shown up)"
 )
 _FOUL_STRICT_RE = _compile(
     r"hack|黑客|被黑|盗|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|not me|wasn'?t me|不是我|"
@@ -468,10 +486,27 @@ _FOUL_STRICT_RE = _compile(
 )
 
 
+# The other side of a paid scam went quiet: not money in flight.
+_COUNTERPARTY_GONE_RE = _compile(
+    r"blocked me|ghosted|stopped (?:replying|responding|answering)|can'?t reach (?:him|her|them)|number is dead|ran off|"
+    r"卷款|跑路|联系不上|拉黑|不回(?:我|消息)|找不到(?:他|她|人)|跑了|删了我|把我删了|"
+    r"pretend|posing|claim(?:ed|ing|s)? to be|自称|冒充|假的?(?:客服|官方|平台|网站)"
+)
+
+
 def _in_transit(norm: str) -> bool:
     return bool(
-        _TRANSFER_WORD_RE.search(norm) and _CHAIN_STATUS_RE.search(norm) and not _FOUL_STRICT_RE.search(norm)
+        _TRANSFER_WORD_RE.search(norm)
+        and _CHAIN_STATUS_RE.search(norm)
+        and not _FOUL_STRICT_RE.search(norm)
+        and not _COUNTERPARTY_GONE_RE.search(norm)
     )
+
+
+def in_transit(text: str) -> bool:
+    """True when the customer's own deposit or withdrawal has not shown up and no third party,
+    hack or scam is named: deposit or withdrawal, not theft."""
+    return _in_transit(_set_aside(text_normalise(text)))
 
 
 def self_inflicted(text: str) -> bool:

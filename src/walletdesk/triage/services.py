@@ -18,6 +18,7 @@ from walletdesk.triage.rules import (
     direction_of,
     fee_cue,
     greeting_only,
+    in_transit,
     loss_told,
     security_advice,
     security_cue,
@@ -115,6 +116,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     elif category == "account_theft" and (
         theft_denied(text)
         or self_inflicted(text)
+        or in_transit(text)
         or security_advice(text)
         or theft_set_aside(text)
         or not (pred.theft_words or loss_told(text))
