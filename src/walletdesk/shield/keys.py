@@ -24,16 +24,18 @@ _B58 = "1-9A-HJ-NP-Za-km-z"
 # ("0x" + 64 hex) or a whole run of base58 characters (0, O, I and l end one) of a given length:
 # keys_find finds the runs once and sends each to the detectors its length fits.
 _HEX64_RE = re.compile(r"(?:0[xX])?[0-9a-fA-F]{64}")
+_HEX128_RE = re.compile(r"(?:0[xX])?[0-9a-fA-F]{128}")
 _B58_RUN_RE = re.compile(f"[{_B58}]+")
 _WIF_LENGTHS = (51, 52)
 _WIF_FIRST = frozenset("5KLc9")
 _XPRV_RE = re.compile(rf"[xyztuvYZUV]prv[{_B58}]{{100,115}}")
 _SOLANA_LENGTHS = range(85, 91)
-# A key written in groups ("d26f 6664 ...", two lines of 32) after OCR or from a paper backup.
-# Separators are never empty: a long hex run could otherwise be split in exponentially many ways.
+# A key written in groups ("d26f 6664 ...", two lines of 32, byte pairs "d2 6f 66 ...") after
+# OCR, from a paper backup or a hex dump. Separators are never empty: a long hex run could
+# otherwise be split in exponentially many ways.
 _GROUPED_HEX_RE = re.compile(
-    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{4,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,15}"
-    r"[0-9a-fA-F]{4,32}(?![0-9A-Za-z])"
+    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{2,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,31}"
+    r"[0-9a-fA-F]{2,32}(?![0-9A-Za-z])"
 )
 _BYTE_ARRAY_RE = re.compile(r"\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*,?\s*\]")
 _KEYSTORE_RE = re.compile(r"(?i)[\"']?ciphertext\\?[\"']?\s*:")
@@ -103,7 +105,6 @@ _WORD_KIND = {
     **{word.removeprefix("\\b").removesuffix("\\b"): "key" for word in _KEY_WORDS},
 }
 _KEY_WORDS_RE = _words_regex(_KEY_WORDS)
-_TX_WORDS_RE = _words_regex(_TX_WORDS)
 _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
 # Cheap gates decide which detectors run at all: each is a literal test or a single-class regex
 # (an alternation of several classes costs the regex engine a try per branch at every
@@ -112,16 +113,15 @@ _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
 #   each detector then looks only inside such runs (its regex alone, run over the whole text,
 #   would try up to 64 characters at every position of every hash: quadratic);
 _LONG_ALNUM_RE = re.compile(r"[0-9A-Za-z]{51,}")
-# - a grouped hex key has at least two full groups of g >= 4 digits, and for g < 8 at least nine;
-#   its digits hold 16 or more numerals (checked first: a count of each digit is C-speed);
-#   the second group follows a separator (the regex starts with the separator class, which the
-#   engine skips to at C speed);
-_HEX_GROUPS_RE = re.compile(r"[\s-](?:[0-9a-fA-F]{8}|[0-9a-fA-F]{4,7}[\s-]+[0-9a-fA-F]{4})")
-_GROUPED_NUMERALS = 16
+# - a grouped hex key has 16 or more numerals (a random key has ~24), and a second group of
+#   2-32 hex digits right after a hex digit and a separator, not running on into letters or
+#   digits: a transaction hash (64 digits) is no group. The regex starts with the separator class,
+#   which the engine skips to at C speed;
+_GROUPED_NUMERALS_RE = re.compile(r"(?:\D*\d){16}")
+_HEX_GROUPS_RE = re.compile(r"[\s-](?<=[0-9a-fA-F][\s-])[\s-]*[0-9a-fA-F]{2,32}(?![0-9A-Za-z])")
 # - a byte array opens with "[", a keystore holds "ciphertext" (written by software: lower case,
 #   or upper/title case by hand).
 _KEYSTORE_GATES = ("pher", "PHER", "Pher")
-_DIGITS = "0123456789"
 _NEAR = 80
 
 
@@ -133,6 +133,8 @@ def keys_find(text: str) -> list[Span]:
         start, end = run.span()
         if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
             spans += _hex_key(text, start, end)
+        elif end - start in (128, 130) and _HEX128_RE.fullmatch(text, start, end):
+            spans += _ed25519_hex_key(text, start, end)
         for piece in _B58_RUN_RE.finditer(text, start, end):
             first, last = piece.span()
             size = last - first
@@ -146,41 +148,43 @@ def keys_find(text: str) -> list[Span]:
                 spans.append((EXTENDED_PRIVATE_KEY, first, last))
     if "[" in text:
         spans += _solana_arrays(text)
-    if sum(map(text.count, _DIGITS)) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
+    if _GROUPED_NUMERALS_RE.match(text) and _HEX_GROUPS_RE.search(text):
         spans += _grouped_hex_keys(text)
     return spans
 
 
 def _context_kind(text: str, start: int, end: int) -> str | None:
     """'key' or 'tx' from the nearest telling word around text[start:end], else from the message."""
-    before = text[max(0, start - _NEAR) : start].lower()
-    after = text[end : end + _NEAR].lower()
+    words = _context_words(text)
     best: tuple[int, str] | None = None
-    for match in _CONTEXT_RE.finditer(before):
-        distance = len(before) - match.end()
-        if best is None or distance <= best[0]:
-            best = (distance, _WORD_KIND[match.group()])
-    match = _CONTEXT_RE.search(after)
-    if match and (best is None or match.start() < best[0]):
-        best = (match.start(), _WORD_KIND[match.group()])
+    for word_start, word_end, kind in words:
+        if word_end <= start and word_start >= start - _NEAR:
+            distance = start - word_end
+            if best is None or distance <= best[0]:
+                best = (distance, kind)
+        elif word_start >= end and word_end <= end + _NEAR:
+            if best is None or word_start - end < best[0]:
+                best = (word_start - end, kind)
+            break  # the first word after the string is the nearest one after it
     if best is not None:
         return best[1]
-    return _message_kind(text)
+    kinds = {kind for _, _, kind in words}
+    return "key" if "key" in kinds else "tx" if "tx" in kinds else None
 
 
 @lru_cache(maxsize=4)
-def _message_kind(text: str) -> str | None:
-    """Nothing close by: a message about a deposit that lists several hashes is about hashes.
+def _context_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every telling word in `text` as (start, end, 'key' or 'tx'), found in one pass.
 
-    Cached: a pasted blob of hundreds of hex strings would otherwise search the whole text once
-    per string (quadratic). A str caches its own hash, so a hit costs nothing.
+    Cached: a pasted blob of hundreds of hex strings asks once per string (it would be
+    quadratic otherwise). A str caches its own hash, so a hit costs nothing.
     """
     lowered = text.lower()
-    if _KEY_WORDS_RE.search(lowered):
-        return "key"
-    if _TX_WORDS_RE.search(lowered):
-        return "tx"
-    return None
+    if len(lowered) != len(text):
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    return tuple(
+        (match.start(), match.end(), _WORD_KIND[match.group()]) for match in _CONTEXT_RE.finditer(lowered)
+    )
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
@@ -222,6 +226,20 @@ def _grouped_hex_keys(text: str) -> list[Span]:
     return spans
 
 
+def _ed25519_hex_key(text: str, start: int, end: int) -> list[Span]:
+    """A Solana (ed25519) secret key exported as 128 hex digits: seed then its public key.
+
+    A signature has the same shape, but its second half is never the public key of its first.
+    """
+    raw = bytes.fromhex(text[end - 128 : end])
+    return [(PRIVATE_KEY, start, end)] if _is_ed25519_keypair(raw) else []
+
+
+def _is_ed25519_keypair(raw: bytes) -> bool:
+    derived = Ed25519PrivateKey.from_private_bytes(raw[:32]).public_key().public_bytes_raw()
+    return derived == raw[32:]
+
+
 def _wif_key(text: str, start: int, end: int) -> list[Span]:
     try:
         payload = base58.b58decode_check(text[start:end])
@@ -252,8 +270,7 @@ def _solana_base58_key(text: str, start: int, end: int) -> list[Span]:
     if _context_kind(text, start, end) == "key":
         return [(PRIVATE_KEY, start, end)]
     # A Solana secret key is seed + public key; a transaction signature (same shape) is not.
-    derived = Ed25519PrivateKey.from_private_bytes(raw[:32]).public_key().public_bytes_raw()
-    return [(PRIVATE_KEY, start, end)] if derived == raw[32:] else []
+    return [(PRIVATE_KEY, start, end)] if _is_ed25519_keypair(raw) else []
 
 
 def _keystores(text: str) -> list[Span]:

@@ -23,6 +23,11 @@ MNEMONIC = "mnemonic"
 # phrase, like separated runs), and for English this many distinct content words.
 MIN_WORDS = 8
 MIN_CONTENT = 6
+# A misspelt word breaks the split: a chain may step over this many stretches of a word's
+# length, and then needs this many listed words (a 12-word phrase with two typos has ten).
+MAX_GAPS = 2
+GAP_LETTERS = range(2, 10)
+MIN_WORDS_WITH_GAPS = 10
 # Kana left over beside the chain (a misspelt first or last word, a particle such as "は")
 # are redacted with it when they are at most this many.
 EDGE_SLACK = 8
@@ -90,18 +95,20 @@ def _glued_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
             if bits:
                 matches[i].append((i + size, bits))
                 found |= bits
-    best: tuple[int, int, int] | None = None  # words, first, last
+    best: Chain | None = None
     while found:
         bit = found & -found
         found ^= bit
         chain = _longest_chain(matches, len(run), bit)
-        if chain and chain[0] >= MIN_WORDS and (best is None or chain[0] > best[0]):
-            words = _chain_words(lowered, matches, chain, bit)
-            if _enough_content(words, bit):
-                best = chain
+        if (
+            chain
+            and (best is None or chain[0] > best[0])
+            and _enough_content(_chain_words(lowered, chain), bit)
+        ):
+            best = chain
     if best is None:
         return None
-    _, first, last = best
+    first, last = best[1], best[2][1]
     if not "\u3041" <= run[0] <= "\u309f":
         # Latin, Cyrillic and Hangul prose separate their words: the whole run is the phrase,
         # a misspelt first or last word included.
@@ -115,43 +122,50 @@ def _glued_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + first, start + last
 
 
-def _longest_chain(matches: list[list[tuple[int, int]]], size: int, bit: int) -> tuple[int, int, int] | None:
-    """(words, first, last) of the longest chain of adjacent listed words of one language."""
-    chain: list[tuple[int, int] | None] = [None] * (size + 1)  # position -> (words, first) ending there
-    best: tuple[int, int, int] | None = None
+# A chain as the DP keeps it: (words, first, (word start, word end), previous chain or None).
+Chain = tuple[int, int, tuple[int, int], "Chain | None"]
+
+
+def _longest_chain(matches: list[list[tuple[int, int]]], size: int, bit: int) -> Chain | None:
+    """The longest chain of adjacent listed words of one language in the run.
+
+    A chain may step over up to MAX_GAPS stretches of GAP_LETTERS letters (misspelt words),
+    and then needs MIN_WORDS_WITH_GAPS listed words.
+    """
+    # chains[g][i]: the best chain with g gaps reaching position i
+    chains: list[list[Chain | None]] = [[None] * (size + 1) for _ in range(MAX_GAPS + 1)]
+    best: Chain | None = None
     for i in range(size):
-        here = chain[i]
-        for end, bits in matches[i]:
-            if not bits & bit:
+        for gaps in range(MAX_GAPS + 1):
+            here = chains[gaps][i]
+            if here is None and gaps:
                 continue
-            candidate = (here[0] + 1, here[1]) if here else (1, i)
-            if chain[end] is None or candidate[0] > chain[end][0]:
-                chain[end] = candidate
-                if best is None or candidate[0] > best[0]:
-                    best = (candidate[0], candidate[1], end)
+            for end, bits in matches[i]:
+                if not bits & bit:
+                    continue
+                candidate = (here[0] + 1, here[1], (i, end), here) if here else (1, i, (i, end), None)
+                current = chains[gaps][end]
+                if current is None or candidate[0] > current[0]:
+                    chains[gaps][end] = candidate
+                    needed = MIN_WORDS if gaps == 0 else MIN_WORDS_WITH_GAPS
+                    if candidate[0] >= needed and (best is None or candidate[0] > best[0]):
+                        best = candidate
+            if here is not None and gaps < MAX_GAPS:
+                for letters in GAP_LETTERS:
+                    if i + letters < size:
+                        target = chains[gaps + 1][i + letters]
+                        if target is None or here[0] > target[0]:
+                            chains[gaps + 1][i + letters] = here
     return best
 
 
-def _chain_words(
-    lowered: str, matches: list[list[tuple[int, int]]], chain: tuple[int, int, int], bit: int
-) -> list[str]:
-    """The words of a chain (one segmentation of lowered[first:last]), greedy on the longest word."""
-    _, first, last = chain
-    reachable = {last}
-    # Walk back to know which positions lead to `last`, then forward picking words.
-    for i in range(last - 1, first - 1, -1):
-        if any(end in reachable for end, bits in matches[i] if bits & bit):
-            reachable.add(i)
+def _chain_words(lowered: str, chain: Chain | None) -> list[str]:
     words = []
-    i = first
-    while i < last:
-        ends = [end for end, bits in matches[i] if bits & bit and end in reachable]
-        if not ends:
-            break
-        end = max(ends)
-        words.append(lowered[i:end])
-        i = end
-    return words
+    while chain is not None:
+        start, end = chain[2]
+        words.append(lowered[start:end])
+        chain = chain[3]
+    return words[::-1]
 
 
 def _enough_content(words: list[str], bit: int) -> bool:

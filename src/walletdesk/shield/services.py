@@ -81,10 +81,20 @@ def locale_normalize(locale: str | None, *, text: str = "") -> str:
     return "zh-hans" if _CJK_RE.search(text) else "en"
 
 
+# Full-width letters and digits (typed with a Chinese or Japanese input method) are read as
+# their ASCII twins: one character for one, so offsets still point into the original text.
+_FULL_WIDTH_RE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULL_WIDTH = {
+    code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
+}
+
+
 def secrets_find(*, text: str) -> list[Finding]:
     """Every secret in `text` as non-overlapping findings sorted by position."""
     if len(text) < _SHORTEST_SECRET:
         return []
+    if _FULL_WIDTH_RE.search(text):
+        text = text.translate(_FULL_WIDTH)
     spans = keys_find(text) + mnemonics_find(text)
     return _merge(spans)
 
@@ -105,15 +115,18 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
 def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
-    from walletdesk.shield.glued import _char_scores
+    from walletdesk.shield.glued import _char_scores, _quarter_table
     from walletdesk.shield.mnemonics import _token_symbols
+    from walletdesk.shield.segmented import _spellings
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
 
     word_pairs()
     _char_scores()
+    _quarter_table()
     fast_keys()
     _token_symbols()
+    _spellings()
     secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")
 
 
