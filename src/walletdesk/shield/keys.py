@@ -31,10 +31,11 @@ _WIF_FIRST = frozenset("5KLc9")
 _XPRV_RE = re.compile(rf"[xyztuvYZUV]prv[{_B58}]{{100,115}}")
 _SOLANA_LENGTHS = range(85, 91)
 # A key written in groups ("d26f 6664 ...", two lines of 32, byte pairs "d2 6f 66 ...") after
-# OCR, from a paper backup or a hex dump. Separators are never empty: a long hex run could
+# OCR, from a paper backup or a hex dump. The match takes in every group that follows, so a
+# longer dump is not cut down to 32 bytes. Separators are never empty: a long hex run could
 # otherwise be split in exponentially many ways.
 _GROUPED_HEX_RE = re.compile(
-    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{2,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,31}"
+    r"(?<![0-9A-Za-z])(?:0[xX])?(?:[0-9a-fA-F]{2,32}(?:[ \t]*-[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)){1,63}"
     r"[0-9a-fA-F]{2,32}(?![0-9A-Za-z])"
 )
 _BYTE_ARRAY_RE = re.compile(r"\[\s*(?:\d{1,3}\s*,\s*){63}\d{1,3}\s*,?\s*\]")
