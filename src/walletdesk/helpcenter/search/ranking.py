@@ -257,7 +257,7 @@ def pinyin_rewrite(snap: Snapshot, query: str) -> str:
     """The query with pinyin typed in Latin letters (tibi shibai, wangjimima) followed by the Chinese
     words it spells. Only words the index does not know in English are read as pinyin, and only when
     a run of them spells known Chinese words entirely, so English questions pass unchanged."""
-    if snap.homophones is None or not query.isascii():
+    if snap.homophones is None:
         return query
     words = _WORD_RE.findall(normalize(query))
     unknown = [w.isalpha() and not snap.df.get(latin_token(w) or w) for w in words]
