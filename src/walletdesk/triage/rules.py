@@ -9,6 +9,7 @@ suspicion back to security, as the category definition says.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from walletdesk.triage.features import text_normalise
 
@@ -401,6 +402,8 @@ _FIGURATIVE_RE = _compile(
 )
 
 
+# Cached like text_normalise: services asks several of these questions about one message.
+@lru_cache(maxsize=256)
 def _set_aside(norm: str) -> str:
     """The normalised text without hypothetical, hearsay, quoted-warning and figurative clauses."""
     return _FIGURATIVE_RE.sub(" ", _HYPOTHETICAL_RE.sub(" ", norm))
@@ -438,12 +441,14 @@ def loss_told(text: str) -> bool:
     return bool(_LOSS_RE.search(aside) or _OUTFLOW_RE.search(aside) or _THIRD_PARTY_RE.search(aside))
 
 
+@lru_cache(maxsize=256)
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)
     return _theft_in(_set_aside(norm), norm)
 
 
+@lru_cache(maxsize=256)
 def _theft_in(norm: str, full: str | None = None) -> bool:
     """The theft net over `norm` (the text with set-aside clauses removed); the exceptions that
     say nothing was lost or ask for advice are read on the `full` text."""
@@ -454,16 +459,16 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
         return True
     if _INTACT_RE.search(full) or _SECURITY_ADVICE_RE.search(full):
         return False
-    if _in_transit(norm):
+    hit = (
+        _THEFT_RE.search(norm)
+        or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm))
+        # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
+        or (_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
+    )
+    # The exceptions run only on a hit: most messages are not theft, and this keeps them cheap.
+    if not hit or _in_transit(norm):
         return False
-    if _SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm):
-        return False
-    if _THEFT_RE.search(norm):
-        return True
-    if _LOSS_RE.search(norm) and _FOUL_RE.search(norm):
-        return True
-    # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
-    return bool(_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
+    return not (_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
 
 
 # A deposit or withdrawal the customer made that has not shown up ("充值的币不见了，链上显示成功",
