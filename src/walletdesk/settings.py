@@ -147,8 +147,15 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 REDIS_URL = _env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Pub/sub: a group send is one PUBLISH and a process subscribes once per group it has members
+    # in (the core layer runs a Lua script per send and a BRPOP loop per process). Live events are
+    # best effort — the database has the state and a reconnecting widget asks for what it missed —
+    # so the core layer's queueing for absent consumers buys nothing here.
     CHANNEL_LAYERS = {
-        "default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL]},
+        }
     }
     HUEY = {
         "huey_class": "huey.RedisHuey",
@@ -161,7 +168,8 @@ else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walletdesk"}
     }
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # The stock in-memory layer sweeps every queue and group on each send/receive (O(open sockets)).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "walletdesk.chat.layers.SweepingInMemoryChannelLayer"}}
     HUEY = {
         "huey_class": "huey.SqliteHuey",
         "name": "walletdesk",

@@ -112,10 +112,20 @@ def wait_estimates(
         busy.extend(running)
     if free + len(busy) == 0:
         return None
+    if free >= queue_length:  # everyone waiting takes a free slot now, whatever the draws
+        return [pickup_seconds] * queue_length
+    # Only the `queue_length` earliest slots of a run can ever be taken (each taking pushes a later
+    # time), so the rest are dropped before the heap: same numbers, and a desk with hundreds of
+    # slots no longer costs a heap of hundreds per run. The draws still happen for every busy slot,
+    # so the seeded sequence (and every estimate) is unchanged.
+    keep = queue_length - free
     rng = random.Random(SEED)
     per_position: list[list[float]] = [[] for _ in range(queue_length)]
     for _ in range(runs):
-        slots = [0.0] * free + [handling.draw_residual(elapsed, rng) for elapsed in busy]
+        residuals = [handling.draw_residual(elapsed, rng) for elapsed in busy]
+        if len(residuals) > keep:
+            residuals = heapq.nsmallest(keep, residuals)
+        slots = [0.0] * free + residuals
         heapq.heapify(slots)
         for index in range(queue_length):
             free_at = heapq.heappop(slots)
