@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -137,3 +138,58 @@ def test_bad_identity_token_is_refused(live, new_context, customer, kind):
     frame = page.frame_locator("#walletdesk-chat-frame")
     frame.locator("#wd-status", has_text=re.compile("could not verify your identity")).wait_for()
     assert frame.locator("#wd-prechat").is_hidden()
+
+
+def open_widget_same_site(context, live):
+    """The widget on a page of its own site (support.wallet.example in wallet.example): the frame has
+    first-party storage. On another site, a browser that blocks third-party storage (Chromium's
+    incognito contexts, which Playwright uses) denies the frame its localStorage altogether."""
+    page = context.new_page()
+    page.goto(live.url + "/widget/demo/")
+    page.click("#walletdesk-chat-button")
+    return page, page.frame_locator("#walletdesk-chat-frame")
+
+
+def test_drafts_survive_a_reload(live, new_context, online_agent):
+    """Nothing typed is lost across a reload: the pre-chat text and the chat box's draft come back."""
+    page, frame = open_widget_same_site(new_context(), live)
+    frame.locator("#wd-first").fill("draft before the chat 草稿")
+    page.wait_for_timeout(100)
+    page.reload()  # the chat reopens by itself in this tab
+    expect(frame.locator("#wd-first")).to_have_value("draft before the chat 草稿")
+    start_chat(frame, "the first message")
+    frame.locator("#wd-input").press_sequentially("half a sentence", delay=10)
+    page.reload()  # the chat reopens by itself in this tab
+    frame.locator(".wd-msg.customer[data-id]", has_text="the first message").wait_for()
+    expect(frame.locator("#wd-input")).to_have_value("half a sentence")
+    expect(frame.locator("#wd-first")).to_have_value("")
+    assert customer_bodies() == ["the first message"]
+
+
+def test_a_message_sent_but_not_acknowledged_survives_a_reload(live, new_context, online_agent):
+    """The server never answered (socket swallowed): after a reload the outbox is resent, once."""
+    context = new_context()
+    swallow, routed = {"on": False}, []
+
+    def route(ws) -> None:  # noqa: ANN001 - Playwright's WebSocketRoute
+        routed.append(ws)
+        if not swallow["on"]:
+            ws.connect_to_server()
+
+    context.route_web_socket(re.compile(r"/ws/chat/"), route)
+    page, frame = open_widget_same_site(context, live)
+    start_chat(frame, "before the hang")
+    swallow["on"] = True
+    for ws in routed:  # drop the live socket; the reconnect lands on a silent one
+        ws.close()
+    frame.locator("#wd-input").fill("typed while the server was silent")
+    frame.locator("#wd-input").press("Enter")
+    frame.locator(".wd-msg.customer.pending", has_text="typed while the server was silent").wait_for()
+    page.wait_for_timeout(300)
+    assert customer_bodies() == ["before the hang"]
+    swallow["on"] = False
+    page.reload()  # the chat reopens by itself in this tab
+    frame.locator(".wd-msg.customer[data-id]", has_text="typed while the server was silent").wait_for()
+    page.wait_for_timeout(300)
+    assert customer_bodies() == ["before the hang", "typed while the server was silent"]
+    assert frame.locator(".wd-msg.customer", has_text="typed while the server was silent").count() == 1

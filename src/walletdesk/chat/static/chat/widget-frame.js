@@ -56,7 +56,7 @@
     locale: store.get("locale", root.dataset.locale), identity: null, ws: null, session: null,
     attempt: 0, welcomed: false, ticket: null, conversation: null, messages: {}, order: [],
     availability: { open: true }, category: null, visible: false, unread: 0, typingTimer: null,
-    lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null
+    lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null, since: 0
   };
   var outbox = store.get("outbox", []);
 
@@ -188,7 +188,8 @@
     (m.attachments || []).forEach(function (a) { var d = document.createElement("div"); d.className = "wd-meta"; d.textContent = "📎 " + a.filename + " (" + Math.ceil(a.size / 1024) + " KB)"; li.appendChild(d); });
     var pending = clientId && document.querySelector('[data-client-id="' + clientId + '"]');
     if (pending) pending.replaceWith(li); else insertOrdered(li, m.id);
-    store.set("since", Math.max(store.get("since", 0), m.id));
+    // Per page, not stored: after a reload the page is empty and needs the history again.
+    state.since = Math.max(state.since, m.id);
     if (m.author_kind !== "customer") { state.unread += state.visible ? 0 : 1; toParent({ type: "wd.unread", count: state.unread }); markRead(); }
     renderReceipts(); scrollDown();
   }
@@ -244,7 +245,7 @@
     var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws/chat/");
     state.ws = ws; state.welcomed = false;
     ws.onopen = function () {
-      ws.send(JSON.stringify({ type: "hello", identity: state.identity, visitor: state.identity ? null : visitorToken(), locale: state.locale, since: store.get("since", 0) }));
+      ws.send(JSON.stringify({ type: "hello", identity: state.identity, visitor: state.identity ? null : visitorToken(), locale: state.locale, since: state.since }));
     };
     ws.onmessage = function (e) { var data; try { data = JSON.parse(e.data); } catch (err) { return; } handle(data); };
     ws.onclose = function (e) {
