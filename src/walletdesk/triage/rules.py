@@ -28,6 +28,7 @@ _THEFT_ZH = (
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
+    r"被薅|薅(?:走|光)|(?:被|让|叫)(?:人|别人|黑客|骗子)?(?:给)?(?:弄|搞|拿|转|提|偷|卷|划|撸|薅)走|(?:弄|搞|卷|撸)走了|"
     r"被控制|被别人控制|被人控制|被(?:人|别人|黑客)?(?:操控|接管|远程操作)|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
     r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|没有了|跑了|跑路|消失|不回|不见)|"
@@ -145,7 +146,7 @@ _FOUL = (
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
-    r"third[- ]party|第三方|unknown (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
+    r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
@@ -221,6 +222,8 @@ _OUTFLOW_RE = _compile(
     r"跑到(?:了)?(?:一个|别的|陌生|别人)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
     r"(?:coins?|funds|tokens|money|everything|assets|crypto|usdt|eth|btc) (?:left|(?:were |got )?pulled out)|"
     r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
+    r"(?:一个|一分|一点)(?:币|钱|u)?(?:都|也)不剩|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
+    r"transfer(?:red|ed)? to (?:an? )?(?:unknown?|strange|random|some|other)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
@@ -231,7 +234,8 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"(?:啥|什么)(?:都|也)没|从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
+    r"(?:啥|什么)(?:都|也)没|i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
+    r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
     r"(?:made|did|placed) no (?:trades?|withdrawals?|transactions?|orders?|transfers?)|never owned|"
     r"while i (?:was )?(?:at work|away|out|offline|travell?ing|on (?:holiday|vacation))|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
     r"no (?:trades?|withdrawals?|transactions?|transfers?|orders?) (?:from|by) me|(?:don'?t|do not) own|没(?:有)?点(?:过|任何)?|without me|莫名|凭空|(?:i'?ve|i have) never seen|"
@@ -244,7 +248,7 @@ _SELF_INFLICTED_RE = _compile(
     r"typed[^.!?]{0,25}wrong|(?:one|a) (?:character|letter|digit) wrong|打错|少了一位|多了一位|少复制|"
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     # A liquidation or a losing trade empties an account with no third party involved.
-    r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|"
+    r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
@@ -391,7 +395,7 @@ _FIGURATIVE_RE = _compile(
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
     r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
-    r"(?:stole|steal|stealing|robbed|rob|robbing|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
+    r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
     r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
     r"(?:stole|steal|robbed|rob|are stealing|are robbing)|"

@@ -110,8 +110,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
-    elif category == "account_theft" and assets_intact(text):
-        # "A suspicion with the assets intact is security" (the category definition).
+    elif assets_intact(text) and (category == "account_theft" or pred.theft_words):
+        # "A suspicion with the assets intact is security" (the category definition), whatever
+        # else the message names ("offered to recover stolen funds for a fee, I lost nothing").
         category = "security"
     elif category == "account_theft" and (
         theft_denied(text)
