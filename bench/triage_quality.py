@@ -7,7 +7,9 @@ Two measurements, both printed as tables:
   2. the shipped model on data/devset.jsonl, messages written separately and never trained on
      (d* rows carry entity labels; e* rows were a second fresh batch, category/complaint only).
 
-  3. any extra labelled set given with --set FILE (jsonl with id, text, category, complaint and
+  3. the fresh sets in bench/data/triage_fresh*.jsonl (written apart from the project, never
+     trained on; each row carries entity gold labels), scored by default, one table each;
+  4. any extra labelled set given with --set FILE (jsonl with id, text, category, complaint and
      optionally lang), e.g. data/redteam.jsonl, the held-out red-team set.
 
 Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors] [--skip-cv] [--set FILE ...]
@@ -22,6 +24,8 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+
+FRESH_SETS = sorted((Path(__file__).resolve().parent / "data").glob("triage_fresh*.jsonl"))
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
@@ -205,7 +209,7 @@ def main() -> None:
         [message_triage(text=r["text"]) for r in dev],
         args.errors,
     )
-    for path in args.sets:
+    for path in [*FRESH_SETS, *args.sets]:
         if not path.is_file():
             parser.error(f"--set {path}: no such file")
         extra = _devset(path)
