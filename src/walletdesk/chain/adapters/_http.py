@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import requests
 
+from walletdesk.chain.adapters.base import ChainAdapter
 from walletdesk.chain.errors import ChainUnreachable
+
+_TXID_RE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{64})")
 
 
 class JsonHttp:
@@ -39,3 +43,16 @@ class JsonHttp:
             return response.json()
         except ValueError:
             return text
+
+
+class RestChainAdapter(ChainAdapter):
+    """Base of the REST-style adapters: one pooled HTTP client and 64-hex transaction ids."""
+
+    def __init__(self, *, rpc: str, timeout: float = 10.0) -> None:
+        super().__init__(rpc=rpc, timeout=timeout)
+        self.http = JsonHttp(rpc, timeout)
+
+    @staticmethod
+    def hash_normalize(raw: str) -> str | None:
+        match = _TXID_RE.fullmatch(raw.strip())
+        return match.group(1).lower() if match else None

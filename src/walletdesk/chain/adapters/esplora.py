@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import re
 
-from walletdesk.chain.adapters._http import JsonHttp
-from walletdesk.chain.adapters.base import NATIVE, ChainAdapter, Transfer, TxView
+from walletdesk.chain.adapters._http import RestChainAdapter
+from walletdesk.chain.adapters.base import NATIVE, Transfer, TxView
 from walletdesk.chain.errors import ChainUnreachable
 
-_TXID_RE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{64})")
 _BECH32_RE = re.compile(r"(bc|tb|bcrt)1[02-9ac-hj-np-z]{6,87}")
 _BASE58_RE = re.compile(r"[123mn][1-9A-HJ-NP-Za-km-z]{25,34}")
 
 
-class EsploraAdapter(ChainAdapter):
-    def __init__(self, *, rpc: str, timeout: float = 10.0) -> None:
-        super().__init__(rpc=rpc, timeout=timeout)
-        self.http = JsonHttp(rpc, timeout)
-
-    @staticmethod
-    def hash_normalize(raw: str) -> str | None:
-        match = _TXID_RE.fullmatch(raw.strip())
-        return match.group(1).lower() if match else None
-
+class EsploraAdapter(RestChainAdapter):
     @staticmethod
     def address_normalize(raw: str) -> str | None:
         raw = raw.strip()

@@ -8,10 +8,9 @@ from typing import Any
 
 import base58
 
-from walletdesk.chain.adapters._http import JsonHttp
-from walletdesk.chain.adapters.base import NATIVE, ChainAdapter, Transfer, TxView
+from walletdesk.chain.adapters._http import RestChainAdapter
+from walletdesk.chain.adapters.base import NATIVE, Transfer, TxView
 
-_TXID_RE = re.compile(r"(?:0[xX])?([0-9a-fA-F]{64})")
 _HEX_ADDRESS_RE = re.compile(r"(?:0[xX])?(41[0-9a-fA-F]{40})")
 TRANSFER_TOPIC = "ddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef"
 
@@ -23,16 +22,7 @@ def tron_base58(hex41: str) -> str:
     return base58.b58encode(raw + checksum).decode()
 
 
-class TronAdapter(ChainAdapter):
-    def __init__(self, *, rpc: str, timeout: float = 10.0) -> None:
-        super().__init__(rpc=rpc, timeout=timeout)
-        self.http = JsonHttp(rpc, timeout)
-
-    @staticmethod
-    def hash_normalize(raw: str) -> str | None:
-        match = _TXID_RE.fullmatch(raw.strip())
-        return match.group(1).lower() if match else None
-
+class TronAdapter(RestChainAdapter):
     @staticmethod
     def address_normalize(raw: str) -> str | None:
         raw = raw.strip()
