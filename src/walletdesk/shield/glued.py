@@ -58,6 +58,8 @@ def _rank_evidence() -> tuple[float, ...]:
 
 
 def glued_chinese_find(text: str) -> list[Span]:
+    if text.isascii() or not _may_look_random(text):
+        return []
     spans: list[Span] = []
     for run in _HAN_RUN_RE.finditer(text):
         for start, end in _random_regions(run.group()):
@@ -78,6 +80,7 @@ def _char_scores() -> dict[str, float]:
 # Scores in quarters, offset so the lowest (-1.68) stays at or above zero.
 _QUARTER_OFFSET = 8
 _QUARTER_BELOW = 4 * RANDOM_BELOW + _QUARTER_OFFSET * WINDOW
+_BREAKER = 255  # more than _QUARTER_BELOW on its own
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +93,25 @@ def _quarter_table() -> dict[int, int | None]:
     for code in range(0x10000):
         if code not in table and separator.match(chr(code)):
             table[code] = None
+    # Everything else breaks a window (for _may_look_random; a Han run has none of it).
+    for code in range(0x10000):
+        table.setdefault(code, _BREAKER)
     return table
+
+
+def _may_look_random(text: str) -> bool:
+    """The integer window bound of _random_regions over the whole text at once (C speed).
+
+    Separators are dropped and every other non-Han character counts as a breaker (a score no
+    window survives), except characters beyond the Basic Multilingual Plane (emoji), which are
+    dropped too: windows across them only add candidates. Every window of a Han run is a
+    window of this stream with the same sum, so a text that fails here has none at all.
+    """
+    quarters = text.translate(_quarter_table()).encode("latin-1", "ignore")
+    if len(quarters) < WINDOW or quarters.count(_BREAKER) > len(quarters) - WINDOW:
+        return False
+    quarter_sum = list(accumulate(quarters, initial=0))
+    return min(map(operator.sub, quarter_sum[WINDOW:], quarter_sum)) < _QUARTER_BELOW
 
 
 def _random_regions(chunk: str) -> list[tuple[int, int]]:
@@ -107,32 +128,36 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     if len(quarters) < WINDOW:
         return []
     quarter_sum = list(accumulate(quarters, initial=0))
-    if min(map(operator.sub, quarter_sum[WINDOW:], quarter_sum)) >= _QUARTER_BELOW:
+    window_quarters = map(operator.sub, quarter_sum[WINDOW:], quarter_sum)
+    maybe = list(compress(range(len(quarters)), map(_QUARTER_BELOW.__gt__, window_quarters)))
+    if not maybe:
         return []
+    # Then the exact character scores and the word pairs, only for the windows still in
+    # question (prose rarely has more than a few), each pair looked up once.
     scores = _char_scores()
     stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
     count = len(stream)
-    char_score = list(map(scores.__getitem__, stream))
-    char_sum = list(accumulate(char_score, initial=0.0))
-    lower = list(map(operator.sub, char_sum[WINDOW:], char_sum))
-    maybe = [start for start, bound in enumerate(lower) if bound < RANDOM_BELOW]
-    if not maybe:
+    lower: dict[int, float] = {}
+    for start in maybe:
+        bound = sum(map(scores.__getitem__, stream[start : start + WINDOW]))
+        if bound < RANDOM_BELOW:
+            lower[start] = bound
+    if not lower:
         return []
     pairs = word_pairs()
     positions = list(compress(range(len(chunk)), map(scores.__contains__, chunk)))
-    # Word pairs are looked up only inside the windows still in question (prose rarely has
-    # more than a few), each once.
     touched: dict[int, bool] = {}
-    for start in maybe:
+    for start in lower:
         for k in range(start, start + WINDOW - 1):
             if k not in touched:
                 touched[k] = chunk[positions[k] : positions[k] + 2] in pairs
         lower[start] += PAIR_WEIGHT * sum(touched[k] for k in range(start, start + WINDOW - 1))
-    if min(lower[start] for start in maybe) >= RANDOM_BELOW:
+    if min(lower.values()) >= RANDOM_BELOW:
         return []
+    char_score = list(map(scores.__getitem__, stream))
     is_han = map(scores.__contains__, chunk)
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
-    candidates = [start for start in maybe if lower[start] < RANDOM_BELOW]
+    candidates = [start for start, bound in lower.items() if bound < RANDOM_BELOW]
     # Only the neighbourhood of a candidate window gets the slow, exact look; a refined phrase
     # reaches at most 24 characters either way.
     reach = max(MNEMONIC_LENGTHS)

@@ -54,8 +54,12 @@ def _is_cjk_syllabic(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(token: str) -> str:
-    """The lookup key of a typed word: lower case, accents dropped (Latin, Cyrillic), kana/Hangul NFC."""
+    """The lookup key of a typed word: lower case, accents dropped (Latin, Cyrillic), kana/Hangul NFC.
+
+    Cached: the same few thousand words come back in every phrase.
+    """
     lowered = token.lower()
     if lowered.isascii():
         return lowered
