@@ -122,6 +122,7 @@ class RuleIndex:
 
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
+_SPLIT_WORD_RE = re.compile(r"(?<=[提充转登])[个了过下](?=[币值账录])")
 
 
 @dataclass
@@ -302,6 +303,12 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
             for pair in cjk_bigrams(run):
                 if pair not in by_token:
                     own(pair, W_BIGRAM)
+            # Split verb-object words: 提个币, 充了值, 转个账 are 提币, 充值, 转账 to the index.
+            joined = _SPLIT_WORD_RE.sub("", run)
+            if joined != run:
+                for word in cjk_words(joined):
+                    if word not in by_token and snap.df.get(word):
+                        own(word, W_WORD)
         else:
             tok = latin_token(run)
             if tok:
@@ -318,7 +325,13 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
         elif snap.homophones:
             for cand in snap.homophones.neighbours(token)[:3]:
                 concept.add((cand,), weight * W_HOMOPHONE)
-    for rule in snap.rules.matching(norm):
+    applied: list[tuple[str, list[tuple[str, ...]]]] = []
+    for rule in sorted(snap.rules.matching(norm), key=lambda r: -len(r.term)):
+        # Search-mode segmentation yields 要多久 and its part 多久: one phrase of the customer's,
+        # so the same expansions apply once.
+        if any(rule.term in term and rule.phrases == phrases for term, phrases in applied):
+            continue
+        applied.append((rule.term, rule.phrases))
         term_phrase = _phrase(rule.term)
         target = by_token.get(term_phrase[0]) if len(term_phrase) == 1 else None
         if target is None:
