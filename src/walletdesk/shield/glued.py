@@ -58,7 +58,7 @@ def _rank_evidence() -> tuple[float, ...]:
 
 
 def glued_chinese_find(text: str) -> list[Span]:
-    if text.isascii() or not _may_look_random(text):
+    if text.isascii():
         return []
     spans: list[Span] = []
     for run in _HAN_RUN_RE.finditer(text):
@@ -77,43 +77,6 @@ def _char_scores() -> dict[str, float]:
     return table
 
 
-# Scores in quarters, offset so the lowest (-1.68) stays at or above zero.
-_QUARTER_OFFSET = 8
-_QUARTER_BELOW = 4 * RANDOM_BELOW + _QUARTER_OFFSET * WINDOW
-_BREAKER = 255  # more than _QUARTER_BELOW on its own
-
-
-@lru_cache(maxsize=1)
-def _quarter_table() -> dict[int, int | None]:
-    """str.translate table: Han character -> floor(4 * score) + offset; separators dropped."""
-    table: dict[int, int | None] = {
-        ord(char): math.floor(4 * score) + _QUARTER_OFFSET for char, score in _char_scores().items()
-    }
-    separator = re.compile(f"[{_HAN_SEP}]")
-    for code in range(0x10000):
-        if code not in table and separator.match(chr(code)):
-            table[code] = None
-    # Everything else breaks a window (for _may_look_random; a Han run has none of it).
-    for code in range(0x10000):
-        table.setdefault(code, _BREAKER)
-    return table
-
-
-def _may_look_random(text: str) -> bool:
-    """The integer window bound of _random_regions over the whole text at once (C speed).
-
-    Separators are dropped and every other non-Han character counts as a breaker (a score no
-    window survives), except characters beyond the Basic Multilingual Plane (emoji), which are
-    dropped too: windows across them only add candidates. Every window of a Han run is a
-    window of this stream with the same sum, so a text that fails here has none at all.
-    """
-    quarters = text.translate(_quarter_table()).encode("latin-1", "ignore")
-    if len(quarters) < WINDOW or quarters.count(_BREAKER) > len(quarters) - WINDOW:
-        return False
-    quarter_sum = list(accumulate(quarters, initial=0))
-    return min(map(operator.sub, quarter_sum[WINDOW:], quarter_sum)) < _QUARTER_BELOW
-
-
 def _random_regions(chunk: str) -> list[tuple[int, int]]:
     """Stretches of `chunk` (text offsets) that read as characters drawn at random from the list.
 
@@ -121,29 +84,20 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     scores plus touching word pairs are a lower bound of a window's score (punctuation pairs and
     repeats only add), so a chunk whose every window bounds at RANDOM_BELOW or more is prose.
     """
-    # A coarser bound first, on small integers: str.translate turns each character into its
-    # score rounded down to a quarter (offset to stay positive) and drops the separators, all
-    # in C; the integer sums are at most the true ones, so no random window is dismissed.
-    quarters = chunk.translate(_quarter_table()).encode("latin-1")
-    if len(quarters) < WINDOW:
-        return []
-    quarter_sum = list(accumulate(quarters, initial=0))
-    window_quarters = map(operator.sub, quarter_sum[WINDOW:], quarter_sum)
-    maybe = list(compress(range(len(quarters)), map(_QUARTER_BELOW.__gt__, window_quarters)))
-    if not maybe:
-        return []
-    # Then the exact character scores and the word pairs, only for the windows still in
-    # question (prose rarely has more than a few), each pair looked up once.
     scores = _char_scores()
     stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
     count = len(stream)
-    lower: dict[int, float] = {}
-    for start in maybe:
-        bound = sum(map(scores.__getitem__, stream[start : start + WINDOW]))
-        if bound < RANDOM_BELOW:
-            lower[start] = bound
-    if not lower:
+    if count < WINDOW:
         return []
+    char_score = list(map(scores.__getitem__, stream))
+    char_sum = list(accumulate(char_score, initial=0.0))
+    window_score = list(map(operator.sub, char_sum[WINDOW:], char_sum))
+    if min(window_score) >= RANDOM_BELOW:
+        return []
+    # Word pairs are looked up only inside the windows still in question (prose rarely has
+    # more than a few), each pair once.
+    maybe = compress(range(len(window_score)), map(RANDOM_BELOW.__gt__, window_score))
+    lower = {start: window_score[start] for start in maybe}
     pairs = word_pairs()
     positions = list(compress(range(len(chunk)), map(scores.__contains__, chunk)))
     touched: dict[int, bool] = {}
@@ -154,7 +108,6 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
         lower[start] += PAIR_WEIGHT * sum(touched[k] for k in range(start, start + WINDOW - 1))
     if min(lower.values()) >= RANDOM_BELOW:
         return []
-    char_score = list(map(scores.__getitem__, stream))
     is_han = map(scores.__contains__, chunk)
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
     candidates = [start for start, bound in lower.items() if bound < RANDOM_BELOW]

@@ -115,7 +115,7 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
 def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
-    from walletdesk.shield.glued import _char_scores, _quarter_table
+    from walletdesk.shield.glued import _char_scores
     from walletdesk.shield.mnemonics import _token_symbols
     from walletdesk.shield.segmented import _spellings
     from walletdesk.shield.wordlists import fast_keys
@@ -123,7 +123,6 @@ def detector_warm() -> None:
 
     word_pairs()
     _char_scores()
-    _quarter_table()
     fast_keys()
     _token_symbols()
     _spellings()
