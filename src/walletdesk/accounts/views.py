@@ -74,7 +74,8 @@ def _pending_user(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 def _finish_login(request: HttpRequest, user, device) -> HttpResponse:  # type: ignore[no-untyped-def]
     next_url = request.session.get("wd_next", "/console/")
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # The user was checked by password a step earlier; the session remembers the first backend.
+    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
     otp_login(request, device)
     return HttpResponseRedirect(next_url)
 
@@ -145,8 +146,11 @@ def _customer_login(request: HttpRequest, customer: Customer) -> None:
 def portal_token_login(request: HttpRequest) -> HttpResponse:
     """The wallet links here with `?token=<JWT>`; we verify it and start a portal session."""
     rate_limit_public(request, "portal-login", limit=30)
+    token = request.GET.get("token", "")
+    if not token:  # sent here to sign in (e.g. from Verify): the sign-in options, not an error
+        return render(request, "accounts/portal_login.html", {})
     try:
-        identity = identity_token_verify(request.GET.get("token", ""))
+        identity = identity_token_verify(token)
     except (IdentityTokenInvalid, IdentityTokenExpired) as exc:
         return render(request, "accounts/portal_login.html", {"error": exc.message}, status=401)
     customer = services.customer_from_identity(identity=identity)
