@@ -78,11 +78,24 @@ def test_check_code_needs_a_signed_in_customer(client):
     )
 
 
-def test_contacts_page_lists_channels_for_the_reader_language(client, demo_registry):
+def test_contacts_page_lists_every_channel_the_reader_language_first(client, demo_registry):
+    # "Our only official channels" must hold in both languages: a Chinese customer contacted by the
+    # English Telegram account has to find it here too, marked with the language it serves.
     en = client.get("/contact/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "@DemoWalletSupport" in en and "DemoWallet_CN" not in en
     zh = client.get("/contact/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
-    assert "DemoWallet_CN" in zh and "support@demowallet.com" in zh
+    for page in (en, zh):
+        assert "@DemoWalletSupport" in page and "DemoWallet_CN" in page and "support@demowallet.com" in page
+    assert en.index("@DemoWalletSupport") < en.index("DemoWallet_CN")
+    assert zh.index("DemoWallet_CN") < zh.index("@DemoWalletSupport")
+    assert "English" in zh and "简体中文" in en
+
+
+def test_check_code_asks_a_signed_out_customer_to_sign_in(client):
+    page = client.get("/verify/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Sign in to get a one-time check code" in page and 'value="check_code"' not in page
+    sign_in_page = client.get("/support/login/?next=/verify/", HTTP_ACCEPT_LANGUAGE="en")
+    assert sign_in_page.status_code == 200 and "Email me a sign-in link" in sign_in_page.content.decode()
+    assert "invalid" not in sign_in_page.content.decode().lower()
 
 
 def test_anti_phishing_code_is_saved_and_bad_codes_are_refused(client, customer):

@@ -72,12 +72,31 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     return render(request, "verify/verify.html", context, status=status)
 
 
+def _language_name(code: str) -> str:
+    """'zh-hans' → '简体中文'; a code Django does not know (zh-CN, ja) is shown as written."""
+    for candidate in (code, code.lower(), code.split("-")[0].lower()):
+        try:
+            return translation.get_language_info(candidate)["name_local"]
+        except KeyError:
+            continue
+    return code
+
+
 def contacts_page(request: HttpRequest) -> HttpResponse:
+    # Every channel is listed whatever the page's language ("our only official channels" must be true):
+    # the reader's language first, the others marked with the language they serve.
     order = {kind: i for i, kind in enumerate(ChannelKind.values)}
+    lang = (translation.get_language() or "en").split("-")[0]
+
+    def other_language(channel: OfficialChannel) -> bool:
+        return bool(channel.locale) and channel.locale.lower().split("-")[0] != lang
+
     channels = sorted(
-        selectors.official_channels_list(locale=translation.get_language()),
-        key=lambda c: (c.brand.name, order.get(c.kind, 99), c.pk),
+        selectors.official_channels_list(),
+        key=lambda c: (c.brand.name, other_language(c), order.get(c.kind, 99), c.pk),
     )
+    for channel in channels:
+        channel.served_language = _language_name(channel.locale) if other_language(channel) else ""
 
     brands: dict[str, list[OfficialChannel]] = {}
     for channel in channels:
