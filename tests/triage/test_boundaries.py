@@ -100,6 +100,19 @@ def test_the_same_theft_words_count_when_told_as_a_fact_not_as_a_hypothetical() 
     assert theft_suspected("听说你们能追回，我的U被人转走了")
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("有人DM我说可以帮我recover被盗的币，我没有被盗啊，这是scam吧", "security"),
+        ("我没被盗过，但是今天币全被转走了", "account_theft"),
+        ("I haven't been hacked before but today my coins are gone", "account_theft"),
+        ("我的帳號被人登入咗，錢全部冇咗", "account_theft"),
+    ],
+)
+def test_a_denied_theft_is_security_but_a_story_opening_with_one_is_not(text: str, category: str) -> None:
+    assert message_triage(text=text).category == category
+
+
 def test_money_in_flight_stops_being_in_flight_once_a_third_party_is_named() -> None:
     assert in_transit("充值的币不见了，链上显示成功")
     assert not in_transit("充值的币不见了，链上显示成功，是不是有人盗了")

@@ -14,7 +14,7 @@ TR = "trading"
 F = "fees"
 SF = "service_feedback"
 V = "verification"
-O = "other"
+OT = "other"
 
 ROWS = [
     # ---- account_theft, zh
@@ -474,24 +474,24 @@ ROWS = [
     ("mixed", V, 0, "人脸verify不了", "", ""),
     ("mixed", V, 0, "proof of address用银行流水可以吗", "", ""),
     # ---- other
-    ("zh", O, 0, "App一打开就闪退，iPhone 15", "", ""),
-    ("zh", O, 0, "你们支持哪些币？", "", ""),
-    ("zh", O, 0, "有没有电脑版客户端", "", ""),
-    ("zh", O, 0, "怎么把语言切换成英文", "", ""),
-    ("zh", O, 0, "你们是什么公司，在哪注册的", "", ""),
-    ("zh", O, 0, "能不能上架XX币", "", ""),
-    ("zh", O, 0, "安卓版更新后白屏", "", ""),
-    ("zh", O, 0, "BTC涨到6万了，现在还能买吗", "", ""),
-    ("en", O, 0, "app crashes on startup after the latest update, android 14", "", ""),
-    ("en", O, 0, "Do you have a referral program?", "", ""),
-    ("en", O, 0, "how do I export my transaction history for taxes", "", ""),
-    ("en", O, 0, "Is there a dark mode?", "", ""),
-    ("en", O, 0, "when will you list PEPE?", "", ""),
-    ("en", O, 0, "The chart page freezes and the app closes every time I open it", "", ""),
-    ("en", O, 0, "your app drains my battery like crazy", "", ""),
-    ("mixed", O, 0, "App闪退了，update之后", "", ""),
-    ("mixed", O, 0, "有dark mode吗", "", ""),
-    ("mixed", O, 0, "怎么export交易记录", "", ""),
+    ("zh", OT, 0, "App一打开就闪退，iPhone 15", "", ""),
+    ("zh", OT, 0, "你们支持哪些币？", "", ""),
+    ("zh", OT, 0, "有没有电脑版客户端", "", ""),
+    ("zh", OT, 0, "怎么把语言切换成英文", "", ""),
+    ("zh", OT, 0, "你们是什么公司，在哪注册的", "", ""),
+    ("zh", OT, 0, "能不能上架XX币", "", ""),
+    ("zh", OT, 0, "安卓版更新后白屏", "", ""),
+    ("zh", OT, 0, "BTC涨到6万了，现在还能买吗", "", ""),
+    ("en", OT, 0, "app crashes on startup after the latest update, android 14", "", ""),
+    ("en", OT, 0, "Do you have a referral program?", "", ""),
+    ("en", OT, 0, "how do I export my transaction history for taxes", "", ""),
+    ("en", OT, 0, "Is there a dark mode?", "", ""),
+    ("en", OT, 0, "when will you list PEPE?", "", ""),
+    ("en", OT, 0, "The chart page freezes and the app closes every time I open it", "", ""),
+    ("en", OT, 0, "your app drains my battery like crazy", "", ""),
+    ("mixed", OT, 0, "App闪退了，update之后", "", ""),
+    ("mixed", OT, 0, "有dark mode吗", "", ""),
+    ("mixed", OT, 0, "怎么export交易记录", "", ""),
     # ---- long, rambling, multi-topic
     (
         "zh",
@@ -613,6 +613,6 @@ ROWS = [
         "",
         "",
     ),
-    ("zh", O, 0, "你们这个app耗电好严重，手机发烫", "", ""),
-    ("en", O, 0, "Hey, do you guys have an API for pulling prices?", "", ""),
+    ("zh", OT, 0, "你们这个app耗电好严重，手机发烫", "", ""),
+    ("en", OT, 0, "Hey, do you guys have an API for pulling prices?", "", ""),
 ]

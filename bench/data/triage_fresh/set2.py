@@ -14,7 +14,7 @@ TR = "trading"
 F = "fees"
 SF = "service_feedback"
 V = "verification"
-O = "other"
+OT = "other"
 
 ROWS = [
     # ---- account_theft
@@ -342,12 +342,12 @@ ROWS = [
     ("zh", V, 0, "实名认证提示证件已被使用", "", ""),
     ("mixed", V, 0, "KYC rejected了，说document不清楚", "", ""),
     # ---- other
-    ("en", O, 0, "Good afternoon, does your platform offer an affiliate programme?", "", ""),
-    ("en", O, 0, "the app crashes every time I open the earn tab on my pixel", "", ""),
-    ("en", O, 0, "do you support staking ETH?", "", ""),
-    ("en", O, 0, "can I get a statement of my transactions for my accountant", "", ""),
-    ("zh", O, 0, "請問有沒有Mac版的客戶端", "", ""),
-    ("zh", O, 0, "app一直闪退，重装也没用", "", ""),
-    ("zh", O, 0, "你们会上线哪些新币", "", ""),
-    ("mixed", O, 0, "有没有API文档", "", ""),
+    ("en", OT, 0, "Good afternoon, does your platform offer an affiliate programme?", "", ""),
+    ("en", OT, 0, "the app crashes every time I open the earn tab on my pixel", "", ""),
+    ("en", OT, 0, "do you support staking ETH?", "", ""),
+    ("en", OT, 0, "can I get a statement of my transactions for my accountant", "", ""),
+    ("zh", OT, 0, "請問有沒有Mac版的客戶端", "", ""),
+    ("zh", OT, 0, "app一直闪退，重装也没用", "", ""),
+    ("zh", OT, 0, "你们会上线哪些新币", "", ""),
+    ("mixed", OT, 0, "有没有API文档", "", ""),
 ]

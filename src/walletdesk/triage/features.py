@@ -28,7 +28,15 @@ def _trad_table() -> dict[int, str]:
     return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2)}
 
 
-_TRAD_TABLE = _trad_table()
+# Written Cantonese particles (HK customers) folded to their Mandarin forms, so "錢全部冇咗"
+# reads like "钱全部没了" to the rules and the model.
+_CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些"
+
+
+_TRAD_TABLE = {
+    **_trad_table(),
+    **{ord(_CANTONESE[i]): _CANTONESE[i + 1] for i in range(0, len(_CANTONESE), 2)},
+}
 
 
 @lru_cache(maxsize=256)

@@ -206,6 +206,9 @@ _STILL_THERE_RE = _compile(
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
+    # "我没有被盗啊" denies a theft; "我没被盗过，但是…" only sets up the story of one.
+    r"(?:我|本人)?(?:并)?没(?:有)?被(?:盗|偷|黑|骗)(?:啊|呀|吧)?(?=[。.!?！？]|$|[，,](?!\s*(?:但|可是|不过|结果)))|"
+    r"(?:haven'?t|have not|wasn'?t|was not) (?:been )?(?:hacked|robbed|scammed|drained)(?![a-z])(?! before| until| but)|"
     r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|(?:一分|一个|一点|分毫)(?:钱|币)?(?:都|也)?(?:没少|没动|不少|未动)|"
     r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
 )
