@@ -86,26 +86,35 @@ def _glued_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(lowered) != len(run):
         return None  # a letter whose lower case is longer: offsets would not line up
     forms, longest = _spellings()
-    # ends[i]: (end, bits) of every listed spelling starting at i
+    # matches[i]: (end, bits) of every listed spelling starting at i
     matches: list[list[tuple[int, int]]] = [[] for _ in range(len(run) + 1)]
-    found = 0
+    starts: dict[int, int] = {}  # language bit -> positions where one of its words starts
     for i in range(len(run)):
+        here = 0
         for size in range(2, min(longest, len(run) - i) + 1):
             bits = forms.get(lowered[i : i + size])
             if bits:
                 matches[i].append((i + size, bits))
-                found |= bits
+                here |= bits
+        while here:
+            bit = here & -here
+            here ^= bit
+            starts[bit] = starts.get(bit, 0) + 1
     best: Chain | None = None
-    while found:
-        bit = found & -found
-        found ^= bit
-        chain = _longest_chain(matches, len(run), bit)
-        if (
-            chain
-            and (best is None or chain[0] > best[0])
-            and _enough_content(_chain_words(lowered, chain), bit)
-        ):
-            best = chain
+    # A language with fewer word starts than a chain needs cannot have one; the chains
+    # without gaps are cheaper and settle a well-typed phrase.
+    languages = [bit for bit, count in starts.items() if count >= MIN_WORDS]
+    for gaps in (0, MAX_GAPS):
+        for bit in languages:
+            chain = _longest_chain(matches, len(run), bit, gaps)
+            if (
+                chain
+                and (best is None or chain[0] > best[0])
+                and _enough_content(_chain_words(lowered, chain), bit)
+            ):
+                best = chain
+        if best is not None:
+            break
     if best is None:
         return None
     first, last = best[1], best[2][1]
@@ -126,17 +135,17 @@ def _glued_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
 Chain = tuple[int, int, tuple[int, int], "Chain | None"]
 
 
-def _longest_chain(matches: list[list[tuple[int, int]]], size: int, bit: int) -> Chain | None:
+def _longest_chain(matches: list[list[tuple[int, int]]], size: int, bit: int, max_gaps: int) -> Chain | None:
     """The longest chain of adjacent listed words of one language in the run.
 
-    A chain may step over up to MAX_GAPS stretches of GAP_LETTERS letters (misspelt words),
-    and then needs MIN_WORDS_WITH_GAPS listed words.
+    A chain may step over up to `max_gaps` stretches of GAP_LETTERS letters (misspelt
+    words), and then needs MIN_WORDS_WITH_GAPS listed words.
     """
     # chains[g][i]: the best chain with g gaps reaching position i
-    chains: list[list[Chain | None]] = [[None] * (size + 1) for _ in range(MAX_GAPS + 1)]
+    chains: list[list[Chain | None]] = [[None] * (size + 1) for _ in range(max_gaps + 1)]
     best: Chain | None = None
     for i in range(size):
-        for gaps in range(MAX_GAPS + 1):
+        for gaps in range(max_gaps + 1):
             here = chains[gaps][i]
             if here is None and gaps:
                 continue
@@ -150,7 +159,7 @@ def _longest_chain(matches: list[list[tuple[int, int]]], size: int, bit: int) ->
                     needed = MIN_WORDS if gaps == 0 else MIN_WORDS_WITH_GAPS
                     if candidate[0] >= needed and (best is None or candidate[0] > best[0]):
                         best = candidate
-            if here is not None and gaps < MAX_GAPS:
+            if here is not None and gaps < max_gaps:
                 for letters in GAP_LETTERS:
                     if i + letters < size:
                         target = chains[gaps + 1][i + letters]
