@@ -187,6 +187,13 @@ LOGIN_REDIRECT_URL = "/console/"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
 ]
+# The console's session user arrives with its agent profile (one query, not two, per request).
+AUTHENTICATION_BACKENDS = ["walletdesk.accounts.backends.AgentModelBackend"]
+# Sessions read from the shared cache when there is one (Redis); a per-process cache would serve one
+# process a stale session that another process changed, so without Redis they stay in the database.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
+)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("WALLETDESK_SECURE_COOKIES", False)
