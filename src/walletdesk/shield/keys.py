@@ -54,6 +54,7 @@ _KEY_WORDS = (
     "秘密鍵", "シード", "復元", "リカバリー", "フレーズ", "エクスポート", "インポート",
     "개인키", "개인 키", "비밀키", "비밀 키", "시드", "복구", "니모닉", "내보내기", "가져오기",
     "privad", "privat", "privé", "clave", "chave", "clé", "chiave", "klíč", "semilla", "frase",
+    "ключ", "приватн", "сид", "мнемон", "anahtar", "schlüssel",
 )  # fmt: skip
 _TX_WORDS = (
     "\\btx", "txid", "txn", "hash", "transaction", "transac", "signature", "sig\\b", "block",
@@ -64,7 +65,8 @@ _TX_WORDS = (
     "轉", "幣", "區塊", "瀏覽器", "確認", "記錄", "訂單", "鏈上", "憑證", "單號", "簽名", "狀態",
     "トランザクション", "ハッシュ", "取引", "送金", "入金", "出金", "着金", "反映", "履歴", "承認",
     "거래", "해시", "입금", "출금", "전송", "송금", "트랜잭션", "내역", "승인",
-    "depósito", "dépôt", "retrait", "retiro", "prelievo", "saque", "envío", "envoi", "transakce",
+    "depósito", "dépôt", "retrait", "retiro", "prelievo", "saque", "envío", "envoi", "transak",
+    "хэш", "хеш", "транзакц", "депозит", "вывод", "перевод", "işlem", "zahlung", "giao dịch",
     # A file's checksum is a 64-hex digest too ("sha256sum", "SHA-256: ...", "校验值").
     "sha256", "sha-256", "checksum", "digest", "\\bmd5", "\\bsha1", "校验", "校驗",
 )  # fmt: skip
