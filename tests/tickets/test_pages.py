@@ -269,3 +269,44 @@ def agent_customer():
     from walletdesk.accounts.models import Customer
 
     return Customer.objects.create(wallet_uid="uid-pickers", name="Pat")
+
+
+def test_console_pages_run_the_same_queries_for_small_and_long_tickets(
+    client, agent, customer, category, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from walletdesk.tickets import outbox
+
+    login_agent(client, agent, "agent-pass-123")
+
+    def ticket_with(n: int) -> int:
+        ticket = receive(
+            InboundMessage(
+                channel=Channel.WEB, body="first", customer=customer, category=category, new_ticket=True
+            )
+        ).ticket
+        for i in range(n):
+            receive(InboundMessage(channel=Channel.WEB, body=f"more {i}", customer=customer, ticket=ticket))
+            outbox.send(ticket=ticket, author=agent, body=f"answer {i}", internal=i % 2 == 1)
+        return ticket.pk
+
+    short, long = ticket_with(0), ticket_with(6)
+    counts = []
+    for pk in (short, long):
+        client.get(f"/console/tickets/{pk}/")
+        with CaptureQueriesContext(connection) as ctx:
+            page = client.get(f"/console/tickets/{pk}/")
+        assert page.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[0] == counts[1], counts
+    assert "answer 5" in page.content.decode() and "Agent One" in page.content.decode()
+    client.get("/console/?view=open")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/console/?view=open")
+    for _ in range(5):
+        ticket_with(0)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/console/?view=open")
+    assert len(few.captured_queries) == len(many.captured_queries)

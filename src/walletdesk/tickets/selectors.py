@@ -47,14 +47,16 @@ def ticket_get_for_customer(*, customer: Customer, ticket_id: int | str) -> Tick
     return ticket
 
 
-def ticket_get_for_agent(*, agent: AbstractBaseUser, ticket_id: int | str) -> Ticket:
+TICKET_RELATED = ("category", "customer", "team", "assignee", "assignee__agent_profile")
+
+
+def ticket_get_for_agent(
+    *, agent: AbstractBaseUser, ticket_id: int | str, related: tuple[str, ...] = TICKET_RELATED
+) -> Ticket:
+    """`related`: the objects the caller reads (the console page shows only the customer's name)."""
     if not agent_can_work(agent):
         raise TicketNotFound()
-    ticket = (
-        Ticket.objects.select_related("category", "customer", "team", "assignee", "assignee__agent_profile")
-        .filter(pk=_ticket_pk(ticket_id))
-        .first()
-    )
+    ticket = Ticket.objects.select_related(*related).filter(pk=_ticket_pk(ticket_id)).first()
     if ticket is None:
         raise TicketNotFound()
     return ticket
@@ -71,6 +73,30 @@ def messages_for_customer(*, ticket: Ticket) -> QuerySet[Message]:
         .prefetch_related("attachments")
         .order_by("id")
     )
+
+
+# What the console's conversation shows of a message (fewer columns to convert, no user password
+# hashes or profile JSON per row).
+CONVERSATION_FIELDS = (
+    "id",
+    "ticket",
+    "author_kind",
+    "author_user",
+    "body",
+    "body_html",
+    "is_internal",
+    "delivery_status",
+    "delivery_error",
+    "created_at",
+    "entities",
+    "shield_findings",
+    "author_user__username",
+    "author_user__agent_profile__display_name",
+)
+
+
+def conversation_for_agent(*, ticket: Ticket) -> QuerySet[Message]:
+    return messages_for_agent(ticket=ticket).only(*CONVERSATION_FIELDS)
 
 
 def messages_for_agent(*, ticket: Ticket) -> QuerySet[Message]:

@@ -118,12 +118,12 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
 
 
 def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
-    ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id, related=("customer",))
     choices = selectors.console_choices()
     presence = {k: str(v) for k, v in Presence.choices}
     return {
         "ticket": ticket,
-        "messages": selectors.messages_for_agent(ticket=ticket),
+        "messages": selectors.conversation_for_agent(ticket=ticket),
         "events": TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id"),
         "tags": list(ticket.tag_rows.values_list("name", flat=True)),
         "agents": [{**a, "presence_label": presence.get(a["presence"], "")} for a in choices["agents"]],
