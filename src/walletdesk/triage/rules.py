@@ -304,7 +304,11 @@ _SECURITY_CUE_RE = _compile(
 _WITHDRAW_WORD_RE = _compile(
     r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out"
 )
-_DEPOSIT_WORD_RE = _compile(r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up")
+_DEPOSIT_WORD_RE = _compile(
+    # "从币安提了2000U过来" withdraws elsewhere to deposit here.
+    r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up|"
+    r"(?:提|转)[^，。,!?！？]{0,10}(?:过来|到(?:这边|你们|这里))"
+)
 
 
 _FEE_WORD_RE = _compile(
