@@ -402,15 +402,25 @@ def _extend_edges(
     """Take in up to two misspelt words at each end of a run: a typo in the first word still leaks."""
     zh = bool(bit & zh_bits())
     for _ in range(2):
-        if lo > 0 and kinds[lo - 1] == 0 and _looks_like_word(text[starts[lo - 1] : ends[lo - 1]], bit, zh):
+        # A misspelt word may happen to be listed in another language ("bolsa" is Spanish).
+        if (
+            lo > 0
+            and _other_word(kinds[lo - 1], bit)
+            and _looks_like_word(text[starts[lo - 1] : ends[lo - 1]], bit, zh)
+        ):
             lo -= 1
         if (
             hi + 1 < len(kinds)
-            and kinds[hi + 1] == 0
+            and _other_word(kinds[hi + 1], bit)
             and _looks_like_word(text[starts[hi + 1] : ends[hi + 1]], bit, zh)
         ):
             hi += 1
     return lo, hi
+
+
+def _other_word(kind: int, bit: int) -> bool:
+    """A token that is not a break and not a listed word of the run's language."""
+    return kind >= 0 and not kind & bit
 
 
 def _zh_glued_edges(

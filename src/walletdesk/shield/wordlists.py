@@ -169,8 +169,12 @@ def _deletion_index() -> dict[str, int]:
 
 
 def fuzzy_mask(key: str) -> int:
-    """Languages holding a word one typo (insert, drop, swap, replace) away from `key`."""
-    if len(key) < 3:
+    """Languages holding a word one typo (insert, drop, swap, replace) away from `key`.
+
+    Kana and Hangul words are short (a three-kana word with one dropped is two): two
+    characters are enough there.
+    """
+    if len(key) < 2 or (len(key) < 3 and not _is_cjk_syllabic(key)):
         return 0
     index = _deletion_index()
     mask = index.get(key, 0)
