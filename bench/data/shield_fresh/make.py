@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import random
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -612,8 +613,10 @@ def clean_rows(rng: random.Random, set_no: int, pool: dict[str, list[str]]) -> l
     rows = []
     for language, templates in pool.items():
         for template in templates:
-            for _ in range(3):
+            for _ in range(3 if set_no == 1 else 5):
                 rows.append(dict(text=fill(template, rng), form=f"clean/{language}"))
+    if set_no == 2:
+        return rows
     for _ in range(8):
         text = fill(LONG_ZH, rng) + "\n\n" + LONG_ZH_2
         rows.append(dict(text=text, form="clean/long_zh"))
@@ -634,6 +637,7 @@ def build(set_no: int) -> list[dict]:
             "other": CLEAN_OTHER,
         }
     else:
+        sys.path.insert(0, str(HERE))
         from set2 import CLEAN_POOL_2  # written late, apart from set 1
 
         pool = CLEAN_POOL_2
