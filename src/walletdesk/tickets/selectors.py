@@ -123,19 +123,32 @@ class TicketFilters:
     tag: str | None = None
 
 
+# The open statuses written out as SQL constants, exactly as the partial inbox indexes (migration
+# 0003) spell them: SQLite uses a partial index only when the query repeats its condition literally,
+# and with the statuses as bound parameters it walked other indexes and read the rows instead
+# (at 100k tickets: "mine" 36 ms instead of 0.1 ms, the four counts 200 ms instead of 10 ms).
+assert all(s.isidentifier() for s in OPEN_STATUSES)
+_OPEN_SQL = '"tickets_ticket"."status" IN (' + ", ".join(f"'{s}'" for s in OPEN_STATUSES) + ")"
+
+
+def open_tickets(qs: QuerySet[Ticket] | None = None) -> QuerySet[Ticket]:
+    """Open tickets, in a form every database matches to the partial inbox indexes."""
+    return (Ticket.objects.all() if qs is None else qs).extra(where=[_OPEN_SQL])
+
+
 def ticket_list_for_agent(*, agent: AbstractBaseUser, filters: TicketFilters) -> QuerySet[Ticket]:
     """Tickets in a view, newest activity first (text search is `ticket_page_for_agent`'s job)."""
     qs = Ticket.objects.select_related("category", "customer", "team", "assignee")
     view = filters.view or "open"
     if view == "mine":
-        qs = qs.filter(assignee=agent, status__in=OPEN_STATUSES)
+        qs = open_tickets(qs).filter(assignee=agent)
     elif view == "unassigned":
-        qs = qs.filter(assignee__isnull=True, status__in=OPEN_STATUSES)
+        qs = open_tickets(qs).filter(assignee__isnull=True)
     elif view == "team":
         team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
-        qs = qs.filter(team_id__in=team_ids, status__in=OPEN_STATUSES)
+        qs = open_tickets(qs).filter(team_id__in=team_ids)
     elif view == "open":
-        qs = qs.filter(status__in=OPEN_STATUSES)
+        qs = open_tickets(qs)
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.category:
@@ -270,12 +283,12 @@ def inbox_counts(*, agent: AbstractBaseUser) -> dict[str, int]:
     counts = cache.get(key)
     if counts is None:
         team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
-        open_tickets = Ticket.objects.filter(status__in=OPEN_STATUSES)
+        open_ones = open_tickets()
         counts = {
-            "open": open_tickets.count(),
-            "mine": open_tickets.filter(assignee=agent).count(),
-            "unassigned": open_tickets.filter(assignee__isnull=True).count(),
-            "team": open_tickets.filter(team_id__in=team_ids).count() if team_ids else 0,
+            "open": open_ones.count(),
+            "mine": open_ones.filter(assignee=agent).count(),
+            "unassigned": open_ones.filter(assignee__isnull=True).count(),
+            "team": open_ones.filter(team_id__in=team_ids).count() if team_ids else 0,
         }
         cache.set(key, counts, COUNTS_TTL_SECONDS)
     return counts

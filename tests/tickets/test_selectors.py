@@ -1,0 +1,37 @@
+import pytest
+from django.db import connection
+
+from walletdesk.tickets import selectors
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's partial-index matching")
+@pytest.mark.parametrize(
+    ("view", "index"),
+    [("mine", "ticket_assignee_open"), ("team", "ticket_team_open")],
+)
+def test_inbox_views_walk_their_partial_index(agent, view, index):
+    qs = selectors.ticket_list_for_agent(agent=agent, filters=selectors.TicketFilters(view=view))[:26]
+    sql, params = qs.query.sql_with_params()
+    with connection.cursor() as cur:
+        cur.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = " ".join(str(row[-1]) for row in cur.fetchall())
+    assert index in plan, plan
+
+
+def test_inbox_counts_count_open_tickets_only(agent, customer, category):
+    from walletdesk.tickets.inbox import InboundMessage, receive
+    from walletdesk.tickets.services import ticket_assign, ticket_status_set
+
+    made = [
+        receive(
+            InboundMessage(channel="web", body=f"q{i}", customer=customer, category=category, new_ticket=True)
+        ).ticket
+        for i in range(4)
+    ]
+    ticket_assign(ticket=made[0], agent=agent, by=agent)
+    ticket_status_set(ticket=made[1], status="solved", by=agent)
+    ticket_status_set(ticket=made[2], status="waiting", by=agent)
+    counts = selectors.inbox_counts(agent=agent)
+    assert counts == {"open": 3, "mine": 1, "unassigned": 2, "team": 3}
