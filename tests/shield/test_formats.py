@@ -127,3 +127,21 @@ def test_transaction_hash_named_in_japanese_korean_or_romance_languages_is_not_a
 def test_key_named_in_other_languages_is_a_key(frame: str) -> None:
     key = random.Random(8).randbytes(32).hex()
     assert [f.kind for f in secrets_find(text=frame.format(key))] == ["private_key"]
+
+
+@pytest.mark.parametrize("body_language", ["english", "chinese_simplified", "korean"])
+def test_phrase_inside_json_escapes_is_found_and_mapped_to_the_raw_text(body_language: str) -> None:
+    # A log line or webhook body written with json.dumps: "\n" between words, "\uXXXX" letters.
+    import json
+
+    body = "\n".join(_phrase(body_language, 12))
+    text = json.dumps({"event": "message.created", "body": body})
+    findings = secrets_find(text=text)
+    raw = json.dumps(body)[1:-1]
+    start = text.index(raw)
+    assert any(f.start <= start and start + len(raw) <= f.end for f in findings)
+    assert all(text[f.start] != "\\" or text[f.start + 1] in "un" for f in findings)
+
+
+def test_escaped_paths_and_quotes_without_secrets_are_left_alone() -> None:
+    assert secrets_find(text='{"path": "C:\\\\Users\\\\bob\\\\wallet", "note": "say \\"hi\\"\\n"}') == []

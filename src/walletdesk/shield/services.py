@@ -95,8 +95,44 @@ def secrets_find(*, text: str) -> list[Finding]:
         return []
     if _FULL_WIDTH_RE.search(text):
         text = text.translate(_FULL_WIDTH)
+    if "\\" in text and _ESCAPE_RE.search(text):
+        return _escaped_find(text)
     spans = keys_find(text) + mnemonics_find(text)
     return _merge(spans)
+
+
+# A message body inside JSON (a webhook payload, a log line) writes line breaks as "\n" and
+# non-ASCII letters as "\u52a9": a phrase one word per line, or in Chinese, would hide
+# behind the escapes. Such text is read unescaped and the findings mapped back.
+_ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrtbf\"\\/])")
+_ESCAPED = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", '"': '"', "\\": "\\", "/": "/"}
+
+
+def _escaped_find(text: str) -> list[Finding]:
+    pieces: list[str] = []
+    origin: list[int] = []  # decoded index -> (start, end) in text
+    origin_end: list[int] = []
+    cursor = 0
+    for match in _ESCAPE_RE.finditer(text):
+        start, end = match.span()
+        pieces.append(text[cursor:start])
+        origin.extend(range(cursor, start))
+        origin_end.extend(range(cursor + 1, start + 1))
+        escape = match.group()[1:]
+        pieces.append(chr(int(escape[1:], 16)) if escape[0] == "u" else _ESCAPED[escape])
+        origin.append(start)
+        origin_end.append(end)
+        cursor = end
+    pieces.append(text[cursor:])
+    origin.extend(range(cursor, len(text)))
+    origin_end.extend(range(cursor + 1, len(text) + 1))
+    decoded = "".join(pieces)
+    spans = keys_find(decoded) + mnemonics_find(decoded)
+    return [
+        Finding(kind=f.kind, start=origin[f.start], end=origin_end[f.end - 1])
+        for f in _merge(spans)
+        if f.end > f.start
+    ]
 
 
 def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
