@@ -189,8 +189,16 @@ def _cli_run(args: argparse.Namespace) -> None:
     base = [(exp, detect_locale(q), baseline.search(q)) for exp, q in queries]
     print(f"{len(texts)} articles, {len(queries)} queries via walletdesk kb search --jsonl")
     print(f"{'system':<28}{'lang':<9}{'n':>5}{'recall@3':>10}{'MRR@10':>9}")
-    for name, data in (("walletdesk CLI (topic)", rows), ("baseline bigram BM25", base)):
-        for lang, (r3, mrr, n) in _metrics(data, topic).items():
+
+    def exact(slug: str, expected: str) -> bool:
+        return slug == expected
+
+    for name, data, match in (
+        ("walletdesk CLI (topic)", rows, topic),
+        ("walletdesk CLI (exact slug)", rows, exact),
+        ("baseline bigram BM25", base, topic),
+    ):
+        for lang, (r3, mrr, n) in _metrics(data, match).items():
             print(f"{name:<28}{lang:<9}{n:>5}{r3:>10.3f}{mrr:>9.3f}")
     if args.misses:
         for (exp, q), (_, _, ranked) in zip(queries, rows, strict=True):
