@@ -38,6 +38,8 @@ FRESH = Path(__file__).resolve().parents[2] / "bench" / "data" / "triage_fresh.j
         "我在假的客服那里充值了5000U说可以解冻，结果根本没有解冻",
         "my SIM got swapped yesterday, lost 2 BTC from my account overnight",
         "I think an employee of yours moved my funds, nobody else had access",
+        "there is a transfer of 600 USDT out of my account on Tuesday that I have no memory of making",
+        "i have been scammed by someone from 'the exchange', he had me transfer to a new wallet for safety",
     ],
 )
 def test_theft_told_by_its_effect_or_in_slang_is_urgent(text: str) -> None:
@@ -78,6 +80,7 @@ def test_theft_words_that_report_nothing_lost_are_security(text: str) -> None:
         ("lost 2k on that leverage trade, your liquidation engine is a scam", "trading"),
         ("我的合约仓位被强平了，保证金全没了", "trading"),
         ("you stole 5 usdt from me as fees, refund it", "fees"),
+        ("my funds are missing! deposited 100 usdt 2 hours ago via trc20, still not here", "deposit"),
         ("your app drains my battery like crazy", "other"),
         ("app crashes on startup after the latest update", "other"),
         ("Shoutout to Mike from support, sorted my issue in 5 minutes!", "service_feedback"),
@@ -98,6 +101,19 @@ def test_the_same_theft_words_count_when_told_as_a_fact_not_as_a_hypothetical() 
     assert theft_suspected("我的手机被偷了，别人登录了我的账户把币提走了")
     # A real loss beside a hearsay clause is still theft.
     assert theft_suspected("听说你们能追回，我的U被人转走了")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "got wiped out by the crash, lost everything on my long",
+        "lost my phone, how do I log in on a new device? (no 2fa issues)",
+        "your app drains my battery like crazy",
+        "I want to report a fake app pretending to be your wallet on the play store",
+    ],
+)
+def test_losses_without_a_third_party_do_not_page_security(text: str) -> None:
+    assert message_triage(text=text).category != "account_theft"
 
 
 @pytest.mark.parametrize(

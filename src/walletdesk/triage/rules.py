@@ -227,6 +227,7 @@ _OUTFLOW_RE = _compile(
     r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
     r"(?:一个|一分|一点)(?:币|钱|u)?(?:都|也)不剩|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
     r"transfer(?:red|ed)? to (?:an? )?(?:unknown?|strange|random|some|other)|"
+    r"out of my (?:account|wallet|balance)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
@@ -237,7 +238,8 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"(?:啥|什么)(?:都|也)没|i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
+    r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
+    r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
     r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
     r"(?:made|did|placed) no (?:trades?|withdrawals?|transactions?|orders?|transfers?)|never owned|"
     r"while i (?:was )?(?:at work|away|out|offline|travell?ing|on (?:holiday|vacation))|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
@@ -252,6 +254,7 @@ _SELF_INFLICTED_RE = _compile(
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     # A liquidation or a losing trade empties an account with no third party involved.
     r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|"
+    r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
@@ -402,6 +405,8 @@ _FIGURATIVE_RE = _compile(
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
     r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
+    # A lost phone or password is not lost money (what follows it still counts).
+    r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|(?:手机|电脑|密码)(?:丢了|弄丢了)|"
     r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
     r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
@@ -459,6 +464,12 @@ def theft_suspected(text: str) -> bool:
     return _theft_in(_set_aside(norm), norm)
 
 
+_VICTIM_RE = _compile(
+    r"(?:i|i'?ve|i have|we|we'?ve) (?:have )?(?:been|was|were|got|just got) (?:scammed|hacked|robbed|drained|phished|defrauded|conned)|"
+    r"(?:我|本人)(?:已经)?被(?:人)?(?:骗|盗|黑|偷)"
+)
+
+
 @lru_cache(maxsize=256)
 def _theft_in(norm: str, full: str | None = None) -> bool:
     """The theft net over `norm` (the text with set-aside clauses removed); the exceptions that
@@ -468,7 +479,11 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
         return False
     if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
         return True
-    if _INTACT_RE.search(full) or _SECURITY_ADVICE_RE.search(full):
+    if _INTACT_RE.search(full):
+        return False
+    if _SECURITY_ADVICE_RE.search(full) and not _VICTIM_RE.search(norm):
+        # A hardening question, unless the customer says they were the victim ("I have been
+        # scammed … he asked me to move it to a new wallet for safety").
         return False
     hit = (
         _THEFT_RE.search(norm)
@@ -493,7 +508,8 @@ _CHAIN_STATUS_RE = _compile(
     r"链上|区块|浏览器|确认数|(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
     r"on[- ]?chain|explorer|confirm(?:ed|ations?)|not (?:credited|showing|arrived|received|reflected)|"
     r"(?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|hasn'?t|has not) (?:show|appear|arrive|get credited)|"
-    r"not in my (?:account|balance|wallet)|still processing|还在确认|"
+    r"not in my (?:account|balance|wallet)|still processing|还在确认|还没到|一直没到|"
+    r"still (?:not|hasn'?t|haven'?t|isn'?t) (?:here|there|in|arrived|come|shown|appeared)|not here yet|hasn'?t (?:come|shown)|"
     r"never (?:got )?(?:credited|arrived|showed up|landed|appeared|reflected|came|reached|hit)|(?:have|has)(?: not|n'?t) (?:appeared|arrived|landed|shown up)"
 )
 _FOUL_STRICT_RE = _compile(
