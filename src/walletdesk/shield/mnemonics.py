@@ -6,7 +6,8 @@ commas, numbers or line breaks) are found as runs of listed words, tolerating tw
 wallet.
 
 Chinese glued into prose cannot be found that way (prose is a run of listed characters too):
-glued.py handles it; mnemonics_find returns both.
+glued.py handles it. Words glued together in alphabetic scripts ("AbandonAbility...", kana
+without spaces) are split into listed words by segmented.py. mnemonics_find returns all three.
 """
 
 from __future__ import annotations
