@@ -145,3 +145,8 @@ def test_phrase_inside_json_escapes_is_found_and_mapped_to_the_raw_text(body_lan
 
 def test_escaped_paths_and_quotes_without_secrets_are_left_alone() -> None:
     assert secrets_find(text='{"path": "C:\\\\Users\\\\bob\\\\wallet", "note": "say \\"hi\\"\\n"}') == []
+
+
+def test_backslashes_typed_between_words_are_separators_not_escapes() -> None:
+    secret = "\\".join("bacon fault noble rapid trust border fringe noodle ramp tail flame north".split())
+    assert _covered(f"my words: {secret}", secret)

@@ -127,12 +127,12 @@ def _escaped_find(text: str) -> list[Finding]:
     origin.extend(range(cursor, len(text)))
     origin_end.extend(range(cursor + 1, len(text) + 1))
     decoded = "".join(pieces)
-    spans = keys_find(decoded) + mnemonics_find(decoded)
-    return [
-        Finding(kind=f.kind, start=origin[f.start], end=origin_end[f.end - 1])
-        for f in _merge(spans)
-        if f.end > f.start
-    ]
+    # The raw text is read too: a backslash typed between words ("bacon\fault") is no escape.
+    spans = keys_find(text) + mnemonics_find(text)
+    for kind, start, end in keys_find(decoded) + mnemonics_find(decoded):
+        if end > start:
+            spans.append((kind, origin[start], origin_end[end - 1]))
+    return _merge(spans)
 
 
 def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
