@@ -45,6 +45,7 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
     },
     "security": {
         "en": [
+            "my password showed up in a data breach list, should I change it, nothing looks off",
             "if a hacker gets my email password can he also get into my wallet account?",
             "could someone drain my wallet just by knowing my public address?",
             "worried my account might get hacked while I travel, what settings should I turn on",
@@ -58,6 +59,7 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
             "want to set an anti-phishing phrase so I can spot fake emails",
         ],
         "zh": [
+            "我的密码出现在泄露名单里，要不要改，账户看着正常",
             "要是我的邮箱被盗了，钱包账户会不会有危险",
             "别人只知道我的地址，能不能把我的币转走",
             "担心哪天账户被黑，有什么安全设置推荐吗",
@@ -106,6 +108,8 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
     },
     "trading": {
         "en": [
+            "bought the top and now I'm down 40%, should I sell",
+            "got wiped out on my long when the market dumped",
             "lost a ton on that futures trade, your liquidation engine is a joke",
             "my margin is all gone after the position was force closed",
             "account shows 'trading restricted', I can only withdraw, why",
@@ -113,12 +117,15 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
             "my take profit filled way below the trigger price",
         ],
         "zh": [
+            "被割韭菜了，买在山顶",
+            "追高买入被套牢了怎么办",
             "合约亏了好多，你们这个强平机制太坑了",
             "仓位被强制平仓，保证金全没了",
             "账户显示交易受限，只能提现，这是为什么",
             "现货交易被限制了，提币倒是正常",
         ],
         "mixed": [
+            "追高被套了，要不要stop loss",
             "账户被restrict交易了，只能withdraw",
             "合约被强平，margin全没了",
         ],
@@ -138,6 +145,8 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
     },
     "service_feedback": {
         "en": [
+            "is there a hotline I can ring to reach an actual person",
+            "can a human agent call me back instead of the bot",
             "big thanks to the agent who helped me today, super quick and friendly{praise}",
             "shoutout to your support team, fixed my problem in minutes{praise}",
             "the chat agent was patient and explained everything, 10/10{praise}",
@@ -145,6 +154,8 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
             "waiting this long for a human is ridiculous",
         ],
         "zh": [
+            "有没有人工客服电话可以打",
+            "能不能让真人客服给我回个电话",
             "感谢今天帮我处理问题的客服，回复很快很耐心{praise}",
             "给你们客服点个赞，几分钟就解决了{praise}",
             "机器人客服只会复制粘贴，浪费我一个小时",
@@ -173,6 +184,16 @@ INTENTS_FRESH: dict[str, dict[str, list[str]]] = {
         "mixed": [
             "请问什么时候list这个token",
             "怎么delete我的account",
+        ],
+    },
+    "account_login": {
+        "zh": [
+            "手机丢了，换了新手机怎么登录",
+            "换了手机以后app登不上了",
+        ],
+        "en": [
+            "lost my phone, how do I sign in on the new one",
+            "got a new phone and can't get into the app anymore",
         ],
     },
 }
