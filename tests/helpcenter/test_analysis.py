@@ -53,3 +53,27 @@ def test_database_fts_candidates_give_the_same_answers(help_center, monkeypatch)
     via_fts = [[h.slug for h in article_search(query=q)][:3] for q in queries]
     engine.snapshot_forget()
     assert via_fts == in_memory
+
+
+def test_traditional_phrases_fold_like_opencc():
+    assert normalize("比特幣轉入很久沒到，帳戶凍結怎麼解") == "比特币转入很久没到,账户冻结怎么解"
+
+
+@pytest.mark.django_db
+def test_one_rule_applies_once_to_overlapping_search_mode_words(help_center):
+    from walletdesk.helpcenter.search import engine, ranking
+
+    snap = engine.snapshot_get()
+    concepts = ranking.query_concepts(snap, "提币到账要多久")  # jieba yields 要多久 and 多久
+    with_rule = [c for c in concepts if ("到账慢",) in c.phrases]
+    assert len(with_rule) == 1
+
+
+@pytest.mark.django_db
+def test_split_verb_object_words_are_joined(help_center):
+    from walletdesk.helpcenter.search import engine, ranking
+
+    snap = engine.snapshot_get()
+    owns = {c.own for c in ranking.query_concepts(snap, "我昨天充了值还没到")}
+    assert "充值" in owns
+    assert "充值" not in {c.own for c in ranking.query_concepts(snap, "充电了吗")}
