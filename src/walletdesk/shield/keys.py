@@ -13,6 +13,8 @@ from functools import lru_cache
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from walletdesk.shield.scan import longest_ascii_token
+
 Span = tuple[str, int, int]
 
 PRIVATE_KEY = "private_key"
@@ -115,7 +117,8 @@ _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
 # - hex64, WIF, xprv and 64-byte base58 are unbroken runs of 51 or more base58/hex characters;
 #   each detector then looks only inside such runs (its regex alone, run over the whole text,
 #   would try up to 64 characters at every position of every hash: quadratic);
-_LONG_ALNUM_RE = re.compile(r"[0-9A-Za-z]{51,}")
+_LONG_ALNUM = 51
+_LONG_ALNUM_RE = re.compile(rf"[0-9A-Za-z]{{{_LONG_ALNUM},}}")
 # - a grouped hex key has 16 or more numerals (a random key has ~24), and a second group of
 #   2-32 hex digits right after a hex digit and a separator, not running on into letters or
 #   digits: a transaction hash (64 digits) is no group. The regex starts with the separator class,
@@ -132,7 +135,8 @@ def keys_find(text: str) -> list[Span]:
     spans: list[Span] = []
     if any(gate in text for gate in _KEYSTORE_GATES):
         spans += _keystores(text)
-    for run in _LONG_ALNUM_RE.finditer(text):
+    longest = longest_ascii_token(text)
+    for run in _LONG_ALNUM_RE.finditer(text) if longest is None or longest >= _LONG_ALNUM else ():
         start, end = run.span()
         if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
             spans += _hex_key(text, start, end)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from walletdesk.shield.scan import longest_ascii_token
 from walletdesk.shield.wordlists import word_key, wordlist_for_bit, wordlists, zh_bits
 
 Span = tuple[str, int, int]
@@ -34,8 +35,9 @@ EDGE_SLACK = 8
 
 # Runs long enough to hold MIN_WORDS words: Latin/Cyrillic words have 3+ letters, kana words
 # 3+ kana, Hangul words 2+ syllables (more code points when decomposed into jamo).
+_LATIN_RUN = 24
 _RUN_RE = re.compile(
-    r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]{24,}"
+    rf"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]{{{_LATIN_RUN},}}"
     r"|[\u3041-\u309f]{20,}"
     r"|[\u1100-\u11ff\uac00-\ud7af]{14,}"
 )
@@ -69,7 +71,8 @@ def _spellings() -> tuple[dict[str, int], int]:
 
 
 def glued_words_find(text: str) -> list[Span]:
-    if not _GATE_RE.search(text):
+    longest = longest_ascii_token(text)
+    if (longest is not None and longest < _LATIN_RUN) or not _GATE_RE.search(text):
         return []
     spans: list[Span] = []
     for run in _RUN_RE.finditer(text):
