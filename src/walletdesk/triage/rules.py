@@ -28,7 +28,7 @@ _THEFT_ZH = (
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
-    r"被薅|薅(?:走|光)|(?:被|让|叫)(?:人|别人|黑客|骗子)?(?:给)?(?:弄|搞|拿|转|提|偷|卷|划|撸|薅)走|(?:弄|搞|卷|撸)走了|"
+    r"被薅|薅(?:走|光)|被(?:人|别人)?(?:洗|盗|偷|骗|卷|划)走|洗走|(?:被|让|叫)(?:人|别人|黑客|骗子)?(?:给)?(?:弄|搞|拿|转|提|偷|卷|划|撸|薅)走|(?:弄|搞|卷|撸)走了|"
     r"被控制|被别人控制|被人控制|被(?:人|别人|黑客)?(?:操控|接管|远程操作)|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
     r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|没有了|跑了|跑路|消失|不回|不见)|"
@@ -49,7 +49,11 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)(?:(?!能|会|可)[^，。,]){0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|yoink|nicked|pilfer|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
+    r"stolen|stole|steal|swiped|yoink|yeet|nicked|pilfer|"
+    r"(?:dude|guy|person|people|someone|somebody|they|he|she|hacker|stranger|scammer|attacker|thief) "
+    r"(?:got|broke|logged|hacked) into my (?:acc|account|wallet)|"
+    r"(?:stranger|someone|somebody|he|they|hacker|scammer) (?:now )?(?:owns?|has|have) (?:all )?my|"
+    r"without (?:any |my |me giving )?(?:approval|consent|permission|authori[sz]ation)(?: from me)?|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hack(?!athon)|hijack|(?<![a-z])jacked|drain|siphon|bypass|"
     r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
@@ -139,7 +143,7 @@ _LOSS = (
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
-    r"transferred|\blost\b|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
+    r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
@@ -227,12 +231,12 @@ _OUTFLOW_RE = _compile(
     r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
     r"(?:一个|一分|一点)(?:币|钱|u)?(?:都|也)不剩|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
     r"transfer(?:red|ed)? to (?:an? )?(?:unknown?|strange|random|some|other)|"
-    r"out of my (?:account|wallet|balance)|"
+    r"out of my (?:account|wallet|balance)|(?:got|was|were|been) (?:relocated|rerouted|redirected|shifted)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
 _DISOWN_RE = _compile(
-    r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw)|"
+    r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
@@ -444,7 +448,7 @@ def theft_set_aside(text: str) -> bool:
 # Another person acting on the customer's account or money.
 _THIRD_PARTY_RE = _compile(
     r"(?:some(?:one|body)|stranger|hacker|attacker|thief|scammer|intruder|they|he|she)[^.!?]{0,25}"
-    r"(?:my|our) (?:account|acc|wallet|coins|funds|money|crypto|usdt|eth|btc|tokens|balance|assets)|"
+    r"(?:my|our) (?:account|acc|wallet|coins|funds|money|crypto|usdt|eth|btc|tokens|balance|assets|nfts?)|"
     r"(?:有人|别人|陌生人|黑客|小偷|骗子|对方)[^，。,.!?！？]{0,8}我的(?:账户|账号|号|钱包|币|钱|资产|u|余额)|"
     r"moving out|selling my|卖(?:了|掉)?我的|(?:hacker|someone|somebody|stranger) (?:is |was )?in my (?:account|acc|wallet)"
 )
