@@ -9,12 +9,14 @@ import json
 from typing import Any
 from urllib.parse import urlsplit
 
+from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.utils import translation
 
 from walletdesk.chat import selectors, services
+from walletdesk.chat.dispatch import DirectDispatchMixin
 from walletdesk.chat.session import widget_session_sign
 from walletdesk.core.errors import DomainError
 from walletdesk.core.ratelimit import rate_limit_hit
@@ -44,7 +46,7 @@ def _typing_preview(text: str, locale: str) -> str:
     return shield.text_redact(text=text[:TYPING_PREVIEW_CHARS], locale=locale).text
 
 
-class WidgetConsumer(AsyncJsonWebsocketConsumer):
+class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
     customer: Any = None
     ticket_id: int | None = None
     locale: str = "zh-hans"
@@ -173,7 +175,8 @@ class WidgetConsumer(AsyncJsonWebsocketConsumer):
         state = bool(content.get("state"))
         preview = str(content.get("preview") or "") if state else ""
         if preview:
-            preview = await database_sync_to_async(_typing_preview)(preview, self.locale)
+            # Pure text work: not on the ORM thread, where it would queue behind stored replies.
+            preview = await sync_to_async(_typing_preview, thread_sensitive=False)(preview, self.locale)
         event = {"type": "chat.typing", "side": "customer", "ticket_id": self.ticket_id, "state": state}
         event["preview"] = preview
         await self.channel_layer.group_send(
