@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 ORIGIN = "http://127.0.0.1:8000"
 BENCH_RE = re.compile(r"bench (\d+) ([0-9.]+)")
+DEFLATE = True  # uvicorn's default; --no-deflate measures without per-message compression
 
 
 # --- server side ------------------------------------------------------------------------------
@@ -60,8 +61,10 @@ def server_env(var_dir: Path, database_url: str = "", redis_url: str = "") -> di
 SETUP = """
 import json, django
 django.setup()
-from django.contrib.sessions.backends.db import SessionStore
+from importlib import import_module
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY, BACKEND_SESSION_KEY, HASH_SESSION_KEY
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 from walletdesk.accounts.services import agent_create, agent_presence_set
 cookies = []
 for i in range(%(agents)d):
@@ -69,7 +72,7 @@ for i in range(%(agents)d):
     agent_presence_set(profile=profile, presence="online")
     s = SessionStore()
     s[SESSION_KEY] = str(profile.user.pk)
-    s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    s[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     s[HASH_SESSION_KEY] = profile.user.get_session_auth_hash()
     s.create()
     cookies.append(s.session_key)
@@ -115,6 +118,8 @@ def start_servers(env: dict[str, str], count: int) -> list[tuple[subprocess.Pope
                 "websockets-sansio",
                 "--backlog",
                 "4096",
+                "--ws-per-message-deflate",
+                "true" if DEFLATE else "false",
             ],
             env=env,
         )
@@ -130,6 +135,15 @@ def start_servers(env: dict[str, str], count: int) -> list[tuple[subprocess.Pope
                     raise SystemExit(f"server on port {port} did not start") from None
                 time.sleep(0.3)
     return servers
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far (from /proc, so it works for any child)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def rss_mb(pid: int) -> float:
@@ -340,12 +354,16 @@ def measure(
                     ),
                 )
             )
+        cpu_before = sum(cpu_seconds(s.pid) for s, _ in servers)
+        load_before = os.getloadavg()[0]
         for proc in agent_procs:
             proc.start()
         peak_rss = 0.0
         while any(p.is_alive() for p in agent_procs):
             peak_rss = max(peak_rss, sum(rss_mb(s.pid) for s, _ in servers))
             time.sleep(0.5)
+        cpu_used = sum(cpu_seconds(s.pid) for s, _ in servers) - cpu_before
+        load_after = os.getloadavg()[0]
         sent = acked = 0
         for _ in agent_procs:
             s, a = results.get(timeout=60)
@@ -387,6 +405,10 @@ def measure(
         "rss": peak_rss,
         "ramp": ramp,
         "throughput": len(latencies) / duration,
+        # Server CPU over the reply window (its tail included) per stored reply: comparable across
+        # runs on a shared machine where wall-clock latency is not.
+        "cpu_ms": cpu_used * 1000 / sent if sent else float("nan"),
+        "load": (load_before + load_after) / 2,
     }
 
 
@@ -394,7 +416,7 @@ def print_row(r: dict) -> None:
     print(
         f"{r['label']:<22} {r['procs']:>5} {r['conns']:>6} {r['active']:>6} {r['rate']:>6.0f} {r['throughput']:>8.0f} "
         f"{r['sent']:>6} {r['delivered']:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
-        f"{r['ramp']:>6.1f}",
+        f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['load']:>5.1f}",
         flush=True,
     )
 
@@ -411,7 +433,14 @@ def main() -> None:
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/walletdesk_bench")
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-redis", action="store_true")
+    parser.add_argument(
+        "--no-deflate",
+        action="store_true",
+        help="servers without permessage-deflate (uvicorn's default is on)",
+    )
     args = parser.parse_args()
+    global DEFLATE
+    DEFLATE = not args.no_deflate
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="wd-bench-chat-"))
     print(
@@ -419,7 +448,7 @@ def main() -> None:
     )
     header = (
         f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} "
-        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6}"
+        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'load':>5}"
     )
     print(header)
     print("-" * len(header))
