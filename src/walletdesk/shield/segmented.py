@@ -33,6 +33,9 @@ MIN_WORDS_WITH_GAPS = 10
 # are redacted with it when they are at most this many.
 EDGE_SLACK = 8
 
+SLICE = 800
+SLICE_OVERLAP = 400
+
 # Runs long enough to hold MIN_WORDS words: Latin/Cyrillic words have 3+ letters, kana words
 # 3+ kana, Hangul words 2+ syllables (more code points when decomposed into jamo).
 _LATIN_RUN = 24
@@ -76,9 +79,13 @@ def glued_words_find(text: str) -> list[Span]:
         return []
     spans: list[Span] = []
     for run in _RUN_RE.finditer(text):
-        span = _glued_phrase(text, *run.span())
-        if span:
-            spans.append((MNEMONIC, *span))
+        start, end = run.span()
+        # A glued phrase is at most a few hundred letters: a long run (a pasted blob) is split
+        # in overlapping slices so the work stays linear in its length.
+        for first in range(start, max(start + 1, end - SLICE_OVERLAP), SLICE - SLICE_OVERLAP):
+            span = _glued_phrase(text, first, min(end, first + SLICE))
+            if span:
+                spans.append((MNEMONIC, *span))
     return spans
 
 
