@@ -418,14 +418,15 @@ def _dense_scores(snap: Snapshot, plan: _Plan) -> np.ndarray:
             if len(slots) == 1 and len(slots[0]) == 1:
                 term, w = slots[0][0]
                 idx, sat = snap.postings[term]
-                concept[idx] = np.maximum(concept[idx], sat * (weight * w * plan.idfs[term]))
+                # Positions within one posting list are distinct: an unbuffered max in one call.
+                np.maximum.at(concept, idx, sat * np.float32(weight * w * plan.idfs[term]))
                 continue
             phrase = np.zeros(n, dtype=np.float32)
             for slot in slots:
                 best = np.zeros(n, dtype=np.float32)
                 for term, w in slot:
                     idx, sat = snap.postings[term]
-                    best[idx] = np.maximum(best[idx], sat * (w * plan.idfs[term]))
+                    np.maximum.at(best, idx, sat * np.float32(w * plan.idfs[term]))
                 phrase += best
             np.maximum(concept, phrase * weight, out=concept)
         total += concept
