@@ -20,7 +20,9 @@
       rateComment: "其他意见（可选）", rateSend: "提交评价", rated: "感谢您的评价！", transcript: "下载聊天记录",
       transcriptEmail: "发送到邮箱", transcriptPrompt: "发送聊天记录到邮箱：", transcriptSent: "聊天记录已发送到 {email}",
       record: "请保存聊天记录，作为客服答复的凭证。", suggest: "这些帮助文章也许能解答：", reconnecting: "连接已断开，正在重连…",
-      tooBig: "文件太大（最多 10 MB）", ended: "本次咨询已结束。", newChat: "发起新的咨询", refused: "身份验证失败，请重新登录钱包后再试。"
+      tooBig: "文件太大（最多 10 MB）", ended: "本次咨询已结束。", newChat: "发起新的咨询", refused: "身份验证失败，请重新登录钱包后再试。",
+      fieldRequired: "请填写此项", fieldInvalid: "请检查此项", bodyMissing: "请描述您的问题",
+      startRefused: "咨询未开始，请检查标出的内容后重试。", rateNeedStars: "请先选择星级", unknownError: "出错了，请稍后再试。"
     },
     en: {
       title: "Chat with support", safety: "Support never asks for your seed phrase, private key or password.",
@@ -38,7 +40,35 @@
       record: "Keep a record of this chat: it is your proof of what support told you.",
       suggest: "These help articles may answer it:", reconnecting: "Connection lost, reconnecting…",
       tooBig: "File too large (10 MB at most)", ended: "This chat has ended.", newChat: "Start a new chat",
-      refused: "We could not verify your identity. Sign in to the wallet again and retry."
+      refused: "We could not verify your identity. Sign in to the wallet again and retry.",
+      fieldRequired: "This field is required", fieldInvalid: "Check this field", bodyMissing: "Please describe your problem",
+      startRefused: "The chat did not start: check the marked fields and try again.", rateNeedStars: "Pick a number of stars first",
+      unknownError: "Something went wrong; try again later."
+    }
+  };
+  // Server errors by code, in the widget's own language: the server answers in whatever language its
+  // request ran under, which need not be the one the customer picked in the widget.
+  var ERR = {
+    "zh-hans": {
+      message_too_long: "消息过长（最多 20,000 个字符）。", message_empty: "消息内容为空。",
+      intake_invalid: "部分必填信息缺失或无效。", category_unknown: "未知的问题类型，请重新选择。",
+      attachment_rejected: "无法添加此文件：仅支持 PNG、JPEG、GIF、WebP 图片和 PDF，最大 10 MB。",
+      rate_limited: "发送过于频繁，请稍后再试。", conversation_not_live: "此会话已结束。",
+      email_invalid: "请输入有效的邮箱地址以接收回复。", widget_session_invalid: "会话已过期，请重新打开聊天窗口。",
+      visitor_token_invalid: "访客凭证无效，请刷新页面。", ticket_closed: "此工单已关闭，请发起新的咨询。",
+      ticket_not_found: "找不到此咨询。", conversation_not_found: "会话不存在。", validation_failed: "部分内容无效。",
+      identity_token_invalid: "身份验证失败，请重新登录钱包后再试。", identity_token_expired: "登录已过期，请重新登录钱包后再试。"
+    },
+    en: {
+      message_too_long: "The message is too long (20,000 characters at most).", message_empty: "The message is empty.",
+      intake_invalid: "Some required details are missing or invalid.", category_unknown: "Unknown category; pick one again.",
+      attachment_rejected: "This file cannot be attached: images (PNG, JPEG, GIF, WebP) and PDF up to 10 MB only.",
+      rate_limited: "Too many messages; try again in a moment.", conversation_not_live: "This chat has already ended.",
+      email_invalid: "Enter a valid email address for the reply.", widget_session_invalid: "The chat session has expired; reload the chat.",
+      visitor_token_invalid: "The visitor token is invalid; reload the page.", ticket_closed: "This request is closed; start a new chat.",
+      ticket_not_found: "This request was not found.", conversation_not_found: "Chat not found.", validation_failed: "Some fields are invalid.",
+      identity_token_invalid: "We could not verify your identity. Sign in to the wallet again and retry.",
+      identity_token_expired: "Your sign-in has expired. Sign in to the wallet again and retry."
     }
   };
   var EMOJI = "😀 😂 😊 😍 🤔 😢 😡 👍 👎 🙏 👌 🎉 ❤️ 🔥 ✅ ❌ ⚠️ 💰 🔒 ⏳ 📎 📷 🙂 😅".split(" ");
@@ -55,7 +85,8 @@
   var state = {
     locale: store.get("locale", root.dataset.locale), identity: null, ws: null, session: null,
     attempt: 0, welcomed: false, ticket: null, conversation: null, messages: {}, order: [],
-    availability: { open: true }, category: null, visible: false, unread: 0, typingTimer: null,
+    availability: { open: true }, category: store.get("draft.category", null), visible: false, unread: 0, typingTimer: null,
+    intake: store.get("draft.intake", {}), fieldErrors: {}, rated: {},
     lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null, since: 0
   };
   var outbox = store.get("outbox", []);
@@ -65,6 +96,7 @@
     Object.keys(vars || {}).forEach(function (k) { s = s.split("{" + k + "}").join(vars[k]); });
     return s;
   }
+  function errText(code, fallback) { return (ERR[state.locale] || ERR["zh-hans"])[code] || fallback || t("unknownError"); }
   function uid() {
     var a = new Uint8Array(16); crypto.getRandomValues(a);
     return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
@@ -107,19 +139,102 @@
       var b = document.createElement("button"); b.type = "button"; b.dataset.slug = c.slug;
       b.textContent = c.name[state.locale] || c.slug;
       b.setAttribute("aria-pressed", String(state.category === c.slug));
-      b.addEventListener("click", function () { state.category = c.slug; renderCategories(); });
+      b.addEventListener("click", function () {
+        state.category = c.slug; store.set("draft.category", c.slug); state.fieldErrors = {}; renderCategories();
+        $("wd-prepare").scrollIntoView({ block: "nearest" });
+      });
       box.appendChild(b);
     });
-    var cat = CATEGORIES.filter(function (c) { return c.slug === state.category; })[0];
+    var cat = currentCategory();
     var prep = $("wd-prepare"); prep.textContent = ""; prep.hidden = !cat;
+    renderFieldError("body", $("wd-first"), $("wd-first-error"));
     if (!cat) return;
-    var head = document.createElement("div"); head.textContent = (cat.description[state.locale] || "") + " " + t("prepare"); prep.appendChild(head);
+    var values = state.intake[cat.slug] || {};
+    if (cat.description[state.locale]) {
+      var desc = document.createElement("p"); desc.className = "wd-cat-desc"; desc.textContent = cat.description[state.locale]; prep.appendChild(desc);
+    }
+    var typed = cat.fields.filter(function (f) { return f.type !== "file"; });
+    if (cat.fields.length) {
+      var head = document.createElement("p"); head.className = "wd-prepare-head"; head.textContent = t("prepare"); prep.appendChild(head);
+    }
     cat.fields.forEach(function (f) {
-      var label = document.createElement("label"); label.textContent = f.label[state.locale] + (f.required ? " *" : "") + (f.help[state.locale] ? " — " + f.help[state.locale] : "");
-      var input = document.createElement("input"); input.type = "text"; input.dataset.key = f.key; input.required = f.required;
-      prep.appendChild(label); if (f.type !== "file") prep.appendChild(input);
+      var field = document.createElement("div"); field.className = "wd-field";
+      var label = document.createElement("label"), id = "wd-f-" + f.key;
+      label.textContent = (f.label[state.locale] || f.key) + (f.required && f.type !== "file" ? " *" : "") + (f.help[state.locale] ? " — " + f.help[state.locale] : "");
+      field.appendChild(label);
+      if (typed.indexOf(f) >= 0) {
+        var input = document.createElement("input"); input.type = "text"; input.id = id; input.dataset.key = f.key;
+        input.required = f.required; input.value = values[f.key] || ""; label.htmlFor = id;
+        input.addEventListener("input", function () {
+          var all = state.intake[cat.slug] = state.intake[cat.slug] || {};
+          all[f.key] = input.value; store.set("draft.intake", state.intake);
+          if (state.fieldErrors[f.key] && input.value.trim()) { delete state.fieldErrors[f.key]; renderFieldError(f.key, input, err); }
+        });
+        var err = document.createElement("p"); err.className = "wd-field-error"; err.id = id + "-error"; err.dataset.errorFor = f.key;
+        input.setAttribute("aria-describedby", err.id);
+        field.appendChild(input); field.appendChild(err);
+        renderFieldError(f.key, input, err);
+      }
+      prep.appendChild(field);
     });
   }
+  function currentCategory() { return CATEGORIES.filter(function (c) { return c.slug === state.category; })[0] || null; }
+  function renderFieldError(key, input, box) {
+    var code = state.fieldErrors[key];
+    var text = !code ? "" : key === "body" ? (code === "required" ? t("bodyMissing") : errText(code)) : code === "required" ? t("fieldRequired") : t("fieldInvalid");
+    box.textContent = text; box.hidden = !code;
+    if (code) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  }
+  function startValues() {
+    var cat = currentCategory(), values = (cat && state.intake[cat.slug]) || {}, intake = {}, errors = {};
+    (cat ? cat.fields : []).forEach(function (f) {
+      var v = String(values[f.key] || "").trim();
+      if (v && f.type !== "file") intake[f.key] = v;
+      else if (f.required && f.type !== "file") errors[f.key] = "required";
+    });
+    var body = $("wd-first").value.trim();
+    if (!body) errors.body = "required";
+    return { body: body, category: cat ? cat.slug : null, intake: intake, errors: errors };
+  }
+  function showStartErrors(errors, general) {
+    state.fieldErrors = errors; renderCategories();
+    var note = $("wd-start-error"); note.textContent = general || ""; note.hidden = !general;
+    var first = $("wd-prechat").querySelector('[aria-invalid="true"]');
+    if (first) { first.focus(); first.scrollIntoView({ block: "center" }); }
+    else if (general) { note.scrollIntoView({ block: "nearest" }); }
+  }
+  function startChat() {
+    var v = startValues();
+    if (Object.keys(v.errors).length) { showStartErrors(v.errors); return; }
+    showStartErrors({});
+    // The form keeps its values (and their drafts) until the server takes the message: a refusal
+    // brings the form back as it was.
+    show("wd-chat");
+    queueMessage(v.body, { start: true, category: v.category, intake: v.intake });
+  }
+  function startRefused(item, d) {
+    removePending(item.client_id);
+    if (item.category) { state.category = item.category; store.set("draft.category", item.category); }
+    if (item.category && item.intake) {
+      var all = state.intake[item.category] = state.intake[item.category] || {};
+      Object.keys(item.intake).forEach(function (k) { if (!String(all[k] || "").trim()) all[k] = item.intake[k]; });
+      store.set("draft.intake", state.intake);
+    }
+    if (!$("wd-first").value.trim()) { $("wd-first").value = item.body; store.set("draft.first", item.body); }
+    var errors = {}, known = currentCategory(), keys = known ? known.fields.map(function (f) { return f.key; }) : [];
+    Object.keys(d.fields || {}).forEach(function (k) { if (keys.indexOf(k) >= 0) errors[k] = d.fields[k] === "required" ? "required" : "invalid"; });
+    if (["message_too_long", "message_empty"].indexOf(d.code) >= 0) errors.body = d.code;
+    show("wd-prechat");
+    // A field the form does not show (the category changed on the server) can only be named in general.
+    showStartErrors(errors, Object.keys(errors).length ? t("startRefused") : errText(d.code, d.message));
+  }
+  function startAccepted() {
+    $("wd-first").value = ""; store.set("draft.first", "");
+    if (state.category) { delete state.intake[state.category]; store.set("draft.intake", state.intake); }
+    state.category = null; store.set("draft.category", null); state.fieldErrors = {};
+    $("wd-start-error").hidden = true; renderCategories();
+  }
+
   var suggestTimer = null;
   function suggest() {
     clearTimeout(suggestTimer);
@@ -135,20 +250,11 @@
       }).catch(function () { list.hidden = true; });
     }, 300);
   }
-  function startChat() {
-    var body = $("wd-first").value.trim();
-    if (!body) { $("wd-first").focus(); return; }
-    var intake = {};
-    Array.prototype.forEach.call($("wd-prepare").querySelectorAll("input[data-key]"), function (i) { if (i.value.trim()) intake[i.dataset.key] = i.value.trim(); });
-    $("wd-first").value = ""; store.set("draft.first", "");
-    show("wd-chat");
-    queueMessage(body, { category: state.category, intake: intake });
-  }
 
   // --- the outbox ---------------------------------------------------------------------------------
   function queueMessage(body, extra) {
     var item = { client_id: uid(), body: body, t: Date.now() };
-    if (extra && extra.category) { item.category = extra.category; item.intake = extra.intake || {}; }
+    if (extra && extra.start) { item.start = true; if (extra.category) { item.category = extra.category; item.intake = extra.intake || {}; } }
     outbox.push(item); store.set("outbox", outbox);
     renderPending(item);
     sendOutbox();
@@ -159,6 +265,7 @@
       state.ws.send(JSON.stringify({ type: "message", client_id: item.client_id, body: item.body, category: item.category, intake: item.intake }));
     });
   }
+  function outboxItem(clientId) { return outbox.filter(function (i) { return i.client_id === clientId; })[0] || null; }
   function dropFromOutbox(clientId) {
     outbox = outbox.filter(function (i) { return i.client_id !== clientId; }); store.set("outbox", outbox);
   }
@@ -236,7 +343,8 @@
     else if (state.availability && !state.availability.open) { show("wd-offline"); }
     else if (state.ticket && state.ticket.rating_pending) { show("wd-chat"); }
     else { show("wd-prechat"); }
-    $("wd-rating").hidden = !(state.ticket && state.ticket.rating_pending);
+    var pending = !!(state.ticket && state.ticket.rating_pending && !state.rated[state.ticket.id]);
+    if (pending && $("wd-rating").hidden) openRating(); else if (!pending) $("wd-rating").hidden = true;
   }
 
   // --- the socket ---------------------------------------------------------------------------------
@@ -276,7 +384,9 @@
       renderQueue(); renderOffline(); chooseView(); heartbeat(); sendOutbox(); markRead();
     } else if (d.type === "pong") { state.pongDue = null;
     } else if (d.type === "ack") {
+      var acked = outboxItem(d.client_id);
       dropFromOutbox(d.client_id); delete state.unmatched[d.message.id];
+      if (acked && acked.start) startAccepted();
       state.ticket = state.ticket && state.ticket.id === d.ticket_id ? state.ticket : { id: d.ticket_id, open: true, status: "open" };
       state.ticket.open = true; addMessage(d.message, d.client_id);
     } else if (d.type === "message.added") {
@@ -301,18 +411,27 @@
     } else if (d.type === "ticket.changed") {
       state.ticket = state.ticket || { id: d.ticket.id };
       state.ticket.status = d.ticket.status; state.ticket.open = ["solved", "closed"].indexOf(d.ticket.status) < 0;
-      if (d.ticket.status === "solved") { state.ticket.rating_pending = true; $("wd-rating").hidden = false; renderStars(); }
+      // Storing the rating changes the ticket too ("rated"): that must not ask again.
+      if (d.ticket.status === "solved" && d.change !== "rated" && !state.rated[d.ticket.id]) { state.ticket.rating_pending = true; openRating(); }
+      if (state.ticket.open) { $("wd-rating").hidden = true; $("wd-rated").hidden = true; }
     } else if (d.type === "rated") {
-      $("wd-rating").hidden = true; systemNote(t("rated"));
+      rated(d.ticket_id);
     } else if (d.type === "error") {
+      var failedItem = d.client_id ? outboxItem(d.client_id) : null;
       if (d.client_id && ["rate_limited"].indexOf(d.code) < 0) {
         dropFromOutbox(d.client_id);
+        if (failedItem && failedItem.start) { startRefused(failedItem, d); return; }
         var el = document.querySelector('[data-client-id="' + d.client_id + '"]');
-        if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + d.message; }
-      } else { showError(d.message); }
+        if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + errText(d.code, d.message); }
+        // Nothing typed is lost: a refused message goes back into an empty box to be fixed.
+        if (failedItem && !$("wd-input").value.trim()) { $("wd-input").value = failedItem.body; store.set("draft", failedItem.body); }
+      } else if (state.rateSending) {
+        state.rateSending = false; ratingError(errText(d.code, d.message));
+      } else { showError(errText(d.code, d.message)); }
     }
   }
   function systemNote(text) { var li = bubble("system", escapeText(text), ""); $("wd-messages").appendChild(li); scrollDown(); }
+  function apiErr(j) { var e = (j && j.error) || {}; return errText(e.code, e.message); }
   function showError(text) { var e = $("wd-error"); e.textContent = text; e.hidden = false; setTimeout(function () { e.hidden = true; }, 6000); }
 
   // --- composer: IME-safe Enter, typing, emoji, files ----------------------------------------------
@@ -345,7 +464,7 @@
         .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
         .then(function (res) {
           if (res.ok) { state.ticket = state.ticket || { id: res.j.ticket_id, open: true }; addMessage(res.j.message, clientId); }
-          else { var el = document.querySelector('[data-client-id="' + clientId + '"]'); if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + (res.j.error ? res.j.error.message : ""); } }
+          else { var el = document.querySelector('[data-client-id="' + clientId + '"]'); if (el) { el.classList.add("failed"); el.querySelector(".wd-meta").textContent = t("failed") + apiErr(res.j); } }
         })
         .catch(function () { if (n < 5) setTimeout(function () { attempt(n + 1); }, 1000 * Math.pow(2, n)); });
     };
@@ -366,17 +485,36 @@
     if (!email) return;
     store.set("email", email);
     fetch("/api/v1/chat/transcript/email", { method: "POST", headers: { "Content-Type": "application/json", "X-Widget-Session": state.session || "" }, body: JSON.stringify({ ticket_id: state.ticket.id, email: email, locale: state.locale }) })
-      .then(function (r) { return r.json().then(function (j) { if (r.ok) systemNote(t("transcriptSent", { email: j.email })); else showError(j.error.message); }); });
+      .then(function (r) { return r.json().then(function (j) { if (r.ok) systemNote(t("transcriptSent", { email: j.email })); else showError(apiErr(j)); }); });
   }
 
   // --- rating ----------------------------------------------------------------------------------------
   var rating = 0;
+  function openRating() {
+    $("wd-rated").hidden = true; $("wd-rate-error").hidden = true; $("wd-rating").hidden = false; renderStars();
+    $("wd-rating").scrollIntoView({ block: "nearest" });
+  }
+  function rated(ticketId) {
+    state.rateSending = false; state.rated[ticketId] = true;
+    if (state.ticket) state.ticket.rating_pending = false;
+    // The thanks take the panel's place, so they are where the customer is looking.
+    $("wd-rating").hidden = true; $("wd-rated").textContent = t("rated"); $("wd-rated").hidden = false;
+    $("wd-rated").scrollIntoView({ block: "nearest" });
+  }
+  function ratingError(text) { var e = $("wd-rate-error"); e.textContent = text; e.hidden = false; }
+  function rateSend() {
+    if (!rating) { ratingError(t("rateNeedStars")); return; }
+    if (!state.ws || state.ws.readyState !== 1 || !state.ticket) { ratingError(t("reconnecting")); return; }
+    $("wd-rate-error").hidden = true; state.rateSending = true;
+    state.ws.send(JSON.stringify({ type: "rate", ticket_id: state.ticket.id, rating: rating, comment: $("wd-rate-comment").value }));
+  }
   function renderStars() {
     var box = $("wd-stars"); box.textContent = "";
     [1, 2, 3, 4, 5].forEach(function (n) {
       var b = document.createElement("button"); b.type = "button"; b.textContent = "★"; b.dataset.value = n; b.setAttribute("aria-label", String(n));
       if (n <= rating) b.className = "on";
-      b.addEventListener("click", function () { rating = n; renderStars(); });
+      b.setAttribute("aria-pressed", String(n === rating));
+      b.addEventListener("click", function () { rating = n; $("wd-rate-error").hidden = true; renderStars(); });
       box.appendChild(b);
     });
   }
@@ -384,7 +522,10 @@
   // --- wiring ------------------------------------------------------------------------------------------
   $("wd-lang").addEventListener("change", function (e) { state.locale = e.target.value; store.set("locale", state.locale); applyTexts(); });
   $("wd-close").addEventListener("click", function () { toParent({ type: "wd.close" }); });
-  $("wd-first").addEventListener("input", function () { store.set("draft.first", $("wd-first").value); suggest(); });
+  $("wd-first").addEventListener("input", function () {
+    store.set("draft.first", $("wd-first").value); suggest();
+    if (state.fieldErrors.body && $("wd-first").value.trim()) { delete state.fieldErrors.body; renderFieldError("body", $("wd-first"), $("wd-first-error")); }
+  });
   $("wd-start").addEventListener("click", startChat);
   var input = $("wd-input");
   input.addEventListener("compositionstart", function () { composing = true; });
@@ -414,17 +555,14 @@
   });
   $("wd-transcript").addEventListener("click", transcriptDownload);
   $("wd-transcript-email").addEventListener("click", transcriptEmail);
-  $("wd-rate-send").addEventListener("click", function () {
-    if (!rating || !state.ws || !state.ticket) return;
-    state.ws.send(JSON.stringify({ type: "rate", ticket_id: state.ticket.id, rating: rating, comment: $("wd-rate-comment").value }));
-  });
+  $("wd-rate-send").addEventListener("click", rateSend);
   $("wd-offline-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var clientId = store.get("offline.client", null) || uid(); store.set("offline.client", clientId);
     fetch("/api/v1/chat/offline", { method: "POST", headers: { "Content-Type": "application/json", "X-Widget-Session": state.session || "" },
       body: JSON.stringify({ client_id: clientId, email: $("wd-offline-email").value, body: $("wd-offline-body").value, locale: state.locale, category: state.category }) })
       .then(function (r) { return r.json().then(function (j) {
-        if (!r.ok) { showError(j.error.message); $("wd-offline-done").textContent = j.error.message; $("wd-offline-done").hidden = false; return; }
+        if (!r.ok) { showError(apiErr(j)); $("wd-offline-done").textContent = apiErr(j); $("wd-offline-done").hidden = false; return; }
         store.set("offline.client", null); $("wd-offline-form").hidden = true;
         $("wd-offline-done").textContent = t("offlineDone", { ref: j.reference, email: j.email }); $("wd-offline-done").hidden = false;
       }); });
