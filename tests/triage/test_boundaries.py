@@ -40,6 +40,10 @@ FRESH = Path(__file__).resolve().parents[2] / "bench" / "data" / "triage_fresh.j
         "I think an employee of yours moved my funds, nobody else had access",
         "there is a transfer of 600 USDT out of my account on Tuesday that I have no memory of making",
         "i have been scammed by someone from 'the exchange', he had me transfer to a new wallet for safety",
+        "could it be a hack? all my coins moved to a new address overnight",
+        "a stranger now owns my NFTs, I didn't sell them",
+        "some dude got into my acc and yeeted my coins",
+        "我的资产被人洗走了",
     ],
 )
 def test_theft_told_by_its_effect_or_in_slang_is_urgent(text: str) -> None:
@@ -65,6 +69,9 @@ def test_theft_told_by_its_effect_or_in_slang_is_urgent(text: str) -> None:
         "收到短信说有一笔提现，可我账户里的钱一分没少，这是诈骗短信吧",
         "someone pretending to be support asked for my seed, I refused",
         "提币白名单怎么设置",
+        "Has your platform ever been hacked?",
+        "你们平台被盗过吗",
+        "被盗了能找回吗？想提前了解一下",
     ],
 )
 def test_theft_words_that_report_nothing_lost_are_security(text: str) -> None:

@@ -106,6 +106,8 @@ _INTACT = (
     r"会被盗吗|会不会被盗|会被盗|what happens if|怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
     r"差点(?:把|就|被|上当|转|给)|还好(?:及时)?(?:发现|没|反应)|refused|拒绝了|(?:didn'?t|did not) fall for|"
     r"is (?:this|that|it) (?:really )?from you|"
+    # A question asked ahead of time ("被盗了能找回吗？想提前了解一下").
+    r"提前了解|先了解一下|just asking|asking in advance|asking before|"
     r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
@@ -156,7 +158,7 @@ _FOUL = (
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
-    r"i was (?:asleep|sleeping)|睡觉|异地|bypass|绕过|"
+    r"i was (?:asleep|sleeping)|睡觉|异地|bypass|绕过|overnight|一夜之间|"
     r"别的设备|其他设备|陌生设备|别人的设备|(?:other|another|unknown|new) device|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
     r"追回服务|找回服务|"
@@ -384,11 +386,16 @@ _HYPOTHETICAL_RE = _compile(
     r"(?:i (?:heard|read)|i'?ve (?:heard|read)|heard that|heard about|people (?:say|said))[^,.!?;]{0,50}|"
     # A modal question asks what could happen ("can a scammer steal my coins if he knows my
     # address?", "别人知道地址能偷走我的币吗"); one that tells a past event is not set aside.
-    r"(?<![a-z])(?:can|could|would|might|is it possible|possible for)(?![a-z])"
+    # "could it be a hack?" asks about something that happened; it is not set aside.
+    r"(?<![a-z])(?:can|could|would|might|is it possible|possible for)(?![a-z])(?! (?:it|this|that) (?:be|have))"
     r"(?:(?!(?<![a-z])" + _PAST + r"(?![a-z]))[^,.!?;])"
     r"{0,60}\?|"
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
+    # Questions about the platform's own record or cover, not the customer's account.
+    r"(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
+    r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被攻击过)|"
+    r"(?:cover|insure|reimburse|compensate)[^.!?]{0,12}(?:losses?|loss)[^.!?]{0,20}(?:hacks?|theft|stolen|scams?)|"
     r"(?:is it true|is it possible|is it safe|how (?:do|can|would) (?:hackers|scammers|thieves|someone|somebody|they))"
     r"[^.!?;]{0,90}\?|"
     # An attempt that failed, and the purpose of a safeguard ("so no one can steal my funds").
