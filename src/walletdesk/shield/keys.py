@@ -109,6 +109,7 @@ _WORD_KIND = {
     **{word.removeprefix("\\b").removesuffix("\\b"): "tx" for word in _TX_WORDS},
     **{word.removeprefix("\\b").removesuffix("\\b"): "key" for word in _KEY_WORDS},
 }
+_LONGEST_WORD = max(map(len, _WORD_KIND))
 _KEY_WORDS_RE = _words_regex(_KEY_WORDS)
 _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
 # Cheap gates decide which detectors run at all: each is a literal test or a single-class regex
@@ -162,6 +163,12 @@ def keys_find(text: str) -> list[Span]:
 
 def _context_kind(text: str, start: int, end: int) -> str | None:
     """'key' or 'tx' from the nearest telling word around text[start:end], else from the message."""
+    # Most strings have their word right beside them ("txid: ...", "哈希是..."): a look at a few
+    # characters either side settles it when the word found is nearer than any word that could
+    # straddle the edge of that look.
+    close = _nearest_close_word(text, start, end)
+    if close is not None and close[0] + _LONGEST_WORD <= _CLOSE:
+        return close[1]
     words = _context_words(text)
     best: tuple[int, str] | None = None
     for word_start, word_end, kind in words:
@@ -179,6 +186,30 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     return "key" if "key" in kinds else "tx" if "tx" in kinds else None
 
 
+_CLOSE = 24
+
+
+def _nearest_close_word(text: str, start: int, end: int) -> tuple[int, str] | None:
+    before = _lower(text[max(0, start - _CLOSE) : start])
+    best: tuple[int, str] | None = None
+    for match in _CONTEXT_RE.finditer(before):
+        distance = len(before) - match.end()
+        if best is None or distance <= best[0]:
+            best = (distance, _WORD_KIND[match.group()])
+    match = _CONTEXT_RE.search(_lower(text[end : end + _CLOSE]))
+    if match and (best is None or match.start() < best[0]):
+        best = (match.start(), _WORD_KIND[match.group()])
+    return best
+
+
+def _lower(text: str) -> str:
+    """Lower case, one character for one (a few letters lower to two, which would shift offsets)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
 @lru_cache(maxsize=4)
 def _context_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """Every telling word in `text` as (start, end, 'key' or 'tx'), found in one pass.
@@ -186,11 +217,9 @@ def _context_words(text: str) -> tuple[tuple[int, int, str], ...]:
     Cached: a pasted blob of hundreds of hex strings asks once per string (it would be
     quadratic otherwise). A str caches its own hash, so a hit costs nothing.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
     return tuple(
-        (match.start(), match.end(), _WORD_KIND[match.group()]) for match in _CONTEXT_RE.finditer(lowered)
+        (match.start(), match.end(), _WORD_KIND[match.group()])
+        for match in _CONTEXT_RE.finditer(_lower(text))
     )
 
 
