@@ -44,7 +44,12 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from walletdesk.helpcenter.search import engine
+
     cache.clear()
+    # The help-center snapshot checks the index version at most once a second: a rolled-back test's
+    # articles must not stay visible to the next test (widget suggestions, ticket deflection, ...).
+    engine.snapshot_forget()
     yield
 
 
