@@ -35,3 +35,16 @@ def test_inbox_counts_count_open_tickets_only(agent, customer, category):
     ticket_status_set(ticket=made[2], status="waiting", by=agent)
     counts = selectors.inbox_counts(agent=agent)
     assert counts == {"open": 3, "mine": 1, "unassigned": 2, "team": 3}
+
+
+def test_agents_share_the_large_counts(agent, team, customer, category, django_assert_num_queries):
+    from walletdesk.accounts.services import agent_create
+    from walletdesk.tickets.inbox import InboundMessage, receive
+
+    receive(InboundMessage(channel="web", body="q", customer=customer, category=category, new_ticket=True))
+    other = agent_create(username="agent2", password="agent-pass-456", display_name="Two", teams=[team]).user
+    first = selectors.inbox_counts(agent=agent)
+    # The second agent of the same team counts only their own tickets (after reading their teams).
+    with django_assert_num_queries(2):
+        second = selectors.inbox_counts(agent=other)
+    assert first["open"] == second["open"] == 1 and second == {**first, "mine": 0}

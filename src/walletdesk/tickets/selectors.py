@@ -278,19 +278,34 @@ COUNTS_TTL_SECONDS = 5
 
 def inbox_counts(*, agent: AbstractBaseUser) -> dict[str, int]:
     """The four inbox view counts, each answered from its own partial index; cached for a few
-    seconds because every console page shows them and they need not be exact to the second."""
+    seconds because every console page shows them and they need not be exact to the second.
+    Counting is shared: the all-open and unassigned counts (the large ones) by every agent, the team
+    count by agents of the same teams; only "mine" is counted per agent. At most 2 TTLs old."""
     key = f"inbox-counts:{agent.pk}"
     counts = cache.get(key)
-    if counts is None:
-        team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
-        open_ones = open_tickets()
-        counts = {
+    if counts is not None:
+        return counts
+    team_ids = sorted(agent.agent_profile.teams.values_list("id", flat=True))
+    shared_key, team_key = "inbox-counts:shared", "inbox-counts:team:" + ",".join(map(str, team_ids))
+    found = cache.get_many([shared_key, team_key])
+    open_ones = open_tickets()
+    counted: dict[str, Any] = {}
+    shared = found.get(shared_key)
+    if shared is None:
+        shared = counted[shared_key] = {
             "open": open_ones.count(),
-            "mine": open_ones.filter(assignee=agent).count(),
             "unassigned": open_ones.filter(assignee__isnull=True).count(),
-            "team": open_ones.filter(team_id__in=team_ids).count() if team_ids else 0,
         }
-        cache.set(key, counts, COUNTS_TTL_SECONDS)
+    team = found.get(team_key)
+    if team is None:
+        team = counted[team_key] = open_ones.filter(team_id__in=team_ids).count() if team_ids else 0
+    counts = {
+        "open": shared["open"],
+        "mine": open_ones.filter(assignee=agent).count(),
+        "unassigned": shared["unassigned"],
+        "team": team,
+    }
+    cache.set_many({**counted, key: counts}, COUNTS_TTL_SECONDS)
     return counts
 
 
