@@ -89,11 +89,12 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
     count = len(stream)
     if count < WINDOW:
         return []
-    char_score = list(map(scores.__getitem__, stream))
-    char_sum = list(accumulate(char_score, initial=0.0))
-    window_score = list(map(operator.sub, char_sum[WINDOW:], char_sum))
-    if min(window_score) >= RANDOM_BELOW:
+    # Prefix sums straight from the scores and the lowest window without lists in between:
+    # most prose stops here.
+    char_sum = list(accumulate(map(scores.__getitem__, stream), initial=0.0))
+    if min(map(operator.sub, char_sum[WINDOW:], char_sum)) >= RANDOM_BELOW:
         return []
+    window_score = list(map(operator.sub, char_sum[WINDOW:], char_sum))
     # Word pairs are looked up only inside the windows still in question (prose rarely has
     # more than a few), each pair once.
     maybe = compress(range(len(window_score)), map(RANDOM_BELOW.__gt__, window_score))
@@ -108,6 +109,7 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
         lower[start] += PAIR_WEIGHT * sum(touched[k] for k in range(start, start + WINDOW - 1))
     if min(lower.values()) >= RANDOM_BELOW:
         return []
+    char_score = list(map(scores.__getitem__, stream))
     is_han = map(scores.__contains__, chunk)
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
     candidates = [start for start, bound in lower.items() if bound < RANDOM_BELOW]
