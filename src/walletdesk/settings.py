@@ -188,7 +188,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
 ]
 # The console's session user arrives with its agent profile (one query, not two, per request).
-AUTHENTICATION_BACKENDS = ["walletdesk.accounts.backends.AgentModelBackend"]
+# ModelBackend second: sessions signed in before the switch name it and stay valid.
+AUTHENTICATION_BACKENDS = [
+    "walletdesk.accounts.backends.AgentModelBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 # Sessions read from the shared cache when there is one (Redis); a per-process cache would serve one
 # process a stale session that another process changed, so without Redis they stay in the database.
 SESSION_ENGINE = (
