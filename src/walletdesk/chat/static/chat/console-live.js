@@ -10,6 +10,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var mode = root.dataset.mode, me = +root.dataset.userId, ticketId = root.dataset.ticketId ? +root.dataset.ticketId : null;
   var ws = null, attempt = 0, queueIds = {}, conversation = null, typingTimer = null, lastTyping = 0, baseTitle = document.title;
+  var ticketStatus = root.dataset.ticketStatus || "", refs = {}, refWaiters = {}, accepting = null;
   var wsUrl = root.dataset.ws.indexOf("ws") === 0 ? root.dataset.ws :
     (location.protocol === "https:" ? "wss://" : "ws://") + location.host + root.dataset.ws.replace(/^[^/]*\/\/[^/]*/, "");
 
@@ -20,6 +21,26 @@
     try { var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
       o.frequency.value = 880; g.gain.value = 0.08; o.connect(g); g.connect(ctx.destination); o.start(); o.stop(ctx.currentTime + 0.18);
     } catch (e) { /* no audio */ }
+  }
+  // Agents speak of tickets by number (WD-10005), never by database id. Events that carry the number
+  // teach it; for the rest it is asked once per ticket.
+  function learnRef(ticketId, reference) { if (ticketId && reference) refs[ticketId] = reference; }
+  function withRef(ticketId, use) {
+    if (refs[ticketId]) { use(refs[ticketId]); return; }
+    if (refWaiters[ticketId]) { refWaiters[ticketId].push(use); return; }
+    refWaiters[ticketId] = [use];
+    fetch("/api/v1/tickets/" + ticketId, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : {}; })
+      .catch(function () { return {}; })
+      .then(function (j) {
+        learnRef(ticketId, j.reference);
+        var waiting = refWaiters[ticketId] || []; delete refWaiters[ticketId];
+        if (refs[ticketId]) waiting.forEach(function (f) { f(refs[ticketId]); });
+      });
+  }
+  function ticketLink(ticketId, reference) {
+    var a = document.createElement("a"); a.href = "/console/tickets/" + ticketId + "/"; a.textContent = reference || refs[ticketId] || "…";
+    if (!reference && !refs[ticketId]) withRef(ticketId, function (ref) { a.textContent = ref; });
+    return a;
   }
   function showError(text) { var e = $("chat-live-error"); if (!e) return; e.textContent = text; e.hidden = false; setTimeout(function () { e.hidden = true; }, 6000); }
 
@@ -43,10 +64,13 @@
     queue.forEach(function (q) {
       if (!queueIds[q.conversation_id]) fresh = true;
       var tr = document.createElement("tr"), waited = (now - new Date(q.queued_at).getTime()) / 1000;
-      [q.position, "#" + q.ticket_id, fmt(waited), fmt(q.wait_seconds)].forEach(function (v) { var td = document.createElement("td"); td.textContent = v; tr.appendChild(td); });
+      learnRef(q.ticket_id, q.reference);
+      [q.position, ticketLink(q.ticket_id, q.reference), fmt(waited), fmt(q.wait_seconds)].forEach(function (v) {
+        var td = document.createElement("td"); if (typeof v === "object") td.appendChild(v); else td.textContent = v; tr.appendChild(td);
+      });
       var td = document.createElement("td"), b = document.createElement("button"); b.type = "button"; b.textContent = L("接入", "Accept");
       b.dataset.conversation = q.conversation_id;
-      b.addEventListener("click", function () { send({ type: "accept", conversation_id: q.conversation_id }); });
+      b.addEventListener("click", function () { accepting = q.conversation_id; send({ type: "accept", conversation_id: q.conversation_id }); });
       td.appendChild(b); tr.appendChild(td); body.appendChild(tr);
     });
     var known = {}; queue.forEach(function (q) { known[q.conversation_id] = true; });
@@ -57,9 +81,10 @@
     document.title = (queue.length ? "(" + queue.length + ") " : "") + baseTitle;
     if ($("chat-live-summary") && agentsOnline !== undefined) $("chat-live-summary").textContent = L("在线客服：", "Agents online: ") + agentsOnline;
   }
-  function feed(text) {
+  function feed(text, ticketId, reference) {
     var list = $("chat-live-feed"); if (!list) return;
     var li = document.createElement("li"); li.textContent = new Date().toLocaleTimeString() + " " + text;
+    if (ticketId) { li.appendChild(document.createTextNode(" ")); li.appendChild(ticketLink(ticketId, reference)); }
     list.insertBefore(li, list.firstChild); while (list.children.length > 30) list.removeChild(list.lastChild);
   }
 
@@ -76,7 +101,14 @@
   function renderState() {
     var chip = $("chat-live-state"); if (!chip) return;
     chip.textContent = conversation ? conversation.status + (conversation.agent_name ? " · " + conversation.agent_name : "") : L("无在线会话", "no live chat");
-    $("chat-live-accept").hidden = !(conversation && conversation.status === "queued");
+    // A solved or closed ticket has no chat to accept, even if its queue entry has not caught up yet.
+    var ticketOpen = ["solved", "closed"].indexOf(ticketStatus) < 0;
+    $("chat-live-accept").hidden = !(conversation && conversation.status === "queued" && ticketOpen);
+    var live = !!(conversation && ["queued", "active"].indexOf(conversation.status) >= 0 && ticketOpen);
+    root.classList.toggle("chat-live-on", live);
+    $("chat-live-explain").textContent = live
+      ? L("客户正在聊天窗口中：在这里输入的回复会立即显示给客户。", "The customer is in the chat window: replies typed here appear there at once.")
+      : L("在线会话已结束：这里的回复会在客户回来时显示，也可用下方的工单回复。", "The live chat has ended: replies here show when the customer comes back; the ticket reply form works too.");
   }
   function renderViewers(viewers) {
     var others = viewers.filter(function (v) { return v.user_id !== me; });
@@ -106,13 +138,14 @@
       if ($("chat-live-presence")) $("chat-live-presence").value = d.state;
     } else if (d.type === "watching") {
       conversation = d.conversation; renderState(); renderViewers(d.viewers || []);
+      if (root.classList.contains("chat-live-on") && !root.dataset.shown) { root.dataset.shown = "1"; root.scrollIntoView({ block: "nearest" }); }
       var intake = d.intake || {}, keys = Object.keys(intake);
       $("chat-live-intake").textContent = (d.category ? L("类别：", "Category: ") + d.category + " · " : "") + keys.map(function (k) { return k + ": " + intake[k]; }).join(" · ");
     } else if (d.type === "chat.viewers" && d.ticket_id === ticketId) {
       renderViewers(d.viewers);
     } else if (d.type === "chat.state") {
       if (ticketId && d.conversation.ticket_id === ticketId) { conversation = d.conversation; renderState(); }
-      feed("#" + d.conversation.ticket_id + " " + d.change);
+      feed(d.change, d.conversation.ticket_id, d.conversation.reference);
     } else if (d.type === "chat.typing" && d.ticket_id === ticketId) {
       var t = $("chat-live-typing");
       t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
@@ -120,22 +153,47 @@
     } else if (d.type === "message.added") {
       addMessage(d.message);
     } else if (d.type === "ticket.changed" && mode === "inbox" && d.change === "created" && d.ticket.channel === "widget") {
-      feed(L("新会话 ", "New chat ") + d.ticket.reference + " " + d.ticket.subject); beep();
+      learnRef(d.ticket.id, d.ticket.reference);
+      feed(L("新会话 ", "New chat ") + d.ticket.subject, d.ticket.id, d.ticket.reference); beep();
+    } else if (d.type === "ticket.changed" && d.ticket) {
+      learnRef(d.ticket.id, d.ticket.reference);
+      if (d.ticket.id === ticketId) { ticketStatus = d.ticket.status; renderState(); }
     } else if (d.type === "accepted" && mode === "inbox") {
-      feed(L("已接入 #", "Accepted #") + d.conversation.ticket_id);
+      feed(L("已接入", "Accepted"), d.conversation.ticket_id, d.conversation.reference);
+      // The agent who clicked Accept goes to work on the ticket.
+      if (accepting === d.conversation.id) location.assign("/console/tickets/" + d.conversation.ticket_id + "/");
     } else if (d.type === "error") {
-      showError(d.message); feed(d.message);
+      accepting = null; showError(d.message); feed(d.message);
     }
+  }
+
+  function placeNearConversation() {
+    // On the full ticket page the panel is included after the page's grid, under the side panels
+    // and the timeline. The live chat continues the history, so it goes right below it, above the
+    // ticket's own (email-style) reply form.
+    var history = document.getElementById("conversation");
+    if (history && !history.parentNode.contains(root)) history.parentNode.insertBefore(root, history.nextSibling);
   }
 
   // --- wiring -----------------------------------------------------------------------------------
   if ($("chat-live-presence")) $("chat-live-presence").addEventListener("change", function (e) { send({ type: "presence", state: e.target.value }); });
   if (mode === "ticket") {
-    var body = $("chat-live-body"), composing = false;
+    placeNearConversation();
+    var body = $("chat-live-body"), composing = false, internal = $("chat-live-internal");
+    var renderMode = function () {
+      // Which box talks to the customer must be obvious: a note looks and reads differently.
+      var note = internal.checked;
+      root.classList.toggle("chat-live-noting", note);
+      body.placeholder = note ? body.dataset.placeholderNote : body.dataset.placeholderReply;
+      $("chat-live-send").textContent = note ? $("chat-live-send").dataset.labelNote : $("chat-live-send").dataset.labelReply;
+    };
+    internal.addEventListener("change", renderMode); renderMode(); // a reload may restore the tick
     var submit = function () {
       var text = body.value.trim(); if (!text) return;
-      if (send({ type: "reply", ticket_id: ticketId, body: text, internal: $("chat-live-internal").checked, client_id: uid() })) {
+      if (send({ type: "reply", ticket_id: ticketId, body: text, internal: internal.checked, client_id: uid() })) {
         body.value = ""; send({ type: "typing", ticket_id: ticketId, state: false });
+        // A note is one message: the next one goes to the customer unless the agent ticks again.
+        internal.checked = false; renderMode();
       } else { showError(L("连接断开，消息未发送", "Not connected: message not sent")); }
     };
     $("chat-live-reply").addEventListener("submit", function (e) { e.preventDefault(); submit(); });
