@@ -8,6 +8,7 @@ walletdesk chat routing --auto-assign true|false
 walletdesk chat canned list
 walletdesk chat canned add SHORTCUT --title T --zh 中文 --en English
 walletdesk chat canned remove SHORTCUT
+walletdesk chat canned defaults [--overwrite]  add the starter replies (zh/en) that are missing
 walletdesk chat transcript WD-10001 [--locale en] [--out file.html]
 """
 
@@ -42,11 +43,14 @@ class Command(BaseCommand):
         routing = sub.add_parser("routing", help="automatic assignment of waiting chats")
         routing.add_argument("--auto-assign", required=True, metavar="true|false")
         canned = sub.add_parser("canned", help="canned replies")
-        canned.add_argument("op", choices=["list", "add", "remove"])
+        canned.add_argument("op", choices=["list", "add", "remove", "defaults"])
         canned.add_argument("shortcut", nargs="?")
         canned.add_argument("--title", default="")
         canned.add_argument("--zh", default="")
         canned.add_argument("--en", default="")
+        canned.add_argument(
+            "--overwrite", action="store_true", help="defaults: also replace replies with the same shortcut"
+        )
         transcript = sub.add_parser("transcript", help="write a ticket's chat transcript (HTML)")
         transcript.add_argument("reference", help="WD-10001 or the ticket id")
         transcript.add_argument("--locale", default=None, choices=["zh-hans", "en"])
@@ -106,6 +110,12 @@ class Command(BaseCommand):
         if op == "list":
             for reply in selectors.canned_reply_list():
                 self.stdout.write(f"{reply.shortcut}\t{reply.title}")
+            return
+        if op == "defaults":
+            from walletdesk.chat.management.canned import canned_defaults_load
+
+            written = canned_defaults_load(overwrite=options["overwrite"])
+            self.stdout.write(f"added {written} canned replies")
             return
         if not shortcut:
             raise CommandError(f"canned {op} needs a SHORTCUT.")
