@@ -70,10 +70,16 @@ class _Scorer:
 
     def scores(self, feats: list[str]) -> np.ndarray:
         index = self.index
-        known = [index[f] for f in feats if f in index]
-        if not known:
+        # Term counts in a dict: np.unique on a hundred ids costs more than the whole product.
+        counts: dict[int, int] = {}
+        for f in feats:
+            i = index.get(f)
+            if i is not None:
+                counts[i] = counts.get(i, 0) + 1
+        if not counts:
             return self.intercepts.copy()
-        idx, tfs = np.unique(np.array(known), return_counts=True)
+        idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+        tfs = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
         values = (1.0 + np.log(tfs)) * self.idf[idx]
         values /= math.sqrt(float(values @ values))
         return self.intercepts + values @ self.matrix[idx]

@@ -440,6 +440,8 @@ def theft_hypothetical(text: str) -> bool:
     """True when theft words occur only in a clause set aside (a hypothetical, a worry, hearsay
     or a quoted warning): the customer asks about security, nothing was lost."""
     norm = text_normalise(text)
+    if not _theft_word(norm):
+        return False
     spans = [m.group(0) for m in _HYPOTHETICAL_RE.finditer(norm)]
     return any(_THEFT_RE.search(span) for span in spans) and not theft_suspected(text)
 
@@ -472,7 +474,27 @@ def loss_told(text: str) -> bool:
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)
+    # Setting clauses aside only removes text, so a message with no hit at all (most of them)
+    # needs neither the set-aside pass nor the exceptions.
+    if not _theft_hit(norm):
+        return False
     return _theft_in(_set_aside(norm), norm)
+
+
+@lru_cache(maxsize=256)
+def _theft_word(norm: str) -> bool:
+    return bool(_THEFT_RE.search(norm))
+
+
+@lru_cache(maxsize=256)
+def _theft_hit(norm: str) -> bool:
+    """Any branch of the theft net matches (before the exceptions)."""
+    return bool(
+        _theft_word(norm)
+        or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm))
+        or (_OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm))
+        or (_PAID_RE.search(norm) and _VANISHED_RE.search(norm))
+    )
 
 
 _VICTIM_RE = _compile(
@@ -497,7 +519,7 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
         # scammed … he asked me to move it to a new wallet for safety").
         return False
     hit = (
-        _THEFT_RE.search(norm)
+        _theft_word(norm)
         or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm))
         # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
         or (_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))

@@ -110,7 +110,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
-    elif assets_intact(text) and (category == "account_theft" or pred.theft_words):
+    elif (category == "account_theft" or pred.theft_words) and assets_intact(text):
         # "A suspicion with the assets intact is security" (the category definition), whatever
         # else the message names ("offered to recover stolen funds for a fee, I lost nothing").
         category = "security"
