@@ -20,7 +20,9 @@ class HitOut(Schema):
     locale: str
     score: float
     url: str
-    snippet: str
+    snippet: str  # plain text
+    snippet_html: str  # the same, escaped, matched words in <mark>
+    marks: list[list[int]]  # [start, end) of the matched words in `snippet`, UTF-16 offsets
 
 
 class SearchOut(Schema):
@@ -73,7 +75,10 @@ def help_search(
             query=q, locale=locale or "", source=source, slugs=[h.slug for h in hits]
         )
         search_id = event.pk
-    return {"results": [h.__dict__ for h in hits], "search_id": search_id}
+    return {
+        "results": [{**h.__dict__, "marks": [list(m) for m in h.marks]} for h in hits],
+        "search_id": search_id,
+    }
 
 
 @router.post("/help/searches/{search_id}/click", response=OkOut)

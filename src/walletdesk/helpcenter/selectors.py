@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -11,10 +10,8 @@ from django.utils import timezone
 
 from walletdesk.helpcenter.errors import ArticleNotFound
 from walletdesk.helpcenter.models import Article, ArticleStatus, Category, SearchEvent
-from walletdesk.helpcenter.search import normalize
-from walletdesk.helpcenter.search.engine import search_ranked
-
-SNIPPET_CHARS = 140
+from walletdesk.helpcenter.search.engine import search
+from walletdesk.helpcenter.snippets import markdown_text, snippet_make
 
 
 @dataclass(frozen=True)
@@ -24,44 +21,43 @@ class ArticleHit:
     locale: str
     score: float
     url: str
-    snippet: str
+    snippet: str  # plain text, "…" where text was left out
+    snippet_html: str = ""  # the same, escaped, matched words in <mark>
+    marks: tuple = ()  # [start, end) UTF-16 offsets of the matched words in `snippet`
 
 
-def _snippet(excerpt: str, pieces: list[str]) -> str:
-    """About SNIPPET_CHARS of plain text around the first query word found in the excerpt."""
-    lowered = excerpt.lower()
-    start = 0
-    for piece in pieces:
-        pos = lowered.find(piece)
-        if pos >= 0:
-            start = max(0, pos - 40)
-            break
-    snippet = excerpt[start : start + SNIPPET_CHARS]
-    return ("…" if start else "") + snippet + ("…" if start + SNIPPET_CHARS < len(excerpt) else "")
-
-
-def article_search(*, query: str, locale: str | None = None, limit: int = 10) -> list[ArticleHit]:
-    """Published articles answering `query`, best first, one per topic.
+def article_search(
+    *, query: str, locale: str | None = None, limit: int = 10, snippets: bool = True
+) -> list[ArticleHit]:
+    """Published articles answering `query`, best first, one per topic; [] when nothing answers.
 
     `locale` ("zh-hans" | "en") is the language to show when a topic has both versions; without
     it the query's own language is used. A topic that exists only in the other language is still
-    returned when it answers best.
+    returned when it answers best. Every caller that shows hits (portal, widget, suggestions)
+    gets its snippets from here.
     """
-    ranked = search_ranked(query=query, locale=locale, limit=max(0, min(limit, 50)))
-    pieces = (
-        [p[:4] for p in re.findall(r"[\u4e00-\u9fff]{2,}|[a-z0-9]{3,}", normalize(query))] if ranked else []
+    result = search(query=query, locale=locale, limit=max(0, min(limit, 50)))
+    bodies = (
+        dict(Article.objects.filter(pk__in=[r.id for r in result.docs]).values_list("pk", "body"))
+        if snippets and result.docs
+        else {}
     )
-    return [
-        ArticleHit(
-            r.slug,
-            r.title,
-            r.locale,
-            r.score,
-            f"/help/{r.locale}/a/{r.slug}/",
-            _snippet(r.excerpt, pieces),
+    hits = []
+    for r in result.docs:
+        snip = snippet_make(markdown_text(bodies.get(r.id, "")), result.terms) if snippets else None
+        hits.append(
+            ArticleHit(
+                r.slug,
+                r.title,
+                r.locale,
+                r.score,
+                f"/help/{r.locale}/a/{r.slug}/",
+                snip.text if snip else "",
+                str(snip.html) if snip else "",
+                tuple(tuple(m) for m in snip.marks_utf16()) if snip else (),
+            )
         )
-        for r in ranked
-    ]
+    return hits
 
 
 def article_get_public(*, locale: str, slug: str) -> Article:
@@ -80,6 +76,11 @@ def article_list_public(*, locale: str, category: Category | None = None) -> Que
     if category is not None:
         qs = qs.filter(category=category)
     return qs.order_by("category__position", "title")
+
+
+def article_popular(*, locale: str, limit: int = 6) -> list[Article]:
+    """Most viewed published articles in a language: what an empty search page offers."""
+    return list(article_list_public(locale=locale).order_by("-view_count", "title")[:limit])
 
 
 def article_translations(*, article: Article, published_only: bool = True) -> list[Article]:

@@ -127,6 +127,12 @@ def help_search_page(request: HttpRequest, locale: str) -> HttpResponse:
             query=query, locale=locale, source=SearchSource.PORTAL, slugs=[h.slug for h in hits]
         ).pk
     ctx = _ctx(locale, query=query, hits=hits, search_id=search_id)
+    if not query and not partial:  # nothing asked yet: a hint, the most read articles, the sections
+        ctx["popular"] = selectors.article_popular(locale=locale)
+        ctx["sections"] = [
+            (cat, cat.name_for(locale), len(articles))
+            for cat, articles in selectors.category_list_public(locale=locale)
+        ]
     return _render(request, locale, "helpcenter/_results.html" if partial else "helpcenter/search.html", ctx)
 
 

@@ -356,7 +356,7 @@ class _Plan:
     concept_terms: list[frozenset[str]]
 
 
-def _plan(snap: Snapshot, concepts: list[Concept]) -> _Plan:
+def plan_build(snap: Snapshot, concepts: list[Concept]) -> _Plan:
     tokens = set().union(*(c.tokens() for c in concepts)) if concepts else set()
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
     idfs = {t: idf(snap, t) for t in tokens if snap.df.get(t)}
@@ -382,6 +382,18 @@ def _plan(snap: Snapshot, concepts: list[Concept]) -> _Plan:
             compiled.append(phrases)
             terms.append(frozenset(t for _, slots in phrases for slot in slots for t, _ in slot))
     return _Plan(idfs, compiled, terms)
+
+
+def plan_ceiling(plan: _Plan) -> float:
+    """The most any article could score for this query: every concept's best phrase matched with
+    full saturation. Scores divided by it are comparable across queries (0 … 1)."""
+    total = 0.0
+    for phrases in plan.concepts:
+        total += max(
+            weight * sum(max((w * plan.idfs[t] for t, w in slot), default=0.0) for slot in slots)
+            for weight, slots in phrases
+        )
+    return total
 
 
 def doc_score(plan: _Plan, vector: Vector) -> float:
@@ -433,11 +445,8 @@ def _dense_scores(snap: Snapshot, plan: _Plan) -> np.ndarray:
     return total
 
 
-def rank_dense(
-    snap: Snapshot, concepts: list[Concept], prefer_locale: str, limit: int
-) -> list[tuple[DocMeta, float]]:
+def rank_dense(snap: Snapshot, plan: _Plan, prefer_locale: str, limit: int) -> list[tuple[DocMeta, float]]:
     """The in-memory ranking: exact over every published article."""
-    plan = _plan(snap, concepts)
     if not plan.concepts or not snap.order:
         return []
     scores = _dense_scores(snap, plan)
@@ -460,14 +469,13 @@ def rank_dense(
 
 def rank(
     snap: Snapshot,
-    concepts: list[Concept],
+    plan: _Plan,
     candidates: list[int] | None,
     load_vectors: Callable[[list[int]], dict[int, RawVector]],
     prefer_locale: str,
     limit: int,
 ) -> list[tuple[DocMeta, float]]:
     """One hit per topic (translation group), in the preferred language when that version exists."""
-    plan = _plan(snap, concepts)
     if not plan.concepts:
         return []
     ids = list(snap.docs) if candidates is None else [i for i in candidates if i in snap.docs]

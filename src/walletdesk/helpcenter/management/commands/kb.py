@@ -102,7 +102,7 @@ class Command(BaseCommand):
         locale = locale if locale in Locale.values else None
         return [
             {"slug": h.slug, "title": h.title, "score": h.score}
-            for h in article_search(query=query, locale=locale, limit=limit)
+            for h in article_search(query=query, locale=locale, limit=limit, snippets=False)
         ]
 
     def _reindex(self, **_: Any) -> None:

@@ -9,6 +9,19 @@
     return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body || {})});
   }
 
+  // The server's snippet (the same one the results page shows) with its matched words in <mark>:
+  // text nodes only, so nothing in an article or a query is ever read as HTML.
+  function snippet(el, text, marks) {
+    var last = 0;
+    marks.forEach(function (m) {
+      if (m[0] < last || m[1] > text.length) return;
+      el.appendChild(document.createTextNode(text.slice(last, m[0])));
+      var mark = document.createElement("mark"); mark.textContent = text.slice(m[0], m[1]);
+      el.appendChild(mark); last = m[1];
+    });
+    el.appendChild(document.createTextNode(text.slice(last)));
+  }
+
   function render(target, results, searchId) {
     target.textContent = "";
     if (!results.length) return;
@@ -18,7 +31,7 @@
       var li = document.createElement("li"), a = document.createElement("a"), p = document.createElement("div");
       a.href = hit.url; a.textContent = hit.title; a.target = "_blank"; a.rel = "noopener";
       a.addEventListener("click", function () { if (searchId()) post(API + "/searches/" + searchId() + "/click", {slug: hit.slug}); });
-      p.className = "muted small"; p.textContent = hit.snippet;
+      p.className = "muted small help-snippet"; snippet(p, hit.snippet, hit.marks || []);
       li.appendChild(a); li.appendChild(p); list.appendChild(li);
     });
     target.appendChild(list);
