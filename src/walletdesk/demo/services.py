@@ -30,7 +30,7 @@ APP_LOADERS = [
     ("walletdesk.verify.services", "registry_load_demo"),
     ("walletdesk.wallet.services", "wallet_demo_load"),
     ("walletdesk.chain.services", "chains_demo_load"),
-    ("walletdesk.chat.services", "chat_demo_load"),
+    ("walletdesk.chat.management.canned", "chat_demo_load"),
 ]
 
 

@@ -1,0 +1,33 @@
+"""`walletdesk demo load` fills every app's demo data, and twice is the same as once."""
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_load_fills_every_app_and_is_idempotent(capsys):
+    from walletdesk.chat.models import CannedReply
+    from walletdesk.helpcenter.models import Article
+    from walletdesk.tickets.models import Category, Ticket
+    from walletdesk.verify.models import OfficialChannel
+
+    call_command("demo", "load")
+    counts = (
+        CannedReply.objects.count(),
+        Article.objects.count(),
+        Category.objects.count(),
+        Ticket.objects.count(),
+    )
+    assert CannedReply.objects.filter(shortcut__isnull=False).exists()
+    assert Article.objects.filter(locale="zh-hans").exists() and Article.objects.filter(locale="en").exists()
+    assert Category.objects.count() == 10 and OfficialChannel.objects.exists()
+    assert "agent-demo-pass" in capsys.readouterr().out
+
+    call_command("demo", "load")
+    assert (
+        CannedReply.objects.count(),
+        Article.objects.count(),
+        Category.objects.count(),
+        Ticket.objects.count(),
+    ) == counts
