@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 
 import segno
 from django.conf import settings
@@ -20,7 +21,9 @@ from walletdesk.accounts import services
 from walletdesk.accounts.errors import IdentityTokenExpired, IdentityTokenInvalid, LoginLinkInvalid
 from walletdesk.accounts.identity import identity_token_sign, identity_token_verify
 from walletdesk.accounts.models import Customer
-from walletdesk.core.ratelimit import rate_limit_public
+from walletdesk.accounts.signin_limits import signin_check, signin_failed, signin_succeeded
+from walletdesk.core.errors import RateLimited
+from walletdesk.core.ratelimit import client_ip, rate_limit_public
 
 PENDING_USER = "wd_pending_agent"
 CUSTOMER_SESSION = "wd_customer_id"
@@ -37,18 +40,19 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 def agent_login(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
+        username = request.POST.get("username", "")
+        account = _account_key(username)
         try:
             rate_limit_public(request, "agent-login", limit=20)
-        except Exception:
-            return render(
-                request, "accounts/login.html", {"error": _("Too many attempts; wait a minute.")}, status=429
-            )
-        user = authenticate(
-            request, username=request.POST.get("username", ""), password=request.POST.get("password", "")
-        )
+            signin_check(step="password", user_key=account, ip=client_ip(request))
+        except RateLimited as exc:
+            return _locked(request, "accounts/login.html", exc, {"next": _safe_next(request, "")})
+        user = authenticate(request, username=username, password=request.POST.get("password", ""))
         if user is None or not hasattr(user, "agent_profile"):
+            signin_failed(step="password", user_key=account, ip=client_ip(request))
             error = _("Wrong username or password.")
         else:
+            signin_succeeded(step="password", user_key=account)
             if not settings.WALLETDESK_REQUIRE_2FA:
                 login(request, user)
                 return HttpResponseRedirect(_safe_next(request, "/console/"))
@@ -63,6 +67,17 @@ def agent_login(request: HttpRequest) -> HttpResponse:
         {"error": error, "next": request.GET.get("next", "")},
         status=400 if error else 200,
     )
+
+
+def _account_key(username: str) -> str:
+    # Any text can be typed as a user name: the cache key holds a digest, never the raw text.
+    return hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
+
+
+def _locked(request: HttpRequest, template: str, exc: RateLimited, extra: dict | None = None) -> HttpResponse:
+    response = render(request, template, {"error": exc.message, "locked": True, **(extra or {})}, status=429)
+    response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _pending_user(request: HttpRequest):  # type: ignore[no-untyped-def]
@@ -90,10 +105,16 @@ def agent_login_otp(request: HttpRequest) -> HttpResponse:
         return redirect("agent-enrol-otp")
     error = ""
     if request.method == "POST":
+        try:
+            signin_check(step="otp", user_key=str(user.pk), ip=client_ip(request))
+        except RateLimited as exc:
+            return _locked(request, "accounts/login_otp.html", exc)
         token = request.POST.get("token", "").strip().replace(" ", "")
         for device in devices:
             if device.verify_token(token):
+                signin_succeeded(step="otp", user_key=str(user.pk))
                 return _finish_login(request, user, device)
+        signin_failed(step="otp", user_key=str(user.pk), ip=client_ip(request))
         # django-otp throttles after a failure (1 s, doubling), so say so rather than look broken.
         error = _(
             "That code is not valid. Wait a moment, then enter the current 6-digit code from your authenticator app."
@@ -111,7 +132,14 @@ def agent_enrol_otp(request: HttpRequest) -> HttpResponse:
         device = TOTPDevice.objects.create(user=user, name="authenticator", confirmed=False)
     error = ""
     if request.method == "POST":
-        if device.verify_token(request.POST.get("token", "").strip().replace(" ", "")):
+        try:
+            signin_check(step="otp", user_key=str(user.pk), ip=client_ip(request))
+        except RateLimited as exc:
+            return _locked(request, "accounts/login_otp.html", exc)
+        if not device.verify_token(request.POST.get("token", "").strip().replace(" ", "")):
+            signin_failed(step="otp", user_key=str(user.pk), ip=client_ip(request))
+        else:
+            signin_succeeded(step="otp", user_key=str(user.pk))
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             return _finish_login(request, user, device)

@@ -279,7 +279,10 @@ def store(
             kind=EventKind.SECRET,
             data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
         )
-    text = f"{ticket.reference} {ticket.subject} {redaction.body}" if created else redaction.body
+    if created:
+        text = " ".join([ticket.reference, ticket.subject, redaction.body, search.intake_text(ticket.intake)])
+    else:
+        text = redaction.body
     search.ticket_index(ticket_id=ticket.pk, text=text, append=not created, new=created)
     return message
 

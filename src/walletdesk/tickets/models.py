@@ -221,6 +221,7 @@ class EventKind(models.TextChoices):
     TAGS = "tags", _("tags changed")
     TEAM = "team", _("team changed")
     NOTE = "note", _("internal note")
+    REPLY = "reply", _("public reply")
     SECRET = "secret", _("secret redacted")
     RATED = "rated", _("rated")
 

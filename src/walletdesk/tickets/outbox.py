@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield import services as shield
-from walletdesk.tickets import events
+from walletdesk.tickets import events, search
 from walletdesk.tickets.adapters import adapter_get
 from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
 from walletdesk.tickets.errors import DeliveryError, DeliveryRejected, MessageEmpty, MessageTooLong
@@ -68,12 +68,17 @@ def send(
                 ticket=locked, kind=EventKind.NOTE, actor=author, data={"message_id": message.pk}
             )
         else:
+            if author_kind == AuthorKind.AGENT:
+                TicketEvent.objects.create(
+                    ticket=locked, kind=EventKind.REPLY, actor=author, data={"message_id": message.pk}
+                )
             if author_kind == AuthorKind.AGENT and locked.first_response_at is None:
                 locked.first_response_at = now
             if locked.status in (Status.NEW, Status.OPEN) and author_kind == AuthorKind.AGENT:
                 locked.status = Status.WAITING
             locked.last_message_at = now
         locked.save()
+        search.ticket_index(ticket_id=locked.pk, text=redacted.text)
         message.ticket = locked
         events.message_added(message)
         events.ticket_changed(locked, "reply" if not internal else "note")

@@ -2,12 +2,15 @@
 
 SQLite: an FTS5 table keyed by ticket id. PostgreSQL: a tsvector column with a GIN index, built with
 the 'simple' configuration over tokens we segment ourselves (jieba), so both databases see the same
-words. One document per ticket: subject, reference and the customer's messages.
+words. One document per ticket: subject, reference, the intake answers (account, txid, address ...)
+and every message, the agents' replies and notes included: a hash or address an agent pasted is as
+much a way back to the ticket as one the customer wrote.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from django.db import connection
 
@@ -49,6 +52,11 @@ def ticket_index(*, ticket_id: int, text: str, append: bool = True, new: bool = 
             cur.execute("DELETE FROM tickets_search WHERE rowid = %s", [ticket_id])
             body = (old + " " + doc).strip()[:MAX_DOC_CHARS] if old else doc
             cur.execute("INSERT INTO tickets_search (rowid, body) VALUES (%s, %s)", [ticket_id, body])
+
+
+def intake_text(intake: dict[str, Any]) -> str:
+    """The intake answers as indexable text (values only: the keys are the same on every ticket)."""
+    return " ".join(str(v) for v in intake.values() if isinstance(v, str | int | float) and str(v).strip())
 
 
 def _fts5_query(words: list[str]) -> str:

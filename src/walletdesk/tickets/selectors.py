@@ -136,19 +136,27 @@ def open_tickets(qs: QuerySet[Ticket] | None = None) -> QuerySet[Ticket]:
     return (Ticket.objects.all() if qs is None else qs).extra(where=[_OPEN_SQL])
 
 
-def ticket_list_for_agent(*, agent: AbstractBaseUser, filters: TicketFilters) -> QuerySet[Ticket]:
-    """Tickets in a view, newest activity first (text search is `ticket_page_for_agent`'s job)."""
+def ticket_list_for_agent(
+    *, agent: AbstractBaseUser, filters: TicketFilters, any_status: bool = False
+) -> QuerySet[Ticket]:
+    """Tickets in a view, newest activity first (text search is `ticket_page_for_agent`'s job).
+    `any_status`: the view's who/which-team rule without its open-only rule (a search looks for a
+    ticket the agent remembers, and that one is often already solved)."""
     qs = Ticket.objects.select_related("category", "customer", "team", "assignee")
     view = filters.view or "open"
+
+    def scoped(q: QuerySet[Ticket]) -> QuerySet[Ticket]:
+        return q if any_status else open_tickets(q)
+
     if view == "mine":
-        qs = open_tickets(qs).filter(assignee=agent)
+        qs = scoped(qs).filter(assignee=agent)
     elif view == "unassigned":
-        qs = open_tickets(qs).filter(assignee__isnull=True)
+        qs = scoped(qs).filter(assignee__isnull=True)
     elif view == "team":
         team_ids = list(agent.agent_profile.teams.values_list("id", flat=True))
-        qs = open_tickets(qs).filter(team_id__in=team_ids)
+        qs = scoped(qs).filter(team_id__in=team_ids)
     elif view == "open":
-        qs = open_tickets(qs)
+        qs = scoped(qs)
     if filters.status:
         qs = qs.filter(status=filters.status)
     if filters.category:
@@ -234,14 +242,25 @@ def ticket_page_for_agent(
     the full-text index newest-ticket first in batches and stops once the page is full, so neither
     depends on how many tickets exist or match. `rows=True` gives dicts of TICKET_ROW_FIELDS."""
     text = (filters.text or "").strip()
-    base = ticket_list_for_agent(agent=agent, filters=filters)
+    base = ticket_list_for_agent(agent=agent, filters=filters, any_status=bool(text))
     if rows:
         base = base.values(*TICKET_ROW_FIELDS)
     if text:
         pk = ticket_pk_from_reference(text) if text.upper().startswith("WD-") else None
         if pk:
             return TicketPage(tickets=list(base.filter(pk=pk)), next_cursor=None)
-        return _search_page(base, text, cursor, limit, rows)
+        customer_id = _customer_id_named(text)
+        if customer_id is None:
+            return _search_page(base, text, cursor, limit, rows)
+        # The customer's own tickets, through the (customer, -id) index.
+        qs = base.filter(customer_id=customer_id).order_by("-id")
+        if cursor:
+            qs = qs.filter(id__lt=cursor_decode(cursor)[1])
+        found = list(qs[: limit + 1])
+        page = found[:limit]
+        return TicketPage(
+            tickets=page, next_cursor=cursor_encode(page[-1], by_id=True) if len(found) > limit else None
+        )
     qs = base
     if cursor:
         stamp, pk = cursor_decode(cursor)
@@ -256,6 +275,16 @@ def ticket_page_for_agent(
     rows = list(qs[: limit + 1])
     page = rows[:limit]
     return TicketPage(tickets=page, next_cursor=cursor_encode(page[-1]) if len(rows) > limit else None)
+
+
+def _customer_id_named(text: str) -> int | None:
+    """The customer a search names by wallet uid or email (one indexed lookup), if it is one."""
+    if " " in text or len(text) > 254:
+        return None
+    condition = Q(wallet_uid=text)
+    if "@" in text:
+        condition |= Q(email__in=list({text, text.lower()}))
+    return Customer.objects.filter(condition).order_by("id").values_list("id", flat=True).first()
 
 
 def _search_page(base: QuerySet[Ticket], text: str, cursor: str | None, limit: int, rows: bool) -> TicketPage:
@@ -352,11 +381,24 @@ CATEGORIES_KEY = "categories-by-slug"
 def category_get(*, slug: str) -> Category | None:
     """A category with its default team (a new ticket takes both), from a short-lived cache of the
     dozen categories: every ticket creation looks one up. Dropped with the console choices."""
+    return _categories_by_slug().get(slug)
+
+
+def _categories_by_slug() -> dict[str, Category]:
     categories = cache.get(CATEGORIES_KEY)
     if categories is None:
         categories = {c.slug: c for c in Category.objects.select_related("default_team")}
         cache.set(CATEGORIES_KEY, categories, CHOICES_TTL_SECONDS)
-    return categories.get(slug)
+    return categories
+
+
+def category_by_id(category_id: int | None) -> Category | None:
+    """A category by id from the same short-lived cache as `category_get` (the ticket page shows
+    its name and intake labels without a query of its own)."""
+    if category_id is None:
+        return None
+    found = next((c for c in _categories_by_slug().values() if c.pk == category_id), None)
+    return found or Category.objects.filter(pk=category_id).first()
 
 
 def ticket_open_statuses() -> tuple[str, ...]:

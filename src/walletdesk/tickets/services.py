@@ -150,6 +150,8 @@ def ticket_priority_set(*, ticket: Ticket, priority: str, by: AbstractBaseUser |
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
         old = locked.priority
+        if old == priority:
+            return locked
         locked.priority = priority
         locked.save(update_fields=["priority", "updated_at"])
         _event(locked, EventKind.PRIORITY, by, old=old, new=priority)
@@ -164,6 +166,8 @@ def ticket_category_set(*, ticket: Ticket, category_slug: str, by: AbstractBaseU
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
         old = locked.category.slug if locked.category_id else None
+        if locked.category_id == category.pk:
+            return locked
         locked.category = category
         locked.category_source = "agent"
         locked.save(update_fields=["category", "category_source", "updated_at"])
@@ -175,9 +179,19 @@ def ticket_category_set(*, ticket: Ticket, category_slug: str, by: AbstractBaseU
 def ticket_team_set(*, ticket: Ticket, team: Team | None, by: AbstractBaseUser | None) -> Ticket:
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        if locked.team_id == (team.pk if team else None):
+            return locked
+        old = locked.team.slug if locked.team_id else None
         locked.team = team
         locked.save(update_fields=["team", "updated_at"])
-        _event(locked, EventKind.TEAM, by, team=team.slug if team else None)
+        _event(
+            locked,
+            EventKind.TEAM,
+            by,
+            old=old,
+            new=team.slug if team else None,
+            team=team.slug if team else None,
+        )
         events.ticket_changed(locked, "team")
     return locked
 
@@ -186,8 +200,10 @@ def ticket_tags_set(*, ticket: Ticket, tags: list[str], by: AbstractBaseUser | N
     clean = sorted({t.strip().lower()[:50] for t in tags if t and t.strip()})
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
-        TicketTag.objects.filter(ticket=locked).exclude(name__in=clean).delete()
         existing = set(TicketTag.objects.filter(ticket=locked).values_list("name", flat=True))
+        if existing == set(clean):
+            return clean
+        TicketTag.objects.filter(ticket=locked).exclude(name__in=clean).delete()
         TicketTag.objects.bulk_create([TicketTag(ticket=locked, name=n) for n in clean if n not in existing])
         _event(locked, EventKind.TAGS, by, tags=clean)
         events.ticket_changed(locked, "tags")

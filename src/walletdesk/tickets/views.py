@@ -11,19 +11,20 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.models import Presence, Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError
 from walletdesk.core.markdown import markdown_render
-from walletdesk.tickets import outbox, selectors, services
+from walletdesk.shield.services import warning_message as shield_warning
+from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent, ticket_reference
+from walletdesk.tickets.templatetags.when import when_parts
 
 INBOX_VIEWS = selectors.INBOX_VIEWS
 INBOX_PAGE_SIZE = 25
@@ -113,25 +114,33 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
                 row["customer_id"], row["customer__name"], row["customer__email"], row["customer__wallet_uid"]
             ),
             assignee_label=row["assignee__username"] or "—",
-            last_activity=timezone.localtime(last).strftime("%Y-%m-%d %H:%M") if last else "",
         )
+        row["last_activity_iso"], row["last_activity"] = when_parts(last) if last else ("", "")
 
 
-def _ticket_context(request: HttpRequest, ticket_id: str, error: str = "") -> dict[str, Any]:
+def _ticket_context(
+    request: HttpRequest, ticket_id: str, error: str = "", errors: dict[str, str] | None = None
+) -> dict[str, Any]:
     ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id, related=("customer",))
     choices = selectors.console_choices()
     presence = {k: str(v) for k, v in Presence.choices}
+    lang = _lang()
+    events = TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id")
+    category = selectors.category_by_id(ticket.category_id)
     return {
         "ticket": ticket,
+        "category_label": category.name_for(lang) if category else "",
+        "intake_rows": timeline.intake_rows(ticket.intake, category, lang),
         "messages": selectors.conversation_for_agent(ticket=ticket),
-        "events": TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id"),
+        "events": timeline.event_rows(events, choices, lang),
+        "errors": errors or {},
         "tags": list(ticket.tag_rows.values_list("name", flat=True)),
         "agents": [{**a, "presence_label": presence.get(a["presence"], "")} for a in choices["agents"]],
         "teams": choices["teams"],
         "categories": choices["categories"],
         "statuses": Status.choices,
         "priorities": Priority.choices,
-        "lang": _lang(),
+        "lang": lang,
         "error": error,
         "panels": _existing_templates(TICKET_PANELS),
         "live_templates": _existing_templates(("chat/_console_ticket_live.html",)),
@@ -154,8 +163,15 @@ def _existing_templates(names: tuple[str, ...]) -> list[str]:
 
 
 @agent_required
-@require_GET
+@require_http_methods(["GET", "HEAD", "POST"])
 def console_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    """GET shows the ticket; the reply form posts here too (action=reply|note) so that a refused
+    reply re-renders at the ticket's own address, not at …/reply/."""
+    if request.method == "POST":
+        action = request.POST.get("action", "reply")
+        if action not in ("reply", "note"):
+            raise Http404()
+        return _ticket_act(request, ticket_id, action)
     try:
         context = _ticket_context(request, ticket_id)
     except DomainError as exc:
@@ -166,6 +182,10 @@ def console_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
 @agent_required
 @require_POST
 def console_ticket_action(request: HttpRequest, ticket_id: str, action: str) -> HttpResponse:
+    return _ticket_act(request, ticket_id, action)
+
+
+def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpResponse:
     try:
         ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
     except DomainError as exc:
@@ -207,8 +227,11 @@ def console_ticket_action(request: HttpRequest, ticket_id: str, action: str) -> 
         else:
             raise Http404()
     except (DomainError, ValueError) as exc:
-        context = _ticket_context(request, ticket_id, error=getattr(exc, "message", str(exc)))
+        message = getattr(exc, "message", str(exc))
+        errors = {"body": message} if action in ("reply", "note") else {action: message}
+        context = _ticket_context(request, ticket_id, error=message, errors=errors)
         context["draft"] = post.get("body", "")
+        context["draft_action"] = action
         return render(request, "tickets/console/ticket.html", context, status=400)
     return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
 
@@ -286,8 +309,9 @@ def portal_new(request: HttpRequest) -> HttpResponse:
                 )
             except DomainError as exc:
                 context["error"] = exc.message
-                context["errors"] = exc.fields
+                context["errors"] = _field_errors(exc)
             else:
+                _secret_warning_remember(request, received)
                 return redirect(f"/support/tickets/{received.ticket.pk}/")
         context["fields"] = _intake_fields(chosen, request.POST, context["errors"])
         return render(request, "tickets/portal/new.html", context, status=400)
@@ -328,24 +352,58 @@ def _portal_ticket(request: HttpRequest, ticket_id: str) -> Any:
 def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
     ticket = _portal_ticket(request, ticket_id)
     error = ""
+    errors: dict[str, str] = {}
     if request.method == "POST":
         uploads = [UploadedFile(filename=f.name, content=f.read()) for f in request.FILES.getlist("files")]
         try:
-            services.ticket_reply_by_customer(
+            received = services.ticket_reply_by_customer(
                 ticket=ticket, body=request.POST.get("body", ""), attachments=uploads
             )
         except DomainError as exc:
             error = exc.message
+            errors = _field_errors(exc)
         else:
+            _secret_warning_remember(request, received)
             return redirect(f"/support/tickets/{ticket.pk}/")
     context = {
         "ticket": ticket,
         "messages": selectors.messages_for_customer(ticket=ticket),
         "lang": _lang(),
         "error": error,
+        "errors": errors,
         "draft": request.POST.get("body", ""),
+        "secret_warning": _secret_warning_pop(request, ticket),
     }
     return render(request, "tickets/portal/ticket.html", context, status=400 if error else 200)
+
+
+# Errors that belong to one form field, so the page shows them beside it (and in the summary).
+_FIELD_OF_ERROR = {"message_empty": "body", "message_too_long": "body", "attachment_rejected": "files"}
+
+
+def _field_errors(exc: DomainError) -> dict[str, str]:
+    errors = {key: str(value) for key, value in (exc.fields or {}).items()}
+    field = _FIELD_OF_ERROR.get(exc.code)
+    if field:
+        errors[field] = exc.message
+    return errors
+
+
+SECRET_WARNING_SESSION = "wd_secret_warning"
+
+
+def _secret_warning_remember(request: HttpRequest, received: Any) -> None:
+    """The automatic warning is posted by the worker a moment later; the page the customer lands on
+    right after sending must already tell them to treat the phrase as leaked."""
+    if received.secrets_found:
+        request.session[SECRET_WARNING_SESSION] = received.ticket.pk
+
+
+def _secret_warning_pop(request: HttpRequest, ticket: Any) -> str:
+    if request.session.get(SECRET_WARNING_SESSION) != ticket.pk:
+        return ""
+    del request.session[SECRET_WARNING_SESSION]
+    return shield_warning(locale=_lang())
 
 
 @customer_required

@@ -1,0 +1,93 @@
+"""What the console shows of a ticket's events and intake answers, in the reader's language.
+
+Events store codes (status "solved", category slug "deposit"); the page shows the labels an agent
+reads ("已解决", "充值"). Everything is looked up in dicts already in memory: no query per event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from walletdesk.tickets.models import Category, EventKind, Priority, Status, TicketEvent
+
+
+def intake_rows(intake: dict[str, Any], category: Category | None, lang: str) -> list[tuple[str, Any]]:
+    """(label, answer) pairs in the category's field order, unknown keys last under their own name."""
+    specs = {f.get("key"): f for f in (category.intake_fields if category else []) if isinstance(f, dict)}
+    order = [k for k in specs if k in intake] + [k for k in intake if k not in specs]
+    rows = []
+    for key in order:
+        spec = specs.get(key, {})
+        label = spec.get("label_en" if lang == "en" else "label_zh") or _intake_fallback(key)
+        rows.append((label, intake[key]))
+    return rows
+
+
+def _intake_fallback(key: str) -> str:
+    """Labels for keys a category no longer lists (the category was changed or edited)."""
+    labels = {
+        "account": _("Account"),
+        "txid": _("Transaction ID"),
+        "network": _("Network"),
+        "amount": _("Amount"),
+        "error": _("Error message"),
+        "address": _("Address"),
+    }
+    return labels.get(key, key)
+
+
+def event_rows(
+    events: Iterable[TicketEvent], choices: dict[str, list[dict[str, Any]]], lang: str
+) -> list[dict[str, Any]]:
+    kind = {k: str(v) for k, v in EventKind.choices}
+    status = {k: str(v) for k, v in Status.choices}
+    priority = {k: str(v) for k, v in Priority.choices}
+    name_key = "name_en" if lang == "en" else "name_zh"
+    category = {c["slug"]: c[name_key] for c in choices["categories"]}
+    team = {t["slug"]: t[name_key] for t in choices["teams"]}
+    agent = {a["user_id"]: a["display_name"] for a in choices["agents"]}
+    rows = []
+    for event in events:
+        data = event.data or {}
+        change = ""
+        if event.kind == EventKind.STATUS:
+            change = _arrow(data, status)
+        elif event.kind == EventKind.PRIORITY:
+            change = _arrow(data, priority)
+        elif event.kind == EventKind.CATEGORY:
+            change = _arrow(data, category)
+        elif event.kind == EventKind.TEAM:
+            new = data.get("new", data.get("team"))
+            change = "→ " + (team.get(new, new) if new else _("no team"))
+        elif event.kind == EventKind.ASSIGNED:
+            who = data.get("assignee_id")
+            change = "→ " + (agent.get(who, str(who)) if who else _("Unassigned"))
+        elif event.kind == EventKind.TAGS:
+            change = ", ".join(data.get("tags") or []) or _("no tags")
+        elif event.kind == EventKind.RATED:
+            change = "★" * int(data.get("rating") or 0)
+        actor = ""
+        if event.actor_id:
+            actor = agent.get(event.actor_id) or event.actor.get_username()
+        rows.append(
+            {
+                "created_at": event.created_at,
+                "kind": event.kind,
+                "label": kind.get(event.kind, event.kind),
+                "actor": actor,
+                "change": change,
+                "message_id": data.get("message_id"),
+            }
+        )
+    return rows
+
+
+def _arrow(data: dict[str, Any], labels: dict[str, str]) -> str:
+    old, new = data.get("old"), data.get("new")
+    if not new:
+        return ""
+    new_label = labels.get(new, new)
+    return f"{labels.get(old, old)} → {new_label}" if old else f"→ {new_label}"
