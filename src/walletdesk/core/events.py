@@ -262,16 +262,16 @@ def publish_now(group: str, event: dict[str, Any]) -> None:
         if publisher is not None:
             publisher.submit(group, message)
             return
+        loop = _server_loop
+        if loop is not None and loop.is_running():  # the in-memory layer's queues live on that loop
+            _relay_for(loop, _server_thread_id).submit(layer, group, message)
+            return
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
             running = None
         if running is not None:  # sync code called from inside a loop: don't block it
             _relay_for(running, threading.get_ident()).submit(layer, group, message)
-            return
-        loop = _server_loop
-        if loop is not None and loop.is_running() and threading.get_ident() != _server_thread_id:
-            _relay_for(loop, _server_thread_id).submit(layer, group, message)
             return
         async_to_sync(layer.group_send)(group, message)
     except Exception:  # a live update is best effort: the state is in the database already
