@@ -50,6 +50,8 @@ def test_snippet_cuts_english_at_word_boundaries_with_ellipses():
         inner.split()[0] in text.split() and inner.split()[-1].rstrip(".,:") in text.replace(":", "").split()
     )
     assert "<mark>backup</mark>" in snip.html
+    two = snippet_make("Open Google Authenticator now.", {"googl", "authent"})
+    assert two.html == "Open <mark>Google Authenticator</mark> now."  # one mark for adjacent words
 
 
 def test_snippet_cuts_chinese_after_punctuation():
@@ -72,7 +74,8 @@ def test_snippet_without_markdown_and_with_marks(help_center):
     assert "|" not in hit.snippet and "---" not in hit.snippet and "**" not in hit.snippet
     assert "<mark>" in hit.snippet_html
     start, end = hit.marks[0]  # the API's offsets point at the marked words of the plain snippet
-    assert hit.snippet[start:end] in {"提现", "审核", "审核中"}
+    marked = hit.snippet[start:end]
+    assert marked and marked.replace("提现", "").replace("审核", "").replace("中", "") == ""
 
 
 def test_html_in_the_article_and_the_query_is_escaped(client, help_center):

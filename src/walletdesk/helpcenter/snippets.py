@@ -265,7 +265,8 @@ def snippet_make(text: str, terms: frozenset[str] | set[str], width: int = SNIPP
         while _inside_word(text, end) and end > start:
             end -= 1
         # A clause end near the cut reads better than a word cut mid-clause.
-        floor = start + (end - start) * 3 // 4
+        shown = [e for s, e, _ in matches if s >= start and e <= end]
+        floor = max(start + (end - start) * 3 // 4, max(shown, default=0))
         for i in range(end, floor, -1):
             if text[i - 1] in _CLAUSE_END:
                 end = i
@@ -278,7 +279,17 @@ def snippet_make(text: str, terms: frozenset[str] | set[str], width: int = SNIPP
         while body_end > body_start and text[body_end - 1] in _TRIM_END:
             body_end -= 1
     prefix = ELLIPSIS if body_start > 0 else ""
-    suffix = ELLIPSIS if end < len(text) else ""
+    suffix = ""
+    if end < len(text):
+        # "phone. …" rather than "phone.…": the sentence ended, more text follows.
+        suffix = " " + ELLIPSIS if text[body_end - 1 : body_end] in {".", "!", "?"} else ELLIPSIS
     shift = len(prefix) - body_start
-    marks = [(s + shift, e + shift) for s, e, _ in matches if s >= body_start and e <= body_end]
+    marks: list[tuple[int, int]] = []
+    for s, e, _ in matches:
+        if s < body_start or e > body_end:
+            continue
+        if marks and not text[marks[-1][1] - shift : s].strip():
+            marks[-1] = (marks[-1][0], e + shift)  # "Google Authenticator" is one mark, not two
+        else:
+            marks.append((s + shift, e + shift))
     return Snippet(prefix + text[body_start:body_end] + suffix, marks)

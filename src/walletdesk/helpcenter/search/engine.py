@@ -184,7 +184,7 @@ def search(*, query: str, locale: str | None = None, limit: int = 10) -> SearchR
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
     prefer = locale or detect_locale(query)
     plan = ranking.plan_build(snap, concepts)
-    terms = _highlight_terms(concepts)
+    terms = _highlight_terms(snap, concepts)
     ceiling = ranking.plan_ceiling(plan)
     if not _real_terms(snap, concepts):
         return SearchResult([], terms, ceiling)
@@ -212,10 +212,11 @@ _TAG_RE = re.compile(r"<[/!?]?[A-Za-z][^>]*>?|&[#\w]+;")
 _CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def _highlight_terms(concepts: list[ranking.Concept]) -> frozenset[str]:
+def _highlight_terms(snap: ranking.Snapshot, concepts: list[ranking.Concept]) -> frozenset[str]:
     terms = {
         t for c in concepts for phrase, w in c.phrases.items() if w >= HIGHLIGHT_MIN_WEIGHT for t in phrase
     }
+    terms |= {alt for t in list(terms) for alt in snap.equivalents.get(t, {})}  # the ranking counts them
     # A long Chinese synonym (充值未到账) is one index word; an article writes its parts.
     for t in [t for t in terms if len(t) >= 4 and _CJK_CHAR_RE.match(t)]:
         terms.update(w for w in cjk_words(t) if len(w) >= 2)
