@@ -83,3 +83,48 @@ def test_agent_replies_with_totp_and_customer_sees_it_live(browser, live_server,
     # No reload on the customer's side: the conversation refreshes itself.
     customer_page.wait_for_selector("text=We found your deposit", timeout=10000)
     assert "<strong>confirming</strong>" in customer_page.inner_html("#messages")
+
+
+@pytest.fixture
+def new_york_page():
+    """A page whose reader lives in New York and reads US English."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists("/usr/bin/chromium"):
+        pytest.fail("Debian's chromium is missing: `make test-deps` installs it")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(locale="en-US", timezone_id="America/New_York")
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def test_times_show_in_the_readers_zone(new_york_page, live_server, category):
+    """The server writes China time with its zone; the page shows the reader's own clock."""
+    from datetime import UTC, datetime
+
+    from walletdesk.accounts.identity import identity_token_sign
+    from walletdesk.accounts.models import Customer
+    from walletdesk.tickets.models import Message, Ticket
+    from walletdesk.tickets.services import ticket_create_by_customer
+
+    token = identity_token_sign(wallet_uid="uid-ny", name="NY Customer", locale="en")
+    page = new_york_page
+    page.goto(f"{live_server.url}/support/login/?token={token}")
+    ticket = ticket_create_by_customer(
+        customer=Customer.objects.get(wallet_uid="uid-ny"),
+        channel="web",
+        category=category,
+        body="Where is my deposit?",
+        intake={"txid": "0xabc"},
+        locale="en",
+    ).ticket
+    stamp = datetime(2026, 11, 26, 9, 27, tzinfo=UTC)  # 17:27 in Shanghai, 04:27 in New York
+    Ticket.objects.filter(pk=ticket.pk).update(created_at=stamp, last_message_at=stamp)
+    Message.objects.filter(ticket=ticket).update(created_at=stamp)
+    page.goto(f"{live_server.url}/support/tickets/{ticket.pk}/")
+    page.wait_for_selector("#messages time[data-localized]")
+    shown = page.inner_text("#messages time")
+    assert "04:27" in shown and "EST" in shown, shown
+    assert "17:27" in page.get_attribute("#messages time", "title")  # the server's text stays as a hint
