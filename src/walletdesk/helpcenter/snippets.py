@@ -251,7 +251,8 @@ def snippet_make(text: str, terms: frozenset[str] | set[str], width: int = SNIPP
     """The window of `text` (plain) with the most distinct query terms, cut cleanly, terms marked."""
     matches = _matches(text, frozenset(terms)) if terms else []
     start = 0
-    if matches and _end_for(text, 0, width) < matches[0][1]:
+    # The text's own start is the best window when it shows a match with context after it.
+    if matches and _end_for(text, 0, width * 2 // 3) < matches[0][1]:
         best = (-1, 0)
         for first, _, _ in matches:
             cand = _start_before(text, first)
