@@ -208,3 +208,30 @@ def test_portal_form_errors_sit_by_the_field(client, customer, category):
     ticket = _create(customer, category)
     reply = client.post(f"/support/tickets/{ticket.pk}/", {"body": " "})
     assert reply.status_code == 400 and 'id="body-error"' in reply.content.decode()
+
+
+# --- 7 console header ------------------------------------------------------------------------
+def test_console_hello_counts_the_agent_its_status_calls_online(agent):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from walletdesk.accounts.models import AgentProfile, Presence
+    from walletdesk.tickets.consumers import _console_hello
+
+    # Online by choice, but the last heartbeat is older than the presence TTL (console was closed).
+    AgentProfile.objects.filter(user=agent).update(
+        presence=Presence.ONLINE, presence_at=timezone.now() - timedelta(hours=2)
+    )
+    agent.refresh_from_db()
+    hello = _console_hello(agent)
+    assert hello["presence"] == "online" and hello["agents_online"] == 1
+    AgentProfile.objects.filter(user=agent).update(presence=Presence.OFFLINE)
+    agent = type(agent).objects.get(pk=agent.pk)
+    hello = _console_hello(agent)
+    assert hello["presence"] == "offline" and hello["agents_online"] == 0
+
+
+def test_pages_name_a_favicon(client):
+    page = client.get("/support/").content.decode()
+    assert 'rel="icon"' in page and "core/favicon.svg" in page

@@ -198,6 +198,10 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
 
 
 def _console_hello(user: Any) -> dict:
+    # Opening the console is a heartbeat: an agent whose chosen status is Online but whose last
+    # heartbeat is older than the presence TTL would otherwise see "My status: Online" next to an
+    # "Agents online" count (fresh heartbeats only) that leaves them out until the next beat.
+    chat.agent_heartbeat(agent=user)
     snapshot = chat_selectors.queue_snapshot()
     profile = user.agent_profile
     return {
