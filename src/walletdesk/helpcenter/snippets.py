@@ -9,11 +9,13 @@ out, and the matched words are marked only after escaping.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from walletdesk.helpcenter.search.analysis import TRUNCATE_AT, latin_token, normalize, t2s
@@ -91,6 +93,7 @@ def _join_lines(parts: list[str]) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=1024)
 def markdown_text(source: str) -> str:
     """Markdown → one line of readable text: blocks (paragraphs, list items, headings, table rows)
     in order, table cells separated by " · ", no Markdown or HTML syntax left."""
@@ -165,10 +168,10 @@ class Snippet:
     def html(self) -> SafeString:
         out, last = [], 0
         for start, end in self.marks:
-            out.append(escape(self.text[last:start]))
-            out.append(f"<mark>{escape(self.text[start:end])}</mark>")
+            out.append(html.escape(self.text[last:start]))
+            out.append(f"<mark>{html.escape(self.text[start:end])}</mark>")
             last = end
-        out.append(escape(self.text[last:]))
+        out.append(html.escape(self.text[last:]))
         return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
 
     def marks_utf16(self) -> list[list[int]]:
@@ -180,10 +183,22 @@ class Snippet:
         return [[u16(s), u16(e)] for s, e in self.marks]
 
 
+@functools.lru_cache(maxsize=1024)
 def _fold(text: str) -> str:
     """Same length as `text`: lower case and Simplified characters, for finding Chinese terms."""
     folded = t2s(text)
     return folded if len(folded) == len(text) else text
+
+
+@functools.lru_cache(maxsize=1024)
+def _latin_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, index token) of every Latin word: stemmed once per article text."""
+    out = []
+    for m in _LATIN_WORD_RE.finditer(text):
+        tok = latin_token(normalize(m.group(0)))
+        if tok:
+            out.append((m.start(), m.end(), tok))
+    return tuple(out)
 
 
 def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -191,14 +206,11 @@ def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     latin = {t for t in terms if t.isascii()}
     if latin:
-        for m in _LATIN_WORD_RE.finditer(text):
-            tok = latin_token(normalize(m.group(0)))
-            if not tok:
-                continue
+        for start, end, tok in _latin_words(text):
             if tok in latin:
-                found.append((m.start(), m.end(), tok))
+                found.append((start, end, tok))
             elif len(tok) > TRUNCATE_AT and tok[:TRUNCATE_AT] in latin:
-                found.append((m.start(), m.end(), tok[:TRUNCATE_AT]))
+                found.append((start, end, tok[:TRUNCATE_AT]))
     cjk = sorted((t for t in terms if len(t) >= 2 and _CJK_RE.match(t)), key=len, reverse=True)
     if cjk:
         folded = _fold(text)
@@ -221,12 +233,21 @@ def _width(ch: str) -> int:
     return 2 if ord(ch) > 0x2E7F else 1
 
 
+_WIDE_RE = re.compile(r"[\u2e80-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _offsets(text: str) -> tuple[int, ...]:
+    """offsets[i]: display width of text[:i] (one pass; the windows are then found by bisection)."""
+    wide = bytearray(len(text) + 1)
+    for m in _WIDE_RE.finditer(text):
+        wide[m.start() + 1] = 1
+    return tuple(itertools.accumulate((w + 1 for w in wide[1:]), initial=0))
+
+
 def _end_for(text: str, start: int, budget: int) -> int:
-    used, i = 0, start
-    while i < len(text) and used + _width(text[i]) <= budget:
-        used += _width(text[i])
-        i += 1
-    return i
+    offsets = _offsets(text)
+    return bisect.bisect_right(offsets, offsets[start] + budget, lo=start) - 1
 
 
 def _inside_word(text: str, i: int) -> bool:
@@ -254,7 +275,7 @@ def snippet_make(text: str, terms: frozenset[str] | set[str], width: int = SNIPP
     # The text's own start is the best window when it shows a match with context after it.
     if matches and _end_for(text, 0, width * 2 // 3) < matches[0][1]:
         best = (-1, 0)
-        for first, _, _ in matches:
+        for first in sorted({m[0] for m in matches})[:40]:  # bounded work on very long articles
             cand = _start_before(text, first)
             end = _end_for(text, cand, width)
             distinct = len({t for s, e, t in matches if s >= cand and e <= end})
