@@ -12,13 +12,12 @@ from __future__ import annotations
 import bisect
 import functools
 import html
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString, mark_safe
 
-from walletdesk.helpcenter.search.analysis import TRUNCATE_AT, latin_token, normalize, t2s
+from walletdesk.helpcenter.search.analysis import TRUNCATE_AT, latin_token, normalize
 
 # Display width of a snippet: a Chinese character is about two Latin letters wide.
 SNIPPET_WIDTH = 190
@@ -59,7 +58,12 @@ _UNDERSCORE_RE = re.compile(r"(?<![A-Za-z0-9])(__?)(?=\S)(.+?)(?<=\S)\1(?![A-Za-
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
 
 
+_INLINE_SYNTAX_RE = re.compile(r"[`*_\[\]<>&!\\~]")
+
+
 def _inline(text: str) -> str:
+    if not _INLINE_SYNTAX_RE.search(text):
+        return text
     text = _CODE_RE.sub(lambda m: m.group(1), text)
     text = _IMAGE_RE.sub(lambda m: m.group(1), text)
     text = _LINK_RE.sub(lambda m: m.group(1), text)
@@ -183,22 +187,15 @@ class Snippet:
         return [[u16(s), u16(e)] for s, e in self.marks]
 
 
-@functools.lru_cache(maxsize=1024)
-def _fold(text: str) -> str:
-    """Same length as `text`: lower case and Simplified characters, for finding Chinese terms."""
-    folded = t2s(text)
-    return folded if len(folded) == len(text) else text
-
-
-@functools.lru_cache(maxsize=1024)
-def _latin_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, index token) of every Latin word: stemmed once per article text."""
-    out = []
-    for m in _LATIN_WORD_RE.finditer(text):
-        tok = latin_token(normalize(m.group(0)))
-        if tok:
-            out.append((m.start(), m.end(), tok))
-    return tuple(out)
+@functools.lru_cache(maxsize=256)
+def _prefix_re(latin: frozenset[str]) -> re.Pattern:
+    # A stem starts like the words it stands for (withdraw → withdrawals, verif → verification);
+    # its first letters find the candidates in one scan, stemming then decides.
+    prefixes = sorted({t[:3] for t in latin}, key=len, reverse=True)
+    alternation = "|".join(re.escape(p) for p in prefixes)
+    return re.compile(
+        rf"(?<![A-Za-z0-9\u00c0-\u024f])(?:{alternation})[A-Za-z0-9\u00c0-\u024f]*(?:['’][A-Za-z]+)*", re.I
+    )
 
 
 def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -206,19 +203,23 @@ def _matches(text: str, terms: frozenset[str]) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     latin = {t for t in terms if t.isascii()}
     if latin:
-        for start, end, tok in _latin_words(text):
+        for m in _prefix_re(frozenset(latin)).finditer(text):
+            tok = latin_token(normalize(m.group(0)))
+            if not tok:
+                continue
+            start, end = m.start(), m.end()
             if tok in latin:
                 found.append((start, end, tok))
             elif len(tok) > TRUNCATE_AT and tok[:TRUNCATE_AT] in latin:
                 found.append((start, end, tok[:TRUNCATE_AT]))
     cjk = sorted((t for t in terms if len(t) >= 2 and _CJK_RE.match(t)), key=len, reverse=True)
     if cjk:
-        folded = _fold(text)
+        # zh-hans articles are written in Simplified characters, like the query's terms.
         for term in cjk:
-            start = folded.find(term)
+            start = text.find(term)
             while start >= 0:
                 found.append((start, start + len(term), term))
-                start = folded.find(term, start + len(term))
+                start = text.find(term, start + len(term))
     # Longest first at a position; overlapping shorter matches are dropped.
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     merged: list[tuple[int, int, str]] = []
@@ -236,18 +237,21 @@ def _width(ch: str) -> int:
 _WIDE_RE = re.compile(r"[\u2e80-\U0010ffff]")
 
 
-@functools.lru_cache(maxsize=1024)
-def _offsets(text: str) -> tuple[int, ...]:
-    """offsets[i]: display width of text[:i] (one pass; the windows are then found by bisection)."""
-    wide = bytearray(len(text) + 1)
-    for m in _WIDE_RE.finditer(text):
-        wide[m.start() + 1] = 1
-    return tuple(itertools.accumulate((w + 1 for w in wide[1:]), initial=0))
+def _span_width(text: str, start: int, end: int) -> int:
+    return end - start + len(_WIDE_RE.findall(text, start, end))
 
 
 def _end_for(text: str, start: int, budget: int) -> int:
-    offsets = _offsets(text)
-    return bisect.bisect_right(offsets, offsets[start] + budget, lo=start) - 1
+    """The furthest end such that text[start:end] is at most `budget` wide."""
+    end = min(len(text), start + budget)
+    width = _span_width(text, start, end)
+    while width > budget:  # each step drops at least half the excess (a character is 1 or 2 wide)
+        end -= max(1, (width - budget) // 2)
+        width = _span_width(text, start, end)
+    while end < len(text) and width + _width(text[end]) <= budget:
+        width += _width(text[end])
+        end += 1
+    return end
 
 
 def _inside_word(text: str, i: int) -> bool:
@@ -275,10 +279,12 @@ def snippet_make(text: str, terms: frozenset[str] | set[str], width: int = SNIPP
     # The text's own start is the best window when it shows a match with context after it.
     if matches and _end_for(text, 0, width * 2 // 3) < matches[0][1]:
         best = (-1, 0)
-        for first in sorted({m[0] for m in matches})[:40]:  # bounded work on very long articles
+        starts = [m[0] for m in matches]
+        for first in sorted(set(starts))[:24]:  # bounded work on very long articles
             cand = _start_before(text, first)
             end = _end_for(text, cand, width)
-            distinct = len({t for s, e, t in matches if s >= cand and e <= end})
+            lo, hi = bisect.bisect_left(starts, cand), bisect.bisect_right(starts, end)
+            distinct = len({t for s, e, t in matches[lo:hi] if e <= end})
             if distinct > best[0]:
                 best = (distinct, cand)
         start = best[1]
