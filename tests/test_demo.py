@@ -31,3 +31,8 @@ def test_demo_load_fills_every_app_and_is_idempotent(capsys):
         Category.objects.count(),
         Ticket.objects.count(),
     ) == counts
+
+
+def test_favicon_ico_points_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == "/static/core/favicon.svg"
