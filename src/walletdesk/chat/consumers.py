@@ -17,6 +17,7 @@ from django.utils import translation
 
 from walletdesk.chat import selectors, services
 from walletdesk.chat.dispatch import DirectDispatchMixin
+from walletdesk.chat.errors import error_message
 from walletdesk.chat.session import widget_session_sign
 from walletdesk.core.errors import DomainError
 from walletdesk.core.ratelimit import rate_limit_hit
@@ -103,7 +104,7 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
                     {
                         "type": "error",
                         "code": exc.code,
-                        "message": str(exc.message),
+                        "message": error_message(exc, self.locale),
                         "fields": exc.fields,
                         "client_id": content.get("client_id"),
                     }
@@ -122,7 +123,9 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
             )
         except DomainError as exc:
             with translation.override(self.locale):
-                await self.send_json({"type": "error", "code": exc.code, "message": str(exc.message)})
+                await self.send_json(
+                    {"type": "error", "code": exc.code, "message": error_message(exc, self.locale)}
+                )
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.customer = customer
