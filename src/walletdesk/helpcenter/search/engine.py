@@ -185,7 +185,7 @@ def search(*, query: str, locale: str | None = None, limit: int = 10) -> SearchR
     prefer = locale or detect_locale(query)
     plan = ranking.plan_build(snap, concepts)
     terms = _highlight_terms(snap, concepts)
-    ceiling = ranking.plan_ceiling(plan) + _unknown_words_ceiling(snap, concepts, plan)
+    ceiling = ranking.plan_ceiling(plan)
     if not _real_terms(snap, concepts):
         return SearchResult([], terms, ceiling)
     if snap.in_memory:
@@ -210,22 +210,6 @@ def search_ranked(*, query: str, locale: str | None = None, limit: int = 10) -> 
 _SCRIPT_RE = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 _TAG_RE = re.compile(r"<[/!?]?[A-Za-z][^>]*>?|&[#\w]+;")
 _CJK_CHAR_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def _unknown_words_ceiling(
-    snap: ranking.Snapshot, concepts: list[ranking.Concept], plan: ranking._Plan
-) -> float:
-    """English words of the query no article uses, nor any spelling or synonym of them ("tokyo"
-    in "what time is it in tokyo"): part of the question, so an article matching only the rest
-    answers less of it. They count as the rarest word would. Chinese words are left out: jieba
-    cuts slang the index has under other words (提不出来), which the bigrams and synonyms match."""
-    known = set().union(*plan.concept_terms) if plan.concept_terms else set()
-    rarest = ranking.idf(snap, "")
-    return sum(
-        rarest
-        for c in concepts
-        if c.own and c.own.isascii() and not c.own.isdigit() and known.isdisjoint(c.tokens())
-    )
 
 
 def _highlight_terms(snap: ranking.Snapshot, concepts: list[ranking.Concept]) -> frozenset[str]:
