@@ -16,6 +16,7 @@ from django.conf import settings
 
 from walletdesk.chat import selectors as chat_selectors
 from walletdesk.chat import services as chat
+from walletdesk.chat.dispatch import DirectDispatchMixin
 from walletdesk.chat.events import CONSOLE_GROUP, agent_name, conversation_payload
 from walletdesk.core.errors import DomainError, ValidationFailed
 from walletdesk.tickets.events import INBOX_GROUP, agent_group, customer_group, message_payload, ticket_group
@@ -43,7 +44,9 @@ def _int(value: Any, field: str) -> int:
     return int(value)
 
 
-class ConsoleConsumer(AsyncJsonWebsocketConsumer):
+class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
+    # Every ORM call below goes through database_sync_to_async: events to open consoles need not
+    # queue on the ORM thread behind replies being stored (see chat.dispatch).
     user: Any = None
 
     async def connect(self) -> None:
@@ -158,8 +161,7 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_send(ticket_group(ticket_id), {"type": "wd.event", "event": colleague})
 
     async def on_reply(self, content: dict) -> None:
-        ticket = await self._ticket(content)
-        message, duplicate = await database_sync_to_async(_reply)(self.user, ticket, content)
+        message, duplicate = await database_sync_to_async(_reply)(self.user, content)
         await self.send_json(
             {
                 "type": "ack",
@@ -243,7 +245,11 @@ def _watch(ticket: Any, user: Any, channel_name: str) -> dict:
     }
 
 
-def _reply(user: Any, ticket: Any, content: dict) -> tuple[Any, bool]:
+def _reply(user: Any, content: dict) -> tuple[Any, bool]:
+    """The ticket's lookup (ownership) and the reply in one trip to the ORM thread."""
+    from walletdesk.tickets.selectors import ticket_get_for_agent
+
+    ticket = ticket_get_for_agent(agent=user, ticket_id=_int(content.get("ticket_id"), "ticket_id"))
     client_id = content.get("client_id")
     return chat.agent_reply_send(
         ticket=ticket,

@@ -5,6 +5,7 @@ task exists, and a periodic sweep re-enqueues replies whose worker died mid-deli
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -47,6 +48,7 @@ def send(
         attachment_check(upload)
     redacted = shield.text_redact(text=body, locale=ticket.locale)
     now = timezone.now()
+    changed = ["updated_at"]
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
         message = Message.objects.create(
@@ -63,6 +65,8 @@ def send(
         for upload in attachments:
             name = shield.text_redact(text=upload.filename).text
             attachment_store(message=message, upload=upload, filename=name)
+        if not attachments:  # the live payload lists attachments: none, without asking the database
+            prefetch_none(message, "attachments")
         if internal:
             TicketEvent.objects.create(
                 ticket=locked, kind=EventKind.NOTE, actor=author, data={"message_id": message.pk}
@@ -74,18 +78,31 @@ def send(
                 )
             if author_kind == AuthorKind.AGENT and locked.first_response_at is None:
                 locked.first_response_at = now
+                changed.append("first_response_at")
             if locked.status in (Status.NEW, Status.OPEN) and author_kind == AuthorKind.AGENT:
                 locked.status = Status.WAITING
+                changed.append("status")
             locked.last_message_at = now
-        locked.save()
+            changed.append("last_message_at")
+        locked.save(update_fields=changed)
         search.ticket_index(ticket_id=locked.pk, text=redacted.text)
         message.ticket = locked
         events.message_added(message)
         events.ticket_changed(locked, "reply" if not internal else "note")
         if not internal:
             _enqueue(message)
-    ticket.refresh_from_db()
+    for name in changed:  # the caller's instance sees the stored state without reading it back
+        setattr(ticket, name, getattr(locked, name))
     return message
+
+
+def prefetch_none(instance: Any, relation: str) -> None:
+    """Mark a reverse relation of a just-created row as known-empty (no query on `.all()`)."""
+    manager = getattr(instance, relation)
+    instance._prefetched_objects_cache = {
+        **getattr(instance, "_prefetched_objects_cache", {}),
+        manager.field.remote_field.cache_name: manager.none(),
+    }
 
 
 def _enqueue(message: Message, delay: int = 0) -> None:
