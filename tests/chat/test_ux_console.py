@@ -43,13 +43,16 @@ def test_accepting_from_the_inbox_opens_the_ticket_by_its_number(live, new_conte
     inbox.wait_for_url(re.compile(rf"/console/tickets/{ticket.pk}/$"))
     panel = inbox.locator("#chat-live")
     expect(panel).to_be_visible()
-    # the live chat continues the history, above the ticket's own reply form and not under the timeline
-    history, reply = (
-        inbox.locator("#conversation").bounding_box(),
-        inbox.locator("#reply-form").bounding_box(),
+    # the live chat continues the history, above the ticket's own reply form and not under the
+    # timeline. Measured inside the page in one go: focusing the chat box may scroll between calls.
+    inbox.wait_for_function(
+        """() => {
+            const top = (id) => document.getElementById(id).getBoundingClientRect();
+            const history = top("conversation"), live = top("chat-live"), reply = top("reply-form");
+            return history.bottom <= live.top && live.top < reply.top;
+        }""",
+        timeout=10_000,
     )
-    box = panel.bounding_box()
-    assert history["y"] + history["height"] <= box["y"] < reply["y"]
 
 
 def test_a_note_does_not_leave_the_next_reply_internal_and_a_solved_chat_has_no_accept(
