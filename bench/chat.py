@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 ORIGIN = "http://127.0.0.1:8000"
 BENCH_RE = re.compile(r"bench (\d+) ([0-9.]+)")
-DEFLATE = True  # uvicorn's default; --no-deflate measures without per-message compression
+DEFLATE = False  # as `walletdesk serve` runs (no per-message compression); --deflate turns it on
 
 
 # --- server side ------------------------------------------------------------------------------
@@ -434,13 +434,13 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--skip-redis", action="store_true")
     parser.add_argument(
-        "--no-deflate",
+        "--deflate",
         action="store_true",
-        help="servers without permessage-deflate (uvicorn's default is on)",
+        help="servers with permessage-deflate (uvicorn's default; `walletdesk serve` turns it off)",
     )
     args = parser.parse_args()
     global DEFLATE
-    DEFLATE = not args.no_deflate
+    DEFLATE = args.deflate
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="wd-bench-chat-"))
     print(
