@@ -297,3 +297,21 @@ async def test_second_viewer_triggers_collision_warning(db, console_cookie, seco
     await one.send_json_to({"type": "watch", "ticket_id": "WD-x"})
     assert (await next_of(one, "error"))["code"] == "validation_failed"
     await one.disconnect()
+
+
+async def test_watching_carries_category_and_intake_labels_in_both_languages(db, console_cookie, category):
+    from walletdesk.tickets.models import Ticket
+
+    w = await widget({"visitor": VISITOR_A})
+    await next_of(w, "welcome")
+    await w.send_json_to({"type": "message", "client_id": "client-0009", "body": "deposit missing"})
+    ticket_id = (await next_of(w, "ack"))["ticket_id"]
+    tx = "0x" + "ab" * 32
+    await Ticket.objects.filter(pk=ticket_id).aupdate(category=category, intake={"txid": tx, "memo": "42"})
+    c, _, _ = await console(console_cookie)
+    await c.send_json_to({"type": "watch", "ticket_id": ticket_id})
+    labels = (await next_of(c, "watching"))["labels"]
+    assert labels["zh-hans"] == {"category": "充值问题", "intake": [["交易哈希", tx], ["memo", "42"]]}
+    assert labels["en"]["category"] == "Deposit" and labels["en"]["intake"][0] == ["Transaction ID", tx]
+    await w.disconnect()
+    await c.disconnect()

@@ -13,6 +13,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
+from django.utils import translation
 
 from walletdesk.chat import selectors as chat_selectors
 from walletdesk.chat import services as chat
@@ -20,6 +21,7 @@ from walletdesk.chat.dispatch import DirectDispatchMixin
 from walletdesk.chat.events import CONSOLE_GROUP, agent_name, conversation_payload
 from walletdesk.core.errors import DomainError, ValidationFailed
 from walletdesk.tickets.events import INBOX_GROUP, agent_group, customer_group, message_payload, ticket_group
+from walletdesk.tickets.timeline import intake_rows
 
 CLOSE_FORBIDDEN = 4403
 
@@ -242,7 +244,18 @@ def _watch(ticket: Any, user: Any, channel_name: str) -> dict:
         "conversation": conversation_payload(conversation) if conversation else None,
         "category": ticket.category.slug if ticket.category_id else None,
         "intake": ticket.intake,
+        # The socket has no page language: both, so the panel shows what the page shows.
+        "labels": {lang: _ticket_labels(ticket, lang) for lang in ("zh-hans", "en")},
     }
+
+
+def _ticket_labels(ticket: Any, lang: str) -> dict:
+    category = ticket.category if ticket.category_id else None
+    with translation.override(lang):
+        return {
+            "category": category.name_for(lang) if category else None,
+            "intake": intake_rows(ticket.intake, category, lang),
+        }
 
 
 def _reply(user: Any, content: dict) -> tuple[Any, bool]:

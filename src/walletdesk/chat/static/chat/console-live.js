@@ -139,8 +139,8 @@
     } else if (d.type === "watching") {
       conversation = d.conversation; renderState(); renderViewers(d.viewers || []);
       if (root.classList.contains("chat-live-on") && !root.dataset.shown) { root.dataset.shown = "1"; root.scrollIntoView({ block: "nearest" }); }
-      var intake = d.intake || {}, keys = Object.keys(intake);
-      $("chat-live-intake").textContent = (d.category ? L("类别：", "Category: ") + d.category + " · " : "") + keys.map(function (k) { return k + ": " + intake[k]; }).join(" · ");
+      var labels = (d.labels || {})[L("zh-hans", "en")] || { category: d.category, intake: Object.keys(d.intake || {}).map(function (k) { return [k, d.intake[k]]; }) };
+      $("chat-live-intake").textContent = (labels.category ? L("类别：", "Category: ") + labels.category + " · " : "") + (labels.intake || []).map(function (row) { return row[0] + ": " + row[1]; }).join(" · ");
     } else if (d.type === "chat.viewers" && d.ticket_id === ticketId) {
       renderViewers(d.viewers);
     } else if (d.type === "chat.state") {
