@@ -1,25 +1,11 @@
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from walletdesk.core.errors import DomainError, NotFound, Unauthenticated
 
 
 def error_message(exc: DomainError, locale: str) -> str:
-    """The error's text in `locale` (the widget's or conversation's language).
-
-    DomainError renders its message when it is raised, in whatever language that thread had active;
-    a database thread of the chat socket has the site default, so an English widget got Chinese. A
-    class's own message is rendered again here; a message the raiser wrote itself is kept."""
-    own = type(exc).message
-    rendered = set()
-    for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            rendered.add(str(own))
-    if exc.message not in rendered:
-        return exc.message
-    with translation.override(locale):
-        return str(own)
+    """The error's text in `locale` (the widget's or conversation's language)."""
+    return exc.message_in(locale)
 
 
 class ConversationNotFound(NotFound):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,10 +22,19 @@ class DomainError(Exception):
         details: dict[str, Any] | None = None,
         fields: dict[str, str] | None = None,
     ) -> None:
+        self.message_given = message is not None
         self.message = str(message) if message is not None else str(self.message)
         self.details = details or {}
         self.fields = fields or {}
         super().__init__(self.message)
+
+    def message_in(self, locale: str) -> str:
+        """The message in `locale`: `message` was rendered in the raising thread's language (a
+        socket's database thread has the site default); a message the raiser wrote is kept."""
+        if self.message_given:
+            return self.message
+        with translation.override(locale):
+            return str(type(self).message)
 
 
 class NotFound(DomainError):
