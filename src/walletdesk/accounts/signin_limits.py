@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from walletdesk.core.errors import RateLimited
+from walletdesk.core.ratelimit import cache_count
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,7 @@ def signin_failed(*, step: str, user_key: str | None, ip: str) -> None:
         window = LIMITS[(step, kind)].window_seconds
         name = _key(step, kind, value)
         cache.add(name + ":t", now, timeout=window)
-        if not cache.add(name + ":n", 1, timeout=window):
-            try:
-                cache.incr(name + ":n")
-            except ValueError:  # expired between add and incr
-                cache.add(name + ":n", 1, timeout=window)
+        cache_count(name + ":n", timeout=window)
 
 
 def signin_succeeded(*, step: str, user_key: str) -> None:

@@ -16,21 +16,25 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def cache_count(key: str, *, timeout: int) -> int:
+    """Add one to a counter in the cache, atomically (concurrent hits are all counted); return it.
+    A new counter lives `timeout` seconds from its first hit."""
+    if cache.add(key, 1, timeout=timeout):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=timeout)
+        return 1
+
+
 def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int = 60) -> None:
     """Count one request for (scope, key); raise RateLimited past `limit` in the current window."""
     if not settings.WALLETDESK_RATE_LIMIT_ENABLED or limit <= 0:
         return
     now = int(time.time())
     window = now // window_seconds
-    cache_key = f"rl:{scope}:{key}:{window}"
-    if cache.add(cache_key, 1, timeout=window_seconds + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(cache_key)
-        except ValueError:  # expired between add and incr
-            cache.add(cache_key, 1, timeout=window_seconds + 1)
-            count = 1
+    count = cache_count(f"rl:{scope}:{key}:{window}", timeout=window_seconds + 1)
     if count > limit:
         raise RateLimited(retry_after=(window + 1) * window_seconds - now)
 
