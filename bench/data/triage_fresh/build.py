@@ -20,7 +20,7 @@ from entitygen import Gen  # noqa: E402
 ADDRESS = {"evm", "evm_lc", "btc1", "btc3", "bc1q", "bc1p", "tron", "sol"}
 TX = {"ethtx", "txh", "soltx"}
 GEN = {"txh": "hex64", "key": "hex64"}
-DECOY = {"evm_bad", "btc_bad", "order", "uid", "key"}
+DECOY = {"evm_bad", "btc_bad", "tron_bad", "bech_bad", "evm_short", "order", "uid", "key"}
 
 
 def build(module: str, out: Path, seed: int) -> int:

@@ -103,6 +103,19 @@ class Gen:
         c = a[-1]
         return a[:-1] + ("2" if c != "2" else "3")
 
+    def tron_bad(self) -> str:
+        a = self.tron()
+        c = a[-1]
+        return a[:-1] + ("2" if c != "2" else "3")
+
+    def bech_bad(self) -> str:
+        a = self.bc1q()
+        c = a[-1]
+        return a[:-1] + ("q" if c != "q" else "p")
+
+    def evm_short(self) -> str:
+        return "0x" + self._b(20).hex()[:-1]
+
     def tron(self) -> str:
         return b58check(b"\x41" + self._b(20))
 
