@@ -37,7 +37,32 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _t2s_triggers() -> frozenset[str] | None:
+    """Characters without which t2s cannot change a text: one character of every dictionary entry
+    that converts to something else (a traditional character it holds, else its first). Most
+    simplified Chinese and all ASCII text has none, and the pure-Python conversion is the costliest
+    step of indexing a ticket. None when the dictionaries are not laid out as expected."""
+    try:
+        groups = _t2s()._dict_chain_data
+        mappings = [entry[2] for group in groups for entry in group]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if not all(isinstance(mapping, dict) for mapping in mappings):
+        return None
+    changing = [key for mapping in mappings for key, value in mapping.items() if key != value]
+    single = {key for key in changing if len(key) == 1}
+    triggers = set(single)
+    for key in changing:
+        if len(key) > 1 and not single.intersection(key):
+            triggers.add(key[0])
+    return frozenset(triggers)
+
+
 def fold(text: str) -> str:
+    triggers = _t2s_triggers()
+    if triggers is not None and triggers.isdisjoint(text):
+        return text.lower()  # t2s would return it unchanged
     return _t2s().convert(text).lower()
 
 
