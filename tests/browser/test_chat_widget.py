@@ -142,17 +142,36 @@ def test_bad_identity_token_is_refused(live, new_context, customer, kind):
 
 def open_widget_same_site(context, live):
     """The widget on a page of its own site (support.wallet.example in wallet.example): the frame has
-    first-party storage. On another site, a browser that blocks third-party storage (Chromium's
-    incognito contexts, which Playwright uses) denies the frame its localStorage altogether."""
+    first-party storage."""
     page = context.new_page()
     page.goto(live.url + "/widget/demo/")
     page.click("#walletdesk-chat-button")
     return page, page.frame_locator("#walletdesk-chat-frame")
 
 
-def test_drafts_survive_a_reload(live, new_context, online_agent):
+# On another site, a browser that blocks third-party storage (Chromium's incognito contexts, which
+# Playwright uses) denies the frame its localStorage: the frame then keeps its state in the host page's.
+WIDGET_PLACEMENTS = [
+    pytest.param(open_widget_same_site, id="same-site"),
+    pytest.param(open_widget, id="cross-site-storage-blocked"),
+]
+
+
+def test_a_cross_site_frame_has_no_storage_of_its_own(live, new_context, online_agent):
+    """The premise of the cross-site cases below: without it they would test the same-site path twice."""
+    page, frame = open_widget(new_context(), live)
+    frame.locator("#wd-first").wait_for()
+    widget_frame = next(f for f in page.frames if "/widget/frame/" in f.url)
+    denied = widget_frame.evaluate(
+        "() => { try { localStorage.setItem('x', '1'); return false; } catch (e) { return true; } }"
+    )
+    assert denied
+
+
+@pytest.mark.parametrize("open_placed", WIDGET_PLACEMENTS)
+def test_drafts_survive_a_reload(live, new_context, online_agent, open_placed):
     """Nothing typed is lost across a reload: the pre-chat text and the chat box's draft come back."""
-    page, frame = open_widget_same_site(new_context(), live)
+    page, frame = open_placed(new_context(), live)
     frame.locator("#wd-first").fill("draft before the chat 草稿")
     page.wait_for_timeout(100)
     page.reload()  # the chat reopens by itself in this tab
@@ -166,7 +185,8 @@ def test_drafts_survive_a_reload(live, new_context, online_agent):
     assert customer_bodies() == ["the first message"]
 
 
-def test_a_message_sent_but_not_acknowledged_survives_a_reload(live, new_context, online_agent):
+@pytest.mark.parametrize("open_placed", WIDGET_PLACEMENTS)
+def test_a_message_sent_but_not_acknowledged_survives_a_reload(live, new_context, online_agent, open_placed):
     """The server never answered (socket swallowed): after a reload the outbox is resent, once."""
     context = new_context()
     swallow, routed = {"on": False}, []
@@ -177,7 +197,7 @@ def test_a_message_sent_but_not_acknowledged_survives_a_reload(live, new_context
             ws.connect_to_server()
 
     context.route_web_socket(re.compile(r"/ws/chat/"), route)
-    page, frame = open_widget_same_site(context, live)
+    page, frame = open_placed(context, live)
     start_chat(frame, "before the hang")
     swallow["on"] = True
     for ws in routed:  # drop the live socket; the reconnect lands on a silent one

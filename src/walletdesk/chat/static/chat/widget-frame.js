@@ -77,11 +77,48 @@
   var ORIGINS = JSON.parse(document.getElementById("wd-origins-data").textContent);
   var MAX_BYTES = parseInt(root.dataset.maxBytes, 10);
   var $ = function (id) { return document.getElementById(id); };
+  // The frame's own localStorage, or, where the browser denies a cross-site frame its storage (Chromium
+  // with third-party cookies blocked, incognito), a copy kept by widget.js in the host page's storage:
+  // otherwise the visitor would lose its conversation, drafts and unsent messages on every reload.
+  var hostCopy = null;
   var store = {
-    get: function (k, d) { try { var v = localStorage.getItem("wd." + k); return v === null ? d : JSON.parse(v); } catch (e) { return d; } },
-    set: function (k, v) { try { localStorage.setItem("wd." + k, JSON.stringify(v)); } catch (e) { /* full or off */ } }
+    get: function (k, d) {
+      if (hostCopy) return Object.prototype.hasOwnProperty.call(hostCopy, k) ? hostCopy[k] : d;
+      try { var v = localStorage.getItem("wd." + k); return v === null ? d : JSON.parse(v); } catch (e) { return d; }
+    },
+    set: function (k, v) {
+      if (hostCopy) { hostCopy[k] = v; toParent({ type: "wd.store", key: k, value: v }); return; }
+      try { localStorage.setItem("wd." + k, JSON.stringify(v)); } catch (e) { /* full */ }
+    }
   };
+  function ownStorageWorks() {
+    try { localStorage.setItem("wd.probe", "1"); localStorage.removeItem("wd.probe"); return true; } catch (e) { return false; }
+  }
 
+  function parentOrigin() {
+    // Firefox has no location.ancestorOrigins; the referrer's origin names the embedding page there.
+    var o = (location.ancestorOrigins && location.ancestorOrigins[0]) || "";
+    if (!o && document.referrer) { try { o = new URL(document.referrer).origin; } catch (e) { o = ""; } }
+    return ORIGINS.indexOf(o) >= 0 || o === location.origin ? o : null;
+  }
+  function toParent(msg) { var o = parentOrigin(); if (o && window.parent !== window) window.parent.postMessage(msg, o); }
+
+  if (ownStorageWorks() || window.parent === window || !parentOrigin()) { boot(); return; }
+  hostCopy = {};
+  var booted = false;
+  function bootOnce() { if (!booted) { booted = true; boot(); } }
+  window.addEventListener("message", function (e) {
+    if (e.source !== window.parent || e.origin !== parentOrigin()) return;
+    var d = e.data || {};
+    if (d.type === "wd.storage" && !booted) {
+      if (d.entries && typeof d.entries === "object") hostCopy = d.entries;
+      bootOnce();
+    }
+  });
+  toParent({ type: "wd.storage-get" });
+  setTimeout(bootOnce, 1000);  // a host page without a widget.js that answers: start with an empty copy
+
+  function boot() {
   var state = {
     locale: store.get("locale", root.dataset.locale), identity: null, ws: null, session: null,
     attempt: 0, welcomed: false, ticket: null, conversation: null, messages: {}, order: [],
@@ -106,11 +143,6 @@
     if (!v) { var a = new Uint8Array(32); crypto.getRandomValues(a); v = btoa(String.fromCharCode.apply(null, a)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""); store.set("visitor", v); }
     return v;
   }
-  function parentOrigin() {
-    var o = (location.ancestorOrigins && location.ancestorOrigins[0]) || "";
-    return ORIGINS.indexOf(o) >= 0 || o === location.origin ? o : null;
-  }
-  function toParent(msg) { var o = parentOrigin(); if (o && window.parent !== window) window.parent.postMessage(msg, o); }
   function show(id) { ["wd-prechat", "wd-offline", "wd-chat"].forEach(function (s) { $(s).hidden = s !== id; }); }
   function fmtWait(sec) {
     if (sec === null || sec === undefined) return null;
@@ -585,4 +617,5 @@
   // Give the host page a moment to pass the wallet's identity token before connecting as a visitor.
   state.identifyWait = setTimeout(connect, window.parent !== window ? 400 : 0);
   window.__wd = state;
+  }
 })();

@@ -15,6 +15,22 @@
   var lang = /^en/i.test(navigator.language || "") ? "en" : "zh-hans";
   var iframe = null, button = null, badge = null, ready = false, isOpen = false, outbox = [];
   var OPEN_KEY = "walletdesk.chat.open";
+  // Where the browser denies the cross-site frame its own storage, the frame keeps its state (visitor id,
+  // drafts, unsent messages) here, in this page's storage, through wd.storage-get / wd.store messages.
+  var FRAME_COPY_KEY = "walletdesk.chat.frame";
+  var frameCopy = null;
+
+  function frameCopyLoad() {
+    if (frameCopy) return frameCopy;
+    try { frameCopy = JSON.parse(localStorage.getItem(FRAME_COPY_KEY) || "{}") || {}; } catch (e) { frameCopy = {}; }
+    return frameCopy;
+  }
+
+  function frameCopySet(key, value) {
+    var copy = frameCopyLoad();
+    if (value === null || value === undefined) delete copy[key]; else copy[key] = value;
+    try { localStorage.setItem(FRAME_COPY_KEY, JSON.stringify(copy)); } catch (e) { /* storage off: kept for this page */ }
+  }
 
   function post(message) {
     if (ready && iframe) iframe.contentWindow.postMessage(message, base);
@@ -61,7 +77,11 @@
   window.addEventListener("message", function (event) {
     if (!iframe || event.origin !== base || event.source !== iframe.contentWindow) return;
     var data = event.data || {};
-    if (data.type === "wd.ready") {
+    if (data.type === "wd.storage-get") {
+      iframe.contentWindow.postMessage({ type: "wd.storage", entries: frameCopyLoad() }, base);
+    } else if (data.type === "wd.store" && typeof data.key === "string") {
+      frameCopySet(data.key, data.value);
+    } else if (data.type === "wd.ready") {
       ready = true;
       post({ type: "wd.visible", visible: isOpen });
       while (outbox.length) iframe.contentWindow.postMessage(outbox.shift(), base);
