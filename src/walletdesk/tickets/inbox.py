@@ -2,8 +2,11 @@
 
 1 identify the customer           5 store, start the SLA clock, route
 2 shield: redact wallet secrets   6 publish events (console, widget)
-3 thread into a ticket             7 enqueue automation
-4 triage: category, complaint, entities
+3 triage: category, complaint, entities
+4 thread into a ticket             7 enqueue automation
+
+Steps 1-3 and the rendering and search tokens of what will be stored run before the writing
+transaction: they read only the message, and on SQLite every writer waits while one holds the lock.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from walletdesk.accounts import services as accounts
 from walletdesk.accounts.models import Customer
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield import services as shield
-from walletdesk.tickets import events, search
+from walletdesk.tickets import events, search, selectors
 from walletdesk.tickets.attachments import (
     UploadedFile,
     attachment_check,
@@ -81,11 +84,12 @@ def receive(inbound: InboundMessage) -> Received:
         return Received(ticket=existing.ticket, message=existing, ticket_created=False, duplicate=True)
     customer = identify_customer(inbound)
     redaction = redact_secrets(inbound)
+    understanding = understand(inbound, redaction)
+    prepared = prepare(redaction)
     try:
         with transaction.atomic():
             ticket, created = thread_ticket(inbound, customer)
-            understanding = understand(inbound, redaction)
-            message = store(inbound, ticket, created, redaction, understanding)
+            message = store(inbound, ticket, created, redaction, understanding, prepared)
             publish(ticket, message, created)
             enqueue_automation(ticket, message, redaction)
     except IntegrityError:
@@ -174,7 +178,7 @@ def redact_secrets(inbound: InboundMessage) -> Redacted:
     return Redacted(body=body, subject=subject, intake=intake, filenames=filenames, findings=findings)
 
 
-# 3 -------------------------------------------------------------------------------------------
+# 4 -------------------------------------------------------------------------------------------
 def thread_ticket(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, bool]:
     if inbound.ticket is not None:
         ticket = Ticket.objects.select_for_update().get(pk=inbound.ticket.pk)
@@ -195,7 +199,7 @@ def thread_ticket(inbound: InboundMessage, customer: Customer) -> tuple[Ticket, 
     return Ticket(customer=customer, channel=inbound.channel, locale=inbound.locale or customer.locale), True
 
 
-# 4 -------------------------------------------------------------------------------------------
+# 3 -------------------------------------------------------------------------------------------
 @dataclass
 class Understanding:
     category_slug: str | None
@@ -224,22 +228,49 @@ def understand(inbound: InboundMessage, redaction: Redacted) -> Understanding:
 
 
 # 5 -------------------------------------------------------------------------------------------
+@dataclass
+class Prepared:
+    """What will be stored that does not depend on the ticket: computed outside the transaction."""
+
+    subject: str  # the subject a new ticket gets
+    body_html: str
+    body_tokens: str  # search tokens of the body (a reply adds just these)
+    new_ticket_tokens: str  # subject, body and intake answers (a new ticket adds its reference)
+
+
+def prepare(redaction: Redacted) -> Prepared:
+    subject = (redaction.subject or _subject_from(redaction.body))[:300]
+    body_tokens = search.document_tokens(redaction.body)
+    parts = [
+        search.document_tokens(subject),
+        body_tokens,
+        search.document_tokens(search.intake_text(redaction.intake)),
+    ]
+    return Prepared(
+        subject=subject,
+        body_html=markdown_render(redaction.body),
+        body_tokens=body_tokens,
+        new_ticket_tokens=" ".join(part for part in parts if part),
+    )
+
+
 def store(
-    inbound: InboundMessage, ticket: Ticket, created: bool, redaction: Redacted, understanding: Understanding
+    inbound: InboundMessage,
+    ticket: Ticket,
+    created: bool,
+    redaction: Redacted,
+    understanding: Understanding,
+    prepared: Prepared,
 ) -> Message:
     now = timezone.now()
     if created:
         category = inbound.category
         ticket.category_source = "customer"
         if category is None and understanding.category_slug:
-            category = (
-                Category.objects.select_related("default_team")
-                .filter(slug=understanding.category_slug)
-                .first()
-            )
+            category = selectors.category_get(slug=understanding.category_slug)
             ticket.category_source = "triage"
         ticket.category = category
-        ticket.subject = (redaction.subject or _subject_from(redaction.body))[:300]
+        ticket.subject = prepared.subject
         ticket.intake = redaction.intake
         ticket.priority = category.default_priority if category else Priority.NORMAL
         ticket.team = category.default_team if category else None
@@ -260,7 +291,7 @@ def store(
         ticket=ticket,
         author_kind=AuthorKind.CUSTOMER,
         body=redaction.body,
-        body_html=markdown_render(redaction.body),
+        body_html=prepared.body_html,
         channel=inbound.channel,
         external_id=inbound.external_id or None,
         entities=understanding.entities,
@@ -280,10 +311,10 @@ def store(
             data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
         )
     if created:
-        text = " ".join([ticket.reference, ticket.subject, redaction.body, search.intake_text(ticket.intake)])
+        document = search.document_tokens(ticket.reference) + " " + prepared.new_ticket_tokens
     else:
-        text = redaction.body
-    search.ticket_index(ticket_id=ticket.pk, text=text, append=not created, new=created)
+        document = prepared.body_tokens
+    search.ticket_index(ticket_id=ticket.pk, document=document, append=not created, new=created)
     return message
 
 

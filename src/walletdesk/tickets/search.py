@@ -23,10 +23,19 @@ def _is_pg() -> bool:
     return connection.vendor == "postgresql"
 
 
-def ticket_index(*, ticket_id: int, text: str, append: bool = True, new: bool = False) -> None:
-    """Add `text` to the ticket's document (or replace it). Caller is inside the writing transaction.
-    `new`: the ticket was created in this transaction, so there is no document to read or replace."""
-    doc = index_text(text)[:MAX_DOC_CHARS]
+def document_tokens(text: str) -> str:
+    """`text` as the index stores it (its search tokens). Costly for long Chinese text: callers
+    compute it before their writing transaction and pass it to `ticket_index` as `document`."""
+    return index_text(text)
+
+
+def ticket_index(
+    *, ticket_id: int, text: str = "", document: str | None = None, append: bool = True, new: bool = False
+) -> None:
+    """Add `text` (or its ready `document` of tokens) to the ticket's document, or replace it.
+    Caller is inside the writing transaction. `new`: the ticket was created in this transaction,
+    so there is no document to read or replace."""
+    doc = (document if document is not None else index_text(text))[:MAX_DOC_CHARS]
     with connection.cursor() as cur:
         if _is_pg():
             if append:
