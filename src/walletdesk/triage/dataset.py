@@ -19,6 +19,7 @@ import base58
 from eth_utils import to_checksum_address
 
 from walletdesk.triage.phrases import COMPLAINT, INTENTS, NO_COMPLAINT_TAILS
+from walletdesk.triage.phrases_classes import INTENTS_CLASSES
 from walletdesk.triage.phrases_extra import INTENTS_EXTRA
 from walletdesk.triage.phrases_fresh import INTENTS_FRESH
 from walletdesk.triage.phrases_more import INTENTS_MORE
@@ -290,6 +291,7 @@ def templated(rng: random.Random, per_intent: int = 3) -> Iterator[dict[str, Any
                 + INTENTS_MORE.get(category, {}).get(lang, [])
                 + INTENTS_REDTEAM.get(category, {}).get(lang, [])
                 + INTENTS_FRESH.get(category, {}).get(lang, [])
+                + INTENTS_CLASSES.get(category, {}).get(lang, [])
             )
             for index, phrase in enumerate(phrases):
                 for _ in range(per_intent):

@@ -96,6 +96,9 @@ def hashes_and_addresses_find(text: str) -> _Found:
 
 # An ASCII-only word boundary.
 _B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
+# ARB/OP/MATIC alone are tickers or words; they name a network only where one is being chosen
+# ("network选了ARB", "从OP提的", "via arb").
+_CHOSEN = r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选成了?|選了?|via|用|从|從|on)(?:\s+(?:was|is))?\s*[:：]?\s*"
 _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
@@ -111,9 +114,9 @@ _NET_PATTERNS: list[tuple[str, str]] = [
         r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:chain|链|网络|network)|binance\s*smart\s*chain",
     ),
     ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|chain|mainnet)|{B}spl{B}"),
-    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链"),
-    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链"),
-    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网"),
+    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链|" + _CHOSEN + "{B}matic{B}"),
+    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链|" + _CHOSEN + "{B}arb{B}"),
+    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网|" + _CHOSEN + "{B}op{B}"),
     ("BASE", r"{B}base\s*(?:链|鏈|网络|network|chain|mainnet|主网)|{B}on\s+base{B}"),
     ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|chain)|ton链|toncoin"),
     ("LIGHTNING", r"lightning|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)"),

@@ -28,7 +28,7 @@ _THEFT_ZH = (
     r"(?:不是我|我没有?|并非本人|非本人)[^，。,.!?！？]{0,8}(?:提|转|操作|授权)|"
     r"(?:假|冒充|冒牌)[^，。,.!?！？]{0,6}(?:客服|官方|网站|工作人员)[^。.!?！？]{0,20}(?:转|打|付|给)[^。.!?！？]{0,12}"
     r"(?:没了|骗|联系不上|拉黑|跑了|不见|消失)|"
-    r"被薅|薅(?:走|光)|被(?:人|别人)?(?:洗|盗|偷|骗|卷|划)走|洗走|(?:被|让|叫)(?:人|别人|黑客|骗子)?(?:给)?(?:弄|搞|拿|转|提|偷|卷|划|撸|薅)走|(?:弄|搞|卷|撸)走了|"
+    r"被[a-z]+光|被薅|薅(?:走|光)|被(?:人|别人)?(?:洗|盗|偷|骗|卷|划)走|洗走|(?:被|让|叫)(?:人|别人|黑客|骗子)?(?:给)?(?:弄|搞|拿|转|提|偷|卷|划|撸|薅)走|(?:弄|搞|卷|撸)走了|"
     r"被控制|被别人控制|被人控制|被(?:人|别人|黑客)?(?:操控|接管|远程操作)|被劫持|被人登录.{0,12}(?:提|转)|陌生地址|不认识的(?:交易|地址|提现|转账)|"
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
     r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|没有了|跑了|跑路|消失|不回|不见)|"
@@ -143,6 +143,13 @@ _LOSS = (
     r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
     r"transfers? out|transferred out|outgoing|move (?:my|all|everything)|moving my|moved out|(?:were|was|got|been) (?:sent|moved|transferred|withdrawn)|"
+    # The loss told by the balance alone ("balance shows 0", "balance变0了", "now it's empty").
+    r"(?:balance|account|wallet)[^.!?]{0,6}(?:shows?|reads?|is|went to|is now|now shows?|became|at|was) (?:now )?(?:0|zero|empty)(?![.,]0)|"
+    r"(?:it'?s|is) (?:now )?empty|now (?:it'?s |is )?empty|never came back|"
+    r"(?:变|成|为)了?(?:0|零)(?![.0-9])|(?:余额|balance)[^，。,!?！？]{0,4}(?:是|就是|只有|剩)(?:0|零)(?![.0-9])|全空|"
+    # An English verb with a Chinese result particle ("transfer走了", "drain光了").
+    r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|"
+    r"(?:moving|transferring|sending) (?:0|all|everything|my|the|her|his|their|it|them)|"
     r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
@@ -150,7 +157,8 @@ _LOSS = (
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
-    r"someo?ne?(?![a-z])|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )(?<!plz )(?<!need )someo?ne?(?![a-z])"
+    r"(?! (?:please |pls )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
@@ -178,7 +186,12 @@ _FOUL = (
     r"(?:enter|entered|typed|gave|give|shared|share|imported|import|input|told|paste|pasted)"
     r"[^.!?]{0,30}(?:seed|recovery phrase|mnemonic|private key|secret phrase|0 words|sms code|verification code)|"
     r"(?:sent|send)[^.!?]{0,20}(?:seed|recovery phrase|mnemonic|private key|secret phrase)|"
-    r"(?:输入|输了|导入|给了|提供了?|告诉|发了|发给)[^，。,!?！？]{0,10}(?:助记词|私钥|验证码)"
+    r"(?:输入|输了|导入|给了|提供了?|告诉|发了|发给|填了|填入|报了)[^，。,!?！？]{0,10}"
+    r"(?:助记词|私钥|验证码|seed|recovery phrase|mnemonic|private key|secret phrase|0fa|code)|"
+    # A login the customer was warned about, then a loss: the warning was the intruder.
+    r"login (?:alert|notification|email|warning)|登录(?:提醒|通知)|登陆(?:提醒|通知)|"
+    r"imported my (?:wallet|account|keys?|seed)|(?:shared|gave|read|told)(?: out)? (?:him |her |them )?my (?:authenticator|sms|verification|login|security) code|"
+    r"(?:from|of) your (?:compliance|security|fraud|risk|refunds?|support) (?:team|department|desk)|protected (?:wallet|account)|protection (?:wallet|account)"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
 # would make the theft pattern three times slower.
@@ -208,6 +221,12 @@ _STILL_THERE_RE = _compile(
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
+    r"balance (?:is |was |stays? |remains? )?(?:unchanged|the same|not changed)|(?:余额|balance)\s*(?:没变|没有变|不变|没有变化)|"
+    # Moved away in time by the customer ("已经提前把币转到新钱包", "already swept it to a fresh wallet").
+    r"(?:已经|提前)把[^，。,]{0,6}转(?:到|去)了?新|(?:already|quickly|immediately) (?:moved|swept|transferred)[^.!?]{0,20}to a (?:new|fresh|different) wallet|"
+    r"nothing (?:in|on) (?:the |my )?(?:history|records?)|"
+    r"before (?:anything|they could|he could|she could|it could|anyone could|the (?:hacker|scammer|attacker) could)"
+    r"(?: (?:happened|happen|do|take|move|touch))?|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
@@ -228,7 +247,8 @@ _OUTFLOW_RE = _compile(
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
     r"(?<!没)(?:提|转)了(?:0|[一二两三四五六七八九十几])|(?<![a-z])withdrew (?:all|everything|my)|"
-    r"跑到(?:了)?(?:一个|别的|陌生|别人)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
+    r"跑到(?:了)?(?:一个|别的|陌生|别人)|外部地址|(?:提|转)(?:到|去)了?(?:一个)?(?:外部|陌生|未知|不明)|"
+    r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
     r"(?:coins?|funds|tokens|money|everything|assets|crypto|usdt|eth|btc) (?:left|(?:were |got )?pulled out)|"
     r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
     r"(?:一个|一分|一点)(?:币|钱|u)?(?:都|也)不剩|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
@@ -240,6 +260,7 @@ _OUTFLOW_RE = _compile(
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
+    r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
@@ -270,7 +291,7 @@ _MALWARE_RE = _compile(
 )
 
 _COMPLAINT_RE = _compile(
-    r"投诉|赔偿|赔付|赔钱|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
+    r"投诉|赔偿|赔付|赔钱|赔我|赔给我|你们(?:要)?赔|退我(?:钱|币|u)|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
     r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"(?:请|麻烦|尽快|并|给我)(?:核查|核实)?(?:并)?退回|给(?:个|一个|我个|我一个)(?:解释|交代)|"
@@ -311,7 +332,10 @@ _SECURITY_CUE_RE = _compile(
 
 # The direction words: "没到账" alone says nothing about which way the money went, the verb does.
 _WITHDRAW_WORD_RE = _compile(
-    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out"
+    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out|"
+    # Sent out to the customer's own wallet or account elsewhere ("to my own Kraken address").
+    r"(?:sent|send|moved|transferred)[^.!?]{0,30} to my (?:own )?(?!deposit)(?:[a-z]+ ){0,2}(?:wallet|address)(?! here)|"
+    r"(?:转|提)到(?:了)?我自己的?(?!(?:这|你们))"
 )
 _DEPOSIT_WORD_RE = _compile(
     # "从币安提了2000U过来" withdraws elsewhere to deposit here.
@@ -347,6 +371,11 @@ _SECURITY_ADVICE_RE = _compile(
     r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全|"
     r"(?<![a-z])safer(?![a-z])|make (?:it|mine|my (?:account|wallet)) (?:safe|secure)|lock (?:things|it|everything|my account) down|"
     r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
+    r"(?:friend|coworker|co-worker|colleague|brother|sister|cousin|people|someone i know|朋友|同事|同学|家人|亲戚|很多人|好多人|不少人|网友)"
+    r"[^。.!?！？]{0,60}(?:how (?:can|do|should) i protect|which settings|what settings|keep (?:mine|my (?:account|wallet)) (?:safe|from)|"
+    r"开启哪些|哪些保护|怎么(?:才能)?(?:防|保护)(?:我|自己)|protect\s*(?:my|mine|our|我的|自己))|"
+    r"(?:doesn'?t|does not|won'?t|will not|never) happens? to (?:me|us|mine)|(?:avoid|prevent) (?:the same|that|this) (?:thing )?happening|"
+    r"(?:避免|防止|不想)(?:我|自己)?也被|(?:同样的|这种)事[^，。,]{0,6}(?:发生在我|轮到我)|"
     # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
     r"(?:白名单|whitelist|allowlist)[^。.!?！？]{0,8}(?:怎么|如何|在哪|哪里|设置|开启|set ?up|enable|turn on|where)|"
     r"(?:怎么|如何|在哪|哪里|设置|开启|打开|how (?:do i|to|can i)|where|turn on|enable|set up|activate)"
@@ -456,7 +485,7 @@ def theft_set_aside(text: str) -> bool:
 
 # Another person acting on the customer's account or money.
 _THIRD_PARTY_RE = _compile(
-    r"(?:some(?:one|body)|stranger|hacker|attacker|thief|scammer|intruder|they|he|she)[^.!?]{0,25}"
+    r"(?:(?<!can )(?<!could )(?<!would )(?<!please )(?<!pls )some(?:one|body)|stranger|hacker|attacker|thief|scammer|intruder|they|he|she)[^.!?]{0,25}"
     r"(?:my|our) (?:account|acc|wallet|coins|funds|money|crypto|usdt|eth|btc|tokens|balance|assets|nfts?)|"
     r"(?:有人|别人|陌生人|黑客|小偷|骗子|对方)[^，。,.!?！？]{0,8}我的(?:账户|账号|号|钱包|币|钱|资产|u|余额)|"
     r"moving out|selling my|卖(?:了|掉)?我的|(?:hacker|someone|somebody|stranger) (?:is |was )?in my (?:account|acc|wallet)"

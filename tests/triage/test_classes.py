@@ -1,0 +1,74 @@
+"""Error classes found by fresh set 3 (bench/data/triage_fresh3.jsonl), tested on other wordings:
+theft told only by the balance after the event that caused it, code-switched verbs of taking,
+impersonators' "protected" accounts, disowned withdrawals half in English; and the near-misses
+beside them (another person's loss, an unchanged balance, a seed rescued in time, support
+addressed as "someone"). Also short network names where a network is chosen, and "赔我"."""
+
+from __future__ import annotations
+
+import pytest
+
+from walletdesk.triage.entities import networks_find
+from walletdesk.triage.rules import complaint_cue, theft_suspected
+from walletdesk.triage.services import message_triage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "told the caller the code from my sms and the balance is now zero",
+        "got a login notification from abroad, an hour later my wallet was at 0",
+        "有人把我的btc都sell掉然后提走了",
+        "我的币被人withdraw走了，我什么都没做",
+        "收到登录通知说是外地登录，然后余额就是0了",
+        "我没有发起过任何transfer，可是记录里有一笔转到外部地址",
+        "someone from your fraud department had my aunt move her coins to a protected wallet and they never came back",
+        "在app里输了private key以后，钱包就空了",
+    ],
+)
+def test_theft_told_by_the_balance_or_in_code_switched_verbs_is_urgent(text: str) -> None:
+    assert theft_suspected(text)
+    assert message_triage(text=text).category == "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my colleague lost everything to a phishing site, how can I protect my account?",
+        "同事的钱包被盗了，我想知道怎么保护我的账户",
+        "an sms says 0.3 BTC left my account but the balance is unchanged, is this a fake message?",
+        "收到一封提现成功的邮件，余额没变，是不是诈骗邮件",
+        "my seed phrase may have leaked, I already moved the coins to a fresh wallet before anything happened",
+    ],
+)
+def test_someone_elses_loss_or_an_intact_balance_is_not_theft(text: str) -> None:
+    assert not theft_suspected(text)
+    assert message_triage(text=text).category == "security"
+
+
+def test_support_addressed_as_someone_names_no_third_party() -> None:
+    text = "my withdrawal of 80 usdt has been under review since monday, could someone look at it"
+    assert not theft_suspected(text)
+    assert message_triage(text=text).category == "withdrawal"
+
+
+def test_log_in_works_but_trading_is_restricted_is_trading() -> None:
+    assert message_triage(text="能登录也能看余额，但是下单一直提示交易被限制").category == "trading"
+
+
+@pytest.mark.parametrize(
+    ("text", "networks"),
+    [
+        ("充值的时候链选了ARB", ["ARBITRUM"]),
+        ("withdrew via op to my wallet", ["OPTIMISM"]),
+        ("the network was matic", ["POLYGON"]),
+        ("I hold 200 ARB and some OP tokens", []),
+        ("op is right about this", []),
+    ],
+)
+def test_short_network_names_count_only_where_a_network_is_chosen(text: str, networks: list[str]) -> None:
+    assert networks_find(text) == networks
+
+
+def test_a_short_demand_for_compensation_is_a_complaint() -> None:
+    assert complaint_cue("系统出错害我爆仓，赔我") is True
