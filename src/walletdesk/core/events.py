@@ -273,6 +273,10 @@ def publish_now(group: str, event: dict[str, Any]) -> None:
         if running is not None:  # sync code called from inside a loop: don't block it
             _relay_for(running, threading.get_ident()).submit(layer, group, message)
             return
+        if isinstance(layer, InMemoryChannelLayer) and group not in layer.groups:
+            # No socket of this process is in the group (always so in a WSGI worker): the send
+            # would do nothing, and async_to_sync costs ~1 ms of CPU per event.
+            return
         async_to_sync(layer.group_send)(group, message)
     except Exception:  # a live update is best effort: the state is in the database already
         log.exception("publishing %s to %s failed", event.get("type"), group)
