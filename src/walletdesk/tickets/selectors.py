@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,8 @@ from walletdesk.tickets.models import (
     Category,
     Message,
     Ticket,
+    TicketEvent,
+    TicketTag,
     ticket_pk_from_reference,
 )
 
@@ -75,13 +79,85 @@ def messages_for_customer(*, ticket: Ticket) -> QuerySet[Message]:
     )
 
 
-# What the console's conversation shows of a message (fewer columns to convert, no user password
-# hashes or profile JSON per row).
+class PreparedRows:
+    """A `values_list` query compiled to SQL once per database and then run with a new key.
+
+    Django compiles a queryset on every evaluation; for the ticket page's small indexed lookups
+    that compilation cost about ten times the database's own work (0.5-1.7 ms of CPU each against
+    ~0.08 ms for running the SELECT). The SQL and the converters Django applies to each column
+    (JSON, and datetimes on SQLite) come from an ordinary queryset, so the ORM stays the source of
+    truth for joins, quoting and types; only the repeated compilation is skipped.
+    `build(key)` makes the queryset; `key` must appear exactly once among its parameters."""
+
+    _STAND_IN = -7_308_411_227  # a key no row has, to find where the real key goes
+
+    def __init__(self, build: Callable[[int], QuerySet[Any]]) -> None:
+        self._build = build
+        self._compiled: dict[str, tuple[str, tuple[Any, ...], int, dict[int, Any]]] = {}
+
+    def rows(self, key: int) -> list[tuple[Any, ...]]:
+        connection = connections[DEFAULT_DB_ALIAS]
+        compiled = self._compiled.get(connection.vendor)
+        if compiled is None:
+            compiled = self._compiled[connection.vendor] = self._compile(connection)
+        sql, params, slot, converters = compiled
+        bound = list(params)
+        bound[slot] = key
+        with connection.cursor() as cursor:
+            cursor.execute(sql, bound)
+            rows = cursor.fetchall()
+        if not converters:
+            return rows
+        converted = []
+        for row in rows:
+            values = list(row)
+            for position, (functions, expression) in converters.items():
+                value = values[position]
+                for convert in functions:
+                    value = convert(value, expression, connection)
+                values[position] = value
+            converted.append(tuple(values))
+        return converted
+
+    def _compile(self, connection: Any) -> tuple[str, tuple[Any, ...], int, dict[int, Any]]:
+        compiler = self._build(self._STAND_IN).query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        slots = [i for i, value in enumerate(params) if value == self._STAND_IN]
+        if len(slots) != 1:
+            raise RuntimeError(f"the prepared query must use its key exactly once: {sql}")
+        columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
+        return sql, tuple(params), slots[0], compiler.get_converters(columns)
+
+
+_CUSTOMER_COLUMNS = tuple(f.attname for f in Customer._meta.concrete_fields)
+_TICKET_COLUMNS = tuple(f.attname for f in Ticket._meta.concrete_fields)
+_TICKET_WITH_CUSTOMER = PreparedRows(
+    lambda key: Ticket.objects.filter(pk=key).values_list(
+        *_TICKET_COLUMNS, *(f"customer__{name}" for name in _CUSTOMER_COLUMNS)
+    )
+)
+
+
+def ticket_for_console(*, agent: AbstractBaseUser, ticket_id: int | str) -> Ticket:
+    """`ticket_get_for_agent` for the console's ticket page: the ticket with its customer."""
+    if not agent_can_work(agent):
+        raise TicketNotFound()
+    found = _TICKET_WITH_CUSTOMER.rows(_ticket_pk(ticket_id))
+    if not found:
+        raise TicketNotFound()
+    row = found[0]
+    split = len(_TICKET_COLUMNS)
+    ticket = Ticket.from_db(DEFAULT_DB_ALIAS, _TICKET_COLUMNS, row[:split])
+    ticket.customer = Customer.from_db(DEFAULT_DB_ALIAS, _CUSTOMER_COLUMNS, row[split:])
+    return ticket
+
+
+# What the console's conversation shows of a message, with its attachments joined in (a message
+# with two files comes back as two rows): plain values, no model instances, no prefetch query.
 CONVERSATION_FIELDS = (
     "id",
-    "ticket",
     "author_kind",
-    "author_user",
+    "author_user_id",
     "body",
     "body_html",
     "is_internal",
@@ -93,10 +169,46 @@ CONVERSATION_FIELDS = (
     "author_user__username",
     "author_user__agent_profile__display_name",
 )
+_CONVERSATION = PreparedRows(
+    lambda key: (
+        Message.objects.filter(ticket_id=key)
+        .order_by("id", "attachments__id")
+        .values_list(*CONVERSATION_FIELDS, "attachments__id", "attachments__filename", "attachments__size")
+    )
+)
 
 
-def conversation_for_agent(*, ticket: Ticket) -> QuerySet[Message]:
-    return messages_for_agent(ticket=ticket).only(*CONVERSATION_FIELDS)
+def conversation_for_agent(*, ticket: Ticket) -> list[dict[str, Any]]:
+    """Every message of the ticket, oldest first, as a dict of CONVERSATION_FIELDS plus
+    `attachment_rows` (id, filename, size): one query however many messages and files."""
+    messages: dict[int, dict[str, Any]] = {}
+    width = len(CONVERSATION_FIELDS)
+    for row in _CONVERSATION.rows(ticket.pk):
+        message = messages.get(row[0])
+        if message is None:
+            message = messages[row[0]] = dict(zip(CONVERSATION_FIELDS, row[:width], strict=True))
+            message["attachment_rows"] = []
+        if row[width] is not None:
+            message["attachment_rows"].append(
+                {"id": row[width], "filename": row[width + 1], "size": row[width + 2]}
+            )
+    return list(messages.values())
+
+
+EVENT_FIELDS = ("id", "kind", "data", "actor_id", "actor__username", "created_at")
+_EVENTS = PreparedRows(
+    lambda key: TicketEvent.objects.filter(ticket_id=key).order_by("id").values_list(*EVENT_FIELDS)
+)
+_TAGS = PreparedRows(lambda key: TicketTag.objects.filter(ticket_id=key).order_by("name").values_list("name"))
+
+
+def events_for_agent(*, ticket: Ticket) -> list[dict[str, Any]]:
+    """The ticket's timeline, oldest first, as dicts of EVENT_FIELDS."""
+    return [dict(zip(EVENT_FIELDS, row, strict=True)) for row in _EVENTS.rows(ticket.pk)]
+
+
+def tag_names(*, ticket: Ticket) -> list[str]:
+    return [name for (name,) in _TAGS.rows(ticket.pk)]
 
 
 def messages_for_agent(*, ticket: Ticket) -> QuerySet[Message]:

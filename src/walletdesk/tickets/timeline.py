@@ -11,7 +11,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from walletdesk.tickets.models import Category, EventKind, Priority, Status, TicketEvent
+from walletdesk.tickets.models import Category, EventKind, Priority, Status
+from walletdesk.tickets.templatetags.when import when_parts
 
 
 def intake_rows(intake: dict[str, Any], category: Category | None, lang: str) -> list[tuple[str, Any]]:
@@ -40,8 +41,9 @@ def _intake_fallback(key: str) -> str:
 
 
 def event_rows(
-    events: Iterable[TicketEvent], choices: dict[str, list[dict[str, Any]]], lang: str
+    events: Iterable[dict[str, Any]], choices: dict[str, list[dict[str, Any]]], lang: str
 ) -> list[dict[str, Any]]:
+    """`events`: dicts as `selectors.events_for_agent` gives them; every cell comes back as text."""
     kind = {k: str(v) for k, v in EventKind.choices}
     status = {k: str(v) for k, v in Status.choices}
     priority = {k: str(v) for k, v in Priority.choices}
@@ -51,32 +53,35 @@ def event_rows(
     agent = {a["user_id"]: a["display_name"] for a in choices["agents"]}
     rows = []
     for event in events:
-        data = event.data or {}
+        data = event["data"] or {}
+        kind_code = event["kind"]
         change = ""
-        if event.kind == EventKind.STATUS:
+        if kind_code == EventKind.STATUS:
             change = _arrow(data, status)
-        elif event.kind == EventKind.PRIORITY:
+        elif kind_code == EventKind.PRIORITY:
             change = _arrow(data, priority)
-        elif event.kind == EventKind.CATEGORY:
+        elif kind_code == EventKind.CATEGORY:
             change = _arrow(data, category)
-        elif event.kind == EventKind.TEAM:
+        elif kind_code == EventKind.TEAM:
             new = data.get("new", data.get("team"))
             change = "→ " + (team.get(new, new) if new else _("no team"))
-        elif event.kind == EventKind.ASSIGNED:
+        elif kind_code == EventKind.ASSIGNED:
             who = data.get("assignee_id")
             change = "→ " + (agent.get(who, str(who)) if who else _("Unassigned"))
-        elif event.kind == EventKind.TAGS:
+        elif kind_code == EventKind.TAGS:
             change = ", ".join(data.get("tags") or []) or _("no tags")
-        elif event.kind == EventKind.RATED:
+        elif kind_code == EventKind.RATED:
             change = "★" * int(data.get("rating") or 0)
         actor = ""
-        if event.actor_id:
-            actor = agent.get(event.actor_id) or event.actor.get_username()
+        if event["actor_id"]:
+            actor = agent.get(event["actor_id"]) or event["actor__username"]
+        when_iso, when_text = when_parts(event["created_at"], "short")
         rows.append(
             {
-                "created_at": event.created_at,
-                "kind": event.kind,
-                "label": kind.get(event.kind, event.kind),
+                "when_iso": when_iso,
+                "when_text": when_text,
+                "kind": kind_code,
+                "label": kind.get(kind_code, kind_code),
                 "actor": actor,
                 "change": change,
                 "message_id": data.get("message_id"),

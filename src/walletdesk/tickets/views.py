@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,8 +25,10 @@ from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.services import warning_message as shield_warning
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.models import Channel, Priority, Status, TicketEvent, ticket_reference
+from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Priority, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
+from walletdesk.triage.selectors import entity_chips_list
+from walletdesk.verify.services import message_lookalike_warnings
 
 INBOX_VIEWS = selectors.INBOX_VIEWS
 INBOX_PAGE_SIZE = 25
@@ -121,25 +125,36 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
 def _ticket_context(
     request: HttpRequest, ticket_id: str, error: str = "", errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    ticket = selectors.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id, related=("customer",))
+    ticket = selectors.ticket_for_console(agent=request.user, ticket_id=ticket_id)
     choices = selectors.console_choices()
     presence = {k: str(v) for k, v in Presence.choices}
     lang = _lang()
-    events = TicketEvent.objects.filter(ticket=ticket).select_related("actor").order_by("id")
     category = selectors.category_by_id(ticket.category_id)
+    name_key = "name_en" if lang == "en" else "name_zh"
     return {
         "ticket": ticket,
+        "customer_label": str(ticket.customer),
+        "created_iso_text": when_parts(ticket.created_at),
         "category_label": category.name_for(lang) if category else "",
         "intake_rows": timeline.intake_rows(ticket.intake, category, lang),
-        "messages": selectors.conversation_for_agent(ticket=ticket),
-        "events": timeline.event_rows(events, choices, lang),
+        "messages": _conversation_label(selectors.conversation_for_agent(ticket=ticket), ticket),
+        "events": timeline.event_rows(selectors.events_for_agent(ticket=ticket), choices, lang),
         "errors": errors or {},
-        "tags": list(ticket.tag_rows.values_list("name", flat=True)),
-        "agents": [{**a, "presence_label": presence.get(a["presence"], "")} for a in choices["agents"]],
-        "teams": choices["teams"],
-        "categories": choices["categories"],
-        "statuses": Status.choices,
-        "priorities": Priority.choices,
+        "tags": ", ".join(selectors.tag_names(ticket=ticket)),
+        "agents": [
+            (
+                a["user_id"],
+                f"{a['display_name']} ({presence.get(a['presence'], '')})",
+                a["user_id"] == ticket.assignee_id,
+            )
+            for a in choices["agents"]
+        ],
+        "statuses": [(v, label, v == ticket.status) for v, label in Status.choices],
+        "priorities": [(v, label, v == ticket.priority) for v, label in Priority.choices],
+        "categories": [
+            (c["slug"], c[name_key], c["id"] == ticket.category_id) for c in choices["categories"]
+        ],
+        "teams": [(t["slug"], t[name_key], t["id"] == ticket.team_id) for t in choices["teams"]],
         "lang": lang,
         "error": error,
         "panels": _existing_templates(TICKET_PANELS),
@@ -147,11 +162,44 @@ def _ticket_context(
     }
 
 
+def _conversation_label(messages: list[dict[str, Any]], ticket: Any) -> list[dict[str, Any]]:
+    """Every cell of the conversation as a ready string or list, once per request, so the page's
+    message loop only looks up dict keys (it is the page's longest loop). Look-alike warnings are
+    judged for customer messages only, in the customer's language; entity chips come from the
+    entities triage stored with the message."""
+    customer = str(ticket.customer)
+    system = _("System")
+    delivery = {k: str(v) for k, v in Delivery.choices}
+    for m in messages:
+        kind = m["author_kind"]
+        if kind == AuthorKind.CUSTOMER:
+            author = customer
+            m["lookalikes"] = message_lookalike_warnings(
+                text=m["body"] or "", locale=ticket.locale or "zh-hans"
+            )
+        else:
+            author = (
+                (m["author_user__agent_profile__display_name"] or m["author_user__username"] or system)
+                if m["author_user_id"]
+                else system
+            )
+            m["lookalikes"] = ()
+        m["author_label"] = author
+        m["when_iso"], m["when_text"] = when_parts(m["created_at"], "seconds")
+        m["delivery_label"] = delivery.get(m["delivery_status"], m["delivery_status"])
+        m["chips"] = entity_chips_list(entities=m["entities"]) if m["entities"] else ()
+        for a in m["attachment_rows"]:
+            a["size_label"] = filesizeformat(a["size"])
+    return messages
+
+
 # Side panels other apps contribute to the ticket page (customer's wallet account, chain lookups).
 TICKET_PANELS = ("wallet/_customer_panel.html", "chain/_ticket_panel.html", "verify/_ticket_panel.html")
 
 
-def _existing_templates(names: tuple[str, ...]) -> list[str]:
+@functools.cache
+def _existing_templates(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Which optional templates the installed apps provide (fixed for the life of the process)."""
     found = []
     for name in names:
         try:
@@ -159,7 +207,7 @@ def _existing_templates(names: tuple[str, ...]) -> list[str]:
         except TemplateDoesNotExist:
             continue
         found.append(name)
-    return found
+    return tuple(found)
 
 
 @agent_required
