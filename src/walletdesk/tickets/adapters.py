@@ -20,6 +20,10 @@ class ChannelAdapter(Protocol):
 class InAppAdapter:
     """Portal, widget and API customers read replies in walletdesk itself: stored means delivered."""
 
+    # The outbox marks such a reply sent in the transaction that stores it, with no queued task: a
+    # task per chat reply cost the embedded worker more CPU than storing the reply itself.
+    delivered_on_store = True
+
     def deliver(self, message: Message) -> str:
         return f"inapp-{message.pk}"
 
@@ -38,3 +42,8 @@ def adapter_register(channel: str, adapter: ChannelAdapter) -> None:
 
 def adapter_get(channel: str) -> ChannelAdapter:
     return _adapters.get(channel) or _adapters[Channel.WEB]
+
+
+def adapter_delivers_on_store(channel: str) -> bool:
+    """The channel's customers read replies from walletdesk's own database (no outside service)."""
+    return bool(getattr(adapter_get(channel), "delivered_on_store", False))

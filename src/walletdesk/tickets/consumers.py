@@ -260,9 +260,9 @@ def _ticket_labels(ticket: Any, lang: str) -> dict:
 
 def _reply(user: Any, content: dict) -> tuple[Any, bool]:
     """The ticket's lookup (ownership) and the reply in one trip to the ORM thread."""
-    from walletdesk.tickets.selectors import ticket_get_for_agent
-
-    ticket = ticket_get_for_agent(agent=user, ticket_id=_int(content.get("ticket_id"), "ticket_id"))
+    ticket = chat_selectors.ticket_for_reply(
+        agent=user, ticket_id=_int(content.get("ticket_id"), "ticket_id")
+    )
     client_id = content.get("client_id")
     return chat.agent_reply_send(
         ticket=ticket,

@@ -23,6 +23,20 @@ def agent_group(user_id: int) -> str:
     return f"agent.{user_id}"
 
 
+# The columns ticket_summary reads (a caller may load only these; the category's row too).
+TICKET_SUMMARY_FIELDS = (
+    "subject",
+    "status",
+    "priority",
+    "channel",
+    "category",
+    "category__slug",
+    "team",
+    "assignee",
+    "complaint",
+)
+
+
 def ticket_summary(ticket: Ticket) -> dict[str, Any]:
     return {
         "id": ticket.pk,

@@ -1,6 +1,9 @@
 """The one way out: every agent reply is stored here, then delivered by a Huey task through the
 channel's adapter, with retries and backoff. A reply is never lost: it is in the database before the
-task exists, and a periodic sweep re-enqueues replies whose worker died mid-delivery."""
+task exists, and a periodic sweep re-enqueues replies whose worker died mid-delivery.
+
+Channels whose customers read replies in walletdesk itself (widget, portal, API: the in-app adapter)
+need no task: the reply is marked sent in the transaction that stores it."""
 
 from __future__ import annotations
 
@@ -15,12 +18,22 @@ from django.utils import timezone
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search
-from walletdesk.tickets.adapters import adapter_get
+from walletdesk.tickets.adapters import adapter_delivers_on_store, adapter_get
 from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
 from walletdesk.tickets.errors import DeliveryError, DeliveryRejected, MessageEmpty, MessageTooLong
 from walletdesk.tickets.models import AuthorKind, Delivery, EventKind, Message, Status, Ticket, TicketEvent
 
 MAX_ATTEMPTS = 6
+# What send() reads of the locked ticket, and what the events it publishes read.
+LOCKED_FIELDS = (
+    "customer",
+    "channel",
+    "status",
+    "first_response_at",
+    "last_message_at",
+    "updated_at",
+    *events.TICKET_SUMMARY_FIELDS,
+)
 STALE_AFTER = timedelta(minutes=3)
 
 
@@ -49,17 +62,29 @@ def send(
     redacted = shield.text_redact(text=body, locale=ticket.locale)
     now = timezone.now()
     changed = ["updated_at"]
+    body_html = markdown_render(redacted.text)
     with transaction.atomic():
-        locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
+        # Only the columns this reply and its ticket.changed summary read (the category rides along:
+        # a query per reply otherwise). Only the ticket's row is locked (PostgreSQL refuses FOR
+        # UPDATE on the nullable side of an outer join).
+        locked = (
+            Ticket.objects.select_for_update(of=("self",))
+            .select_related("category")
+            .only(*LOCKED_FIELDS)
+            .get(pk=ticket.pk)
+        )
+        delivered_now = not internal and adapter_delivers_on_store(locked.channel)
         message = Message.objects.create(
             ticket=locked,
             author_kind=author_kind,
             author_user=author if author_kind == AuthorKind.AGENT else None,
             body=redacted.text,
-            body_html=markdown_render(redacted.text),
+            body_html=body_html,
             channel=locked.channel,
             is_internal=internal,
-            delivery_status=Delivery.NONE if internal else Delivery.PENDING,
+            delivery_status=_initial_delivery(internal=internal, delivered_now=delivered_now),
+            delivery_attempts=1 if delivered_now else 0,
+            delivered_at=now if delivered_now else None,
             shield_findings=[{"kind": f.kind, "start": f.start, "end": f.end} for f in redacted.findings],
         )
         for upload in attachments:
@@ -84,24 +109,34 @@ def send(
                 changed.append("status")
             locked.last_message_at = now
             changed.append("last_message_at")
-        locked.save(update_fields=changed)
+        locked.updated_at = now
+        Ticket.objects.filter(pk=locked.pk).update(**{name: getattr(locked, name) for name in changed})
         search.ticket_index(ticket_id=locked.pk, text=redacted.text)
         message.ticket = locked
         events.message_added(message)
         events.ticket_changed(locked, "reply" if not internal else "note")
-        if not internal:
+        if not internal and not delivered_now:
             _enqueue(message)
     for name in changed:  # the caller's instance sees the stored state without reading it back
         setattr(ticket, name, getattr(locked, name))
     return message
 
 
+def _initial_delivery(*, internal: bool, delivered_now: bool) -> str:
+    if internal:
+        return Delivery.NONE
+    return Delivery.SENT if delivered_now else Delivery.PENDING
+
+
 def prefetch_none(instance: Any, relation: str) -> None:
-    """Mark a reverse relation of a just-created row as known-empty (no query on `.all()`)."""
-    manager = getattr(instance, relation)
+    """Mark a reverse relation of a just-created row as known-empty (no query on `.all()`).
+
+    From the model's metadata: building the related manager filters by the instance, which cost
+    more CPU than the insert."""
+    rel = instance._meta.get_field(relation)
     instance._prefetched_objects_cache = {
         **getattr(instance, "_prefetched_objects_cache", {}),
-        manager.field.remote_field.cache_name: manager.none(),
+        rel.cache_name: rel.related_model._default_manager.none(),
     }
 
 
