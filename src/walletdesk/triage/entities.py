@@ -96,9 +96,6 @@ def hashes_and_addresses_find(text: str) -> _Found:
 
 # An ASCII-only word boundary.
 _B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
-# ARB/OP/MATIC alone are tickers or words; they name a network only where one is being chosen
-# ("network选了ARB", "从OP提的", "via arb").
-_CHOSEN = r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选成了?|選了?|via|用|从|從|on)(?:\s+(?:was|is))?\s*[:：]?\s*"
 _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
@@ -114,9 +111,9 @@ _NET_PATTERNS: list[tuple[str, str]] = [
         r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:chain|链|网络|network)|binance\s*smart\s*chain",
     ),
     ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|chain|mainnet)|{B}spl{B}"),
-    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链|" + _CHOSEN + "{B}matic{B}"),
-    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链|" + _CHOSEN + "{B}arb{B}"),
-    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网|" + _CHOSEN + "{B}op{B}"),
+    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链"),
+    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链"),
+    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网"),
     ("BASE", r"{B}base\s*(?:链|鏈|网络|network|chain|mainnet|主网)|{B}on\s+base{B}"),
     ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|chain)|ton链|toncoin"),
     ("LIGHTNING", r"lightning|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)"),
@@ -131,6 +128,15 @@ _NET_RES = [
     for name, p in _NET_PATTERNS
 ]
 _TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin", re.IGNORECASE)
+# ARB/OP/MATIC alone are tickers or words; they name a network only right after a word that
+# chooses one ("network选了ARB", "从OP提的", "via arb"). Found first, then the few characters
+# before them are checked, so ordinary text pays for one cheap scan.
+_SHORT_NAME_RE = re.compile(r"(?<![A-Za-z0-9])(arb|op|matic)(?![A-Za-z0-9])", re.IGNORECASE)
+_SHORT_NAMES = {"arb": "ARBITRUM", "op": "OPTIMISM", "matic": "POLYGON"}
+_CHOSEN_BEFORE_RE = re.compile(
+    r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选成了?|選了?|via|用|从|從|on)(?:\s+(?:was|is))?\s*[:：]?\s*\Z",
+    re.IGNORECASE,
+)
 
 
 def networks_find(text: str) -> list[str]:
@@ -142,6 +148,10 @@ def networks_find(text: str) -> list[str]:
             m = _TON_LOWER_RE.search(text)
         if m is not None:
             first[name] = m.start()
+    for m in _SHORT_NAME_RE.finditer(text):
+        name = _SHORT_NAMES[m.group(1).lower()]
+        if _CHOSEN_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            first[name] = min(first.get(name, m.start()), m.start())
     return sorted(first, key=first.__getitem__)
 
 

@@ -11,7 +11,8 @@ evaluation message).
   balance unchanged, a leaked seed rescued in time;
 - trading restricted while log-in works (trading, not account_login);
 - money sent out to the customer's own wallet elsewhere (withdrawal, not deposit), and "can
-  someone look at it" addressed to support (no third party).
+  someone look at it" addressed to support (no third party);
+- opinions on the app or platform, good or bad (service_feedback, not other).
 """
 
 from __future__ import annotations
@@ -116,6 +117,37 @@ INTENTS_CLASSES: dict[str, dict[str, list[str]]] = {
     "deposit": {
         "en": [
             "can someone look at my deposit, {amt} sent an hour ago and nothing yet",
+        ],
+    },
+    "service_feedback": {
+        "en": [
+            "the app is way too complicated for someone my age",
+            "love the new look of the app, well done",
+            "your website is so cluttered I can never find anything",
+            "the sign up flow asks for the same thing three times, please simplify",
+            "honestly the best exchange app I've used, smooth and fast",
+            "big thanks to Lisa in support, fixed it in minutes",
+            "props to whoever answered my chat today, quick and clear",
+            "kudos to the agent who helped me this morning",
+        ],
+        "zh": [
+            "这个APP对老年人太不友好了，字太小操作太复杂",
+            "新版界面挺好看的，点赞",
+            "网页版的布局太乱了，找什么都找不到",
+            "注册流程太繁琐了，同样的信息要填好几遍",
+            "客服小王效率很高，几分钟就搞定了，表扬一下",
+        ],
+        "mixed": [
+            "新的app design很nice，好评",
+            "UI太乱了，找个setting都找半天",
+        ],
+    },
+    "other": {
+        "en": [
+            "how can I close my account for good",
+        ],
+        "zh": [
+            "我想注销账号，怎么操作",
         ],
     },
 }

@@ -62,6 +62,7 @@ _THEFT_EN = (
     r"(?:sim|sim card|phone number|number) (?:got|was|has been|had been|been) (?:swapped|ported|hijacked|cloned|taken over)|"
     r"手机卡[^，。,!?！？]{0,6}被(?:人|别人)?(?:补办|换|复制|过户)|补办了我的(?:手机卡|sim)|"
     r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
+    r"(?:cleaned|wiped|emptied|drained|bled|cleared) (?:me|us|him|her|them) (?:out|dry)|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
     r"(?: (?:this|that|the|any|a))? ?(?:withdraw|transfer|transaction|trade)|"
@@ -150,7 +151,7 @@ _LOSS = (
     # An English verb with a Chinese result particle ("transfer走了", "drain光了").
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|"
     r"(?:moving|transferring|sending) (?:0|all|everything|my|the|her|his|their|it|them)|"
-    r"send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
+    r"sent (?:away|off)|send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
@@ -176,7 +177,9 @@ _FOUL = (
     # authenticator"); the customer resetting their own 2FA after losing a phone is not foul.
     r"(?:the|he|she|they|someone|somebody|[a-z]+er) (?:turned off|disabled|removed|reset|changed) "
     r"(?:my )?(?:0fa|authenticator|google auth)|"
-    r"new sim|sim card|never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
+    r"new sim|sim card|(?:number|phone|sim) (?:suddenly )?(?:stopped working|went dead|lost (?:signal|service))|"
+    r"(?:手机号|手机卡|号码)[^，。,]{0,4}(?:突然)?(?:没(?:有)?信号|无服务|失效|停机|被过户|被补)|"
+    r"never (?:asked|applied) for|(?:didn'?t|did not) (?:ask|apply) for|没(?:有)?申请|"
     r"without [a-z]{0,3} ?(?:authori[sz]ation|permission|consent|approval)|"
     r"bogus|sham|phony|phoney|counterfeit|spoofed|copycat|look-?alike|knock-?off|"
     r"(?:handed|gave|shared|sent)(?: over)? (?:him |her |them )?my (?:login|password|credentials|account|api key|2fa|0fa)|"
@@ -197,7 +200,7 @@ _FOUL = (
 # would make the theft pattern three times slower.
 # Third net: the customer paid and the other side vanished, the shape of every completed
 # impersonation scam, even when no word like "scam" appears.
-_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|转了|转给|转过去|转完|转到|打到|汇了|汇给|打了|打给|付了|给了他|照做"
+_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|(?:交|缴)了?[^，。,]{0,4}(?:0|[一二两三四五六七八九十百千万几]+)\s*(?:u|usdt|块|元)|(?:交|缴)了?(?:保证金|解冻费|税|个税|手续费|激活费)|转了|转给|转过去|转完|转到|打到|汇了|汇给|打了|打给|付了|给了他|照做"
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
@@ -238,7 +241,7 @@ _STILL_THERE_RE = _compile(
     r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
 )
 _OUTFLOW_RE = _compile(
-    r"transferred out|transfers? out|sent out|withdrawn|drained|emptied|"
+    r"transferred out|transfers? out|sent out|sent (?:away|off)|withdrawn|drained|emptied|"
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
@@ -321,6 +324,7 @@ _SECURITY_CUE_RE = _compile(
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
     r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
+    r"which devices|devices? (?:are |is )?(?:logged|signed) in|(?:device|session)s? management|登录设备|设备管理|"
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
     r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
     r"(?:email|code|sms|reset|link)[^.!?]{0,30}(?:didn'?t|did not|never) (?:ask|request)|"
@@ -334,7 +338,8 @@ _SECURITY_CUE_RE = _compile(
 _WITHDRAW_WORD_RE = _compile(
     r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out|"
     # Sent out to the customer's own wallet or account elsewhere ("to my own Kraken address").
-    r"(?:sent|send|moved|transferred)[^.!?]{0,30} to my (?:own )?(?!deposit)(?:[a-z]+ ){0,2}(?:wallet|address)(?! here)|"
+    r"(?:sent|send|moved|transferred)[^.!?]{0,30} to my (?:own )?(?!deposit)(?:[a-z]+ ){0,2}"
+    r"(?:wallet|address|account (?:on|at) (?:another|a different|the other|other))(?! here)|"
     r"(?:转|提)到(?:了)?我自己的?(?!(?:这|你们))"
 )
 _DEPOSIT_WORD_RE = _compile(
@@ -648,3 +653,28 @@ def complaint_cue(text: str) -> bool | None:
     if rest != norm:
         return False
     return None
+
+
+# Trading switched off while the account itself works ("能登录，就是不能下单", "trading disabled,
+# login is fine") is a trade restriction, not a frozen account; the model leans to account_login
+# on the words account/冻结/restricted.
+_TRADE_RESTRICTED_RE = _compile(
+    r"(?:trading|trade|trades|orders?|futures|spot|margin)[^.!?]{0,20}(?:disabled|restricted|suspended|blocked|limited)|"
+    r"restricted from (?:trading|placing orders|opening)|(?:can'?t|cannot|unable to) (?:trade|place (?:any )?orders?|open (?:a )?positions?|buy or sell)|"
+    r"(?:交易|下单|买卖|开仓|合约|现货)[^，。,!?！？]{0,6}(?:受限|被限制|限制|禁用|被禁|暂停|关闭)|(?:不能|无法|没法)(?:交易|下单|买卖|开仓)|"
+    r"(?:交易|trade|trading)\s*被\s*(?:restricted|限制|limit)"
+)
+_LOGIN_FAILS_RE = _compile(
+    r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|access my account)|"
+    r"locked out|login不了|login不进|(?<!没)(?<!没有)(?<!not )(?<!isnt )(?<!isn't )(?:frozen|冻结|locked|suspended|disabled)(?! (?:trading|orders?))"
+)
+
+
+def trade_restricted(text: str) -> bool:
+    """True when trading is switched off and nothing says the account itself is locked."""
+    norm = text_normalise(text)
+    match = _TRADE_RESTRICTED_RE.search(norm)
+    if not match:
+        return False
+    rest = norm[: match.start()] + " " + norm[match.end() :]
+    return not _LOGIN_FAILS_RE.search(rest)

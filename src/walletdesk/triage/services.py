@@ -27,6 +27,7 @@ from walletdesk.triage.rules import (
     theft_hypothetical,
     theft_set_aside,
     theft_suspected,
+    trade_restricted,
 )
 
 CATEGORIES = (
@@ -139,6 +140,8 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         category = "fees"
     elif category in ("deposit", "withdrawal"):
         category = direction_of(text) or category
+    elif category == "account_login" and trade_restricted(text):
+        category = "trading"
     complaint = pred.complaint
     cue = complaint_cue(text)
     if cue is not None:
