@@ -79,11 +79,19 @@ def message_author_name(message: Message) -> str:
     return ""
 
 
-def ticket_changed(ticket: Ticket, change: str, data: dict[str, Any] | None = None) -> None:
+def ticket_changed(
+    ticket: Ticket, change: str, data: dict[str, Any] | None = None, *, summary_changed: bool = True
+) -> None:
+    """`summary_changed=False`: nothing the summary shows changed (say, a reply to a ticket that was
+    already waiting). Webhooks and the ticket's own viewers still hear of it; the inboxes, the
+    assignee and the customer, who would redraw the same thing, do not: every open console used
+    to get a copy of every chat reply."""
     event = {"type": "ticket.changed", "change": change, "ticket": ticket_summary(ticket), **(data or {})}
     webhooks_enqueue(event)
     if change != "created":  # nobody can watch a ticket before it exists (watching looks it up first)
         publish(ticket_group(ticket.pk), event)
+    if not summary_changed:
+        return
     publish(INBOX_GROUP, event)
     if ticket.assignee_id:
         publish(agent_group(ticket.assignee_id), event)

@@ -114,7 +114,10 @@ def send(
         search.ticket_index(ticket_id=locked.pk, text=redacted.text)
         message.ticket = locked
         events.message_added(message)
-        events.ticket_changed(locked, "reply" if not internal else "note")
+        # The summary shows the status, the only summary field a reply can change.
+        events.ticket_changed(
+            locked, "reply" if not internal else "note", summary_changed="status" in changed
+        )
         if not internal and not delivered_now:
             _enqueue(message)
     for name in changed:  # the caller's instance sees the stored state without reading it back
