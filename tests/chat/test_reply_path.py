@@ -115,8 +115,9 @@ def test_the_reply_lookup_refuses_a_missing_ticket_and_a_non_agent(visitor, onli
 
     ticket = _chat_ticket(visitor)
     assert selectors.ticket_for_reply(agent=online_agent, ticket_id=ticket.pk).pk == ticket.pk
-    with pytest.raises(TicketNotFound):
-        selectors.ticket_for_reply(agent=online_agent, ticket_id=ticket.pk + 1000)
+    for missing in (ticket.pk + 1000, 0, 2**70):
+        with pytest.raises(TicketNotFound):
+            selectors.ticket_for_reply(agent=online_agent, ticket_id=missing)
     plain = get_user_model().objects.create_user(username="not-an-agent", password="x" * 12)
     with pytest.raises(TicketNotFound):
         selectors.ticket_for_reply(agent=plain, ticket_id=ticket.pk)

@@ -11,29 +11,60 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from walletdesk.core.markdown import markdown_render
+from walletdesk.core.prepared import PreparedRows
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search
 from walletdesk.tickets.adapters import adapter_delivers_on_store, adapter_get
 from walletdesk.tickets.attachments import UploadedFile, attachment_check, attachment_store
 from walletdesk.tickets.errors import DeliveryError, DeliveryRejected, MessageEmpty, MessageTooLong
-from walletdesk.tickets.models import AuthorKind, Delivery, EventKind, Message, Status, Ticket, TicketEvent
+from walletdesk.tickets.models import (
+    AuthorKind,
+    Category,
+    Delivery,
+    EventKind,
+    Message,
+    Status,
+    Ticket,
+    TicketEvent,
+)
 
 MAX_ATTEMPTS = 6
-# What send() reads of the locked ticket, and what the events it publishes read.
-LOCKED_FIELDS = (
-    "customer",
-    "channel",
-    "status",
-    "first_response_at",
-    "last_message_at",
-    "updated_at",
-    *events.TICKET_SUMMARY_FIELDS,
+# What send() reads of the locked ticket, and what the events it publishes read (in the model's
+# column order, as Model.from_db wants them).
+_LOCKED_NAMES = {"customer", "channel", "status", "first_response_at", "last_message_at", "updated_at"}
+_LOCKED_NAMES |= {name for name in events.TICKET_SUMMARY_FIELDS if "__" not in name}
+LOCKED_COLUMNS = tuple(f.attname for f in Ticket._meta.concrete_fields if f.name in _LOCKED_NAMES | {"id"})
+# The category's slug rides along (the ticket.changed summary names it: a query per reply otherwise).
+# Only the ticket's row is locked (PostgreSQL refuses FOR UPDATE on the nullable side of an outer
+# join). Compiled once per process: compiling this query cost more CPU than running it.
+_LOCKED_TICKET = PreparedRows(
+    lambda key: (
+        Ticket.objects.select_for_update(of=("self",))
+        .filter(pk=key)
+        .values_list(*LOCKED_COLUMNS, "category__slug")
+    )
 )
+
+
+def _ticket_lock(ticket_id: int) -> Ticket:
+    """The ticket's row, locked until the transaction ends, with only the columns send() reads."""
+    found = _LOCKED_TICKET.rows(ticket_id)
+    if not found:
+        raise Ticket.DoesNotExist()
+    *columns, category_slug = found[0]
+    locked = Ticket.from_db(DEFAULT_DB_ALIAS, LOCKED_COLUMNS, columns)
+    if locked.category_id is not None:
+        locked.category = Category.from_db(
+            DEFAULT_DB_ALIAS, ("id", "slug"), (locked.category_id, category_slug)
+        )
+    return locked
+
+
 STALE_AFTER = timedelta(minutes=3)
 
 
@@ -64,15 +95,7 @@ def send(
     changed = ["updated_at"]
     body_html = markdown_render(redacted.text)
     with transaction.atomic():
-        # Only the columns this reply and its ticket.changed summary read (the category rides along:
-        # a query per reply otherwise). Only the ticket's row is locked (PostgreSQL refuses FOR
-        # UPDATE on the nullable side of an outer join).
-        locked = (
-            Ticket.objects.select_for_update(of=("self",))
-            .select_related("category")
-            .only(*LOCKED_FIELDS)
-            .get(pk=ticket.pk)
-        )
+        locked = _ticket_lock(ticket.pk)
         delivered_now = not internal and adapter_delivers_on_store(locked.channel)
         message = Message.objects.create(
             ticket=locked,
