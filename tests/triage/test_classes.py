@@ -24,6 +24,13 @@ from walletdesk.triage.services import message_triage
         "我没有发起过任何transfer，可是记录里有一笔转到外部地址",
         "someone from your fraud department had my aunt move her coins to a protected wallet and they never came back",
         "在app里输了private key以后，钱包就空了",
+        "i had 1.2 btc last night, zero left now and i did nothing",
+        "a fake support rep talked me into transferring my usdc to a secure address",
+        "that's not my transfer, stop it!!",
+        "我的资产遭到窃取，请立刻冻结",
+        "号叫人登了，u全给转了",
+        "我的账号被人take over了",
+        "the 'support' guy said my account was at risk, I moved everything where he said and now it's gone??",
     ],
 )
 def test_theft_told_by_the_balance_or_in_code_switched_verbs_is_urgent(text: str) -> None:
@@ -39,11 +46,23 @@ def test_theft_told_by_the_balance_or_in_code_switched_verbs_is_urgent(text: str
         "an sms says 0.3 BTC left my account but the balance is unchanged, is this a fake message?",
         "收到一封提现成功的邮件，余额没变，是不是诈骗邮件",
         "my seed phrase may have leaked, I already moved the coins to a fresh wallet before anything happened",
+        "my laptop with the authenticator on it was stolen, no funds were lost, how do I reset 2fa",
     ],
 )
 def test_someone_elses_loss_or_an_intact_balance_is_not_theft(text: str) -> None:
     assert not theft_suspected(text)
     assert message_triage(text=text).category == "security"
+
+
+def test_a_stolen_phone_followed_by_a_loss_is_theft() -> None:
+    assert (
+        message_triage(text="my phone was stolen on the bus and later 500 usdt was sent out").category
+        == "account_theft"
+    )
+
+
+def test_someone_having_my_contact_details_is_not_a_takeover() -> None:
+    assert not theft_suspected("someone has my phone number and keeps texting me fake support links")
 
 
 def test_support_addressed_as_someone_names_no_third_party() -> None:

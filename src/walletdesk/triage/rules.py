@@ -21,7 +21,9 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被盗|盗号|盗走|盗刷|盗了|盗用|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
+    r"被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|"
+    # 让/叫/给 mark the passive as 被 does ("号让人登了", "币全给卖了").
+    r"(?:让|叫|给)(?:人|别人|陌生人|黑客)登(?:录|陆|入)?了|(?:全|都)给(?:人)?(?:卖|转|提|偷)(?:了|走|光)|被(?:人|别人)?\s*take\s*over|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
     r"(?:币|钱|资产|资金|代币|余额|(?<![a-z])u(?![a-z])|usdt|eth|btc|token|nft)[^，。,.!?！？]{0,6}"
     r"(?:全没|没了|没有了|不见了|消失|归零|少了)|"
@@ -52,7 +54,8 @@ _THEFT_EN = (
     r"stolen|stole|steal|swiped|yoink|yeet|nicked|pilfer|"
     r"(?:dude|guy|person|people|someone|somebody|they|he|she|hacker|stranger|scammer|attacker|thief) "
     r"(?:got|broke|logged|hacked) into my (?:acc|account|wallet)|"
-    r"(?:stranger|someone|somebody|he|they|hacker|scammer) (?:now )?(?:owns?|has|have) (?:all )?my|"
+    r"(?:stranger|someone|somebody|he|they|hacker|scammer) (?:now )?(?:owns?|has|have) (?:all )?my"
+    r"(?! (?:e-?mail|phone|number|address|name|details|info|contact))|"
     r"without (?:any |my |me giving )?(?:approval|consent|permission|authori[sz]ation)(?: from me)?|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hack(?!athon)|hijack|(?<![a-z])jacked|drain|siphon|bypass|"
@@ -61,7 +64,7 @@ _THEFT_EN = (
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"(?:sim|sim card|phone number|number) (?:got|was|has been|had been|been) (?:swapped|ported|hijacked|cloned|taken over)|"
     r"手机卡[^，。,!?！？]{0,6}被(?:人|别人)?(?:补办|换|复制|过户)|补办了我的(?:手机卡|sim)|"
-    r"compromised|taken over|took over|broke into|break into|emptied|wiped out|cleaned out|"
+    r"compromised|taken over|took over|(?<![a-z])takeover(?![a-z])|not my (?:withdrawal|transfer|transaction)(?!s? (?:address|history|limit|page|fee))|broke into|break into|emptied|wiped out|cleaned out|"
     r"(?:cleaned|wiped|emptied|drained|bled|cleared) (?:me|us|him|her|them) (?:out|dry)|"
     r"unauthori[sz]ed|not authori[sz]ed|without my (?:permission|consent|authori[sz]ation)|"
     r"(?:i )?(?:didn'?t|did not|never) (?:make|made|do|did|request|requested|authori[sz]e|initiate|initiated)"
@@ -151,7 +154,8 @@ _LOSS = (
     # An English verb with a Chinese result particle ("transfer走了", "drain光了").
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|"
     r"(?:moving|transferring|sending) (?:0|all|everything|my|the|her|his|their|it|them)|"
-    r"sent (?:away|off)|send (?:my|all|everything)|\bpaid\b|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
+    r"sent (?:away|off)|send (?:my|all|everything)|\bpaid\b|(?<![a-z])(?:0|zero|nothing) left(?! to)|"
+    r"(?:transfer|move|send|shift)(?:red|ed|ing)? (?:my|all|everything|it all)|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
     r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
@@ -162,7 +166,11 @@ _FOUL = (
     r"(?! (?:please |pls )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
-    r"recovery wallet|safe wallet|secure wallet|safe account|安全账户|安全钱包|睡觉的时候|半夜|"
+    # A role in quotes is one the customer now doubts; a move made on someone else's say-so.
+    r"['\"‘“](?:support|agent|admin|customer service|cs|manager|official|staff|technician|advisor|broker)['\"’”]|"
+    r"(?:he|she|they|the (?:guy|man|woman|caller|agent|rep)) (?:told|asked|instructed|had|got) me to (?:move|send|transfer|withdraw|pay)|"
+    r"(?:where|as) (?:he|she|they) (?:said|told me|asked)|had me (?:move|send|transfer|withdraw|pay)|"
+    r"recovery wallet|safe wallet|secure wallet|safe account|safe address|secure address|safe vault|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
@@ -232,6 +240,7 @@ _STILL_THERE_RE = _compile(
     r"(?: (?:happened|happen|do|take|move|touch))?|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
+    r"no (?:funds|money|coins|assets|crypto|balance) (?:were |was |have been |has been )?(?:lost|taken|missing|stolen|moved)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
     # "我没有被盗啊" denies a theft; "我没被盗过，但是…" only sets up the story of one.
@@ -266,7 +275,7 @@ _DISOWN_RE = _compile(
     r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
-    r"i (?:didn'?t|did not) do anything|i did nothing|haven'?t done anything|"
+    r"i (?:didn'?t|did not) do anything|i did nothing|and did nothing|(?:didn'?t|did not) do anything|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
     r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
     r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
@@ -449,9 +458,11 @@ _FIGURATIVE_RE = _compile(
     r"(?:跟|像)(?:骗子|强盗|土匪)一样|骗人的|"
     r"drain(?:s|ing|ed)? (?:my |the )?(?:phone'?s? )?(?:battery|data|storage|cpu|memory)|耗电|"
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
-    r"(?:it'?s|they'?re|its) (?:all )?gone\?|"
+    # "are they gone?" asks; "now they're gone??" tells.
+    r"(?<!now )(?:it'?s|they'?re|its) (?:all )?gone\?|"
     # A lost phone or password is not lost money (what follows it still counts).
-    r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|(?:手机|电脑|密码)(?:丢了|弄丢了)|"
+    r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|"
+    r"(?:手机|电脑|密码)(?:丢了|弄丢了)|"
     r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
     r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
