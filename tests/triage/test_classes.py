@@ -83,6 +83,9 @@ def test_log_in_works_but_trading_is_restricted_is_trading() -> None:
         ("the network was matic", ["POLYGON"]),
         ("I hold 200 ARB and some OP tokens", []),
         ("op is right about this", []),
+        ("sent it via trc", ["TRC20"]),
+        ("the trc fee is lower", []),
+        ("deposited over the ton blockchain", ["TON"]),
     ],
 )
 def test_short_network_names_count_only_where_a_network_is_chosen(text: str, networks: list[str]) -> None:

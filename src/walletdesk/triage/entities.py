@@ -100,26 +100,26 @@ _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
         "TRC20",
-        r"trc[\s\-_]?20|波场|波長|tron(?:\s*(?:network|chain|链|網絡|网络))?|trx\s*(?:链|鏈|网络|network|chain)",
+        r"trc[\s\-_]?20|波场|波長|tron(?:\s*(?:network|(?:block)?chain|链|網絡|网络))?|trx\s*(?:链|鏈|网络|network|(?:block)?chain)",
     ),
     (
         "ERC20",
-        r"erc[\s\-_]?20|以太坊|以太網|以太网|ethereum|eth\s*(?:链|鏈|网络|網絡|network|chain|mainnet|主网)",
+        r"erc[\s\-_]?20|以太坊|以太網|以太网|ethereum|eth\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网)",
     ),
     (
         "BEP20",
-        r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:chain|链|网络|network)|binance\s*smart\s*chain",
+        r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:(?:block)?chain|链|网络|network)|binance\s*smart\s*chain",
     ),
-    ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|chain|mainnet)|{B}spl{B}"),
-    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|chain)|pos\s*链"),
-    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|chain)|arb链"),
-    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|chain)|op主网"),
-    ("BASE", r"{B}base\s*(?:链|鏈|网络|network|chain|mainnet|主网)|{B}on\s+base{B}"),
-    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|chain)|ton链|toncoin"),
+    ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet)|{B}spl{B}"),
+    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|(?:block)?chain)|pos\s*链"),
+    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|(?:block)?chain)|arb链"),
+    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|(?:block)?chain)|op主网"),
+    ("BASE", r"{B}base\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet|主网)|{B}on\s+base{B}"),
+    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|(?:block)?chain)|ton链|toncoin"),
     ("LIGHTNING", r"lightning|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)"),
     (
         "BTC",
-        r"(?:btc|bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
+        r"(?:btc|bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
     ),
 ]
 # \b is Unicode-aware, so "用TON链" has no boundary before T: use ASCII-only edges instead.
@@ -128,11 +128,11 @@ _NET_RES = [
     for name, p in _NET_PATTERNS
 ]
 _TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin", re.IGNORECASE)
-# ARB/OP/MATIC alone are tickers or words; they name a network only right after a word that
+# ARB/OP/MATIC/TRC alone are tickers or words; they name a network only right after a word that
 # chooses one ("network选了ARB", "从OP提的", "via arb"). Found first, then the few characters
 # before them are checked, so ordinary text pays for one cheap scan.
-_SHORT_NAME_RE = re.compile(r"(?<![A-Za-z0-9])(arb|op|matic)(?![A-Za-z0-9])", re.IGNORECASE)
-_SHORT_NAMES = {"arb": "ARBITRUM", "op": "OPTIMISM", "matic": "POLYGON"}
+_SHORT_NAME_RE = re.compile(r"(?<![A-Za-z0-9])(arb|op|matic|trc)(?![A-Za-z0-9])", re.IGNORECASE)
+_SHORT_NAMES = {"arb": "ARBITRUM", "op": "OPTIMISM", "matic": "POLYGON", "trc": "TRC20"}
 _CHOSEN_BEFORE_RE = re.compile(
     r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选成了?|選了?|via|用|从|從|on)(?:\s+(?:was|is))?\s*[:：]?\s*\Z",
     re.IGNORECASE,
