@@ -273,8 +273,16 @@ def agent_worker(
             due = began + sent * interval
             await asyncio.sleep(max(due - time.time(), 0))
             ticket = tickets[sent % len(tickets)]
+            # With a client id, as the console sends it: the server's dedupe is part of the cost.
             await ws.send(
-                json.dumps({"type": "reply", "ticket_id": ticket, "body": f"bench {sent} {time.time():.6f}"})
+                json.dumps(
+                    {
+                        "type": "reply",
+                        "ticket_id": ticket,
+                        "client_id": f"bench-{os.getpid()}-{sent}",
+                        "body": f"bench {sent} {time.time():.6f}",
+                    }
+                )
             )
             sent += 1
         await asyncio.sleep(3)

@@ -160,9 +160,13 @@ def prefetch_none(instance: Any, relation: str) -> None:
     From the model's metadata: building the related manager filters by the instance, which cost
     more CPU than the insert."""
     rel = instance._meta.get_field(relation)
+    empty = rel.related_model._default_manager.none()
+    # Filled in, as prefetch_related leaves it: even an empty queryset is compiled when iterated.
+    empty._result_cache = []
+    empty._prefetch_done = True
     instance._prefetched_objects_cache = {
         **getattr(instance, "_prefetched_objects_cache", {}),
-        rel.cache_name: rel.related_model._default_manager.none(),
+        rel.cache_name: empty,
     }
 
 
