@@ -6,12 +6,15 @@ reads ("已解决", "充值"). Everything is looked up in dicts already in memor
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from walletdesk.tickets.models import Category, EventKind, Priority, Status
+from walletdesk.accounts.models import Presence
+from walletdesk.tickets.models import Category, Channel, Delivery, EventKind, Priority, Status
 from walletdesk.tickets.templatetags.when import when_parts
 
 
@@ -40,13 +43,32 @@ def _intake_fallback(key: str) -> str:
     return labels.get(key, key)
 
 
+def choice_labels() -> dict[str, dict[str, str]]:
+    """Status, priority, channel, delivery, presence and event labels as plain text in the active
+    language. The catalogs do not change while the process runs, so each language is worked out
+    once instead of translating some thirty labels on every page."""
+    return _choice_labels(get_language() or "")
+
+
+@functools.lru_cache(maxsize=8)
+def _choice_labels(language: str) -> dict[str, dict[str, str]]:
+    choices = {
+        "status": Status,
+        "priority": Priority,
+        "channel": Channel,
+        "delivery": Delivery,
+        "presence": Presence,
+        "event": EventKind,
+    }
+    return {name: {k: str(v) for k, v in kind.choices} for name, kind in choices.items()}
+
+
 def event_rows(
     events: Iterable[dict[str, Any]], choices: dict[str, list[dict[str, Any]]], lang: str
 ) -> list[dict[str, Any]]:
     """`events`: dicts as `selectors.events_for_agent` gives them; every cell comes back as text."""
-    kind = {k: str(v) for k, v in EventKind.choices}
-    status = {k: str(v) for k, v in Status.choices}
-    priority = {k: str(v) for k, v in Priority.choices}
+    labels = choice_labels()
+    kind, status, priority = labels["event"], labels["status"], labels["priority"]
     name_key = "name_en" if lang == "en" else "name_zh"
     category = {c["slug"]: c[name_key] for c in choices["categories"]}
     team = {t["slug"]: t[name_key] for t in choices["teams"]}

@@ -18,14 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
-from walletdesk.accounts.models import Presence, Team, customer_label
+from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.services import warning_message as shield_warning
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Priority, Status, ticket_reference
+from walletdesk.tickets.models import AuthorKind, Channel, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
 from walletdesk.verify.services import message_lookalike_warnings
@@ -101,9 +101,8 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
     """Every cell as a ready string, once per request: the template then only looks up dict keys
     (no model attribute fallbacks, no per-cell translation, date or __str__ work)."""
     lang = _lang()
-    status = {k: str(v) for k, v in Status.choices}
-    priority = {k: str(v) for k, v in Priority.choices}
-    channel = {k: str(v) for k, v in Channel.choices}
+    labels = timeline.choice_labels()
+    status, priority, channel = labels["status"], labels["priority"], labels["channel"]
     for row in rows:
         last = row["last_message_at"]
         row.update(
@@ -127,7 +126,8 @@ def _ticket_context(
 ) -> dict[str, Any]:
     ticket = selectors.ticket_for_console(agent=request.user, ticket_id=ticket_id)
     choices = selectors.console_choices()
-    presence = {k: str(v) for k, v in Presence.choices}
+    labels = timeline.choice_labels()
+    presence = labels["presence"]
     lang = _lang()
     category = selectors.category_by_id(ticket.category_id)
     name_key = "name_en" if lang == "en" else "name_zh"
@@ -137,7 +137,10 @@ def _ticket_context(
         "created_iso_text": when_parts(ticket.created_at),
         "category_label": category.name_for(lang) if category else "",
         "intake_rows": timeline.intake_rows(ticket.intake, category, lang),
-        "messages": _conversation_label(selectors.conversation_for_agent(ticket=ticket), ticket),
+        "status_label": labels["status"].get(ticket.status, ticket.status),
+        "priority_label": labels["priority"].get(ticket.priority, ticket.priority),
+        "channel_label": labels["channel"].get(ticket.channel, ticket.channel),
+        "messages": _conversation_label(selectors.conversation_for_agent(ticket=ticket), ticket, labels),
         "events": timeline.event_rows(selectors.events_for_agent(ticket=ticket), choices, lang),
         "errors": errors or {},
         "tags": ", ".join(selectors.tag_names(ticket=ticket)),
@@ -149,8 +152,8 @@ def _ticket_context(
             )
             for a in choices["agents"]
         ],
-        "statuses": [(v, label, v == ticket.status) for v, label in Status.choices],
-        "priorities": [(v, label, v == ticket.priority) for v, label in Priority.choices],
+        "statuses": [(v, label, v == ticket.status) for v, label in labels["status"].items()],
+        "priorities": [(v, label, v == ticket.priority) for v, label in labels["priority"].items()],
         "categories": [
             (c["slug"], c[name_key], c["id"] == ticket.category_id) for c in choices["categories"]
         ],
@@ -162,14 +165,16 @@ def _ticket_context(
     }
 
 
-def _conversation_label(messages: list[dict[str, Any]], ticket: Any) -> list[dict[str, Any]]:
+def _conversation_label(
+    messages: list[dict[str, Any]], ticket: Any, labels: dict[str, dict[str, str]]
+) -> list[dict[str, Any]]:
     """Every cell of the conversation as a ready string or list, once per request, so the page's
     message loop only looks up dict keys (it is the page's longest loop). Look-alike warnings are
     judged for customer messages only, in the customer's language; entity chips come from the
     entities triage stored with the message."""
     customer = str(ticket.customer)
     system = _("System")
-    delivery = {k: str(v) for k, v in Delivery.choices}
+    delivery = labels["delivery"]
     for m in messages:
         kind = m["author_kind"]
         if kind == AuthorKind.CUSTOMER:
