@@ -31,6 +31,9 @@ from walletdesk.triage.services import message_triage
         "号叫人登了，u全给转了",
         "我的账号被人take over了",
         "the 'support' guy said my account was at risk, I moved everything where he said and now it's gone??",
+        "who took my eth??",
+        "history shows 3 transfers to addresses i've never seen",
+        "我的账号被黑客入侵了",
     ],
 )
 def test_theft_told_by_the_balance_or_in_code_switched_verbs_is_urgent(text: str) -> None:
@@ -52,6 +55,14 @@ def test_theft_told_by_the_balance_or_in_code_switched_verbs_is_urgent(text: str
 def test_someone_elses_loss_or_an_intact_balance_is_not_theft(text: str) -> None:
     assert not theft_suspected(text)
     assert message_triage(text=text).category == "security"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lost my whole stack losing on leverage last night", "my coins are gone since that token got delisted"],
+)
+def test_a_market_loss_or_a_delisting_pages_no_one(text: str) -> None:
+    assert message_triage(text=text).category != "account_theft"
 
 
 def test_a_stolen_phone_followed_by_a_loss_is_theft() -> None:

@@ -21,7 +21,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|"
+    r"被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
     # 让/叫/给 mark the passive as 被 does ("号让人登了", "币全给卖了").
     r"(?:让|叫|给)(?:人|别人|陌生人|黑客)登(?:录|陆|入)?了|(?:全|都)给(?:人)?(?:卖|转|提|偷)(?:了|走|光)|被(?:人|别人)?\s*take\s*over|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
@@ -77,7 +77,8 @@ _THEFT_EN = (
     r"(?:assets|funds|coins|money|crypto|tokens|usdt|balance) (?:have|has) been (?:moved|transferred|withdrawn|taken)|"
     r"someone withdrew|robbed|robbery|without (?:me knowing|my knowledge|my approval)|fraudulent|"
     r"(?:sent|transfer|transferred|paid)[^.!?]{0,100}(?:not answering|not responding|not replying|no response since)|"
-    r"address(?:es)? i (?:don'?t|do not) (?:own|know|recogni[sz]e)|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
+    r"address(?:es)? i (?:don'?t|do not) (?:own|know|recogni[sz]e)|address(?:es)? i(?:'ve| have)? never (?:used|seen|owned|heard of)|"
+    r"who (?:withdrew|took|stole|moved|transferred|sent|sold|drained|emptied) my|swept|sweeper|(?:didn'?t|did not|never) do (?:it|this|that)|"
     r"(?:lost|gone|missing)[^.!?]{0,40}(?:phishing|scam|fake|malicious|hack)|"
     r"(?:phishing|scam|fake|malicious|hack)[^.!?]{0,40}(?:lost|gone|missing|took|drained|emptied|stole)|"
     r"(?:tokens|funds|money|coins|usdt|eth|btc|crypto|assets|everything|savings|nfts?)[^.!?]{0,12}(?:is |are |were |was )?gone|"
@@ -292,7 +293,8 @@ _SELF_INFLICTED_RE = _compile(
     r"typed[^.!?]{0,25}wrong|(?:one|a) (?:character|letter|digit) wrong|打错|少了一位|多了一位|少复制|"
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     # A liquidation or a losing trade empties an account with no third party involved.
-    r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|"
+    r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|delist|下架|"
+    r"(?:lost|lose|losing)[^.!?]{0,25}(?:trading|on (?:futures|perps|a trade|leverage|margin))|"
     r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
