@@ -28,15 +28,31 @@ def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
+# Every customer API request runs this lookup; a raw query skips the ORM's per-call query building
+# (about half of its CPU). The columns are the model's own, in the model's order.
+_CUSTOMER_BY_WALLET_SQL = "SELECT {columns} FROM {table} WHERE wallet_uid = %s"
+
+
+def _customer_by_wallet_uid(wallet_uid: str) -> Customer | None:
+    opts = Customer._meta
+    sql = _CUSTOMER_BY_WALLET_SQL.format(
+        columns=", ".join(f.column for f in opts.concrete_fields), table=opts.db_table
+    )
+    return next(iter(Customer.objects.raw(sql, [wallet_uid])), None)
+
+
 def customer_from_identity(*, identity: WalletIdentity) -> Customer:
     """The customer for a verified wallet identity; claims refresh name, email and locale."""
-    try:
-        customer, created = Customer.objects.get_or_create(
-            wallet_uid=identity.wallet_uid,
-            defaults={"name": identity.name, "email": identity.email, "locale": identity.locale},
-        )
-    except IntegrityError:  # two first requests raced; the other one created it
-        customer, created = Customer.objects.get(wallet_uid=identity.wallet_uid), False
+    customer = _customer_by_wallet_uid(identity.wallet_uid)
+    created = False
+    if customer is None:
+        try:
+            customer, created = Customer.objects.get_or_create(
+                wallet_uid=identity.wallet_uid,
+                defaults={"name": identity.name, "email": identity.email, "locale": identity.locale},
+            )
+        except IntegrityError:  # two first requests raced; the other one created it
+            customer, created = Customer.objects.get(wallet_uid=identity.wallet_uid), False
     if not created:
         changed = {}
         for field in ("name", "email", "locale"):
