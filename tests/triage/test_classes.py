@@ -105,3 +105,17 @@ def test_short_network_names_count_only_where_a_network_is_chosen(text: str, net
 
 def test_a_short_demand_for_compensation_is_a_complaint() -> None:
     assert complaint_cue("系统出错害我爆仓，赔我") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("客服小李效率很高，点赞", False),
+        ("can you explain how the maker fee is calculated?", False),
+        ("do you have a hotline I could call?", False),
+        ("can you explain how this happened? refund me the fee", True),
+        ("服务好慢，我要投诉", True),
+    ],
+)
+def test_praise_and_questions_are_not_complaints(text: str, complaint: bool) -> None:
+    assert complaint_cue(text) is complaint

@@ -317,6 +317,12 @@ _COMPLAINT_RE = _compile(
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = _compile(
     r"(?:会|能|可以)(?:不会)?退回(?:来)?吗|会不会退回|will (?:it|the money|my (?:funds|coins)) (?:be )?(?:returned|refunded)|"
+    # Praise asks for nothing back.
+    r"(?:态度|服务|效率)(?:很|非常|特别|真)?(?:好|高|棒)(?![慢差低烂坑])|好评|点赞|表扬|"
+    r"great job|well done|super helpful|very helpful|thanks? (?:a lot|so much)|kudos|shout-?out|props to|"
+    # Asking how something works or how to reach a person asks for nothing back.
+    r"(?:could|can|would) you (?:please )?explain how|how (?:is|are) (?:the |my |this |that )?[a-z0-9 ]{0,30} calculated|"
+    r"(?:is there|do you have) (?:a |an |any )?(?:phone|hotline|number|live chat|e-?mail address)|"
     r"怎么投诉|如何投诉|投诉渠道|退款多久|退款进度|refund policy|how (?:do|can) i (?:file|make) a complaint|"
     r"how long (?:does|do) (?:a )?refunds?|no complaints|退回来了吗|退回了吗|退回账户了吗|退回来没|退款到账了吗|"
     r"(?:were|was|are|is) (?:the )?(?:funds|money|coins) (?:returned|refunded)|(?:funds|money|coins) back\?"
