@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 
 class PreparedRows:
@@ -19,13 +19,15 @@ class PreparedRows:
     truth for joins, quoting and types; only the repeated compilation is skipped.
     `build(key)` makes the queryset; `key` must appear exactly once among its parameters."""
 
-    _STAND_IN = -7_308_411_227  # a key no row has, to find where the real key goes
+    _STAND_IN = -1_308_411_227  # a key no row has, to find where the real key goes (fits 32-bit keys)
 
     def __init__(self, build: Callable[[int], QuerySet[Any]]) -> None:
         self._build = build
         self._compiled: dict[str, tuple[str, tuple[Any, ...], int, dict[int, Any]]] = {}
 
     def rows(self, key: int) -> list[tuple[Any, ...]]:
+        if not -(2**63) <= key < 2**63:  # no database column holds it (SQLite would overflow)
+            return []
         connection = connections[DEFAULT_DB_ALIAS]
         compiled = self._compiled.get(connection.vendor)
         if compiled is None:
@@ -57,3 +59,48 @@ class PreparedRows:
             raise RuntimeError(f"the prepared query must use its key exactly once: {sql}")
         columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
         return sql, tuple(params), slots[0], compiler.get_converters(columns)
+
+
+class PreparedObjects:
+    """Model instances with their related objects filled in, as `select_related(*related)` gives
+    them, from one PreparedRows query (`related`: forward foreign keys and one-to-one relations,
+    either direction, e.g. ("customer", "assignee", "assignee__agent_profile"))."""
+
+    def __init__(
+        self, model: type[Model], related: tuple[str, ...], build: Callable[[int], QuerySet[Any]]
+    ) -> None:
+        self.model = model
+        self._parts: list[tuple[str, type[Model], tuple[str, ...], int, str, Any]] = []
+        models: dict[str, type[Model]] = {"": model}
+        columns: list[str] = []
+        for path in ("", *related):
+            parent_path, _, name = path.rpartition("__")
+            relation = models[parent_path]._meta.get_field(name) if path else None
+            part_model = relation.related_model if relation is not None else model
+            models[path] = part_model
+            names = tuple(f.attname for f in part_model._meta.concrete_fields)
+            pk_index = names.index(part_model._meta.pk.attname)
+            self._parts.append((path, part_model, names, pk_index, parent_path, relation))
+            columns += [f"{path}__{n}" if path else n for n in names]
+        self._rows = PreparedRows(lambda key: build(key).values_list(*columns))
+
+    def objects(self, key: int) -> list[Any]:
+        found = []
+        for row in self._rows.rows(key):
+            made: dict[str, Any] = {}
+            start = 0
+            for path, part_model, names, pk_index, parent_path, relation in self._parts:
+                values = row[start : start + len(names)]
+                start += len(names)
+                if not path:
+                    made[path] = part_model.from_db(DEFAULT_DB_ALIAS, names, values)
+                    continue
+                parent = made[parent_path]
+                obj = None
+                if parent is not None and values[pk_index] is not None:
+                    obj = part_model.from_db(DEFAULT_DB_ALIAS, names, values)
+                if parent is not None:
+                    relation.set_cached_value(parent, obj)  # a field, or the reverse one-to-one
+                made[path] = obj
+            found.append(made[""])
+        return found

@@ -129,7 +129,7 @@ def _ticket_context(
     labels = timeline.choice_labels()
     presence = labels["presence"]
     lang = _lang()
-    category = selectors.category_by_id(ticket.category_id)
+    category = ticket.category
     name_key = "name_en" if lang == "en" else "name_zh"
     return {
         "ticket": ticket,
