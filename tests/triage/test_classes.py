@@ -119,3 +119,39 @@ def test_a_short_demand_for_compensation_is_a_complaint() -> None:
 )
 def test_praise_and_questions_are_not_complaints(text: str, complaint: bool) -> None:
     assert complaint_cue(text) is complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the app says nothing in my account now, last week there was 2 eth, I never sold",
+        "我的帳戶被駭客入侵，USDT不見了",
+    ],
+)
+def test_classes_from_the_late_set_are_theft(text: str) -> None:
+    assert message_triage(text=text).category == "account_theft"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        (
+            "login alert from another country, reset my password, funds untouched, what else should I do",
+            "security",
+        ),
+        ("my brother's wallet got hacked, how can I make mine harder to break into", "security"),
+        ("有封邮件让我verify账户，链接很可疑，我没点", "security"),
+        ("I tried to log in twice but it keeps saying wrong password, please help", "account_login"),
+        ("不是被盗，是我自己开合约爆仓了，亏损记录在哪", "trading"),
+    ],
+)
+def test_classes_from_the_late_set_keep_their_category(text: str, category: str) -> None:
+    assert message_triage(text=text).category == category
+
+
+def test_a_theft_question_about_the_platform_is_not_a_denial() -> None:
+    assert theft_suspected("我的U全没了，你们系统是不是被黑了")
+
+
+def test_wanting_an_amount_back_is_a_complaint() -> None:
+    assert complaint_cue("your engine liquidated me on a bad tick, I want my 800 USDT back") is True

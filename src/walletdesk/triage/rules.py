@@ -21,7 +21,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
+    r"被駭|被骇|駭客|骇客|被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
     # 让/叫/给 mark the passive as 被 does ("号让人登了", "币全给卖了").
     r"(?:让|叫|给)(?:人|别人|陌生人|黑客)登(?:录|陆|入)?了|(?:全|都)给(?:人)?(?:卖|转|提|偷)(?:了|走|光)|被(?:人|别人)?\s*take\s*over|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
@@ -151,6 +151,7 @@ _LOSS = (
     # The loss told by the balance alone ("balance shows 0", "balance变0了", "now it's empty").
     r"(?:balance|account|wallet)[^.!?]{0,6}(?:shows?|reads?|is|went to|is now|now shows?|became|at|was) (?:now )?(?:0|zero|empty)(?![.,]0)|"
     r"(?:it'?s|is) (?:now )?empty|now (?:it'?s |is )?empty|never came back|"
+    r"(?:shows?|says|has|is showing|reads?) nothing(?! (?:new|about|wrong|unusual))|nothing (?:in it|left in|in my (?:account|wallet))|"
     r"(?:变|成|为)了?(?:0|零)(?![.0-9])|(?:余额|balance)[^，。,!?！？]{0,4}(?:是|就是|只有|剩)(?:0|零)(?![.0-9])|全空|"
     # An English verb with a Chinese result particle ("transfer走了", "drain光了").
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|"
@@ -233,6 +234,7 @@ _STILL_THERE_RE = _compile(
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
+    r"(?:funds|assets|balance|coins|crypto|money) (?:untouched|intact|all there|unchanged)|"
     r"balance (?:is |was |stays? |remains? )?(?:unchanged|the same|not changed)|(?:余额|balance)\s*(?:没变|没有变|不变|没有变化)|"
     # Moved away in time by the customer ("已经提前把币转到新钱包", "already swept it to a fresh wallet").
     r"(?:已经|提前)把[^，。,]{0,6}转(?:到|去)了?新|(?:already|quickly|immediately) (?:moved|swept|transferred)[^.!?]{0,20}to a (?:new|fresh|different) wallet|"
@@ -268,7 +270,8 @@ _OUTFLOW_RE = _compile(
     r"transfer(?:red|ed)? to (?:an? )?(?:unknown?|strange|random|some|other)|"
     r"out of my (?:account|wallet|balance)|(?:got|was|were|been) (?:relocated|rerouted|redirected|shifted)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
-    r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
+    r"(?:balance|account|wallet) (?:went|dropped|fell) (?:down )?to (?:0|zero|nothing)|"
+    r"(?:shows?|says|has|is showing|reads?) nothing(?! (?:new|about|wrong|unusual))|nothing (?:in it|left in|in my (?:account|wallet))|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give)|"
@@ -311,7 +314,7 @@ _COMPLAINT_RE = _compile(
     r"(?:请|麻烦|尽快|并|给我)(?:核查|核实)?(?:并)?退回|给(?:个|一个|我个|我一个)(?:解释|交代)|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
-    r"investigation|(?:funds|money|coins|assets) (?:back|returned)|get my (?:money|funds|coins) back|"
+    r"investigation|(?:funds|money|coins|assets) (?:back|returned)|(?:want|need|give me|return) (?:my|me my) [^.!?]{0,20} back|get my (?:money|funds|coins) back|"
     r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
@@ -341,11 +344,14 @@ _SECURITY_CUE_RE = _compile(
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
     r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
-    r"which devices|devices? (?:are |is )?(?:logged|signed) in|(?:device|session)s? management|登录设备|设备管理|"
+    r"which devices|devices? (?:are |is )?(?:logged|signed) in|login (?:notification|alert)s?|登录(?:提醒|通知)|"
+    r"(?:link|链接|网址|email|邮件)[^，。,.!?]{0,6}(?:奇怪|可疑|不对劲|像假的)|(?:strange|weird|sketchy|shady|suspicious|fishy) (?:link|email|url|site|message)|(?:device|session)s? management|登录设备|设备管理|"
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
     r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
     r"(?:email|code|sms|reset|link)[^.!?]{0,30}(?:didn'?t|did not|never) (?:ask|request)|"
-    r"(?:keeps?|kept) trying to|(?:tried|trying) to (?:log ?in|reset|access|get into)|"
+    r"(?:keeps?|kept) trying to|"
+    r"(?:someone|somebody|they|he|she|hackers?|attackers?|people|strangers?|unknown)[^.!?,]{0,20}"
+    r"(?:tried|trying|attempted|attempting) to (?:log ?in|reset|access|get into)|"
     r"(?:尝试|试图|企图)(?:登录|登陆|重置)|被(?:系统)?拦(?:下|截)|"
     r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)"
 )
@@ -395,7 +401,7 @@ _SECURITY_ADVICE_RE = _compile(
     r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
     r"(?:friend|coworker|co-worker|colleague|brother|sister|cousin|people|someone i know|朋友|同事|同学|家人|亲戚|很多人|好多人|不少人|网友)"
     r"[^。.!?！？]{0,60}(?:how (?:can|do|should) i protect|which settings|what settings|keep (?:mine|my (?:account|wallet)) (?:safe|from)|"
-    r"开启哪些|哪些保护|怎么(?:才能)?(?:防|保护)(?:我|自己)|protect\s*(?:my|mine|our|我的|自己))|"
+    r"开启哪些|哪些保护|怎么(?:才能)?(?:防|保护)(?:我|自己)|harder to (?:hack|break into|steal|get into)|protect\s*(?:my|mine|our|我的|自己))|"
     r"(?:doesn'?t|does not|won'?t|will not|never) happens? to (?:me|us|mine)|(?:avoid|prevent) (?:the same|that|this) (?:thing )?happening|"
     r"(?:避免|防止|不想)(?:我|自己)?也被|(?:同样的|这种)事[^，。,]{0,6}(?:发生在我|轮到我)|"
     # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
@@ -407,6 +413,11 @@ _SECURITY_ADVICE_RE = _compile(
 
 def security_advice(text: str) -> bool:
     return bool(_SECURITY_ADVICE_RE.search(text_normalise(text)))
+
+
+def phishing_cue(text: str) -> bool:
+    """True when the message names security's own warning signs (not 2FA set-up, not "intact")."""
+    return bool(_SECURITY_CUE_RE.search(text_normalise(text)))
 
 
 def security_cue(text: str) -> bool:
@@ -468,6 +479,8 @@ _FIGURATIVE_RE = _compile(
     r"(?:stole|steal|stealing|wasted) (?:0 |a few |some |so much |all my |my )?(?:hours?|minutes?|days?|time|life)|"
     # "are they gone?" asks; "now they're gone??" tells.
     r"(?<!now )(?:it'?s|they'?re|its) (?:all )?gone\?|"
+    # A theft denied outright ("我不是被盗，是自己爆仓了") names what did not happen.
+    r"(?<!是)(?<!是不)不是被(?:盗|偷|黑|骗)(?![^，。,!?！？]{0,4}(?:而是|是被))|(?:it'?s|this is|it was) not (?:a )?(?:hack|theft)(?![a-z])|"
     # A lost phone or password is not lost money (what follows it still counts).
     r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|"
     r"(?:手机|电脑|密码)(?:丢了|弄丢了)|"

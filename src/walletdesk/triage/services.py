@@ -20,6 +20,7 @@ from walletdesk.triage.rules import (
     greeting_only,
     in_transit,
     loss_told,
+    phishing_cue,
     security_advice,
     security_cue,
     self_inflicted,
@@ -133,6 +134,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
     elif category in _SECURITY_OVERRIDABLE and security_cue(text):
+        category = "security"
+    elif category == "verification" and phishing_cue(text):
+        # "收到一个要verify wallet的email，link很奇怪": the verify words are the phisher's.
         category = "security"
     elif category in ("deposit", "withdrawal", "trading") and pred.ranked[1] == "fees" and fee_cue(text):
         # The money moved but the question is what it cost: a close second "fees" with a fee
