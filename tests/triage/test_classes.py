@@ -126,6 +126,11 @@ def test_praise_and_questions_are_not_complaints(text: str, complaint: bool) -> 
     [
         "the app says nothing in my account now, last week there was 2 eth, I never sold",
         "我的帳戶被駭客入侵，USDT不見了",
+        "钱包里的币被清光了",
+        "醒来发现账户空空如也",
+        "账户里的U被恶意转出",
+        "i'm the victim of a hack here, pls help",
+        "my wallet was looted last night",
     ],
 )
 def test_classes_from_the_late_set_are_theft(text: str) -> None:

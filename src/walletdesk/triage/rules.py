@@ -21,7 +21,8 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被駭|被骇|駭客|骇客|被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
+    r"被駭|被骇|駭客|骇客|被清(?:空|光|零|了)|清光了|空空如也|"
+    r"(?:骗子|黑客|小偷|对方)(?:拿|偷|盗|转|卷|提)(?:了|走)|(?:异常|恶意|非法|未经授权的?)(?:划转|转出|转移)|被(?:恶意|非法)(?:转|提|划)|被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
     # 让/叫/给 mark the passive as 被 does ("号让人登了", "币全给卖了").
     r"(?:让|叫|给)(?:人|别人|陌生人|黑客)登(?:录|陆|入)?了|(?:全|都)给(?:人)?(?:卖|转|提|偷)(?:了|走|光)|被(?:人|别人)?\s*take\s*over|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
     r"被提走|被人提|被骗|骗走|骗了我|上当|不翼而飞|被洗|被划走|被扣光|"
@@ -51,7 +52,7 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)(?:(?!能|会|可)[^，。,]){0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
-    r"stolen|stole|steal|swiped|yoink|yeet|nicked|pilfer|"
+    r"stolen|stole|steal|swiped|victim of (?:a |an )?(?:theft|hack|scam|fraud|phishing|drainer)|raided|ransacked|looted|plundered|yoink|yeet|nicked|pilfer|"
     r"(?:dude|guy|person|people|someone|somebody|they|he|she|hacker|stranger|scammer|attacker|thief) "
     r"(?:got|broke|logged|hacked) into my (?:acc|account|wallet)|"
     r"(?:stranger|someone|somebody|he|they|hacker|scammer) (?:now )?(?:owns?|has|have) (?:all )?my"
@@ -177,7 +178,7 @@ _FOUL = (
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
-    r"i was (?:asleep|sleeping)|睡觉|异地|bypass|绕过|overnight|一夜之间|"
+    r"i was (?:asleep|sleeping)|睡觉|一觉醒来|醒来(?:发现|一看)|异地|bypass|绕过|overnight|一夜之间|"
     r"别的设备|其他设备|陌生设备|别人的设备|(?:other|another|unknown|new) device|"
     r"remote access|anydesk|teamviewer|technician|远程|attacker|impost[oe]r|recovery (?:service|agent|company|expert)|"
     r"追回服务|找回服务|"
