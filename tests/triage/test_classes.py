@@ -160,3 +160,17 @@ def test_a_theft_question_about_the_platform_is_not_a_denial() -> None:
 
 def test_wanting_an_amount_back_is_a_complaint() -> None:
     assert complaint_cue("your engine liquidated me on a bad tick, I want my 800 USDT back") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "somebody else used my passport for KYC? it says the document is taken",
+        "平台以前被黑客攻击过吗",
+        "an email claims someone withdrew from my account, yet there are no withdrawals in my history",
+        "the gas fee ate my tiny balance, why so expensive",
+        "my wallet got compromised two years ago and I fixed it, now I just can't sign in",
+    ],
+)
+def test_theft_words_without_a_current_loss_do_not_page_security(text: str) -> None:
+    assert not theft_suspected(text)

@@ -89,7 +89,7 @@ _THEFT_EN = (
     r"(?:some(?:one|body)|they|he|she|hackers?) (?:is|are|keeps?|has been|have been) (?:still )?"
     r"(?:selling|withdrawing|moving|transferring|sending|draining|taking|trading|cashing out) (?:my|all|everything|out|our)|"
     r"missing from my (?:account|wallet)|lost everything|money is gone|coins are gone|funds are gone|"
-    r"some(?:one|body) (?:else )?(?:got into|logged into|accessed|used|changed|took|moved|sold)|"
+    r"some(?:one|body) (?:else )?(?:got into|logged into|accessed|used(?! my (?:id|identity|name|photo|documents?|passport|email|referral))|changed|took|moved|sold)|"
     r"(?:wallet|account) (?:is|was|got|has been) (?:now )?(?:empty|emptied|zero)|"
     r"all (?:of )?my [a-z]+ (?:was|were|got|has been|have been) (?:sent|moved|transferred|withdrawn|taken)|"
     r"(?:funds|coins|money|assets|usdt|btc|eth|balance|crypto)[^.!?]{0,20}(?:gone|disappeared|vanished|missing|zero)|"
@@ -239,7 +239,7 @@ _STILL_THERE_RE = _compile(
     r"balance (?:is |was |stays? |remains? )?(?:unchanged|the same|not changed)|(?:余额|balance)\s*(?:没变|没有变|不变|没有变化)|"
     # Moved away in time by the customer ("已经提前把币转到新钱包", "already swept it to a fresh wallet").
     r"(?:已经|提前)把[^，。,]{0,6}转(?:到|去)了?新|(?:already|quickly|immediately) (?:moved|swept|transferred)[^.!?]{0,20}to a (?:new|fresh|different) wallet|"
-    r"nothing (?:in|on) (?:the |my )?(?:history|records?)|"
+    r"nothing (?:in|on) (?:the |my )?(?:history|records?)|no (?:withdrawals?|transfers?|transactions?) (?:in|on) (?:the |my )?(?:history|records?)|"
     r"before (?:anything|they could|he could|she could|it could|anyone could|the (?:hacker|scammer|attacker) could)"
     r"(?: (?:happened|happen|do|take|move|touch))?|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
@@ -457,7 +457,12 @@ _HYPOTHETICAL_RE = _compile(
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
     # Questions about the platform's own record or cover, not the customer's account.
     r"(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
-    r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被攻击过)|"
+    r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被(?:黑客)?攻击过?)|"
+    # An identity document or login name "taken"/"in use" is a sign-up or KYC question, not a loss.
+    r"(?:document|id|passport|e-?mail|username|user name|phone number|number|证件|身份证|邮箱|手机号)[^.!?，。]{0,12}"
+    r"(?:is |was )?(?:already )?(?:taken|in use|registered|已被(?:使用|注册|占用)|被(?:使用|占用|注册))|"
+    # A theft long past and recovered from is not this message's report (what follows still counts).
+    r"(?:hacked|stolen|compromised|被盗|被黑)[^.!?,，。]{0,10}(?:last year|years ago|a year ago|去年|好几年前|几年前)|"
     r"(?:cover|insure|reimburse|compensate)[^.!?]{0,12}(?:losses?|loss)[^.!?]{0,20}(?:hacks?|theft|stolen|scams?)|"
     r"(?:is it true|is it possible|is it safe|how (?:do|can|would) (?:hackers|scammers|thieves|someone|somebody|they))"
     r"[^.!?;]{0,90}\?|"
@@ -486,7 +491,7 @@ _FIGURATIVE_RE = _compile(
     r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|"
     r"(?:手机|电脑|密码)(?:丢了|弄丢了)|"
     r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
-    r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft)|"
+    r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft|drained|ate|eats|eating|wiped)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
     r"(?:stole|steal|robbed|rob|are stealing|are robbing)|"
     # Money coming in ("有人给我转了币", "he sent me 50 USDT") is not money taken.
