@@ -174,3 +174,15 @@ def test_wanting_an_amount_back_is_a_complaint() -> None:
 )
 def test_theft_words_without_a_current_loss_do_not_page_security(text: str) -> None:
     assert not theft_suspected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我啲USDT俾人提走晒",
+        "有人冒認平台職員，叫我send咗2000u過去，之後block咗我",
+        "got a 'withdrawal completed' push for 1 eth, I never requested it",
+    ],
+)
+def test_cantonese_and_disowned_notices_are_theft(text: str) -> None:
+    assert message_triage(text=text).category == "account_theft"

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from walletdesk.triage.lexicon import lexicon_features
 
+# Cantonese "all gone" (冇晒, 轉走晒): 晒 after a result verb reads as 了. 冒認 is 冒充.
+_CANTONESE_RESULT_RE = re.compile(r"(?<=[走光冇没完空])晒")
 _LONG_TOKEN_RE = re.compile(r"[0-9A-Za-z]{20,}")
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD_RE = re.compile(r"[a-z][a-z']*")
@@ -29,8 +31,8 @@ def _trad_table() -> dict[int, str]:
 
 
 # Written Cantonese particles (HK customers) folded to their Mandarin forms, so "錢全部冇咗"
-# reads like "钱全部没了" to the rules and the model.
-_CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些"
+# reads like "钱全部没了" to the rules and the model (俾人 is the passive 被人).
+_CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些俾被"
 
 
 _TRAD_TABLE = {
@@ -43,6 +45,8 @@ _TRAD_TABLE = {
 def text_normalise(text: str) -> str:
     """Lowercase, simplified, ids and numbers folded; cached because rules and features both ask."""
     text = text.translate(_TRAD_TABLE).lower()
+    if "晒" in text or "冒认" in text:
+        text = _CANTONESE_RESULT_RE.sub("了", text).replace("冒认", "冒充")
     text = _LONG_TOKEN_RE.sub(" Ⓐ ", text)
     text = _DIGITS_RE.sub("0", text)
     return _SPACE_RE.sub(" ", text).strip()

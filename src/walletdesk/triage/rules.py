@@ -36,7 +36,7 @@ _THEFT_ZH = (
     r"(?:自称|所谓的?|号称|冒充)[^，。,]{0,10}(?:客服|官方|工作人员|管理员|support|admin|official|staff|agent|mod)"
     r"[^。.!?！？]{0,40}(?:转了|转给|打给|转过去|付了|拉黑|联系不上|没了|没有了|跑了|跑路|消失|不回|不见)|"
     r"(?:假的?|冒充的?|冒牌的?|自称的?)(?:客服|官方|工作人员|平台|交易所)[^。.!?！？]{0,12}(?:充值了|充了|付了|交了|转了|打了|缴了)|"
-    r"(?:让我|叫我|要我)[^。.!?！？]{0,24}转[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|联系不上|没了|不见|跑了|跑路|消失|不回)|"
+    r"(?:让我|叫我|要我)[^。.!?！？]{0,24}(?:转|transfer|send|打)[^。.!?！？]{0,30}(?:我转了|转了|已经转|拉黑|block了?我|联系不上|没了|不见|跑了|跑路|消失|不回)|"
     r"(?:邮箱|手机号?|密码|谷歌验证器?|0fa|绑定)[^，。,]{0,3}(?:被人|被)(?:改|换|修改|解绑|重置)|"
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
@@ -216,7 +216,7 @@ _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
     r"number is dead|(?:number|account) (?:is |was )?(?:dead|deleted|disconnected)|ran (?:off|away)|took off with|"
-    r"卷款|跑路|"
+    r"卷款|跑路|block了?我|"
     r"联系不上|拉黑|消失|不见了|不回|找不到(?:他|她|人)|跑了|删了我|把我删了|把我拉黑|删除了我|不理我了|停机|空号"
 )
 _THEFT_RE = _compile(f"{_THEFT_ZH}|{_THEFT_EN}")
@@ -258,7 +258,7 @@ _OUTFLOW_RE = _compile(
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
-    r"withdrawal (?:emails?|notifications?|confirmations?)|went from 0 to 0|"
+    r"withdrawal (?:emails?|notifications?|confirmations?)|withdrawal (?:successful|succeeded|completed?|confirmed|done)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|变为|变|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
@@ -275,7 +275,8 @@ _OUTFLOW_RE = _compile(
     r"(?:shows?|says|has|is showing|reads?) nothing(?! (?:new|about|wrong|unusual))|nothing (?:in it|left in|in my (?:account|wallet))|(?:moved|sent|went) to (?:a |an |some |his |her |their )?(?:fresh|new|random|unknown|different|other|own)|rekt"
 )
 _DISOWN_RE = _compile(
-    r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give)|"
+    r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give|"
+    r"request(?:ed)?|initiate(?:d)?|ask(?:ed)? for)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
