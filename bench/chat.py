@@ -343,6 +343,14 @@ def measure(
             else:
                 tickets.append(value)
         ramp = time.time() - t0
+        # The servers' CPU with every socket open and no replies (ping timers, layer upkeep): a
+        # fixed cost per second that the per-reply figure would otherwise carry.
+        time.sleep(1)
+        idle_from, idle_cpu_from = time.time(), sum(cpu_seconds(s.pid) for s, _ in servers)
+        time.sleep(3)
+        idle_cpu_per_s = (sum(cpu_seconds(s.pid) for s, _ in servers) - idle_cpu_from) / (
+            time.time() - idle_from
+        )
         agents = max(1, min(len(cookies), int(rate // 50) + 1))
         start_at = time.time() + 2
         agent_procs = []
@@ -363,6 +371,7 @@ def measure(
                 )
             )
         cpu_before = sum(cpu_seconds(s.pid) for s, _ in servers)
+        window_from = time.time()
         load_before = os.getloadavg()[0]
         for proc in agent_procs:
             proc.start()
@@ -371,6 +380,7 @@ def measure(
             peak_rss = max(peak_rss, sum(rss_mb(s.pid) for s, _ in servers))
             time.sleep(0.5)
         cpu_used = sum(cpu_seconds(s.pid) for s, _ in servers) - cpu_before
+        window = time.time() - window_from
         load_after = os.getloadavg()[0]
         sent = acked = 0
         for _ in agent_procs:
@@ -416,6 +426,9 @@ def measure(
         # Server CPU over the reply window (its tail included) per stored reply: comparable across
         # runs on a shared machine where wall-clock latency is not.
         "cpu_ms": cpu_used * 1000 / sent if sent else float("nan"),
+        # The same without the idle servers' share of the window: what one more reply costs.
+        "cpu_net_ms": (cpu_used - idle_cpu_per_s * window) * 1000 / sent if sent else float("nan"),
+        "idle_cpu_pct": idle_cpu_per_s * 100,
         "load": (load_before + load_after) / 2,
     }
 
@@ -424,7 +437,7 @@ def print_row(r: dict) -> None:
     print(
         f"{r['label']:<22} {r['procs']:>5} {r['conns']:>6} {r['active']:>6} {r['rate']:>6.0f} {r['throughput']:>8.0f} "
         f"{r['sent']:>6} {r['delivered']:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
-        f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['load']:>5.1f}",
+        f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['cpu_net_ms']:>7.2f} {r['idle_cpu_pct']:>6.1f} {r['load']:>5.1f}",
         flush=True,
     )
 
@@ -456,7 +469,7 @@ def main() -> None:
     )
     header = (
         f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} "
-        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'load':>5}"
+        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'net ms':>7} {'idle %':>6} {'load':>5}"
     )
     print(header)
     print("-" * len(header))
@@ -512,7 +525,9 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     print(
         "\nlatency = agent reply sent on the console socket → received on the customer's widget socket "
-        "(stored, published, delivered); RSS = sum over server processes, peak during the run"
+        "(stored, published, delivered); RSS = sum over server processes, peak during the run;\n"
+        "cpu ms = server CPU (all processes, /proc) over the reply window and its 3 s tail per reply sent; "
+        "net ms = the same less the idle servers' CPU (idle %, measured for 3 s before the replies)"
     )
 
 
