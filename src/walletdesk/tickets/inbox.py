@@ -6,7 +6,7 @@
 4 thread into a ticket             7 enqueue automation
 
 Steps 1-3 and the rendering and search tokens of what will be stored run before the writing
-transaction: they read only the message, and on SQLite every writer waits while one holds the lock.
+transaction, 6-7 after it: on SQLite every writer waits while one holds the lock.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from django.utils import timezone
 from walletdesk.accounts import services as accounts
 from walletdesk.accounts.models import Customer
 from walletdesk.core.markdown import markdown_render
+from walletdesk.core.sqlite_writer import sqlite_writer_turn
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search, selectors
 from walletdesk.tickets.attachments import (
@@ -87,17 +88,18 @@ def receive(inbound: InboundMessage) -> Received:
     understanding = understand(inbound, redaction)
     prepared = prepare(redaction)
     try:
-        with transaction.atomic():
+        with sqlite_writer_turn(), transaction.atomic():
             ticket, created = thread_ticket(inbound, customer)
             message = store(inbound, ticket, created, redaction, understanding, prepared)
-            publish(ticket, message, created)
-            enqueue_automation(ticket, message, redaction)
     except IntegrityError:
         # The same (channel, external id) arrived twice at once; the other request stored it.
         duplicate = _find_duplicate(inbound)
         if duplicate is None:
             raise
         return Received(ticket=duplicate.ticket, message=duplicate, ticket_created=False, duplicate=True)
+    # Both act once the data is committed (on commit of the caller's transaction, if any).
+    publish(ticket, message, created)
+    enqueue_automation(ticket, message, redaction)
     return Received(ticket=ticket, message=message, ticket_created=created, secrets_found=redaction.count)
 
 
