@@ -182,6 +182,8 @@ def test_theft_words_without_a_current_loss_do_not_page_security(text: str) -> N
         "我啲USDT俾人提走晒",
         "有人冒認平台職員，叫我send咗2000u過去，之後block咗我",
         "got a 'withdrawal completed' push for 1 eth, I never requested it",
+        "我的wallet被陌生人access了，token少了一半",
+        "余额变成0了，我没有transfer过",
     ],
 )
 def test_cantonese_and_disowned_notices_are_theft(text: str) -> None:

@@ -21,7 +21,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 _THEFT_ZH = (
-    r"被駭|被骇|駭客|骇客|被清(?:空|光|零|了)|清光了|空空如也|"
+    r"被(?:人|别人|陌生人|黑客)\s*(?:access|hack|login|log ?in|control|take ?over)|被駭|被骇|駭客|骇客|被清(?:空|光|零|了)|清光了|空空如也|"
     r"(?:骗子|黑客|小偷|对方)(?:拿|偷|盗|转|卷|提)(?:了|走)|(?:异常|恶意|非法|未经授权的?)(?:划转|转出|转移)|被(?:恶意|非法)(?:转|提|划)|被盗|盗号|盗走|盗刷|盗了|盗用|盗取|窃取|被窃|失窃|遭(?:到)?(?:盗|窃)|被(?:人|别人|黑客)?入侵|入侵了?我的|"
     # 让/叫/给 mark the passive as 被 does ("号让人登了", "币全给卖了").
     r"(?:让|叫|给)(?:人|别人|陌生人|黑客)登(?:录|陆|入)?了|(?:全|都)给(?:人)?(?:卖|转|提|偷)(?:了|走|光)|被(?:人|别人)?\s*take\s*over|冒用|被[a-z]+走|被黑|黑客|被偷|偷走|偷了|被转走|被人转走|转走了|被转光|转空|被清空|清空了|被掏空|"
@@ -279,7 +279,7 @@ _DISOWN_RE = _compile(
     r"request(?:ed)?|initiate(?:d)?|ask(?:ed)? for)|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
-    r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?(?:操作|转|提|授权|卖|交易)|"
+    r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?\s*(?:操作|转|提|授权|卖|交易|withdraw|transfer|trade|sell|send|approve)|"
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|and did nothing|(?:didn'?t|did not) do anything|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
