@@ -17,8 +17,9 @@ template), the customers, timeline events and the search index. Then, per servin
 Queries per request are counted in-process (django.test.Client + CaptureQueriesContext).
 
 Layouts: single = `walletdesk serve` (one uvicorn process, embedded Huey threads: `make run`);
-scale = gunicorn walletdesk.wsgi -w 2 (sync) plus one `walletdesk run_huey` consumer, with Redis for
-cache/queue/channel layer on PostgreSQL (SQLite scale: same processes, the SQLite file, SqliteHuey).
+scale = gunicorn walletdesk.wsgi -w 2 (sync; see --scale-workers/--scale-threads) plus one
+`walletdesk run_huey` consumer, with Redis for cache/queue/channel layer on PostgreSQL (SQLite scale:
+same processes, the SQLite file, SqliteHuey).
 Load runs set WALLETDESK_RATE_LIMIT_ENABLED=false. Agents sign in through the real console login
 (password, then the TOTP code computed from the device key); 2FA stays on.
 
@@ -767,16 +768,7 @@ def servers_start(target: Target, layout: str, args: argparse.Namespace) -> tupl
 
         redis.Redis.from_url(target.redis_url).flushdb()  # our own Redis db (--redis-url): a clean queue
     servers = []
-    cmd = [
-        str(VENV_BIN / "gunicorn"),
-        "walletdesk.wsgi",
-        "-w",
-        "2",
-        "-b",
-        f"127.0.0.1:{port}",
-        "--timeout",
-        "300",
-    ]
+    cmd = [str(VENV_BIN / "gunicorn"), "walletdesk.wsgi", *gunicorn_args(args), "-b", f"127.0.0.1:{port}"]
     servers.append(
         server_start(
             name="gunicorn", cmd=cmd, env=env, port=port, log_path=logs / f"{tag}.log", ready_path=READY_PATH
@@ -791,6 +783,14 @@ def servers_start(target: Target, layout: str, args: argparse.Namespace) -> tupl
             )
         servers.append(Server(name="huey", proc=proc, port=0, log_path=log_path))
     return port, servers
+
+
+def gunicorn_args(args: argparse.Namespace) -> list[str]:
+    """The scale layout's gunicorn workers: sync processes, or gthread ones when --scale-threads > 1."""
+    out = ["-w", str(args.scale_workers), "--timeout", "300"]
+    if args.scale_threads > 1:
+        out += ["-k", "gthread", "--threads", str(args.scale_threads)]
+    return out
 
 
 def measure_pages(port: int, pages: dict[str, str], jar: dict[str, str], auth: dict[str, Any],
@@ -876,6 +876,8 @@ def run_layout(
     port, servers = servers_start(target, layout, args)
     # The box is shared: the 1-minute load average at the start says how much else was running.
     result: dict[str, Any] = {"db": target.db, "layout": layout, "size": n, "loadavg": os.getloadavg()[0]}
+    if layout == "scale":
+        result["gunicorn"] = " ".join(gunicorn_args(args))
     try:
         result["rss_before"] = {s.name: s.rss_mib() for s in servers}
         jar = console_login(port, auth)
@@ -1212,6 +1214,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-w1", action="store_true", help="skip the creation runs")
     p.add_argument("--no-scale-worker", dest="scale_worker", action="store_false",
                    help="scale layout without the Huey consumer process")  # fmt: skip
+    p.add_argument(
+        "--scale-workers", type=int, default=2, help="gunicorn workers in the scale layout (default 2)"
+    )
+    p.add_argument("--scale-threads", type=int, default=1,
+                   help="threads per gunicorn worker; > 1 uses the gthread worker (default 1: sync)")  # fmt: skip
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--worker", help=argparse.SUPPRESS)
     p.add_argument("--worker-args", help=argparse.SUPPRESS)
