@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 
 from walletdesk.core.errors import RateLimited
@@ -19,6 +20,9 @@ def client_ip(request: HttpRequest) -> str:
 def cache_count(key: str, *, timeout: int) -> int:
     """Add one to a counter in the cache, atomically (concurrent hits are all counted); return it.
     A new counter lives `timeout` seconds from its first hit."""
+    backend = caches["default"]
+    if isinstance(backend, RedisCache):
+        return _redis_count(backend, key, timeout)
     if cache.add(key, 1, timeout=timeout):
         return 1
     try:
@@ -26,6 +30,16 @@ def cache_count(key: str, *, timeout: int) -> int:
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=timeout)
         return 1
+
+
+def _redis_count(backend: RedisCache, key: str, timeout: int) -> int:
+    """One round trip instead of three (add, then incr's EXISTS and INCR), and a counter can never
+    lose its expiry: SET NX EX creates it with the timeout, INCR counts, both in one MULTI."""
+    full_key = backend.make_and_validate_key(key)
+    pipe = backend._cache.get_client(full_key, write=True).pipeline(transaction=True)
+    pipe.set(full_key, 0, ex=max(1, int(timeout)), nx=True)
+    pipe.incr(full_key)
+    return int(pipe.execute()[1])
 
 
 def rate_limit_hit(*, scope: str, key: str, limit: int, window_seconds: int = 60) -> None:
