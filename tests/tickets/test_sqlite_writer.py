@@ -58,3 +58,9 @@ def test_receive_stores_through_the_turn(lock_file, transactional_db, customer):
         InboundMessage(channel=Channel.WEB, body="提现没到账", customer=customer, new_ticket=True)
     )
     assert Message.objects.filter(pk=received.message.pk).exists()
+
+
+def test_an_unusable_lock_file_leaves_the_busy_handler_in_charge(tmp_path, monkeypatch):
+    monkeypatch.setattr(sqlite_writer, "_lock_path", lambda: str(tmp_path / "missing" / "x.writer-lock"))
+    with sqlite_writer.sqlite_writer_turn():
+        pass

@@ -50,7 +50,11 @@ def sqlite_writer_turn() -> Iterator[None]:
     if path is None or connection.in_atomic_block:
         yield
         return
-    fd = _lock_file(path)
+    try:
+        fd = _lock_file(path)
+    except OSError:  # no lock file beside the database: SQLite's busy handler still keeps order
+        yield
+        return
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
         yield
