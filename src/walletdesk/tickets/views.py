@@ -25,7 +25,7 @@ from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.services import warning_message as shield_warning
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.models import AuthorKind, Channel, Status, ticket_reference
+from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
 from walletdesk.verify.services import message_lookalike_warnings
@@ -165,6 +165,11 @@ def _ticket_context(
     }
 
 
+# Message backgrounds (internal notes stand out from replies) and delivery chip colours.
+_MESSAGE_STYLE = {"internal": "background:#fffbea;", AuthorKind.AGENT: "background:#f1f7ff;"}
+_DELIVERY_CLASS = {Delivery.FAILED: "bad", Delivery.SENT: "ok"}
+
+
 def _conversation_label(
     messages: list[dict[str, Any]], ticket: Any, labels: dict[str, dict[str, str]]
 ) -> list[dict[str, Any]]:
@@ -190,8 +195,12 @@ def _conversation_label(
             )
             m["lookalikes"] = ()
         m["author_label"] = author
+        m["css_class"] = f"card message {kind} internal" if m["is_internal"] else f"card message {kind}"
+        m["style"] = _MESSAGE_STYLE.get("internal" if m["is_internal"] else kind, "")
         m["when_iso"], m["when_text"] = when_parts(m["created_at"], "seconds")
-        m["delivery_label"] = delivery.get(m["delivery_status"], m["delivery_status"])
+        status = m["delivery_status"]
+        m["delivery_label"] = "" if status == Delivery.NONE else delivery.get(status, status)
+        m["delivery_class"] = _DELIVERY_CLASS.get(status, "")
         m["chips"] = entity_chips_list(entities=m["entities"]) if m["entities"] else ()
         for a in m["attachment_rows"]:
             a["size_label"] = filesizeformat(a["size"])
