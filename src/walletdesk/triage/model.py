@@ -91,16 +91,25 @@ class Prediction:
     confidence: float  # softmax of the linear scores for the best one
     complaint: bool
     theft_words: bool  # a theft keyword from the lexicon occurs in the text
+    # account_theft's linear score minus the best other category's: its lead when theft ranks
+    # first, minus how far behind it is otherwise. The theft thresholds in services are set on it.
+    theft_gap: float = 0.0
 
 
 class TriageModel:
     def __init__(self, labels: tuple[str, ...], scorer: _Scorer) -> None:
         self.labels = labels
         self.scorer = scorer
+        self._theft_index = labels.index("account_theft") if "account_theft" in labels else None
 
     @classmethod
     def from_linear(cls, category: LinearModel, complaint: LinearModel) -> TriageModel:
         return cls(category.labels, _Scorer.from_linear(category, complaint))
+
+    @staticmethod
+    def _gap(cat_scores: np.ndarray, order: np.ndarray, theft: int) -> float:
+        rival = order[1] if order[0] == theft else order[0]
+        return float(cat_scores[theft] - cat_scores[rival])
 
     def predict(self, text: str) -> Prediction:
         feats = features_of(text)
@@ -109,11 +118,13 @@ class TriageModel:
         cat_scores = scores[:n_cat]
         order = np.argsort(-cat_scores)
         total = float(np.exp(cat_scores - cat_scores[order[0]]).sum())
+        theft = self._theft_index
         return Prediction(
             ranked=tuple(self.labels[i] for i in order),
             confidence=1.0 / total,
             complaint=bool(scores[n_cat] >= 0.0),
             theft_words="kw:account_theft" in feats,
+            theft_gap=0.0 if theft is None else self._gap(cat_scores, order, theft),
         )
 
 
