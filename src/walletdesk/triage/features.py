@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import opencc
 
 from walletdesk.triage.lexicon import lexicon_features
 
@@ -35,7 +38,23 @@ def _trad_table() -> dict[int, str]:
 _CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些俾被"
 
 
+def _opencc_chars() -> dict[int, str]:
+    """OpenCC's traditional->simplified character table (first reading), applied with
+    str.translate: every traditional character a customer may type, not only the ones the
+    hand-written list above happened to name (見, 戶, 領 …)."""
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    chars: dict[int, str] = {}
+    for line in (folder / "TSCharacters.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and len(parts[0]) == 1:
+            simplified = parts[1].split(" ")[0]
+            if len(simplified) == 1:
+                chars[ord(parts[0])] = simplified
+    return chars
+
+
 _TRAD_TABLE = {
+    **_opencc_chars(),
     **_trad_table(),
     **{ord(_CANTONESE[i]): _CANTONESE[i + 1] for i in range(0, len(_CANTONESE), 2)},
 }
