@@ -120,6 +120,8 @@ def start_servers(env: dict[str, str], count: int) -> list[tuple[subprocess.Pope
                 "4096",
                 "--ws-per-message-deflate",
                 "true" if DEFLATE else "false",
+                "--ws-ping-interval",
+                "60",  # as `walletdesk serve`
             ],
             env=env,
         )
