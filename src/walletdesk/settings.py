@@ -146,7 +146,7 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 # --- Redis: cache, channel layer, Huey ----------------------------------------------------
 REDIS_URL = _env("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "walletdesk.core.cache.ReusedClientRedisCache", "LOCATION": REDIS_URL}}
     # Pub/sub: a group send is one PUBLISH and a process subscribes once per group it has members
     # in (the core layer runs a Lua script per send and a BRPOP loop per process). Live events are
     # best effort — the database has the state and a reconnecting widget asks for what it missed —
