@@ -1,7 +1,9 @@
 """Fresh sets 3-5 (bench/data/triage_fresh{3,4,5}.jsonl) held to the issue's bars as regression
 sets. Each was measured once before any fix it prompted (bench/data/triage_fresh/RESULTS.md);
-after those fixes they guard against losing what was learnt. Set 5's one pinyin message
-("wo de zhanghu bei dao le") is a known miss, so set 5 is held to the macro-F1 bar only."""
+after those fixes they guard against losing what was learnt (set 5's pinyin message is caught
+since pinyin lines joined the training set). Set 6 was measured once before the theft-decision
+change of helper "triage2"; its figures there do not all meet the bars (en macro-F1 0.901, three
+thefts missed), so it is held to its theft-recall floor and to no regression of the rest."""
 
 from __future__ import annotations
 
@@ -38,7 +40,7 @@ def scored() -> dict[str, list]:
     }
 
 
-@pytest.mark.parametrize("name", ["triage_fresh3.jsonl", "triage_fresh4.jsonl"])
+@pytest.mark.parametrize("name", ["triage_fresh3.jsonl", "triage_fresh4.jsonl", "triage_fresh5.jsonl"])
 def test_theft_recall_is_complete(scored: dict, name: str) -> None:
     missed = [r["text"] for r, p in scored[name] if r["category"] == "account_theft" and not p.urgent]
     assert missed == []
@@ -57,3 +59,10 @@ def test_hashes_and_addresses_are_exact(scored: dict, name: str) -> None:
         got = pred.entities.as_dict()
         for kind in ("tx_hashes", "addresses"):
             assert got[kind] == row["entities"][kind], row["text"]
+
+
+def test_set6_theft_recall_floor() -> None:
+    scored = _scored("triage_fresh6.jsonl")
+    theft = [p.urgent for r, p in scored if r["category"] == "account_theft"]
+    # 66/73 on its single measurement; 71/73 after the theft-decision change.
+    assert sum(theft) >= 71
