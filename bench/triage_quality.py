@@ -12,7 +12,11 @@ Two measurements, both printed as tables:
   4. any extra labelled set given with --set FILE (jsonl with id, text, category, complaint and
      optionally lang), e.g. data/redteam.jsonl, the held-out red-team set.
 
-Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors] [--skip-cv] [--set FILE ...]
+  5. with --theft-sweep, only the choice of the theft thresholds (services.THEFT_LEAD_ALONE,
+     THEFT_TRAIL_WITH_LOSS): the cross-validated pipeline under each pair, with the "model path"
+     recall, the share of all thefts the model's own call would catch if the rules missed them.
+
+Run: .venv/bin/python bench/triage_quality.py [--folds 5] [--errors] [--skip-cv] [--set FILE ...] [--theft-sweep]
 """
 
 from __future__ import annotations
@@ -175,6 +179,52 @@ def entity_stress(n: int = 600, seed: int = 11) -> None:
         print(f"{kind:<11} {tp:>5} {fp:>5} {fn:>5} {_f1(tp, fp, fn):>7.3f}")
 
 
+def theft_sweep(folds: int) -> None:
+    """Cross-validated macro-F1 per language and theft recall/precision for a grid of theft
+    thresholds; the fold models are fitted once and the pipeline re-run under each pair."""
+    from sklearn.model_selection import GroupKFold
+
+    from walletdesk.triage import services
+    from walletdesk.triage.training import model_fit
+
+    rows = labelled_load()
+    groups = [r.get("group") or r["id"] for r in rows]
+    fold_models = [
+        (model_fit([rows[i] for i in train]), test)
+        for train, test in GroupKFold(n_splits=folds).split(rows, groups=groups)
+    ]
+    shipped = (services.THEFT_LEAD_ALONE, services.THEFT_TRAIL_WITH_LOSS)
+    theft_rows = [i for i, r in enumerate(rows) if r["category"] == "account_theft"]
+    print(f"\n## theft thresholds, {folds}-fold grouped CV ({len(rows)} messages, {len(theft_rows)} thefts)")
+    print(
+        f"{'lead':>5} {'trail':>6} {'zh':>6} {'en':>6} {'mixed':>6} {'theft rec':>10} {'theft prec':>11} {'model path rec':>15}"
+    )
+    try:
+        for lead in (99.0, 0.5, 0.25):
+            for trail in (-99.0, 0.0, 0.1, 0.2, 0.3, 0.4):
+                services.THEFT_LEAD_ALONE, services.THEFT_TRAIL_WITH_LOSS = lead, trail
+                cats: list[str] = [""] * len(rows)
+                model_path = 0
+                for model, test in fold_models:
+                    for i in test:
+                        text = rows[i]["text"]
+                        cats[i] = services.triage_with_model(model, text=text).category
+                        if rows[i]["category"] == "account_theft":
+                            model_path += services._model_leans_to_theft(text, model.predict(text))
+                f1s = []
+                for lang in ("zh", "en", "mixed"):
+                    idx = [i for i, r in enumerate(rows) if r["lang"] == lang]
+                    f1s.append(macro_f1([rows[i]["category"] for i in idx], [cats[i] for i in idx]))
+                hit = sum(1 for i in theft_rows if cats[i] == "account_theft")
+                called = sum(1 for c in cats if c == "account_theft")
+                print(
+                    f"{lead:>5} {trail:>6} {f1s[0]:>6.3f} {f1s[1]:>6.3f} {f1s[2]:>6.3f} {hit / len(theft_rows):>10.3f}"
+                    f" {hit / called:>11.3f} {model_path / len(theft_rows):>15.3f}"
+                )
+    finally:
+        services.THEFT_LEAD_ALONE, services.THEFT_TRAIL_WITH_LOSS = shipped
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -191,7 +241,11 @@ def main() -> None:
         metavar="FILE",
         help="also score this labelled jsonl file with the shipped model (repeatable)",
     )
+    parser.add_argument("--theft-sweep", action="store_true", help="only the theft-threshold grid (CV)")
     args = parser.parse_args()
+    if args.theft_sweep:
+        theft_sweep(args.folds)
+        return
     if not args.skip_cv:
         rows = labelled_load()
         started = time.perf_counter()
