@@ -13,7 +13,7 @@ from functools import lru_cache
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from walletdesk.shield.scan import longest_ascii_token
+from walletdesk.shield.scan import ascii_digit_count, ascii_view, has_alnum_run
 
 Span = tuple[str, int, int]
 
@@ -119,27 +119,26 @@ _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
 #   each detector then looks only inside such runs (its regex alone, run over the whole text,
 #   would try up to 64 characters at every position of every hash: quadratic);
 _LONG_ALNUM = 51
-# (A pattern that opens with a plain class, not a repeat, lets the regex engine skip at C speed
-# to the characters that can start a match: Chinese text costs next to nothing.)
+# A byte-level check (scan.has_alnum_run) says first whether such a run exists at all; the
+# regex opens with a plain class, not a repeat, so the engine skips non-ASCII text at C speed.
 _LONG_ALNUM_RE = re.compile(rf"[0-9A-Za-z][0-9A-Za-z]{{{_LONG_ALNUM - 1},}}")
-# - a grouped hex key has 16 or more numerals (a random key has ~24), and a second group of
-#   2-32 hex digits right after a hex digit and a separator, not running on into letters or
-#   digits: a transaction hash (64 digits) is no group. The regex starts with the separator class,
-#   which the engine skips to at C speed;
-_GROUPED_NUMERALS_RE = re.compile(r"(?:\D*\d){16}")
+# - a grouped hex key has 16 or more ASCII numerals (a random key has ~24; _grouped_hex_keys
+#   checks it), and a second group of 2-32 hex digits right after a hex digit and a separator,
+#   not running on into letters or digits: a transaction hash (64 digits) is no group. The regex
+#   starts with the separator class, which the engine skips to at C speed;
+_GROUPED_NUMERALS = 16
 _HEX_GROUPS_RE = re.compile(r"[\s-](?<=[0-9a-fA-F][\s-])[\s-]*[0-9a-fA-F]{2,32}(?![0-9A-Za-z])")
 # - a byte array opens with "[", a keystore holds "ciphertext" (written by software: lower case,
 #   or upper/title case by hand).
-_KEYSTORE_GATES = ("pher", "PHER", "Pher")
 _NEAR = 80
 
 
 def keys_find(text: str) -> list[Span]:
     spans: list[Span] = []
-    if any(gate in text for gate in _KEYSTORE_GATES):
+    if "pher" in text or "PHER" in text or "Pher" in text:
         spans += _keystores(text)
-    longest = longest_ascii_token(text)
-    for run in _LONG_ALNUM_RE.finditer(text) if longest is None or longest >= _LONG_ALNUM else ():
+    view = ascii_view(text)
+    for run in _LONG_ALNUM_RE.finditer(text) if has_alnum_run(view, _LONG_ALNUM) else ():
         start, end = run.span()
         if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
             spans += _hex_key(text, start, end)
@@ -158,7 +157,7 @@ def keys_find(text: str) -> list[Span]:
                 spans.append((EXTENDED_PRIVATE_KEY, first, last))
     if "[" in text:
         spans += _solana_arrays(text)
-    if _GROUPED_NUMERALS_RE.match(text) and _HEX_GROUPS_RE.search(text):
+    if ascii_digit_count(view) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
         spans += _grouped_hex_keys(text)
     return spans
 

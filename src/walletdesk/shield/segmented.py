@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from walletdesk.shield.scan import longest_ascii_token
+from walletdesk.shield.scan import ascii_view, has_letter_run
 from walletdesk.shield.wordlists import word_key, wordlist_for_bit, wordlists, zh_bits
 
 Span = tuple[str, int, int]
@@ -74,8 +74,10 @@ def _spellings() -> tuple[dict[str, int], int]:
 
 
 def glued_words_find(text: str) -> list[Span]:
-    longest = longest_ascii_token(text)
-    if (longest is not None and longest < _LATIN_RUN) or not _GATE_RE.search(text):
+    if text.isascii():
+        if not has_letter_run(ascii_view(text), _LATIN_RUN):
+            return []
+    elif not _GATE_RE.search(text):
         return []
     spans: list[Span] = []
     for run in _RUN_RE.finditer(text):
