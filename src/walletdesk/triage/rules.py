@@ -244,6 +244,9 @@ _STILL_THERE_RE = _compile(
     r"(?: (?:happened|happen|do|take|move|touch))?|"
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
+    # Intact told with a mixed-language noun or no noun ("balance 没少", "现在我的还在", "什么都没少").
+    r"(?:balance|funds|assets|money|coins|crypto)\s*(?:都|也|暂时|目前)?(?:还在|没少|没动|都在)|我的(?:都|也)?还在|(?:什么|啥)(?:都|也)没少|"
+    r"nothing (?:was |got )?stolen|"
     r"no (?:funds|money|coins|assets|crypto|balance) (?:were |was |have been |has been )?(?:lost|taken|missing|stolen|moved)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
@@ -283,6 +286,7 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|and did nothing|(?:didn'?t|did not) do anything|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
+    r"没(?:有)?(?:交易|提|转|卖|操作|动|碰)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
     r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
     r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
     r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
@@ -301,6 +305,7 @@ _SELF_INFLICTED_RE = _compile(
     r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|delist|下架|"
     r"(?:lost|lose|losing)[^.!?]{0,25}(?:trading|on (?:futures|perps|a trade|leverage|margin))|"
     r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
+    r"跌没|跌(?:到|成)?了?(?:0|零)(?![.0-9%])|追高|(?:crash|dump)(?:ed|s)?(?![a-z])|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
@@ -401,6 +406,7 @@ _SECURITY_ADVICE_RE = _compile(
     r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全|"
     r"(?<![a-z])safer(?![a-z])|make (?:it|mine|my (?:account|wallet)) (?:safe|secure)|lock (?:things|it|everything|my account) down|"
     r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
+    r"(?:还)?安全吗|(?:is|are) my (?:money|funds|assets|account|coins|crypto|wallet) (?:still )?safe|"
     r"(?:friend|coworker|co-worker|colleague|brother|sister|cousin|people|someone i know|朋友|同事|同学|家人|亲戚|很多人|好多人|不少人|网友)"
     r"[^。.!?！？]{0,60}(?:how (?:can|do|should) i protect|which settings|what settings|keep (?:mine|my (?:account|wallet)) (?:safe|from)|"
     r"开启哪些|哪些保护|怎么(?:才能)?(?:防|保护)(?:我|自己)|harder to (?:hack|break into|steal|get into)|protect\s*(?:my|mine|our|我的|自己))|"
@@ -536,11 +542,72 @@ _THIRD_PARTY_RE = _compile(
 )
 
 
+# The customer's own holdings told gone, in any words: a holding (my balance, 资产, the coins)
+# next to a state of absence (empty, 一片空白, 只剩零头, not there anymore, 易主, at a stranger's
+# address). Composed from two short vocabularies rather than listed phrases, so "资产那里一片空白"
+# and "the money is not more in my account" need no entry of their own.
+_HOLDING = (
+    r"(?:my|our|the|all (?:of )?my|whole|entire) (?:own )?(?:money|funds|coins|crypto|balance|assets|savings|holdings|"
+    r"tokens|portfolio|account|wallet|usdt|btc|eth|bitcoin|sol)|"
+    r"(?<![a-z])(?:money|funds|coins|crypto|balance|assets|savings|holdings|portfolio|usdt|btc|eth)(?![a-z])|"
+    r"资产|余额|资金|本金|存款|积蓄|币|钱|u(?![a-z])|账户里|钱包里|账户|钱包|总额"
+)
+_ABSENT = (
+    r"一片空白|空白|空空|空了|清空|搬空|掏空|只剩(?:下)?(?:一?个?零|零头|几|一点|点|0|dust)|剩(?:下)?(?:零头|个零)|"
+    r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
+    r"(?:全部|全|都)?(?:不见|没)了|(?:显示|变成|变|成了|只有|是)\s*(?:0|零)(?![.0-9%])|"
+    r"not (?:there|in (?:my|the) (?:account|wallet)) (?:any ?more|no more)|no longer (?:there|in (?:my|the))|"
+    r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
+    r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
+    r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
+    r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:has|had) vanished|"
+    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero|0)(?![.0-9%])"
+)
+_OWN_FUNDS_GONE_RE = _compile(
+    f"(?:{_HOLDING})[^.!?。！？]{{0,30}}(?:{_ABSENT})|(?:{_ABSENT})[^.!?。！？]{{0,6}}(?:{_HOLDING}|account|wallet)"
+)
+# Someone else's loss: a relative, friend or colleague was the victim, and the customer asks
+# about their own safety or says the loss was elsewhere (another exchange, a platform they do not use).
+_OTHER_VICTIM_RE = _compile(
+    r"(?:my |我|我的)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
+    r"neighbou?r|husband|wife|son|daughter|朋友|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
+    r"同事|同学|邻居|亲戚|家人)"
+)
+_OWN_SIDE_RE = _compile(
+    r"(?<![a-z])mine(?![a-z])|my own|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
+    r"another exchange|other (?:exchange|platform)|different exchange|不用你们|不是你们(?:的|平台)|别的(?:平台|交易所)|"
+    r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
+    r"how (?:can|do|should) i (?:make sure|protect|check|keep)"
+)
+# A request the customer only heard ("asked me to transfer everything", "叫我转到安全账户")
+# tells no loss by itself.
+_REQUESTED_RE = _compile(
+    r"(?:asked|told|wanted|instructed|urged|tried to get) me to [^.!?]*|(?:叫|让|要)我[^，。,.!?！？]*"
+)
+
+
+def own_funds_gone(text: str) -> bool:
+    """The customer's holdings are told gone or emptied, whatever the wording."""
+    return bool(_OWN_FUNDS_GONE_RE.search(_set_aside(text_normalise(text))))
+
+
+def loss_elsewhere(text: str) -> bool:
+    """The loss told is another person's and the customer asks about their own side."""
+    norm = text_normalise(text)
+    return bool(_OTHER_VICTIM_RE.search(norm) and _OWN_SIDE_RE.search(norm))
+
+
 def loss_told(text: str) -> bool:
     """True when any word says money left or was lost, or names another person at work on the
-    account (a weak signal: it only lets the model's own theft answer stand)."""
-    aside = _set_aside(text_normalise(text))
-    return bool(_LOSS_RE.search(aside) or _OUTFLOW_RE.search(aside) or _THIRD_PARTY_RE.search(aside))
+    account (a weak signal: it only lets the model's own theft answer stand). What the customer
+    was only asked to do is not a loss."""
+    aside = _REQUESTED_RE.sub(" ", _set_aside(text_normalise(text)))
+    return bool(
+        _LOSS_RE.search(aside)
+        or _OUTFLOW_RE.search(aside)
+        or _THIRD_PARTY_RE.search(aside)
+        or _OWN_FUNDS_GONE_RE.search(aside)
+    )
 
 
 @lru_cache(maxsize=256)
@@ -565,7 +632,7 @@ def _theft_hit(norm: str) -> bool:
     return bool(
         _theft_word(norm)
         or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm))
-        or (_OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm))
+        or ((_OUTFLOW_RE.search(norm) or _OWN_FUNDS_GONE_RE.search(norm)) and _DISOWN_RE.search(norm))
         or (_PAID_RE.search(norm) and _VANISHED_RE.search(norm))
     )
 
@@ -583,7 +650,9 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
     full = norm if full is None else full
     if _STILL_THERE_RE.search(full):
         return False
-    if _OUTFLOW_RE.search(norm) and _DISOWN_RE.search(norm):
+    if _OTHER_VICTIM_RE.search(full) and _OWN_SIDE_RE.search(full):
+        return False
+    if (_OUTFLOW_RE.search(norm) or _OWN_FUNDS_GONE_RE.search(norm)) and _DISOWN_RE.search(norm):
         return True
     if _INTACT_RE.search(full):
         return False

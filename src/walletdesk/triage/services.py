@@ -19,6 +19,7 @@ from walletdesk.triage.rules import (
     fee_cue,
     greeting_only,
     in_transit,
+    loss_elsewhere,
     loss_told,
     phishing_cue,
     security_advice,
@@ -104,12 +105,13 @@ def entities_extract(*, text: str) -> Entities:
 
 
 def _theft_ruled_out(text: str) -> bool:
-    """High-precision negatives: the assets are still there, the customer made the mistake, their
+    """High-precision negatives: the assets are still there, the loss was someone else's, the customer made the mistake, their
     own transfer is in flight, they ask how to stay safe, or the theft is hypothetical or hearsay.
     'I didn't send/click/give' rules theft out only when no loss is told beside it: 'my SOL is not
     there any more, I didn't send it anywhere' disowns a loss."""
     if (
         assets_intact(text)
+        or loss_elsewhere(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -155,6 +157,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         category = "security"
     elif category == "account_theft" and (
         theft_denied(text)
+        or loss_elsewhere(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
