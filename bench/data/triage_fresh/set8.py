@@ -43,7 +43,7 @@ ROWS = [
     ("zh", T, 0, "我的币被人偷偷转移到另一个账户了，你们能查到是谁吗", "", ""),
     ("zh", T, 0, "有人拿到了我的谷歌验证，把资产全部提到了他的钱包", "", ""),
     ("zh", T, 0, "帳號裡的幣被人搬空了，我沒有授權任何人", "", ""),
-    ("zh", T, 1, "一觉醒来，辛苦攒的币全部易主了，你们的风控是摆设吗", "", ""),
+    ("zh", T, 0, "一觉醒来，辛苦攒的币全部易主了，你们的风控是摆设吗", "", ""),
     # ---- account_theft, en
     ("en", T, 0, "my wallet's been cleaned out and I didn't touch it", "", ""),
     (
@@ -118,7 +118,7 @@ ROWS = [
     (
         "en",
         T,
-        1,
+        0,
         "Everything I owned on here has been transferred to someone else and your team did nothing to stop it",
         "",
         "",
@@ -241,21 +241,21 @@ ROWS = [
     # ---- fees
     ("zh", F, 0, "手续费是怎么算的", "", ""),
     ("zh", F, 0, "交易手续费能用平台币抵扣吗", "", ""),
-    ("zh", F, 1, "这次提币收了我5U手续费，太贵了", "", "5 USDT"),
-    ("zh", F, 1, "你们的手续费比别家高很多，不合理", "", ""),
+    ("zh", F, 0, "这次提币收了我5U手续费，太贵了", "", "5 USDT"),
+    ("zh", F, 0, "你们的手续费比别家高很多，不合理", "", ""),
     ("en", F, 0, "what's the fee for withdrawing BTC", "", ""),
     ("en", F, 1, "you charged me twice for the same trade, refund it", "", ""),
     ("en", F, 0, "are maker fees lower than taker fees", "", ""),
     ("mixed", F, 0, "withdraw fee 为什么比上个月高", "", ""),
     ("mixed", F, 0, "trading fee 有 discount 吗", "", ""),
     # ---- service_feedback
-    ("zh", SF, 1, "你们客服回复太慢了，等了三天", "", ""),
-    ("zh", SF, 1, "界面改版之后很难用", "", ""),
+    ("zh", SF, 0, "你们客服回复太慢了，等了三天", "", ""),
+    ("zh", SF, 0, "界面改版之后很难用", "", ""),
     ("zh", SF, 0, "谢谢客服小姐姐耐心帮我", "", ""),
-    ("en", SF, 1, "your support is useless, three tickets and no reply", "", ""),
+    ("en", SF, 0, "your support is useless, three tickets and no reply", "", ""),
     ("en", SF, 0, "love the new dark mode", "", ""),
-    ("en", SF, 1, "the app crashes every time I open the charts, fix it", "", ""),
-    ("mixed", SF, 1, "support 回复太 slow 了", "", ""),
+    ("en", OT, 0, "the app crashes every time I open the charts, fix it", "", ""),
+    ("mixed", SF, 0, "support 回复太 slow 了", "", ""),
     ("mixed", SF, 0, "新的 UI 很 nice", "", ""),
     # ---- verification
     ("zh", V, 0, "身份认证一直审核不通过", "", ""),
@@ -268,13 +268,13 @@ ROWS = [
     ("mixed", V, 0, "passport 可以用来 verify 吗", "", ""),
     # ---- account_login
     ("zh", L, 0, "忘记密码了怎么找回", "", ""),
-    ("zh", L, 0, "换手机了谷歌验证码收不到，登不上", "", ""),
+    ("zh", S, 0, "换手机了谷歌验证码收不到，登不上", "", ""),
     ("zh", L, 0, "登录一直提示验证码错误", "", ""),
     ("en", L, 0, "forgot my password and the reset email never arrives", "", ""),
-    ("en", L, 0, "lost my 2FA device, can't log in", "", ""),
+    ("en", S, 0, "lost my 2FA device, can't log in", "", ""),
     ("en", L, 0, 'login says "session expired" every minute', "", ""),
     ("mixed", L, 0, "忘记 password 了", "", ""),
-    ("mixed", L, 0, "2FA 换手机之后登不进去", "", ""),
+    ("mixed", S, 0, "2FA 换手机之后登不进去", "", ""),
     # ---- other
     ("zh", OT, 0, "你们有没有招聘", "", ""),
     ("zh", OT, 0, "平台支持哪些语言", "", ""),
@@ -288,7 +288,7 @@ ROWS = [
     # ---- security (ordinary)
     ("zh", S, 0, "怎么开启谷歌验证", "", ""),
     ("zh", S, 0, "怎么设置提币白名单", "", ""),
-    ("zh", S, 0, "想换绑手机号", "", ""),
+    ("zh", L, 0, "想换绑手机号", "", ""),
     ("en", S, 0, "how do I set up a passkey", "", ""),
     ("en", S, 0, "how to add an address to the withdrawal whitelist", "", ""),
     ("en", S, 0, "can I get alerts for new logins", "", ""),
@@ -297,7 +297,7 @@ ROWS = [
     # ---- a few more ordinary questions
     ("zh", D, 0, "充值地址每次都会变吗", "", ""),
     ("zh", V, 0, "企业账户认证需要哪些材料", "", ""),
-    ("zh", SF, 1, "打了三次电话都没人接，什么服务", "", ""),
+    ("zh", SF, 0, "打了三次电话都没人接，什么服务", "", ""),
     ("en", F, 0, "is there a fee to deposit by bank transfer", "", ""),
     ("mixed", TR, 0, "spot 和 futures 的 account 要怎么 transfer", "", ""),
     ("mixed", L, 0, "login 的时候一直 loading", "", ""),
