@@ -298,12 +298,14 @@ def _solana_arrays(text: str) -> list[Span]:
 
 
 def _solana_base58_key(text: str, start: int, end: int) -> list[Span]:
+    if _in_link(text, start, end):
+        return []  # explorer links carry signatures, never keys (checked first: decoding costs more)
     try:
         raw = base58.b58decode(text[start:end])
     except ValueError:
         return []
-    if len(raw) != 64 or _in_link(text, start, end):
-        return []  # explorer links carry signatures, never keys
+    if len(raw) != 64:
+        return []
     if _context_kind(text, start, end) == "key":
         return [(PRIVATE_KEY, start, end)]
     # A Solana secret key is seed + public key; a transaction signature (same shape) is not.

@@ -107,7 +107,10 @@ _FAST_TOKEN_RE = re.compile(
 _CLUSTER_RE = re.compile(rf"[Wc](?:x{{0,{MAX_GAPS}}}[Wc]){{{PARTIAL_RUN_MIN - 1},}}")
 
 
-_ASCII_LETTER_RUNS = {code: " " for code in range(128) if not chr(code).isalpha()}
+# bytes.translate table: ASCII letters lower-cased, every other byte a space.
+_ASCII_WORD_MARKS = bytes(
+    code + 32 if 65 <= code <= 90 else code if 97 <= code <= 122 else 32 for code in range(256)
+)
 
 
 def _may_have_run(text: str) -> bool:
@@ -118,15 +121,17 @@ def _may_have_run(text: str) -> bool:
     messages stop here.
     """
     if text.isascii():
-        # Plain ASCII (most English traffic): words are the letter runs, found by str.translate
-        # and str.split at C speed. Numbers are dropped rather than kept as unlisted tokens,
-        # which can only join clusters: still a superset.
-        tokens = text.lower().translate(_ASCII_LETTER_RUNS).split()
+        # Plain ASCII (most English traffic): words are the letter runs, lower-cased and found
+        # by bytes.translate and bytes.split at C speed. Numbers are dropped rather than kept as
+        # unlisted tokens, which can only join clusters: still a superset.
+        tokens: list = text.encode().translate(_ASCII_WORD_MARKS).split()
+        table: dict = _ascii_token_symbols()
     else:
         tokens = _FAST_TOKEN_RE.findall(text.lower())
+        table = _token_symbols()
     if len(tokens) < PARTIAL_RUN_MIN:
         return False
-    symbols = "".join(map(_token_symbols().get, tokens, repeat("x", len(tokens))))
+    symbols = "".join(map(table.get, tokens, repeat("x", len(tokens))))
     if len(symbols) - symbols.count("x") < PARTIAL_RUN_MIN:
         return False
     return any(match.group().count("W") >= PARTIAL_CONTENT for match in _CLUSTER_RE.finditer(symbols))
@@ -136,6 +141,12 @@ def _may_have_run(text: str) -> bool:
 def _token_symbols() -> dict[str, str]:
     """Lower-cased spelling of a listed word -> "W" (content word) or "c" (common English word)."""
     return {key: "c" if key in COMMON_ENGLISH else "W" for key in fast_keys()}
+
+
+@lru_cache(maxsize=1)
+def _ascii_token_symbols() -> dict[bytes, str]:
+    """_token_symbols for the plain-ASCII spellings, keyed by bytes."""
+    return {key.encode(): symbol for key, symbol in _token_symbols().items() if key.isascii()}
 
 
 def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:

@@ -152,7 +152,7 @@ def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
     from walletdesk.shield.glued import _char_scores
-    from walletdesk.shield.mnemonics import _token_symbols
+    from walletdesk.shield.mnemonics import _ascii_token_symbols, _token_symbols
     from walletdesk.shield.segmented import _spellings
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
@@ -161,6 +161,7 @@ def detector_warm() -> None:
     _char_scores()
     fast_keys()
     _token_symbols()
+    _ascii_token_symbols()
     _spellings()
     secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")
 
