@@ -17,7 +17,7 @@ template), the customers, timeline events and the search index. Then, per servin
 Queries per request are counted in-process (django.test.Client + CaptureQueriesContext).
 
 Layouts: single = `walletdesk serve` (one uvicorn process, embedded Huey threads: `make run`);
-scale = gunicorn walletdesk.wsgi -w 2 (sync; see --scale-workers/--scale-threads) plus one
+scale = gunicorn walletdesk.wsgi -w 4 (sync; see --scale-workers/--scale-threads) plus one
 `walletdesk run_huey` consumer, with Redis for cache/queue/channel layer on PostgreSQL (SQLite scale:
 same processes, the SQLite file, SqliteHuey).
 Load runs set WALLETDESK_RATE_LIMIT_ENABLED=false. Agents sign in through the real console login
@@ -1214,8 +1214,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--skip-w1", action="store_true", help="skip the creation runs")
     p.add_argument("--no-scale-worker", dest="scale_worker", action="store_false",
                    help="scale layout without the Huey consumer process")  # fmt: skip
+    # Four sync workers on two cores: while one waits on PostgreSQL or for SQLite's writer turn,
+    # another computes (8 clients: +2-35% over -w 2 in four paired runs on a busy box, 13:24 UTC).
     p.add_argument(
-        "--scale-workers", type=int, default=2, help="gunicorn workers in the scale layout (default 2)"
+        "--scale-workers", type=int, default=4, help="gunicorn workers in the scale layout (default 4)"
     )
     p.add_argument("--scale-threads", type=int, default=1,
                    help="threads per gunicorn worker; > 1 uses the gthread worker (default 1: sync)")  # fmt: skip
