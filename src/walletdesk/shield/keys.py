@@ -297,13 +297,22 @@ def _solana_arrays(text: str) -> list[Span]:
     return spans
 
 
+_B58_DIGITS = {char: value for value, char in enumerate(base58.BITCOIN_ALPHABET.decode())}
+
+
+def _b58decode(run: str) -> bytes:
+    """base58.b58decode for a run of base58 characters, with int.to_bytes for its byte loop."""
+    number = 0
+    for char in run:
+        number = number * 58 + _B58_DIGITS[char]
+    zeros = len(run) - len(run.lstrip("1"))
+    return b"\0" * zeros + number.to_bytes((number.bit_length() + 7) // 8, "big")
+
+
 def _solana_base58_key(text: str, start: int, end: int) -> list[Span]:
     if _in_link(text, start, end):
         return []  # explorer links carry signatures, never keys (checked first: decoding costs more)
-    try:
-        raw = base58.b58decode(text[start:end])
-    except ValueError:
-        return []
+    raw = _b58decode(text[start:end])
     if len(raw) != 64:
         return []
     if _context_kind(text, start, end) == "key":
