@@ -22,6 +22,7 @@ from walletdesk.triage.phrases import COMPLAINT, INTENTS, NO_COMPLAINT_TAILS
 from walletdesk.triage.phrases_classes import INTENTS_CLASSES
 from walletdesk.triage.phrases_extra import INTENTS_EXTRA
 from walletdesk.triage.phrases_fresh import INTENTS_FRESH
+from walletdesk.triage.phrases_loss import INTENTS_LOSS
 from walletdesk.triage.phrases_more import INTENTS_MORE
 from walletdesk.triage.phrases_redteam import INTENTS_REDTEAM
 
@@ -292,6 +293,7 @@ def templated(rng: random.Random, per_intent: int = 3) -> Iterator[dict[str, Any
                 + INTENTS_REDTEAM.get(category, {}).get(lang, [])
                 + INTENTS_FRESH.get(category, {}).get(lang, [])
                 + INTENTS_CLASSES.get(category, {}).get(lang, [])
+                + INTENTS_LOSS.get(category, {}).get(lang, [])
             )
             for index, phrase in enumerate(phrases):
                 for _ in range(per_intent):

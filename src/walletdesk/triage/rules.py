@@ -110,7 +110,7 @@ _THEFT_EN = (
 _INTACT = (
     r"防钓鱼|如何开启|怎么开启|怎么设置|如何设置|how (?:do i|to|can i) (?:enable|set up|turn on|activate)|"
     r"会被盗吗|会不会被盗|会被盗|what happens if|怎么防|如何防|怎么保护|如何保护|nothing(?:'s| has| is)? (?:been )?(?:taken|missing|lost|stolen|moved)|防止被|防范|预防|避免被|以防|万一被|会不会被|我没转|没有转|没转|display (?:bug|issue|error)|"
-    r"差点(?:把|就|被|上当|转|给)|还好(?:及时)?(?:发现|没|反应)|refused|拒绝了|(?:didn'?t|did not) fall for|"
+    r"(?<![a-z])i didn'?t(?=[,.!;]| but)|差点(?:把|就|被|上当|转|给)|还好(?:及时)?(?:发现|没|反应)|refused|拒绝了|(?:didn'?t|did not) fall for|"
     r"is (?:this|that|it) (?:really )?from you|"
     # A question asked ahead of time ("被盗了能找回吗？想提前了解一下").
     r"提前了解|先了解一下|just asking|asking in advance|asking before|"
@@ -141,6 +141,7 @@ _INTACT = (
 _LOSS = (
     r"一扫而空|扫空|洗劫|被洗|提现|提币|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
+    r"拿不回来|要不回来|取不回来|can'?t get (?:it|them|my money|my funds|my coins) back|transfers? going out|(?:is|are|was|were) (?:spending|selling|draining|emptying|moving) my|"
     r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
@@ -211,7 +212,7 @@ _FOUL = (
 # would make the theft pattern three times slower.
 # Third net: the customer paid and the other side vanished, the shape of every completed
 # impersonation scam, even when no word like "scam" appears.
-_PAID = r"\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|(?:交|缴)了?[^，。,]{0,4}(?:0|[一二两三四五六七八九十百千万几]+)\s*(?:u|usdt|块|元)|(?:交|缴)了?(?:保证金|解冻费|税|个税|手续费|激活费)|转了|转给|转过去|转完|转到|打到|汇了|汇给|打了|打给|付了|给了他|照做"
+_PAID = r"充了?钱|\bsent\b|\bsend\b|transferr?ed|\bpaid\b|\bpay\b|(?:交|缴)了?[^，。,]{0,4}(?:0|[一二两三四五六七八九十百千万几]+)\s*(?:u|usdt|块|元)|(?:交|缴)了?(?:保证金|解冻费|税|个税|手续费|激活费)|转了|转给|转过去|转完|转到|打到|汇了|汇给|打了|打给|付了|给了他|照做"
 _VANISHED = (
     r"blocked me|ghosted|stopped (?:replying|responding|answering)|not (?:replying|responding|answering)|"
     r"(?:he|she|they) (?:is|are|has|have)? ?(?:gone|disappeared|vanished)|can'?t reach|never heard|"
@@ -261,7 +262,7 @@ _OUTFLOW_RE = _compile(
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
-    r"withdrawal (?:emails?|notifications?|confirmations?)|withdrawal (?:successful|succeeded|completed?|confirmed|done)|went from 0 to 0|"
+    r"(?:withdrawal|withdraw|提现|提币)\s*(?:成功|successful|succeeded|completed?)|withdrawal (?:emails?|notifications?|confirmations?)|withdrawal (?:successful|succeeded|completed?|confirmed|done)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|变为|变|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
@@ -286,7 +287,7 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|and did nothing|(?:didn'?t|did not) do anything|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"没(?:有)?(?:交易|提|转|卖|操作|动|碰)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
+    r"没(?:有)?(?:交易|提|转|卖|操作|动|碰|做|弄|干)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
     r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
     r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
     r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
@@ -306,6 +307,7 @@ _SELF_INFLICTED_RE = _compile(
     r"(?:lost|lose|losing)[^.!?]{0,25}(?:trading|on (?:futures|perps|a trade|leverage|margin))|"
     r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
     r"跌没|跌(?:到|成)?了?(?:0|零)(?![.0-9%])|追高|(?:crash|dump)(?:ed|s)?(?![a-z])|"
+    r"bought (?:at|near) the (?:top|peak)|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
@@ -352,6 +354,7 @@ _SECURITY_CUE_RE = _compile(
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
     r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
     r"which devices|devices? (?:are |is )?(?:logged|signed) in|login (?:notification|alert)s?|登录(?:提醒|通知)|"
+    r"alerts? (?:for|on|about|of|when) (?:a |any |every )?(?:new )?(?:logins?|log-ins?|sign-?ins?|devices?)|"
     r"(?:link|链接|网址|email|邮件)[^，。,.!?]{0,6}(?:奇怪|可疑|不对劲|像假的)|(?:strange|weird|sketchy|shady|suspicious|fishy) (?:link|email|url|site|message)|(?:device|session)s? management|登录设备|设备管理|"
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
     r"keep (?:my )?(?:account|wallet|funds) safe|secure my|保护(?:我的)?(?:账户|账号|资产)|"
@@ -370,7 +373,11 @@ _WITHDRAW_WORD_RE = _compile(
     # Sent out to the customer's own wallet or account elsewhere ("to my own Kraken address").
     r"(?:sent|send|moved|transferred)[^.!?]{0,30} to my (?:own )?(?!deposit)(?:[a-z]+ ){0,2}"
     r"(?:wallet|address|account (?:on|at) (?:another|a different|the other|other))(?! here)|"
-    r"(?:转|提)到(?:了)?我自己的?(?!(?:这|你们))"
+    r"(?:转|提)到(?:了)?我自己的?(?!(?:这|你们))|"
+    # Sent to another person, who has not received it: the customer's money went out.
+    r"(?:转|打|汇|transfer|send|sent)\s*给(?:了)?(?:我)?(?:的)?(?:朋友|家人|老婆|老公|对方|他|她|哥|姐|弟|妹|爸|妈)|"
+    r"(?:sent|send|moved|transferred)[^.!?]{0,30} to (?:my |a )?(?:friend|brother|sister|mum|mom|dad|wife|husband|son|daughter|"
+    r"colleague|partner)(?:'s)?(?![a-z])"
 )
 _DEPOSIT_WORD_RE = _compile(
     # "从币安提了2000U过来" withdraws elsewhere to deposit here.
@@ -415,7 +422,7 @@ _SECURITY_ADVICE_RE = _compile(
     # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
     r"(?:白名单|whitelist|allowlist)[^。.!?！？]{0,8}(?:怎么|如何|在哪|哪里|设置|开启|set ?up|enable|turn on|where)|"
     r"(?:怎么|如何|在哪|哪里|设置|开启|打开|how (?:do i|to|can i)|where|turn on|enable|set up|activate)"
-    r"[^。.!?！？]{0,12}(?:白名单|whitelist|allowlist)"
+    r"[^。.!?！？]{0,40}(?:白名单|whitelist|allowlist)"
 )
 
 
@@ -555,16 +562,22 @@ _HOLDING = (
 _ABSENT = (
     r"一片空白|空白|空空|空了|清空|搬空|掏空|只剩(?:下)?(?:一?个?零|零头|几|一点|点|0|dust)|剩(?:下)?(?:零头|个零)|"
     r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
-    r"(?:全部|全|都)?(?:不见|没)了|(?:显示|变成|变|成了|只有|是)\s*(?:0|零)(?![.0-9%])|"
+    r"(?:全部|全|都)?(?:不见了?|没了)|(?:显示|变成|变|成了|只有|是)\s*零|"
     r"not (?:there|in (?:my|the) (?:account|wallet)) (?:any ?more|no more)|no longer (?:there|in (?:my|the))|"
     r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
     r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
     r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:has|had) vanished|"
-    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero|0)(?![.0-9%])"
+    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)"
 )
 _OWN_FUNDS_GONE_RE = _compile(
     f"(?:{_HOLDING})[^.!?。！？]{{0,30}}(?:{_ABSENT})|(?:{_ABSENT})[^.!?。！？]{{0,6}}(?:{_HOLDING}|account|wallet)"
+)
+# A zero balance, read on the raw text because text_normalise folds every number to 0.
+_ZERO_BALANCE_RE = re.compile(
+    r"(?:资产|余额|资金|总额|账户|钱包|balance|portfolio|account|wallet|assets|funds)[^.!?。！？,，]{0,12}"
+    r"(?:显示|变成|变为|变|成了|只有|只剩|剩|是|shows?|is|reads?|at|to|of)\s*(?:0(?:\.0+)?|零)(?![.,0-9%])",
+    re.IGNORECASE,
 )
 # Someone else's loss: a relative, friend or colleague was the victim, and the customer asks
 # about their own safety or says the loss was elsewhere (another exchange, a platform they do not use).
@@ -574,21 +587,57 @@ _OTHER_VICTIM_RE = _compile(
     r"同事|同学|邻居|亲戚|家人)"
 )
 _OWN_SIDE_RE = _compile(
-    r"(?<![a-z])mine(?![a-z])|my own|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
+    r"(?<![a-z])mine(?![a-z])|(?:is|are) (?:it|yours|mine|my [a-z]+) safe|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
     r"another exchange|other (?:exchange|platform)|different exchange|不用你们|不是你们(?:的|平台)|别的(?:平台|交易所)|"
     r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
-    r"how (?:can|do|should) i (?:make sure|protect|check|keep)"
+    r"how (?:can|do|should) i (?:make sure|protect|check|keep)|"
+    r"(?:我|我的)[^，。,.!?！？]{0,6}(?:怎么|如何|要不要)(?:检查|保护|防)|(?:怎么|如何)(?:检查|保护)(?:一下)?(?:我|自己)"
 )
 # A request the customer only heard ("asked me to transfer everything", "叫我转到安全账户")
 # tells no loss by itself.
 _REQUESTED_RE = _compile(
     r"(?:asked|told|wanted|instructed|urged|tried to get) me to [^.!?]*|(?:叫|让|要)我[^，。,.!?！？]*"
 )
+# ... when the customer says they refused; a request they followed is part of the loss.
+_REFUSED_RE = _compile(
+    r"(?:didn'?t|did not|never|won'?t)(?: [a-z]+)? (?:send|transfer|move|pay|do it|give|click|reply)|i didn'?t(?![a-z ])|"
+    r"refused|said no|declined|拒绝|没(?:有)?(?:转|给|理|照做|付|打|点)|blocked (?:him|her|them)|ignored"
+)
+
+
+# The customer's own transfer told in the first person ("withdrew to … it says invalid address"):
+# a failed or slow transfer unless a stranger, a scam or a disowning is named beside it.
+_OWN_MOVE_RE = _compile(
+    r"^(?:hi |hello |hey )?(?:i |i've |i have )?(?:just )?(?:withdrew|sent|transferred|moved|deposited)(?![a-z])|"
+    r"(?<![a-z])i (?:just )?(?:withdrew|sent|transferred|moved|deposited)(?![a-z])|"
+    r"^(?:我)?(?:刚|刚才|今天|昨天)?(?:提|转|充)(?:了|币|u|到)|我(?:刚|刚才|今天|昨天)?(?:自己)?(?:提|转|充)(?:了|币|u|到)"
+)
+
+
+def own_transfer(text: str) -> bool:
+    """The customer made the transfer themselves and names no third party or disowning."""
+    norm = text_normalise(text)
+    return bool(
+        _OWN_MOVE_RE.search(norm)
+        and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm) or _theft_word(norm))
+    )
 
 
 def own_funds_gone(text: str) -> bool:
     """The customer's holdings are told gone or emptied, whatever the wording."""
-    return bool(_OWN_FUNDS_GONE_RE.search(_set_aside(text_normalise(text))))
+    return bool(_OWN_FUNDS_GONE_RE.search(_set_aside(text_normalise(text))) or _ZERO_BALANCE_RE.search(text))
+
+
+_OWN_TRANSFER_TOLD_RE = _compile(
+    r"转出来|提出来|(?:链上|区块)(?:已经?)?(?:确认|成功)|(?<![a-z])confirm(?:ed|ations?)(?![a-z])|on[- ]chain"
+)
+
+
+def own_funds_gone_unexplained(text: str) -> bool:
+    """Holdings told gone and no transfer of the customer's own named (a deposit not credited,
+    a withdrawal in flight are their own categories)."""
+    norm = text_normalise(text)
+    return own_funds_gone(text) and not (_TRANSFER_WORD_RE.search(norm) or _OWN_TRANSFER_TOLD_RE.search(norm))
 
 
 def loss_elsewhere(text: str) -> bool:
@@ -601,7 +650,9 @@ def loss_told(text: str) -> bool:
     """True when any word says money left or was lost, or names another person at work on the
     account (a weak signal: it only lets the model's own theft answer stand). What the customer
     was only asked to do is not a loss."""
-    aside = _REQUESTED_RE.sub(" ", _set_aside(text_normalise(text)))
+    aside = _set_aside(text_normalise(text))
+    if _REFUSED_RE.search(aside):
+        aside = _REQUESTED_RE.sub(" ", aside)
     return bool(
         _LOSS_RE.search(aside)
         or _OUTFLOW_RE.search(aside)
@@ -736,6 +787,27 @@ def greeting_only(text: str) -> bool:
     """True when the message holds greetings and punctuation and nothing else."""
     norm = text_normalise(text)
     return bool(norm) and not _GREETING_RE.sub("", norm)
+
+
+_FROZEN_RE = _compile(
+    r"冻结|锁定|被锁|封号|被封|限制登录|(?<![a-z])(?:freeze|frozen|locked|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
+)
+
+
+def account_frozen(text: str) -> bool:
+    """The account is frozen, locked or restricted (account_login when nothing is lost)."""
+    return bool(_FROZEN_RE.search(text_normalise(text)))
+
+
+_NOT_REQUESTED_RE = _compile(
+    r"没(?:有)?(?:申请|请求)|(?:didn'?t|did not|never) (?:ask|apply) for|(?:didn'?t|did not|never) request(?:ed)?|not requested by me"
+)
+
+
+def disowned(text: str) -> bool:
+    """The customer says they did not make or request what happened."""
+    norm = text_normalise(text)
+    return bool(_DISOWN_RE.search(norm) or _NOT_REQUESTED_RE.search(norm))
 
 
 def assets_intact(text: str) -> bool:

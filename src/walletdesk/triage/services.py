@@ -13,14 +13,18 @@ from walletdesk.triage.entities import entities_find
 from walletdesk.triage.errors import TriageTextInvalid
 from walletdesk.triage.model import Prediction, TriageModel, model_get
 from walletdesk.triage.rules import (
+    account_frozen,
     assets_intact,
     complaint_cue,
     direction_of,
+    disowned,
     fee_cue,
     greeting_only,
     in_transit,
     loss_elsewhere,
     loss_told,
+    own_funds_gone_unexplained,
+    own_transfer,
     phishing_cue,
     security_advice,
     security_cue,
@@ -112,6 +116,7 @@ def _theft_ruled_out(text: str) -> bool:
     if (
         assets_intact(text)
         or loss_elsewhere(text)
+        or own_transfer(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -151,13 +156,20 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security.
         category = "account_theft"
+    elif own_funds_gone_unexplained(text) and not _theft_ruled_out(text) and not account_frozen(text):
+        # The customer's own holdings told gone ("资产那里一片空白", "only dust left") with no
+        # reason of their own (a trade, a transfer in flight, a frozen account): a loss is a
+        # theft until shown otherwise, since a missed theft costs more than a re-label.
+        category = "account_theft"
     elif (category == "account_theft" or pred.theft_words) and assets_intact(text):
         # "A suspicion with the assets intact is security" (the category definition), whatever
-        # else the message names ("offered to recover stolen funds for a fee, I lost nothing").
-        category = "security"
+        # else the message names ("offered to recover stolen funds for a fee, I lost nothing");
+        # a frozen account with its assets in view is account_login.
+        category = "account_login" if account_frozen(text) else "security"
     elif category == "account_theft" and (
         theft_denied(text)
         or loss_elsewhere(text)
+        or own_transfer(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -175,7 +187,12 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     if category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
-    elif category in _SECURITY_OVERRIDABLE and security_cue(text):
+    elif (
+        category in _SECURITY_OVERRIDABLE
+        and security_cue(text)
+        and not (category == "account_login" and account_frozen(text) and assets_intact(text))
+    ):
+        # "账户被冻结了，资产都在" stays account_login: the intact assets are not a suspicion.
         category = "security"
     elif category == "verification" and phishing_cue(text):
         # "收到一个要verify wallet的email，link很奇怪": the verify words are the phisher's.
@@ -184,6 +201,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # The money moved but the question is what it cost: a close second "fees" with a fee
         # word in the text wins over the transfer's own category.
         category = "fees"
+    elif category in ("deposit", "withdrawal") and assets_intact(text) and disowned(text):
+        # A withdrawal the customer never asked for, with the balance untouched, is a suspicion.
+        category = "security"
     elif category in ("deposit", "withdrawal"):
         category = direction_of(text) or category
     elif category == "account_login" and trade_restricted(text):
