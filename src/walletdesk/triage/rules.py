@@ -623,6 +623,19 @@ def own_transfer(text: str) -> bool:
     )
 
 
+# A market move the customer's holdings followed: a trading matter, not a security one.
+_MARKET_MOVE_RE = _compile(
+    r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
+    r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
+    r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))"
+)
+
+
+def market_move(text: str) -> bool:
+    """The customer's holdings moved with the market (a crash, a dump, 行情)."""
+    return bool(_MARKET_MOVE_RE.search(text_normalise(text)))
+
+
 def own_funds_gone(text: str) -> bool:
     """The customer's holdings are told gone or emptied, whatever the wording."""
     return bool(_OWN_FUNDS_GONE_RE.search(_set_aside(text_normalise(text))) or _ZERO_BALANCE_RE.search(text))

@@ -23,6 +23,7 @@ from walletdesk.triage.rules import (
     in_transit,
     loss_elsewhere,
     loss_told,
+    market_move,
     own_funds_gone_unexplained,
     own_transfer,
     phishing_cue,
@@ -184,7 +185,13 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         category = pred.ranked[1]
     if category != "account_theft" and _model_leans_to_theft(text, pred):
         category = "account_theft"
-    if category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
+    if category in ("security", "other", "service_feedback") and market_move(text) and not phishing_cue(text):
+        # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
+        category = "trading"
+    elif category in ("other", "service_feedback") and loss_elsewhere(text):
+        # Someone else's loss and the customer asking about it: advice, so security.
+        category = "security"
+    elif category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
     elif (
