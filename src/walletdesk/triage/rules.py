@@ -803,7 +803,7 @@ def greeting_only(text: str) -> bool:
 
 
 _FROZEN_RE = _compile(
-    r"冻结|锁定|被锁|封号|被封|限制登录|(?<![a-z])(?:freeze|frozen|locked|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
+    r"冻结|锁定|被锁|封号|被封|限制登录|(?<![a-z])(?:freeze|frozen|lock|locked|suspend|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
 )
 
 
