@@ -11,6 +11,7 @@ from walletdesk.triage.addresses import (
     solana_address_valid,
     tron_address_valid,
 )
+from walletdesk.triage.entities import amounts_find
 from walletdesk.triage.services import entities_extract
 
 EIP55 = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
@@ -120,3 +121,17 @@ def test_amounts_have_an_asset_and_a_normalised_value(text: str, amounts: list[t
 def test_empty_and_non_string_text() -> None:
     ents = entities_extract(text="")
     assert ents.tx_hashes == ents.addresses == ents.networks == ents.amounts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("有人发了一个link给我，我点了", []),
+        ("群里发了一个op的链接", []),
+        ("一个LINK", [{"value": "1", "asset": "LINK"}]),
+        ("转了50 link", [{"value": "50", "asset": "LINK"}]),
+        ("两个比特币", [{"value": "2", "asset": "BTC"}]),
+    ],
+)
+def test_a_ticker_that_is_an_everyday_word_needs_digits_or_upper_case(text: str, expected: list) -> None:
+    assert amounts_find(text) == expected

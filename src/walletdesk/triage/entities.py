@@ -230,6 +230,9 @@ _MULTIPLIERS = {
     "M": 1_000_000,
 }
 
+# Tickers that are also everyday words: written in lower case after a Chinese numeral
+# ("点了一个link", "一个op") they are the word, so they need digits or upper case.
+_COMMON_WORD_ASSETS = frozenset({"link", "op", "uni", "dot", "ton", "pol", "sat", "sats", "ada", "pepe"})
 _ASSET_ALT = "|".join(sorted((re.escape(a) for a in _ASSETS if a not in ("u",)), key=len, reverse=True))
 _AMOUNT_RE = re.compile(
     r"(?<![0-9A-Za-z.,$¥￥€£])"
@@ -297,6 +300,8 @@ def amounts_find(text: str) -> list[dict[str, str]]:
             continue
         if asset_raw.lower() in ("m",):
             continue
+        if asset_raw in _COMMON_WORD_ASSETS and not raw[0].isdigit():
+            continue  # "一个link" is a link, "一个LINK" or "50 link" the token
         asset = _ASSETS.get(asset_raw.lower(), asset_raw.upper())
         item = {"value": _decimal_str(value), "asset": asset}
         if item not in out:
