@@ -268,13 +268,13 @@ ROWS = [
     ("mixed", V, 0, "passport 可以用来 verify 吗", "", ""),
     # ---- account_login
     ("zh", L, 0, "忘记密码了怎么找回", "", ""),
-    ("zh", S, 0, "换手机了谷歌验证码收不到，登不上", "", ""),
+    ("zh", L, 0, "换手机了谷歌验证码收不到，登不上", "", ""),
     ("zh", L, 0, "登录一直提示验证码错误", "", ""),
     ("en", L, 0, "forgot my password and the reset email never arrives", "", ""),
-    ("en", S, 0, "lost my 2FA device, can't log in", "", ""),
+    ("en", L, 0, "lost my 2FA device, can't log in", "", ""),
     ("en", L, 0, 'login says "session expired" every minute', "", ""),
     ("mixed", L, 0, "忘记 password 了", "", ""),
-    ("mixed", S, 0, "2FA 换手机之后登不进去", "", ""),
+    ("mixed", L, 0, "2FA 换手机之后登不进去", "", ""),
     # ---- other
     ("zh", OT, 0, "你们有没有招聘", "", ""),
     ("zh", OT, 0, "平台支持哪些语言", "", ""),
