@@ -803,7 +803,7 @@ def greeting_only(text: str) -> bool:
 
 
 _FROZEN_RE = _compile(
-    r"冻结|锁定|被锁|封号|被封|限制登录|(?<![a-z])(?:freeze|frozen|lock|locked|suspend|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
+    r"冻结|锁定|被锁|封号|被封|限制登录|停用|禁用|封禁|(?<![a-z])(?:freeze|frozen|lock|locked|suspend|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
 )
 
 
@@ -861,6 +861,24 @@ _LOGIN_FAILS_RE = _compile(
     r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|access my account)|"
     r"locked out|login不了|login不进|(?<!没)(?<!没有)(?<!not )(?<!isnt )(?<!isn't )(?:frozen|冻结|locked|suspended|disabled)(?! (?:trading|orders?))"
 )
+
+
+_LOGIN_ONLY_FAILS_RE = _compile(
+    r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|get in|access my account)|"
+    r"locked out|login不了|login不进|login (?:fails?|failed)"
+)
+
+
+def login_blocked_by_own_2fa(text: str) -> bool:
+    """The customer cannot log in because of their own 2FA (a new phone, a lost authenticator),
+    with no suspicion told: an account_login problem, not a security one."""
+    norm = text_normalise(text)
+    return bool(
+        _LOGIN_ONLY_FAILS_RE.search(norm)
+        and _SECURITY_2FA_RE.search(norm)
+        and not _SECURITY_CUE_RE.search(norm)
+        and not _FOUL_RE.search(norm)
+    )
 
 
 def trade_restricted(text: str) -> bool:

@@ -21,6 +21,7 @@ from walletdesk.triage.rules import (
     fee_cue,
     greeting_only,
     in_transit,
+    login_blocked_by_own_2fa,
     loss_elsewhere,
     loss_told,
     market_move,
@@ -194,6 +195,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     elif category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
+    elif category in ("security", "account_login") and login_blocked_by_own_2fa(text):
+        # "换了新手机，authenticator没备份，登不进去": the customer is locked out by their own 2FA.
+        category = "account_login"
     elif (
         category in _SECURITY_OVERRIDABLE
         and security_cue(text)
