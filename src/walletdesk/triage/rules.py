@@ -307,7 +307,8 @@ _SELF_INFLICTED_RE = _compile(
     r"(?:lost|lose|losing)[^.!?]{0,25}(?:trading|on (?:futures|perps|a trade|leverage|margin))|"
     r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
     r"跌没|跌(?:到|成)?了?(?:0|零)(?![.0-9%])|追高|(?:crash|dump)(?:ed|s)?(?![a-z])|"
-    r"bought (?:at|near) the (?:top|peak)|"
+    r"bought (?:at|near) the (?:top|peak)|亏完|亏光|全亏|亏没|"
+    r"(?:山寨币|土狗|meme ?coins?|altcoins?|the (?:token|coin)s? i (?:bought|hold))[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled)|lost everything on|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
@@ -363,7 +364,9 @@ _SECURITY_CUE_RE = _compile(
     r"(?:someone|somebody|they|he|she|hackers?|attackers?|people|strangers?|unknown)[^.!?,]{0,20}"
     r"(?:tried|trying|attempted|attempting) to (?:log ?in|reset|access|get into)|"
     r"(?:尝试|试图|企图)(?:登录|登陆|重置)|被(?:系统)?拦(?:下|截)|"
-    r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)"
+    r"没(?:有)?(?:申请|请求)(?:过)?的?(?:验证码|重置|短信)|"
+    # Someone who asks the customer to "verify" a wallet or account is a phisher.
+    r"(?:叫|让|要)我[^，。,.!?！？]{0,10}(?:verify|验证|认证)|(?:asked|told|wants?|wanted) me to (?:verify|validate|re-?validate)"
 )
 
 
@@ -568,7 +571,7 @@ _ABSENT = (
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
     r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
     r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:has|had) vanished|"
-    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)"
+    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)|(?:变成|变为|成了|剩下?)\s*(?:nothing|zero|empty)"
 )
 _OWN_FUNDS_GONE_RE = _compile(
     f"(?:{_HOLDING})[^.!?。！？]{{0,30}}(?:{_ABSENT})|(?:{_ABSENT})[^.!?。！？]{{0,6}}(?:{_HOLDING}|account|wallet)"
@@ -627,7 +630,8 @@ def own_transfer(text: str) -> bool:
 _MARKET_MOVE_RE = _compile(
     r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
-    r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))"
+    r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
+    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled)|lost everything on"
 )
 
 
@@ -803,7 +807,7 @@ def greeting_only(text: str) -> bool:
 
 
 _FROZEN_RE = _compile(
-    r"冻结|锁定|被锁|封号|被封|限制登录|停用|禁用|封禁|(?<![a-z])(?:freeze|frozen|lock|locked|suspend|suspended|restricted|restrict|blocked|disabled)(?![a-z])"
+    r"冻结|锁定|被锁|封号|被封|限制登录|停用|禁用|封禁|(?<![a-z])(?:freeze|frozen|lock|locked|suspend|suspended|restricted|restrict|disabled)(?![a-z])"
 )
 
 
@@ -815,6 +819,18 @@ def account_frozen(text: str) -> bool:
 _NOT_REQUESTED_RE = _compile(
     r"没(?:有)?(?:申请|请求)|(?:didn'?t|did not|never) (?:ask|apply) for|(?:didn'?t|did not|never) request(?:ed)?|not requested by me"
 )
+
+
+_ASSETS_SHOWN_RE = _compile(
+    r"(?:can|could) (?:still )?see (?:my |all my |the )?(?:balance|funds|coins|assets|money)(?! (?:is|was|went|at|shows?|says|reads?)(?![a-z]))|"
+    r"看得到|看得见|显示着|都显示"
+)
+
+
+def assets_shown(text: str) -> bool:
+    """The customer can still see their assets (told intact or in view)."""
+    norm = text_normalise(text)
+    return bool(_STILL_THERE_RE.search(norm) or _ASSETS_SHOWN_RE.search(norm))
 
 
 def disowned(text: str) -> bool:

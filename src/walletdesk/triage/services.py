@@ -15,6 +15,7 @@ from walletdesk.triage.model import Prediction, TriageModel, model_get
 from walletdesk.triage.rules import (
     account_frozen,
     assets_intact,
+    assets_shown,
     complaint_cue,
     direction_of,
     disowned,
@@ -119,6 +120,7 @@ def _theft_ruled_out(text: str) -> bool:
         assets_intact(text)
         or loss_elsewhere(text)
         or own_transfer(text)
+        or (market_move(text) and not disowned(text))
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -195,6 +197,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     elif category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
         # "如果手机被偷了别人能登录吗" asks how safe the account is, whatever else it names.
         category = "security"
+    elif category in ("trading", "withdrawal") and account_frozen(text) and assets_shown(text):
+        # "account suspended, I can see my balance but can't trade": the account is the problem.
+        category = "account_login"
     elif category in ("security", "account_login") and login_blocked_by_own_2fa(text):
         # "换了新手机，authenticator没备份，登不进去": the customer is locked out by their own 2FA.
         category = "account_login"
