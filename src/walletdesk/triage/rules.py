@@ -307,7 +307,7 @@ _SELF_INFLICTED_RE = _compile(
     r"(?:lost|lose|losing)[^.!?]{0,25}(?:trading|on (?:futures|perps|a trade|leverage|margin))|"
     r"on (?:my|a|the|that) (?:long|short)(?![a-z])|(?:the|a|that) (?:crash|dump)(?![a-z])|暴跌|插针|做多|做空|"
     r"跌没|跌(?:到|成)?了?(?:0|零)(?![.0-9%])|追高|(?:crash|dump)(?:ed|s)?(?![a-z])|"
-    r"bought (?:at|near) the (?:top|peak)|亏完|亏光|全亏|亏没|"
+    r"bought (?:at|near) the (?:top|peak)|"
     r"(?:山寨币|土狗|meme ?coins?|altcoins?|the (?:token|coin)s? i (?:bought|hold))[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled)|lost everything on|"
     r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
@@ -620,10 +620,7 @@ _OWN_MOVE_RE = _compile(
 def own_transfer(text: str) -> bool:
     """The customer made the transfer themselves and names no third party or disowning."""
     norm = text_normalise(text)
-    return bool(
-        _OWN_MOVE_RE.search(norm)
-        and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm) or _theft_word(norm))
-    )
+    return bool(_OWN_MOVE_RE.search(norm) and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm)))
 
 
 # A market move the customer's holdings followed: a trading matter, not a security one.
@@ -636,8 +633,10 @@ _MARKET_MOVE_RE = _compile(
 
 
 def market_move(text: str) -> bool:
-    """The customer's holdings moved with the market (a crash, a dump, 行情)."""
-    return bool(_MARKET_MOVE_RE.search(text_normalise(text)))
+    """The customer's holdings moved with the market (a crash, a dump, 行情), and no third party
+    or disowning is told beside it ("API key leaked, someone wash-traded, 资产亏光后被提走")."""
+    norm = text_normalise(text)
+    return bool(_MARKET_MOVE_RE.search(norm) and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm)))
 
 
 def own_funds_gone(text: str) -> bool:

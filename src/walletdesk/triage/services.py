@@ -120,7 +120,7 @@ def _theft_ruled_out(text: str) -> bool:
         assets_intact(text)
         or loss_elsewhere(text)
         or own_transfer(text)
-        or (market_move(text) and not disowned(text))
+        or market_move(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
