@@ -570,7 +570,8 @@ _ABSENT = (
     r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
     r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
-    r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:has|had) vanished|"
+    r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:almost|nearly|next to|basically|practically) (?:nothing|zero|empty)|barely anything|(?:dust|crumbs|pennies) left|"
+    r"几乎(?:没了|没有了|为零|是零|清空|空了|什么都没)|只剩(?:下)?(?:一丁点|一点点|些零头|渣)|所剩无几|(?:has|had) vanished|"
     r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)|(?:变成|变为|成了|剩下?)\s*(?:nothing|zero|empty)"
 )
 _OWN_FUNDS_GONE_RE = _compile(
@@ -579,22 +580,25 @@ _OWN_FUNDS_GONE_RE = _compile(
 # A zero balance, read on the raw text because text_normalise folds every number to 0.
 _ZERO_BALANCE_RE = re.compile(
     r"(?:资产|余额|资金|总额|账户|钱包|balance|portfolio|account|wallet|assets|funds)[^.!?。！？,，]{0,12}"
-    r"(?:显示|变成|变为|变|成了|只有|只剩|剩|是|shows?|is|reads?|at|to|of)\s*(?:0(?:\.0+)?|零)(?![.,0-9%])",
+    r"(?:显示|变成|变为|变|成了|只有|只剩|剩|是|shows?|is|reads?|at|to|of)\s*(?:0(?:\.0+)?|零)(?![.,0-9%])|"
+    # Screen text pasted as is: a balance column label with 0 beside it ("可用余额 0.00", "Balance: 0.00").
+    r"(?:可用余额|余额|总资产|可用资产|available balance|total balance|balance|total assets)\s*[:：]?\s*0(?:\.0+)?(?![.,0-9%])",
     re.IGNORECASE,
 )
 # Someone else's loss: a relative, friend or colleague was the victim, and the customer asks
 # about their own safety or says the loss was elsewhere (another exchange, a platform they do not use).
 _OTHER_VICTIM_RE = _compile(
     r"(?:my |我|我的)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
-    r"neighbou?r|husband|wife|son|daughter|朋友|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
+    r"neighbou?r|husband|wife|son|daughter|grand(?:ma|pa|mother|father)|nephew|niece|partner|girlfriend|boyfriend|朋友|舅舅|叔叔|阿姨|姑姑|姨妈|小姨|外甥|侄子|侄女|老公|老婆|男朋友|女朋友|爷爷|奶奶|外公|外婆|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
     r"同事|同学|邻居|亲戚|家人)"
 )
 _OWN_SIDE_RE = _compile(
     r"(?<![a-z])mine(?![a-z])|(?:is|are) (?:it|yours|mine|my [a-z]+) safe|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
-    r"another exchange|other (?:exchange|platform)|different exchange|不用你们|不是你们(?:的|平台)|别的(?:平台|交易所)|"
+    r"another (?:exchange|platform|app)|other (?:exchange|platform)|different (?:exchange|platform)|不用你们|不是你们(?:的|平台)|"
+    r"(?:别的|其他|其它|另一个|另外一个)\s*(?:平台|交易所|exchange|platform|app|钱包|wallet)|"
     r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
     r"how (?:can|do|should) i (?:make sure|protect|check|keep)|"
-    r"(?:我|我的)[^，。,.!?！？]{0,6}(?:怎么|如何|要不要)(?:检查|保护|防)|(?:怎么|如何)(?:检查|保护)(?:一下)?(?:我|自己)"
+    r"(?:我|我的)[^，。,.!?！？]{0,6}(?:怎么|如何|要不要)\s*(?:检查|保护|防|protect|secure|check)|(?:怎么|如何)\s*(?:检查|保护|protect|secure|check)(?:一下)?\s*(?:我|自己)"
 )
 # A request the customer only heard ("asked me to transfer everything", "叫我转到安全账户")
 # tells no loss by itself.
@@ -810,9 +814,37 @@ _FROZEN_RE = _compile(
 )
 
 
+# "冻结 0.00" / "Frozen: 0" on a pasted balance screen is a column label, not a frozen account
+# (numbers are folded to 0 by text_normalise); "冻结 3 天" is still a frozen account.
+_FROZEN_LABEL_RE = _compile(
+    r"(?:冻结|冻结中|冻结资产|冻结金额|frozen|locked|in orders?)\s*[:：]?\s*0(?![0-9]|\s*(?:天|小时|个?月|周|年|days?|hours?|weeks?|months?))"
+)
+
+
 def account_frozen(text: str) -> bool:
     """The account is frozen, locked or restricted (account_login when nothing is lost)."""
-    return bool(_FROZEN_RE.search(text_normalise(text)))
+    return bool(_FROZEN_RE.search(_FROZEN_LABEL_RE.sub(" ", text_normalise(text))))
+
+
+# An advance-fee scam: a stranger offers to unfreeze, unlock or recover the account or funds if
+# the customer pays first. Fee words pull the model to "fees", but it is a scam attempt.
+_ADVANCE_FEE_OFFER_RE = _compile(
+    r"(?:解冻|解封|解锁|解除限制|找回|追回|恢复|unfreeze|unfrozen|unlock|unblock|recover|release|restore|get back)"
+    r"[^。！？!?]{0,40}(?:手续费|费用|解冻费|保证金|服务费|押金|先付|先转|先交|先打|付款|(?<![a-z])fees?(?![a-z])|pay|payment|deposit first|upfront)|"
+    r"(?:手续费|费用|解冻费|保证金|服务费|押金|(?<![a-z])fees?(?![a-z])|pay|payment|upfront)"
+    r"[^。！？!?]{0,40}(?:解冻|解封|解锁|找回|追回|unfreeze|unlock|unblock|recover|release|restore)"
+)
+_OFFERED_BY_STRANGER_RE = _compile(
+    r"有人|有个|群里|陌生人|骗子|对方|自称|冒充|网友|说能|说可以|"
+    r"some(?:one|body|guy)|a guy|a man|a woman|stranger|scammer|(?:recovery|support) (?:agent|expert|guy)|hacker|"
+    r"telegram|(?<![a-z])tg(?![a-z])|whatsapp|discord|wechat|微信|电报|offered|claim(?:ed|ing|s)? to be|posing"
+)
+
+
+def advance_fee_offer(text: str) -> bool:
+    """A stranger asks for a fee to unfreeze, unlock or recover something: a scam attempt."""
+    norm = text_normalise(text)
+    return bool(_ADVANCE_FEE_OFFER_RE.search(norm) and _OFFERED_BY_STRANGER_RE.search(norm))
 
 
 _NOT_REQUESTED_RE = _compile(
@@ -852,12 +884,34 @@ def theft_denied(text: str) -> bool:
     return bool(_INTACT_RE.search(norm) and not _OUTFLOW_RE.search(_set_aside(norm)))
 
 
+# A plain information question (availability, how-to, hours, documents) opens with a question
+# word and tells no trouble: the customer is not dissatisfied, whatever topic words the model
+# saw beside complaints in training.
+_INFO_QUESTION_RE = _compile(
+    r"^(?:(?:hi|hello|hey|请问|你好|您好)[,，!！.。 ]*)*(?:请问)?\s*(?:你们|贵平台|贵司)?\s*"
+    r"(?:is|are|do|does|can|could|will|would|what|when|where|which|who|how|有没有|是否|支持|怎么|如何|哪里|哪个|什么时候|能不能|可以)(?![a-z])"
+)
+_TROUBLE_RE = _compile(
+    r"(?<![a-z])(?:not|no|never|still|stuck|why|problem|issue|wrong|fail(?:ed|s)?|error|missing|lost|delay(?:ed)?|twice|again|"
+    r"yet|bad|worst|terrible|slow|rude|ridiculous|waiting|broken|bug|scam|charged|(?:do|can|wo|did|does|is|was|have|has)nt)(?![a-z])|n't|"
+    r"没|不|还|为什么|失败|错|卡|慢|差|烂|坑|垃圾|太|又|等了|丢|少了|多收|多扣|骗"
+)
+
+
+def info_question(text: str) -> bool:
+    """A question asking for information that tells no trouble ("is the app available in X")."""
+    norm = text_normalise(text)
+    return bool(_INFO_QUESTION_RE.search(norm) and not _TROUBLE_RE.search(norm))
+
+
 def complaint_cue(text: str) -> bool | None:
     """True/False when a rule is sure, None to leave the decision to the model."""
     norm = text_normalise(text)
     rest = _NOT_COMPLAINT_RE.sub(" ", norm)
     if _COMPLAINT_RE.search(rest):
         return True
+    if info_question(text):
+        return False
     if rest != norm:
         return False
     return None

@@ -14,6 +14,7 @@ from walletdesk.triage.errors import TriageTextInvalid
 from walletdesk.triage.model import Prediction, TriageModel, model_get
 from walletdesk.triage.rules import (
     account_frozen,
+    advance_fee_offer,
     assets_intact,
     assets_shown,
     complaint_cue,
@@ -174,6 +175,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         theft_denied(text)
         or loss_elsewhere(text)
         or own_transfer(text)
+        or market_move(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -191,7 +193,10 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     if category in ("security", "other", "service_feedback") and market_move(text) and not phishing_cue(text):
         # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
         category = "trading"
-    elif category in ("other", "service_feedback") and loss_elsewhere(text):
+    elif category != "account_theft" and advance_fee_offer(text):
+        # "someone offered to unfreeze my account for a fee": a scam attempt, whatever the fee words.
+        category = "security"
+    elif category in ("other", "service_feedback", "trading", "fees") and loss_elsewhere(text):
         # Someone else's loss and the customer asking about it: advice, so security.
         category = "security"
     elif category != "account_theft" and (security_advice(text) or theft_hypothetical(text)):
