@@ -119,3 +119,64 @@ def test_information_questions_are_no_complaint(text: str) -> None:
 def test_questions_that_tell_trouble_can_still_be_complaints(text: str) -> None:
     assert not info_question(text)
     assert complaint_cue(text) is True
+
+
+# Classes found by fresh set 11 (measured once before these fixes), tested on other wordings.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我奶奶说她钱包里一分钱都没有了，她没给过别人",
+        "clicked through the link in a 'your account is locked' email, signed in, and my ETH got withdrawn an hour later",
+        "有人 login 了我的 wallet，把 ETH 转到一个地址",
+        "陌生人进了我的 acc 把 usdt 提走了",
+    ],
+)
+def test_losses_told_in_set_11s_shapes_are_theft(text: str) -> None:
+    assert message_triage(text=text).category == "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a fake agent told me to pay 100 usdt to unlock my account, I didn't pay and blocked him",
+        "有个骗子要我交 200u 保证金解冻，我没交，把他拉黑了",
+    ],
+)
+def test_a_refused_fee_request_is_no_payment(text: str) -> None:
+    assert message_triage(text=text).category == "security"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我 sister 的币在别的平台被偷了，我的 wallet 应该怎么 protect",
+        "电脑中毒了的话，黑客能提走我的币吗",
+        "钱包被别人知道密码的话 他们可以 transfer 我的 USDT 吗",
+    ],
+)
+def test_hypotheticals_and_relatives_losses_in_mixed_text_are_security(text: str) -> None:
+    assert message_triage(text=text).category == "security"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打开app余额显示0，重新登录之后又正常了",
+        "my balance read 0.00 this morning, after a restart it came back. bug?",
+    ],
+)
+def test_a_zero_balance_that_came_back_is_a_bug_report(text: str) -> None:
+    assert message_triage(text=text).category == "other"
+
+
+@pytest.mark.parametrize(
+    "text", ["山寨币 rugged 了，钱全亏了", "my altcoin is down 95%, I lost almost everything"]
+)
+def test_market_losses_are_trading_whatever_the_model_leans_to(text: str) -> None:
+    assert message_triage(text=text).category == "trading"
+
+
+def test_a_lost_authenticator_with_a_spaced_login_failure_is_account_login() -> None:
+    assert message_triage(text="换了手机 authenticator 没导出来，login 不进去").category == "account_login"

@@ -142,7 +142,7 @@ _LOSS = (
     r"一扫而空|扫空|洗劫|被洗|提现|提币|没了|不见|转走|转出|往外转|提走|被转|被提|被划|划走|少了|清空|空了|归零|转移|被卖|卖光|打了|转给|给了|提到了|转到了|"
     r"转了|转过去|打过去|付了|消失|提现了|提币了|卖掉|全部资产|所有资产|"
     r"拿不回来|要不回来|取不回来|can'?t get (?:it|them|my money|my funds|my coins) back|transfers? going out|(?:is|are|was|were) (?:spending|selling|draining|emptying|moving) my|"
-    r"把(?:我的?)?(?:钱|币|资产|余额|u|usdt|eth|btc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
+    r"把\s*(?:我的?)?\s*(?:钱|币|资产|余额|u|usdt|eth|btc|sol|trx|usdc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
     r"全没|缩水|转完|指定(?:的)?地址|(?:is|are) now in (?:a|an|some|another)|never heard of|"
@@ -177,6 +177,8 @@ _FOUL = (
     r"recovery wallet|safe wallet|secure wallet|safe account|safe address|secure address|safe vault|安全账户|安全钱包|睡觉的时候|半夜|"
     r"(?:aren'?t|isn'?t|are not|is not|weren'?t|were not) mine|不是我的|"
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
+    # A login or signature made through a link someone sent is the phisher's door.
+    r"(?:through|via|clicked|opened|tapped|followed|from|in) (?:the|a|that|this|an|their|his|her) (?:[a-z]+ )?(?:link|url)(?![a-z])|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
     r"i was (?:asleep|sleeping)|睡觉|一觉醒来|醒来(?:发现|一看)|异地|bypass|绕过|overnight|一夜之间|"
@@ -271,7 +273,7 @@ _OUTFLOW_RE = _compile(
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
     r"(?:coins?|funds|tokens|money|everything|assets|crypto|usdt|eth|btc) (?:left|(?:were |got )?pulled out)|"
     r"(?:vanished|disappeared|gone|missing) from my (?:account|wallet|balance)|"
-    r"(?:一个|一分|一点)(?:币|钱|u)?(?:都|也)不剩|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
+    r"(?:一个|一分|一点|一毛)(?:币|钱|u)?(?:都|也)(?:不剩|没有?了)|(?:全|都)不剩|(?:弄|搞|拿|卷|撸|薅)走|"
     r"transfer(?:red|ed)? to (?:an? )?(?:unknown?|strange|random|some|other)|"
     r"out of my (?:account|wallet|balance)|(?:got|was|were|been) (?:relocated|rerouted|redirected|shifted)|"
     r"(?:balance|account|wallet) (?:went|dropped|fell) from|(?:balance|account|wallet) (?:is |was )?(?:now )?empty|went out to|"
@@ -287,7 +289,7 @@ _DISOWN_RE = _compile(
     r"没(?:有)?授权过|不认识|不知情|什么都没(?:干|做|操作|动)|never used|(?:didn'?t|did not) send it|not my (?:device|phone|ip|login|computer)|"
     r"i (?:didn'?t|did not) do anything|i did nothing|and did nothing|(?:didn'?t|did not) do anything|haven'?t done anything|"
     r"i was (?:asleep|sleeping)|while i (?:was )?(?:asleep|sleeping)|睡觉的时候|在睡觉|"
-    r"没(?:有)?(?:交易|提|转|卖|操作|动|碰|做|弄|干)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
+    r"没(?:有)?(?:交易|提|转|卖|操作|动|碰|做|弄|干|给)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
     r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
     r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
     r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
@@ -455,7 +457,7 @@ def security_cue(text: str) -> bool:
 # beside it still counts, so "听说能追回，我的U被转走了" stays theft.
 _PAST = r"(?:was|were|got|been|had|already|yesterday|today|tonight|last|this morning)"
 _HYPOTHETICAL_RE = _compile(
-    r"(?:如果|要是|假如|假设|万一|一旦|若是|倘若)[^，。,.!?！？;；]{0,30}|"
+    r"(?:如果|要是|假如|假设|万一|一旦|若是|倘若)[^，。,.!?！？;；]{0,30}|[^，。,.!?！？;；]{1,20}的话(?=[，,\s])[^。.!?！？;；]{0,30}|"
     r"(?:担心|害怕|怕|担忧|防止)(?:以后|将来|会|哪天|有一天|被|自己)[^，。,.!?！？;；]{0,12}|"
     r"(?:听说|据说|听别人说|看新闻说)[^，。,.!?！？;；]{0,30}|"
     r"(?<![a-z])(?:if|in case|what if|suppose|supposing)(?![a-z])"
@@ -471,7 +473,7 @@ _HYPOTHETICAL_RE = _compile(
     r"(?:(?!(?<![a-z])" + _PAST + r"(?![a-z]))[^,.!?;])"
     r"{0,60}\?|"
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
-    r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,12}(?:吗|么|嘛)|"
+    r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,20}(?:吗|么|嘛)|"
     # Questions about the platform's own record or cover, not the customer's account.
     r"(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
     r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被(?:黑客)?攻击过?)|"
@@ -535,6 +537,14 @@ def theft_hypothetical(text: str) -> bool:
     return any(_THEFT_RE.search(span) for span in spans) and not theft_suspected(text)
 
 
+def theft_only_imagined(text: str) -> bool:
+    """Every word of taking sits in a hypothetical or a question about what could happen ("钱包
+    被别人知道密码的话 他们可以 transfer 我的 USDT 吗"): nothing is left that tells a loss."""
+    norm = text_normalise(text)
+    aside = _set_aside(norm)
+    return aside != norm and not _theft_hit(aside) and not loss_told(text)
+
+
 def theft_set_aside(text: str) -> bool:
     """True when the raw text trips the theft net but the text without its set-aside clauses
     does not: the theft words were hypothetical, hearsay or figurative."""
@@ -547,7 +557,7 @@ def theft_set_aside(text: str) -> bool:
 _THIRD_PARTY_RE = _compile(
     r"(?:(?<!can )(?<!could )(?<!would )(?<!please )(?<!pls )some(?:one|body)|stranger|hacker|attacker|thief|scammer|intruder|they|he|she)[^.!?]{0,25}"
     r"(?:my|our) (?:account|acc|wallet|coins|funds|money|crypto|usdt|eth|btc|tokens|balance|assets|nfts?)|"
-    r"(?:有人|别人|陌生人|黑客|小偷|骗子|对方)[^，。,.!?！？]{0,8}我的(?:账户|账号|号|钱包|币|钱|资产|u|余额)|"
+    r"(?:有人|别人|陌生人|黑客|小偷|骗子|对方)[^，。,.!?！？]{0,8}我的\s*(?:账户|账号|号|钱包|币|钱|资产|u|余额|account|acc|wallet|coins|funds)|"
     r"moving out|selling my|卖(?:了|掉)?我的|(?:hacker|someone|somebody|stranger) (?:is |was )?in my (?:account|acc|wallet)"
 )
 
@@ -564,7 +574,7 @@ _HOLDING = (
 )
 _ABSENT = (
     r"一片空白|空白|空空|空了|清空|搬空|掏空|只剩(?:下)?(?:一?个?零|零头|几|一点|点|0|dust)|剩(?:下)?(?:零头|个零)|"
-    r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
+    r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:一个|一分|一毛)(?:币|钱|u)(?:都|也)(?:没|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
     r"(?:全部|全|都)?(?:不见了?|没了)|(?:显示|变成|变|成了|只有|是)\s*零|"
     r"not (?:there|in (?:my|the) (?:account|wallet)) (?:any ?more|no more)|no longer (?:there|in (?:my|the))|"
     r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
@@ -588,7 +598,7 @@ _ZERO_BALANCE_RE = re.compile(
 # Someone else's loss: a relative, friend or colleague was the victim, and the customer asks
 # about their own safety or says the loss was elsewhere (another exchange, a platform they do not use).
 _OTHER_VICTIM_RE = _compile(
-    r"(?:my |我|我的)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
+    r"(?:my |我\s*|我的\s*)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
     r"neighbou?r|husband|wife|son|daughter|grand(?:ma|pa|mother|father)|nephew|niece|partner|girlfriend|boyfriend|朋友|舅舅|叔叔|阿姨|姑姑|姨妈|小姨|外甥|侄子|侄女|老公|老婆|男朋友|女朋友|爷爷|奶奶|外公|外婆|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
     r"同事|同学|邻居|亲戚|家人)"
 )
@@ -598,7 +608,7 @@ _OWN_SIDE_RE = _compile(
     r"(?:别的|其他|其它|另一个|另外一个)\s*(?:平台|交易所|exchange|platform|app|钱包|wallet)|"
     r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
     r"how (?:can|do|should) i (?:make sure|protect|check|keep)|"
-    r"(?:我|我的)[^，。,.!?！？]{0,6}(?:怎么|如何|要不要)\s*(?:检查|保护|防|protect|secure|check)|(?:怎么|如何)\s*(?:检查|保护|protect|secure|check)(?:一下)?\s*(?:我|自己)"
+    r"(?:我|我的)[^，。,.!?！？]{0,12}(?:怎么|如何|要不要)\s*(?:检查|保护|防|protect|secure|check)|(?:怎么|如何)\s*(?:检查|保护|protect|secure|check)(?:一下)?\s*(?:我|自己)"
 )
 # A request the customer only heard ("asked me to transfer everything", "叫我转到安全账户")
 # tells no loss by itself.
@@ -608,7 +618,7 @@ _REQUESTED_RE = _compile(
 # ... when the customer says they refused; a request they followed is part of the loss.
 _REFUSED_RE = _compile(
     r"(?:didn'?t|did not|never|won'?t)(?: [a-z]+)? (?:send|transfer|move|pay|do it|give|click|reply)|i didn'?t(?![a-z ])|"
-    r"refused|said no|declined|拒绝|没(?:有)?(?:转|给|理|照做|付|打|点)|blocked (?:him|her|them)|ignored"
+    r"refused|said no|declined|拒绝|没(?:有)?(?:转|给|理|照做|付|打|点|交|缴)|blocked (?:him|her|them)|ignored"
 )
 
 
@@ -632,7 +642,7 @@ _MARKET_MOVE_RE = _compile(
     r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
     r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
-    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled)|lost everything on"
+    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on"
 )
 
 
@@ -641,6 +651,20 @@ def market_move(text: str) -> bool:
     or disowning is told beside it ("API key leaked, someone wash-traded, 资产亏光后被提走")."""
     norm = text_normalise(text)
     return bool(_MARKET_MOVE_RE.search(norm) and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm)))
+
+
+# A balance that read 0 for a moment and came back after a refresh is a display bug, not a loss.
+_DISPLAY_GLITCH_RE = _compile(
+    r"(?:刷新|重启|重新登录|重新登陆|重新打开|重开|refresh(?:ed|ing)?|restart(?:ed|ing)?|reload(?:ed|ing)?|re-?open(?:ed|ing)?|"
+    r"log(?:ged)? (?:out and )?back in)[^，。,.!?！？]{0,12}(?:正常|好了|回来|恢复|fine|normal|back|correct|ok(?:ay)?(?![a-z]))|"
+    r"(?:came|comes|come|is|was|went) back(?: to normal)?(?: again)?(?: after| by itself| on its own| a (?:minute|moment|second) later|$|[,.!])|"
+    r"又(?:回来|恢复|正常)了|(?:自己|自动)(?:恢复|好了|回来)"
+)
+
+
+def display_glitch(text: str) -> bool:
+    """The balance read wrong for a moment and came back: a bug report (other), not a loss."""
+    return bool(_DISPLAY_GLITCH_RE.search(text_normalise(text)))
 
 
 def own_funds_gone(text: str) -> bool:
@@ -664,6 +688,11 @@ def loss_elsewhere(text: str) -> bool:
     """The loss told is another person's and the customer asks about their own side."""
     norm = text_normalise(text)
     return bool(_OTHER_VICTIM_RE.search(norm) and _OWN_SIDE_RE.search(norm))
+
+
+def _refused_requests_removed(norm: str) -> str:
+    """The text without what the customer was asked to do, when they say they refused."""
+    return _REQUESTED_RE.sub(" ", norm) if _REFUSED_RE.search(norm) else norm
 
 
 def loss_told(text: str) -> bool:
@@ -735,7 +764,11 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
         _theft_word(norm)
         or (_LOSS_RE.search(norm) and _FOUL_RE.search(norm))
         # A P2P counterparty who took the money and went quiet is a trading dispute, not theft.
-        or (_PAID_RE.search(norm) and _VANISHED_RE.search(norm) and not _P2P_RE.search(norm))
+        or (
+            _PAID_RE.search(_refused_requests_removed(norm))
+            and _VANISHED_RE.search(norm)
+            and not _P2P_RE.search(norm)
+        )
     )
     # The exceptions run only on a hit: most messages are not theft, and this keeps them cheap.
     if not hit or _in_transit(norm):
@@ -837,7 +870,7 @@ _ADVANCE_FEE_OFFER_RE = _compile(
 _OFFERED_BY_STRANGER_RE = _compile(
     r"有人|有个|群里|陌生人|骗子|对方|自称|冒充|网友|说能|说可以|"
     r"some(?:one|body|guy)|a guy|a man|a woman|stranger|scammer|(?:recovery|support) (?:agent|expert|guy)|hacker|"
-    r"telegram|(?<![a-z])tg(?![a-z])|whatsapp|discord|wechat|微信|电报|offered|claim(?:ed|ing|s)? to be|posing"
+    r"telegram|(?<![a-z])tg(?![a-z])|whatsapp|discord|wechat|微信|电报|offered|claim(?:ed|ing|s)? to be|posing|fake|impost[oe]r|假"
 )
 
 
@@ -934,7 +967,7 @@ _LOGIN_FAILS_RE = _compile(
 
 _LOGIN_ONLY_FAILS_RE = _compile(
     r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|get in|access my account)|"
-    r"locked out|login不了|login不进|login (?:fails?|failed)"
+    r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)"
 )
 
 

@@ -20,6 +20,7 @@ from walletdesk.triage.rules import (
     complaint_cue,
     direction_of,
     disowned,
+    display_glitch,
     fee_cue,
     greeting_only,
     in_transit,
@@ -35,6 +36,7 @@ from walletdesk.triage.rules import (
     self_inflicted,
     theft_denied,
     theft_hypothetical,
+    theft_only_imagined,
     theft_set_aside,
     theft_suspected,
     trade_restricted,
@@ -127,6 +129,9 @@ def _theft_ruled_out(text: str) -> bool:
         or security_advice(text)
         or theft_set_aside(text)
         or theft_hypothetical(text)
+        or display_glitch(text)
+        or theft_only_imagined(text)
+        or (advance_fee_offer(text) and not loss_told(text))
     ):
         return True
     return theft_denied(text) and not loss_told(text)
@@ -176,6 +181,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         or loss_elsewhere(text)
         or own_transfer(text)
         or market_move(text)
+        or display_glitch(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -186,13 +192,25 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # nothing taken by a third party, and with neither a theft word nor any word of money
         # leaving ("report a fake app") the model is guessing: the runner-up is the better
         # answer. Otherwise the model's theft stands: a missed theft costs more than a false
-        # alarm, and new wordings of a loss are what the rules lack.
-        category = pred.ranked[1]
+        # alarm, and new wordings of a loss are what the rules lack. A question about what a
+        # thief could do ("被别人知道密码的话 他们可以 transfer 我的 USDT 吗") asks for advice.
+        category = "security" if theft_only_imagined(text) else pred.ranked[1]
     if category != "account_theft" and _model_leans_to_theft(text, pred):
         category = "account_theft"
-    if category in ("security", "other", "service_feedback") and market_move(text) and not phishing_cue(text):
+    if (
+        category in ("security", "other", "service_feedback", "account_login")
+        and market_move(text)
+        and not phishing_cue(text)
+    ):
         # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
         category = "trading"
+    elif (
+        category in ("security", "account_login", "trading")
+        and display_glitch(text)
+        and not security_cue(text)
+    ):
+        # "资产显示0，刷新就好了": the screen was wrong for a moment, a bug report.
+        category = "other"
     elif category != "account_theft" and advance_fee_offer(text):
         # "someone offered to unfreeze my account for a fee": a scam attempt, whatever the fee words.
         category = "security"
