@@ -180,3 +180,26 @@ def test_market_losses_are_trading_whatever_the_model_leans_to(text: str) -> Non
 
 def test_a_lost_authenticator_with_a_spaced_login_failure_is_account_login() -> None:
     assert message_triage(text="换了手机 authenticator 没导出来，login 不进去").category == "account_login"
+
+
+# Classes found by fresh set 12 after its single measurement, tested on other wordings.
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after reinstalling, my favourites and chart drawings are gone", "升级之后我的价格提醒都不见了"],
+)
+def test_app_content_gone_is_no_loss(text: str) -> None:
+    assert message_triage(text=text).category == "other"
+
+
+def test_money_named_beside_app_content_keeps_the_loss() -> None:
+    assert (
+        message_triage(text="my watchlist is gone and so are my coins, I didn't send them").category
+        == "account_theft"
+    )
+
+
+@pytest.mark.parametrize("text", ["50x short got liquidated, everything gone", "合约被强平了，钱都没了"])
+def test_a_liquidation_is_trading(text: str) -> None:
+    assert message_triage(text=text).category == "trading"

@@ -639,7 +639,7 @@ def own_transfer(text: str) -> bool:
 
 # A market move the customer's holdings followed: a trading matter, not a security one.
 _MARKET_MOVE_RE = _compile(
-    r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
+    r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|爆仓|插针|一根针|强平|(?<![a-z])liquidat|wick(?:ed)? out|margin call|stopped out|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
     r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
     r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on"
@@ -665,6 +665,29 @@ _DISPLAY_GLITCH_RE = _compile(
 def display_glitch(text: str) -> bool:
     """The balance read wrong for a moment and came back: a bug report (other), not a loss."""
     return bool(_DISPLAY_GLITCH_RE.search(text_normalise(text)))
+
+
+# App content told gone (a watchlist, price alerts, settings) is a bug report, not a loss, unless
+# money is named beside it.
+_APP_CONTENT_RE = _compile(
+    r"watch ?lists?|price alerts?|(?<![a-z])alerts|settings|preferences|favou?rites|layouts?|indicators|drawings|chat history|notes|"
+    r"自选|列表|设置|提醒|收藏|指标|画线|聊天记录|偏好"
+)
+_CONTENT_LOST_RE = _compile(
+    r"(?<![a-z])(?:gone|missing|disappeared|vanished|lost|wiped|erased|deleted|reset)(?![a-z])|没了|不见|消失|清空|空了|丢了|没有了|被删|重置"
+)
+_MONEY_NAMED_RE = _compile(
+    r"(?<![a-z])(?:money|funds|coins|crypto|balance|assets|savings|holdings|portfolio|usdt|btc|eth|sol|tokens?)(?![a-z])|"
+    r"资产|余额|资金|币|钱|(?<![a-z])u(?![a-z])"
+)
+
+
+def app_content_gone(text: str) -> bool:
+    """What the customer lost is app content (watchlist, alerts, settings), and no money is named."""
+    norm = text_normalise(text)
+    return bool(
+        _APP_CONTENT_RE.search(norm) and _CONTENT_LOST_RE.search(norm) and not _MONEY_NAMED_RE.search(norm)
+    )
 
 
 def own_funds_gone(text: str) -> bool:

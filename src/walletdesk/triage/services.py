@@ -15,6 +15,7 @@ from walletdesk.triage.model import Prediction, TriageModel, model_get
 from walletdesk.triage.rules import (
     account_frozen,
     advance_fee_offer,
+    app_content_gone,
     assets_intact,
     assets_shown,
     complaint_cue,
@@ -130,6 +131,7 @@ def _theft_ruled_out(text: str) -> bool:
         or theft_set_aside(text)
         or theft_hypothetical(text)
         or display_glitch(text)
+        or app_content_gone(text)
         or theft_only_imagined(text)
         or (advance_fee_offer(text) and not loss_told(text))
     ):
@@ -182,6 +184,7 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         or own_transfer(text)
         or market_move(text)
         or display_glitch(text)
+        or app_content_gone(text)
         or self_inflicted(text)
         or in_transit(text)
         or security_advice(text)
@@ -205,11 +208,11 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
         category = "trading"
     elif (
-        category in ("security", "account_login", "trading")
-        and display_glitch(text)
+        category in ("security", "account_login", "trading", "service_feedback")
+        and (display_glitch(text) or app_content_gone(text))
         and not security_cue(text)
     ):
-        # "资产显示0，刷新就好了": the screen was wrong for a moment, a bug report.
+        # "资产显示0，刷新就好了", "watchlist 全没了": the app misbehaved, a bug report.
         category = "other"
     elif category != "account_theft" and advance_fee_offer(text):
         # "someone offered to unfreeze my account for a fee": a scam attempt, whatever the fee words.
