@@ -1,6 +1,6 @@
-"""Fresh triage evaluation set 11 (issue 6, helper "triage4", round 5): written before any change
-of round 5 that it could prompt (after the round-5 fixes of set 10's classes, which it does not
-reuse), measured once; its figure is reported as is.
+"""Fresh triage evaluation set 11 (issue 6, helper "triage4", round 5): written before any code
+change of round 5 (commit 57f7dea, before the fixes of set 10's classes in f394963), measured once
+at f394963; its figure is reported as is.
 
 Styles not used in sets 1-10: forwarded chat logs with timestamps, numbered lists, replies quoting
 the agent ("> ..."), extremely short messages ("币没了"), typos and pinyin slips everywhere,
