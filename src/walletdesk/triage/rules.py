@@ -264,7 +264,7 @@ _OUTFLOW_RE = _compile(
     r"(?:got|was|were|been|get) (?:moved|sent|transferred|withdrawn|taken)|"
     r"(?<![a-z])(?:gone|vanished|disappeared|missing)(?![a-z])|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|(?<![a-z.])(?:0|zero) balance|被转|被提|被划|被卖|转走|提走|被(?:transfer|withdraw|move|send|sent|swap)|转出|不见了|没了|消失|少了|归零|清零|提币成功|提现成功|"
-    r"(?:withdrawal|withdraw|提现|提币)\s*(?:成功|successful|succeeded|completed?)|withdrawal (?:emails?|notifications?|confirmations?)|withdrawal (?:successful|succeeded|completed?|confirmed|done)|went from 0 to 0|"
+    r"(?:withdrawal|withdraw|提现|提币)\s*(?:成功|successful|succeeded|completed?)|withdrawal (?:emails?|notifications?|confirmations?)|withdrawal (?:(?:was|has been|is|got) )?(?:successful|succeeded|completed?|confirmed|done|processed|approved)|went from 0 to 0|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|变为|变|只剩|成了)(?:0|零)|balance (?:is|went to|shows|is now) (?:0|zero)(?![.,]0)|"
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
@@ -327,6 +327,7 @@ _COMPLAINT_RE = _compile(
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
     r"investigation|(?:funds|money|coins|assets) (?:back|returned)|(?:want|need|give me|return) (?:my|me my) [^.!?]{0,20} back|get my (?:money|funds|coins) back|"
+    r"(?:^|[,.;!?，。]\s*|please |pls |just |now )give (?:it|them|that|the (?:money|fee|fees)) back|(?:cover|covered|reimburse) (?:my|the) loss|losses (?:covered|compensated)|给我入账|"
     r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
@@ -598,6 +599,7 @@ _ZERO_BALANCE_RE = re.compile(
 # Someone else's loss: a relative, friend or colleague was the victim, and the customer asks
 # about their own safety or says the loss was elsewhere (another exchange, a platform they do not use).
 _OTHER_VICTIM_RE = _compile(
+    r"(?<![a-z])(?:a|one of my) (?:friends?|colleagues?|coworkers?|relatives?|family members?|neighbou?rs?)(?![a-z])|(?:一个|有个)(?:朋友|同事|亲戚|邻居)|"
     r"(?:my |我\s*|我的\s*)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
     r"neighbou?r|husband|wife|son|daughter|grand(?:ma|pa|mother|father)|nephew|niece|partner|girlfriend|boyfriend|朋友|舅舅|叔叔|阿姨|姑姑|姨妈|小姨|外甥|侄子|侄女|老公|老婆|男朋友|女朋友|爷爷|奶奶|外公|外婆|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
     r"同事|同学|邻居|亲戚|家人)"
@@ -627,7 +629,10 @@ _REFUSED_RE = _compile(
 _OWN_MOVE_RE = _compile(
     r"^(?:hi |hello |hey )?(?:i |i've |i have )?(?:just )?(?:withdrew|sent|transferred|moved|deposited)(?![a-z])|"
     r"(?<![a-z])i (?:just )?(?:withdrew|sent|transferred|moved|deposited)(?![a-z])|"
-    r"^(?:我)?(?:刚|刚才|今天|昨天)?(?:提|转|充)(?:了|币|u|到)|我(?:刚|刚才|今天|昨天)?(?:自己)?(?:提|转|充)(?:了|币|u|到)"
+    r"^(?:我)?(?:刚|刚才|今天|昨天)?(?:提|转|充)(?:了|币|u|到)|我(?:刚|刚才|今天|昨天)?(?:自己)?(?:提|转|充)(?:了|币|u|到)|"
+    # A move the customer still means to make ("我想提3个BTC", "I want to withdraw 2 ETH") has lost nothing.
+    r"我(?:想|要|准备|打算|计划)(?:把[^，。,!?！？]{0,10})?(?:提|转|充)|"
+    r"(?<![a-z])i(?:'d| would)? (?:want|like|need|plan|am planning|am going|intend|wish) to (?:withdraw|send|transfer|move|deposit)"
 )
 
 
@@ -671,7 +676,9 @@ def display_glitch(text: str) -> bool:
 # money is named beside it.
 _APP_CONTENT_RE = _compile(
     r"watch ?lists?|price alerts?|(?<![a-z])alerts|settings|preferences|favou?rites|layouts?|indicators|drawings|chat history|notes|"
-    r"自选|列表|设置|提醒|收藏|指标|画线|聊天记录|偏好"
+    r"自选|列表|设置|提醒|收藏|指标|画线|聊天记录|偏好|"
+    # The customer's own authenticator lost with a phone is app content too, unless a third party is named.
+    r"authenticator|验证器|谷歌验证|google验证"
 )
 _CONTENT_LOST_RE = _compile(
     r"(?<![a-z])(?:gone|missing|disappeared|vanished|lost|wiped|erased|deleted|reset)(?![a-z])|没了|不见|消失|清空|空了|丢了|没有了|被删|重置"
@@ -686,7 +693,10 @@ def app_content_gone(text: str) -> bool:
     """What the customer lost is app content (watchlist, alerts, settings), and no money is named."""
     norm = text_normalise(text)
     return bool(
-        _APP_CONTENT_RE.search(norm) and _CONTENT_LOST_RE.search(norm) and not _MONEY_NAMED_RE.search(norm)
+        _APP_CONTENT_RE.search(norm)
+        and _CONTENT_LOST_RE.search(norm)
+        and not _MONEY_NAMED_RE.search(norm)
+        and not _FOUL_RE.search(norm)
     )
 
 
@@ -966,11 +976,33 @@ def complaint_cue(text: str) -> bool | None:
     rest = _NOT_COMPLAINT_RE.sub(" ", norm)
     if _COMPLAINT_RE.search(rest):
         return True
-    if info_question(text):
+    if info_question(text) or _HUMAN_ONLY_RE.search(norm):
         return False
     if rest != norm:
         return False
     return None
+
+
+# A message that only asks for a person ("let me talk to a human please", "转人工") asks for a
+# channel, not for redress; a complaint word beside it still counts (checked first above).
+_HUMAN_ONLY_RE = _compile(
+    r"^\s*(?:(?:hi|hello|hey)[,!. ]*)?(?:please |pls |can i |could i |can you |could you |let me |i want to |i'?d like to )?"
+    r"(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:human|real person|person|agent|someone)(?: please| pls)?[.!?\s]*$|"
+    r"^\s*(?:请|麻烦)?转人工(?:客服)?[。!！.\s]*$"
+)
+
+# A feature request or a suggestion for the product is "other", whatever its topic words
+# (price alerts, 2FA, charts) pull the model to.
+_FEATURE_REQUEST_RE = _compile(
+    r"feature request|(?:please|pls|could you|can you|would you) (?:add|build|introduce|support adding)|"
+    r"would (?:be|love) (?:nice|great|good|it)[^.!?]{0,10}(?:if|to have)|i(?:'d| would) love (?:a|an|to see)|"
+    r"希望(?:你们)?(?:可以|能|能够)?(?:加|增加|添加|上线|出)(?:一个|个)?|建议(?:你们)?(?:增加|添加|加上?)|能不能(?:加|增加|添加)(?:一个|个)?"
+)
+
+
+def feature_request(text: str) -> bool:
+    """The customer asks for a new feature or suggests one."""
+    return bool(_FEATURE_REQUEST_RE.search(text_normalise(text)))
 
 
 # Trading switched off while the account itself works ("能登录，就是不能下单", "trading disabled,
@@ -990,7 +1022,8 @@ _LOGIN_FAILS_RE = _compile(
 
 _LOGIN_ONLY_FAILS_RE = _compile(
     r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|get in|access my account)|"
-    r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)"
+    r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)|登录不进|登陆不进|how (?:do|can) i (?:now )?(?:log ?in|sign ?in|get (?:back )?in)|"
+    r"(?:log ?in|sign ?in|登录|登陆)[^.!?。，,]{0,30}(?:invalid|incorrect|rejected|not accepted|无效|错误|不对)"
 )
 
 

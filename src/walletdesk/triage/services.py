@@ -22,6 +22,7 @@ from walletdesk.triage.rules import (
     direction_of,
     disowned,
     display_glitch,
+    feature_request,
     fee_cue,
     greeting_only,
     in_transit,
@@ -213,6 +214,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         and not security_cue(text)
     ):
         # "资产显示0，刷新就好了", "watchlist 全没了": the app misbehaved, a bug report.
+        category = "other"
+    elif category in ("security", "trading") and feature_request(text) and not phishing_cue(text):
+        # "feature request: price alerts by percentage": a product suggestion, whatever its topic.
         category = "other"
     elif category != "account_theft" and advance_fee_offer(text):
         # "someone offered to unfreeze my account for a fee": a scam attempt, whatever the fee words.
