@@ -8,6 +8,7 @@ from walletdesk.triage.rules import (
     login_blocked_by_own_2fa,
     loss_elsewhere,
     own_transfer,
+    service_opinion,
 )
 from walletdesk.triage.services import message_triage
 
@@ -112,3 +113,20 @@ def test_give_it_back_told_of_a_third_party_is_no_demand():
     assert (
         complaint_cue("my cousin borrowed my phone and moved my SOL, she refuses to give it back") is not True
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "support takes forever to answer my tickets",
+        "邮件回复要等好几天",
+        "the font on the new interface is too small and hard to read",
+    ],
+)
+def test_opinions_on_support_speed_or_app_look_are_service_feedback(text):
+    assert service_opinion(text)
+    assert message_triage(text=text).category == "service_feedback"
+
+
+def test_a_crash_in_the_new_interface_stays_a_bug_report():
+    assert not service_opinion("the new interface is confusing and it crashes on launch")

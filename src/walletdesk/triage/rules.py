@@ -1047,3 +1047,22 @@ def trade_restricted(text: str) -> bool:
         return False
     rest = norm[: match.start()] + " " + norm[match.end() :]
     return not _LOGIN_FAILS_RE.search(rest)
+
+
+# An opinion on the service itself: how fast or how well support answers, or how the app looks
+# and reads. The model pulls "email reply" to account_login and "dark mode" to other.
+_SERVICE_OPINION_RE = _compile(
+    r"(?:e-?mail|ticket|support|客服|agent|chat)[^.!?。，,]{0,25}(?:reply|replies|response|respond|answer|回复|回应|答复)|"
+    r"(?:reply|replies|response|回复|答复)[^.!?。]{0,15}(?:slow|takes?|took|days|hours|weeks|慢|几天|好几)|"
+    r"(?:dark mode|night mode|\bui\b|interface|design|layout|font|contrast|colou?rs|界面|字体|配色|夜间模式|深色模式)[^.!?。]{0,25}"
+    r"(?:hard to (?:read|use|find)|ugly|awful|confusing|terrible|clunky|cluttered|难用|难看|不好用|看不清|太小|丑)"
+)
+_BUG_RE = _compile(
+    r"crash|闪退|\bbug|error|报错|(?:won'?t|doesn'?t|does not|not) (?:load|open|work)|加载不|打不开|转圈|卡死|白屏"
+)
+
+
+def service_opinion(text: str) -> bool:
+    """An opinion on support's speed or manners, or on the app's look, with no bug reported."""
+    norm = text_normalise(text)
+    return bool(_SERVICE_OPINION_RE.search(norm) and not _BUG_RE.search(norm))

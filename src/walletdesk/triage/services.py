@@ -36,6 +36,7 @@ from walletdesk.triage.rules import (
     security_advice,
     security_cue,
     self_inflicted,
+    service_opinion,
     theft_denied,
     theft_hypothetical,
     theft_only_imagined,
@@ -215,6 +216,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     ):
         # "资产显示0，刷新就好了", "watchlist 全没了": the app misbehaved, a bug report.
         category = "other"
+    elif category in ("account_login", "other") and service_opinion(text) and not security_cue(text):
+        # "why does it take 3 days to get an email reply", "dark mode is hard to read": feedback.
+        category = "service_feedback"
     elif category in ("security", "trading") and feature_request(text) and not phishing_cue(text):
         # "feature request: price alerts by percentage": a product suggestion, whatever its topic.
         category = "other"
