@@ -8,6 +8,7 @@ from walletdesk.triage.rules import (
     login_blocked_by_own_2fa,
     loss_elsewhere,
     own_transfer,
+    product_suggestion,
     service_opinion,
 )
 from walletdesk.triage.services import message_triage
@@ -130,3 +131,40 @@ def test_opinions_on_support_speed_or_app_look_are_service_feedback(text):
 
 def test_a_crash_in_the_new_interface_stays_a_bug_report():
     assert not service_opinion("the new interface is confusing and it crashes on launch")
+
+
+# After set 14's single measurement (so set 14 is seen from here on).
+@pytest.mark.parametrize(
+    "text",
+    ["从火币转了三个ETH到你们这里，链上已确认，还没入账", "我从币安提了1000U过来，一小时了还没到"],
+)
+def test_a_move_from_another_exchange_to_here_is_a_deposit_not_a_loss(text):
+    assert message_triage(text=text).category == "deposit"
+
+
+def test_a_withdraw_verb_with_a_space_before_the_coin_is_withdrawal():
+    assert message_triage(text="提 USDC 可以走 Base 吗").category == "withdrawal"
+
+
+@pytest.mark.parametrize(
+    "text", ["换了新手机，身份验证器没迁移，如何登录", "authenticator 丢了 怎么 sign in"]
+)
+def test_how_to_log_in_after_losing_2fa_is_account_login(text):
+    assert message_triage(text=text).category == "account_login"
+
+
+def test_devices_logged_in_before_is_security():
+    assert message_triage(text="登录过的设备在哪里查看").category == "security"
+
+
+@pytest.mark.parametrize("text", ["资产页面白屏了", "the markets page is stuck loading on Safari"])
+def test_a_page_that_never_draws_is_a_bug_report(text):
+    assert message_triage(text=text).category == "other"
+
+
+def test_a_page_stuck_loading_at_login_stays_account_login():
+    assert message_triage(text="登录页面一直转圈进不去").category == "account_login"
+
+
+def test_a_wish_about_support_is_not_a_product_suggestion():
+    assert not product_suggestion("希望可以增加人工客服的时间")

@@ -357,7 +357,7 @@ _SECURITY_CUE_RE = _compile(
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
     r"did (?:that|this|it) come from you|from you\?|verify through a link|点链接|leaked|泄露|"
-    r"which devices|devices? (?:are |is )?(?:logged|signed) in|login (?:notification|alert)s?|登录(?:提醒|通知)|"
+    r"which devices|(?:login|log ?in|登录|登陆)\s*过的\s*(?:devices?|设备)|devices? (?:are |is )?(?:logged|signed) in|login (?:notification|alert)s?|登录(?:提醒|通知)|"
     r"alerts? (?:for|on|about|of|when) (?:a |any |every )?(?:new )?(?:logins?|log-ins?|sign-?ins?|devices?)|"
     r"(?:link|链接|网址|email|邮件)[^，。,.!?]{0,6}(?:奇怪|可疑|不对劲|像假的)|(?:strange|weird|sketchy|shady|suspicious|fishy) (?:link|email|url|site|message)|(?:device|session)s? management|登录设备|设备管理|"
     r"(?:change|update) (?:my )?password regularly|定期(?:更换|修改)密码|登录记录|login history|"
@@ -375,7 +375,7 @@ _SECURITY_CUE_RE = _compile(
 
 # The direction words: "没到账" alone says nothing about which way the money went, the verb does.
 _WITHDRAW_WORD_RE = _compile(
-    r"提现|提币|提u|提款|出金|提usdt|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out|"
+    r"提现|提币|提\s*(?:u|usdt|usdc|btc|eth|sol|trx)(?![a-z])|提款|出金|(?<![a-z])(?:withdraw(?:al|als|ing|n)?|withdrew)(?![a-z])|cash ?out|"
     # Sent out to the customer's own wallet or account elsewhere ("to my own Kraken address").
     r"(?:sent|send|moved|transferred)[^.!?]{0,30} to my (?:own )?(?!deposit)(?:[a-z]+ ){0,2}"
     r"(?:wallet|address|account (?:on|at) (?:another|a different|the other|other))(?! here)|"
@@ -632,7 +632,9 @@ _OWN_MOVE_RE = _compile(
     r"^(?:我)?(?:刚|刚才|今天|昨天)?(?:提|转|充)(?:了|币|u|到)|我(?:刚|刚才|今天|昨天)?(?:自己)?(?:提|转|充)(?:了|币|u|到)|"
     # A move the customer still means to make ("我想提3个BTC", "I want to withdraw 2 ETH") has lost nothing.
     r"我(?:想|要|准备|打算|计划)(?:把[^，。,!?！？]{0,10})?(?:提|转|充)|"
-    r"(?<![a-z])i(?:'d| would)? (?:want|like|need|plan|am planning|am going|intend|wish) to (?:withdraw|send|transfer|move|deposit)"
+    r"(?<![a-z])i(?:'d| would)? (?:want|like|need|plan|am planning|am going|intend|wish) to (?:withdraw|send|transfer|move|deposit)|"
+    # Sent from another exchange to this one ("从OKX提了两千U到这边"): the customer's own deposit.
+    r"从[^，。,!?！？]{1,15}(?:提|转)[^，。,!?！？]{0,12}(?:过来|到(?:这边|你们|这里|贵平台))"
 )
 
 
@@ -1022,7 +1024,7 @@ _LOGIN_FAILS_RE = _compile(
 
 _LOGIN_ONLY_FAILS_RE = _compile(
     r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|get in|access my account)|"
-    r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)|登录不进|登陆不进|how (?:do|can) i (?:now )?(?:log ?in|sign ?in|get (?:back )?in)|"
+    r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)|登录不进|登陆不进|(?:怎么|如何)\s*(?:登录|登陆|login|log ?in|sign ?in)|how (?:do|can) i (?:now )?(?:log ?in|sign ?in|get (?:back )?in)|"
     r"(?:log ?in|sign ?in|登录|登陆)[^.!?。，,]{0,30}(?:invalid|incorrect|rejected|not accepted|无效|错误|不对)"
 )
 
@@ -1066,3 +1068,22 @@ def service_opinion(text: str) -> bool:
     """An opinion on support's speed or manners, or on the app's look, with no bug reported."""
     norm = text_normalise(text)
     return bool(_SERVICE_OPINION_RE.search(norm) and not _BUG_RE.search(norm))
+
+
+# A page that never draws (白屏, stuck loading) away from the login screen is a bug report.
+_PAGE_BROKEN_RE = _compile(
+    r"白屏|blank (?:page|screen)|(?:一直|keeps?|stuck (?:on|at)?)\s*(?:loading|转圈)|加载不出"
+)
+_LOGIN_WORD_RE = _compile(r"登录|登陆|log ?in|sign ?in")
+_SUPPORT_WORD_RE = _compile(r"客服|人工|support|agent|human|reply|回复")
+
+
+def page_broken(text: str) -> bool:
+    """A page of the app that will not draw, told away from logging in."""
+    norm = text_normalise(text)
+    return bool(_PAGE_BROKEN_RE.search(norm) and not _LOGIN_WORD_RE.search(norm))
+
+
+def product_suggestion(text: str) -> bool:
+    """A feature request that is not about the support team itself."""
+    return feature_request(text) and not _SUPPORT_WORD_RE.search(text_normalise(text))

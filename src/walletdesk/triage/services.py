@@ -32,7 +32,9 @@ from walletdesk.triage.rules import (
     market_move,
     own_funds_gone_unexplained,
     own_transfer,
+    page_broken,
     phishing_cue,
+    product_suggestion,
     security_advice,
     security_cue,
     self_inflicted,
@@ -219,8 +221,17 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     elif category in ("account_login", "other") and service_opinion(text) and not security_cue(text):
         # "why does it take 3 days to get an email reply", "dark mode is hard to read": feedback.
         category = "service_feedback"
-    elif category in ("security", "trading") and feature_request(text) and not phishing_cue(text):
-        # "feature request: price alerts by percentage": a product suggestion, whatever its topic.
+    elif (
+        category in ("security", "trading")
+        and feature_request(text)
+        or category == "service_feedback"
+        and product_suggestion(text)
+    ) and not phishing_cue(text):
+        # "feature request: price alerts by percentage", "希望能增加俄语界面": a product
+        # suggestion, whatever its topic; a wish about the support team stays feedback.
+        category = "other"
+    elif category in ("trading", "account_login", "service_feedback") and page_broken(text):
+        # "行情页面白屏", "K 线一直 loading": a bug report, not a trading or login problem.
         category = "other"
     elif category != "account_theft" and advance_fee_offer(text):
         # "someone offered to unfreeze my account for a fee": a scam attempt, whatever the fee words.
