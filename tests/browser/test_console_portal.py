@@ -20,20 +20,31 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
-def browser():
+def two_people():
+    """The customer and the agent, each in a browser profile of their own: in one profile they would
+    share cookies, and the customer's page polling with the agent's session (or the reverse) makes
+    the test depend on timing."""
     playwright = pytest.importorskip("playwright.sync_api")
     if not os.path.exists("/usr/bin/chromium"):
         pytest.fail("Debian's chromium is missing: `make test-deps` installs it")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop in this thread
-    with playwright.sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
-        )
-        yield context
-        context.close()
+    with (
+        playwright.sync_playwright() as p,
+        tempfile.TemporaryDirectory() as customer_profile,
+        tempfile.TemporaryDirectory() as agent_profile,
+    ):
+        contexts = [
+            p.chromium.launch_persistent_context(
+                profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
+            )
+            for profile in (customer_profile, agent_profile)
+        ]
+        yield contexts
+        for context in contexts:
+            context.close()
 
 
-def test_agent_replies_with_totp_and_customer_sees_it_live(browser, live_server, settings, category):
+def test_agent_replies_with_totp_and_customer_sees_it_live(two_people, live_server, settings, category):
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -46,7 +57,8 @@ def test_agent_replies_with_totp_and_customer_sees_it_live(browser, live_server,
     device = TOTPDevice.objects.create(user=agent, name="phone", confirmed=True)
     token = identity_token_sign(wallet_uid="uid-live", name="Live Customer", locale="en")
 
-    customer_page = browser.new_page()
+    customer_browser, agent_browser = two_people
+    customer_page = customer_browser.new_page()
     customer_page.goto(f"{live_server.url}/support/login/?token={token}")
     from walletdesk.accounts.models import Customer
 
@@ -61,7 +73,7 @@ def test_agent_replies_with_totp_and_customer_sees_it_live(browser, live_server,
     customer_page.goto(f"{live_server.url}/support/tickets/{ticket.pk}/")
     assert "My USDT deposit is missing" in customer_page.content()
 
-    agent_page = browser.new_page()
+    agent_page = agent_browser.new_page()
     agent_page.goto(f"{live_server.url}/console/")
     agent_page.fill("#username", "mei")
     agent_page.fill("#password", "mei-pass-1234")
