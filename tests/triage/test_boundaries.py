@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.triage.scoring import macro_f1
 from walletdesk.triage.rules import in_transit, theft_hypothetical, theft_suspected
-from walletdesk.triage.services import CATEGORIES, message_triage
+from walletdesk.triage.services import message_triage
 
 FRESH = Path(__file__).resolve().parents[2] / "bench" / "data" / "triage_fresh.jsonl"
 
@@ -148,17 +149,6 @@ def _fresh_rows() -> list[dict]:
     return [json.loads(line) for line in FRESH.read_text(encoding="utf-8").splitlines() if line]
 
 
-def _macro_f1(pairs: list[tuple[str, str]]) -> float:
-    scores = []
-    for cat in CATEGORIES:
-        tp = sum(1 for g, p in pairs if g == cat and p == cat)
-        fp = sum(1 for g, p in pairs if g != cat and p == cat)
-        fn = sum(1 for g, p in pairs if g == cat and p != cat)
-        if tp or fp or fn:
-            scores.append(2 * tp / (2 * tp + fp + fn))
-    return sum(scores) / len(scores)
-
-
 @pytest.fixture(scope="module")
 def fresh_scored() -> list[tuple[dict, object]]:
     return [(row, message_triage(text=row["text"])) for row in _fresh_rows()]
@@ -172,7 +162,7 @@ def test_fresh_set_theft_recall_is_complete(fresh_scored: list) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_fresh_set_macro_f1_meets_the_bar(fresh_scored: list, lang: str) -> None:
     pairs = [(r["category"], p.category) for r, p in fresh_scored if r["lang"] == lang]
-    assert _macro_f1(pairs) >= 0.92
+    assert macro_f1(pairs) >= 0.92
 
 
 def test_fresh_set_hashes_and_addresses_are_exact(fresh_scored: list) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from walletdesk.triage.services import CATEGORIES, message_triage
+from tests.triage.scoring import macro_f1
+from walletdesk.triage.services import message_triage
 
 DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 
@@ -20,17 +21,6 @@ DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
 def _scored(name: str) -> list[tuple[dict, object]]:
     rows = [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line]
     return [(row, message_triage(text=row["text"])) for row in rows]
-
-
-def _macro_f1(pairs: list[tuple[str, str]]) -> float:
-    scores = []
-    for cat in CATEGORIES:
-        tp = sum(1 for g, p in pairs if g == cat and p == cat)
-        fp = sum(1 for g, p in pairs if g != cat and p == cat)
-        fn = sum(1 for g, p in pairs if g == cat and p != cat)
-        if tp or fp or fn:
-            scores.append(2 * tp / (2 * tp + fp + fn))
-    return sum(scores) / len(scores)
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +40,7 @@ def test_theft_recall_is_complete(scored: dict, name: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en", "mixed"])
 def test_macro_f1_meets_the_bar(scored: dict, name: str, lang: str) -> None:
     pairs = [(r["category"], p.category) for r, p in scored[name] if r["lang"] == lang]
-    assert _macro_f1(pairs) >= 0.92
+    assert macro_f1(pairs) >= 0.92
 
 
 @pytest.mark.parametrize("name", ["triage_fresh3.jsonl", "triage_fresh4.jsonl", "triage_fresh5.jsonl"])

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.triage.scoring import macro_f1
 from walletdesk.triage.dataset import DATA_DIR
 from walletdesk.triage.services import CATEGORIES, message_triage
 
@@ -21,17 +22,6 @@ COMPLAINT_ACCURACY_FLOOR = 0.95
 def _rows(name: str) -> list[dict]:
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
-
-
-def _macro_f1(gold: list[str], pred: list[str]) -> float:
-    scores = []
-    for cat in CATEGORIES:
-        tp = sum(g == p == cat for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != cat and p == cat for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == cat and p != cat for g, p in zip(gold, pred, strict=True))
-        if tp or fp or fn:
-            scores.append(2 * tp / (2 * tp + fp + fn))
-    return sum(scores) / len(scores)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +57,7 @@ def test_redteam_near_misses_rarely_page_security(scored: list) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en", "mixed"])
 def test_redteam_macro_f1_per_language_stays_above_floor(scored: list, lang: str) -> None:
     pairs = [(row["category"], got.category) for row, got in scored if row["lang"] == lang]
-    assert _macro_f1([g for g, _ in pairs], [p for _, p in pairs]) >= MACRO_F1_FLOOR
+    assert macro_f1(pairs) >= MACRO_F1_FLOOR
 
 
 def test_redteam_complaint_flag_stays_above_floor(scored: list) -> None:
