@@ -53,7 +53,9 @@ def test_ticket_for_agent_matches_the_orm_and_needs_no_more_queries(
         assert ticket.team == expected.team
         assert ticket.assignee.agent_profile.display_name == "Agent One"
     with django_assert_num_queries(1):
-        console = selectors.ticket_for_console(agent=agent, ticket_id=conversation.reference)
+        console = selectors.ticket_get_for_agent(
+            agent=agent, ticket_id=conversation.reference, related=selectors.CONSOLE_TICKET_RELATED
+        )
     with django_assert_num_queries(0):
         assert (console.pk, console.customer.pk, console.category.pk) == (
             conversation.pk,
@@ -68,7 +70,9 @@ def test_unknown_and_overflowing_ids_are_not_found(agent, conversation, ticket_i
     with pytest.raises(TicketNotFound):
         selectors.ticket_get_for_agent(agent=agent, ticket_id=ticket_id)
     with pytest.raises(TicketNotFound):
-        selectors.ticket_for_console(agent=agent, ticket_id=ticket_id)
+        selectors.ticket_get_for_agent(
+            agent=agent, ticket_id=ticket_id, related=selectors.CONSOLE_TICKET_RELATED
+        )
 
 
 def test_huge_ticket_ids_are_a_404_page_not_an_error(client, agent):

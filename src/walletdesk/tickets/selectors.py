@@ -52,30 +52,34 @@ def ticket_get_for_customer(*, customer: Customer, ticket_id: int | str) -> Tick
 
 
 TICKET_RELATED = ("category", "customer", "team", "assignee", "assignee__agent_profile")
+# The console's ticket page reads only the customer and the category of the ticket itself.
+CONSOLE_TICKET_RELATED = ("customer", "category")
 
 
 def ticket_get_for_agent(
     *, agent: AbstractBaseUser, ticket_id: int | str, related: tuple[str, ...] = TICKET_RELATED
 ) -> Ticket:
-    """`related`: the objects the caller reads (the console page shows only the customer's name)."""
+    """`related`: the objects the caller reads, filled in as `select_related` would."""
     if not agent_can_work(agent):
         raise TicketNotFound()
-    if related == TICKET_RELATED:
-        found = _TICKET_FOR_AGENT.objects(_ticket_pk(ticket_id))
-        ticket = found[0] if found else None
-    else:
-        ticket = Ticket.objects.select_related(*related).filter(pk=_ticket_pk(ticket_id)).first()
-    if ticket is None:
+    found = _ticket_lookup(related).objects(_ticket_pk(ticket_id))
+    if not found:
         raise TicketNotFound()
-    return ticket
+    return found[0]
 
 
 # The agent lookups run on every console page and API call; compiling them cost more CPU than
-# running them (core.prepared).
-_TICKET_FOR_AGENT = PreparedObjects(Ticket, TICKET_RELATED, lambda key: Ticket.objects.filter(pk=key))
-_TICKET_FOR_CONSOLE = PreparedObjects(
-    Ticket, ("customer", "category"), lambda key: Ticket.objects.filter(pk=key)
-)
+# running them (core.prepared), so each set of relations is compiled once per process.
+_TICKET_LOOKUPS: dict[tuple[str, ...], PreparedObjects] = {}
+
+
+def _ticket_lookup(related: tuple[str, ...]) -> PreparedObjects:
+    lookup = _TICKET_LOOKUPS.get(related)
+    if lookup is None:
+        lookup = _TICKET_LOOKUPS[related] = PreparedObjects(
+            Ticket, related, lambda key: Ticket.objects.filter(pk=key)
+        )
+    return lookup
 
 
 def agent_can_work(user: AbstractBaseUser) -> bool:
@@ -89,16 +93,6 @@ def messages_for_customer(*, ticket: Ticket) -> QuerySet[Message]:
         .prefetch_related("attachments")
         .order_by("id")
     )
-
-
-def ticket_for_console(*, agent: AbstractBaseUser, ticket_id: int | str) -> Ticket:
-    """`ticket_get_for_agent` for the console's ticket page: the ticket with customer and category."""
-    if not agent_can_work(agent):
-        raise TicketNotFound()
-    found = _TICKET_FOR_CONSOLE.objects(_ticket_pk(ticket_id))
-    if not found:
-        raise TicketNotFound()
-    return found[0]
 
 
 # What the console's conversation shows of a message, with its attachments joined in (a message

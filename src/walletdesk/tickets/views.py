@@ -124,7 +124,9 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
 def _ticket_context(
     request: HttpRequest, ticket_id: str, error: str = "", errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    ticket = selectors.ticket_for_console(agent=request.user, ticket_id=ticket_id)
+    ticket = selectors.ticket_get_for_agent(
+        agent=request.user, ticket_id=ticket_id, related=selectors.CONSOLE_TICKET_RELATED
+    )
     choices = selectors.console_choices()
     labels = timeline.choice_labels()
     presence = labels["presence"]
