@@ -462,9 +462,21 @@ def main() -> None:
         help="servers with permessage-deflate (uvicorn's default; `walletdesk serve` turns it off)",
     )
     args = parser.parse_args()
+    try:
+        sizes = [int(s) for s in args.sizes.split(",")]
+        redis_rates = [float(r) for r in args.redis_rates.split(",")]
+    except ValueError:
+        parser.error(
+            f"--sizes and --redis-rates take comma-separated numbers (got {args.sizes!r} / {args.redis_rates!r})"
+        )
+    if min(sizes) < 1 or min(redis_rates) <= 0 or args.rate <= 0 or args.active < 1 or args.redis_procs < 1:
+        parser.error("connections, rates, --active and --redis-procs must be positive")
+    if min(sizes) < args.active:
+        parser.error(
+            f"every --sizes value must be at least --active ({args.active}): the active conversations are among them"
+        )
     global DEFLATE
     DEFLATE = args.deflate
-    sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="wd-bench-chat-"))
     print(
         f"machine: {os.cpu_count()} CPUs; duration {args.duration:.0f} s per row; the load generator shares the CPUs"
@@ -509,7 +521,7 @@ def main() -> None:
             env = server_env(tmp / "redis", database_url=args.pg_url, redis_url=args.redis_url)
             (tmp / "redis").mkdir()
             cookies = prepare_database(env, agents=24)
-            for rate in [float(r) for r in args.redis_rates.split(",")]:
+            for rate in redis_rates:
                 redis.Redis.from_url(args.redis_url).flushdb()
                 print_row(
                     measure(

@@ -1235,6 +1235,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         p.error(f"--dbs takes sqlite,postgres and --layouts single,scale (got {args.dbs} / {args.layouts})")
     if args.tickets < 10 or args.messages_per_ticket < 1:
         p.error("--tickets must be at least 10 and --messages-per-ticket at least 1")
+    if args.scale_workers < 1 or args.scale_threads < 1:
+        p.error("--scale-workers and --scale-threads must be at least 1")
     if args.peer and args.tickets % 1000:
         p.error("--peer needs --tickets to be a multiple of 1000 (the peer's sizes are '<n>k')")
     return args
