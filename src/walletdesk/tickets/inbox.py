@@ -86,7 +86,7 @@ def receive(inbound: InboundMessage) -> Received:
     customer = identify_customer(inbound)
     redaction = redact_secrets(inbound)
     understanding = understand(inbound, redaction)
-    prepared = prepare(redaction)
+    prepared = prepare(redaction, may_open_ticket=inbound.ticket is None)
     try:
         with sqlite_writer_turn(), transaction.atomic():
             ticket, created = thread_ticket(inbound, customer)
@@ -240,19 +240,24 @@ class Prepared:
     new_ticket_tokens: str  # subject, body and intake answers (a new ticket adds its reference)
 
 
-def prepare(redaction: Redacted) -> Prepared:
+def prepare(redaction: Redacted, *, may_open_ticket: bool) -> Prepared:
+    """`may_open_ticket`: False for a message addressed to a known ticket (a chat line), which
+    never needs the tokens of a new ticket's subject and intake answers."""
     subject = (redaction.subject or _subject_from(redaction.body))[:300]
     body_tokens = search.document_tokens(redaction.body)
-    parts = [
-        search.document_tokens(subject),
-        body_tokens,
-        search.document_tokens(search.intake_text(redaction.intake)),
-    ]
+    new_ticket_tokens = ""
+    if may_open_ticket:
+        parts = [
+            search.document_tokens(subject),
+            body_tokens,
+            search.document_tokens(search.intake_text(redaction.intake)),
+        ]
+        new_ticket_tokens = " ".join(part for part in parts if part)
     return Prepared(
         subject=subject,
         body_html=markdown_render(redaction.body),
         body_tokens=body_tokens,
-        new_ticket_tokens=" ".join(part for part in parts if part),
+        new_ticket_tokens=new_ticket_tokens,
     )
 
 
