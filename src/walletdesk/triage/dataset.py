@@ -29,6 +29,23 @@ from walletdesk.triage.phrases_redteam import INTENTS_REDTEAM
 DATA_DIR = Path(__file__).parent / "data"
 LABELLED_PATH = DATA_DIR / "labelled.jsonl"
 HANDWRITTEN_PATH = DATA_DIR / "handwritten.jsonl"
+# Hand-written rows from other writers, one file each, folded in after handwritten.jsonl in name
+# order so adding a file never renumbers the rows before it.
+WRITTEN_GLOB = "written_*.jsonl"
+# The categories a row may carry; services.CATEGORIES is the same tuple, but importing services
+# here would load the shipped model just to build the set it is trained on.
+LABEL_CATEGORIES = (
+    "account_login",
+    "deposit",
+    "withdrawal",
+    "trading",
+    "fees",
+    "security",
+    "account_theft",
+    "service_feedback",
+    "verification",
+    "other",
+)
 
 _BECH32_CHARSET = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
 
@@ -360,24 +377,69 @@ def _complaint_marker(phrase: str) -> tuple[str, bool | None]:
     return phrase, None
 
 
-def handwritten() -> list[dict[str, Any]]:
+class LabelledRowInvalid(ValueError):
+    """A hand-written row that cannot be trained on; the message names the file and line."""
+
+
+def _hand_row_check(raw: str, where: str) -> dict[str, Any]:
+    try:
+        row = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LabelledRowInvalid(f"{where}: not a JSON object ({exc.msg}).") from None
+    if not isinstance(row, dict):
+        raise LabelledRowInvalid(f"{where}: not a JSON object.")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise LabelledRowInvalid(f'{where}: "text" must be a non-empty string.')
+    if row.get("category") not in LABEL_CATEGORIES:
+        raise LabelledRowInvalid(
+            f"{where}: unknown category {row.get('category')!r} (one of {', '.join(LABEL_CATEGORIES)})."
+        )
+    if not isinstance(row.get("complaint"), bool):
+        raise LabelledRowInvalid(f'{where}: "complaint" must be true or false.')
+    group = row.get("group")
+    if group is not None and not isinstance(group, str):
+        raise LabelledRowInvalid(f'{where}: "group" must be a string when given.')
+    return row
+
+
+def hand_rows_load(path: Path, *, source: str) -> list[dict[str, Any]]:
+    """Rows of one hand-written jsonl file, checked; raises LabelledRowInvalid naming file and line."""
     rows = []
-    with HANDWRITTEN_PATH.open(encoding="utf-8") as fh:
-        for line in fh:
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
             line = line.strip()
-            if line:
-                row = json.loads(line)
-                row.setdefault("source", "hand")
-                row.setdefault("lang", _lang_of(row["text"]))
-                row.setdefault("entities", None)
-                row.setdefault("group", "hand:" + row["text"][:40])
-                rows.append(row)
+            if not line:
+                continue
+            row = _hand_row_check(line, f"{path.name} line {number}")
+            row.setdefault("source", source)
+            row.setdefault("lang", _lang_of(row["text"]))
+            row.setdefault("entities", None)
+            # A writer's group stays within their file: two writers' "g1" are different intents.
+            group = row.get("group")
+            row["group"] = f"{source}:{group}" if group else f"{source}:" + row["text"][:40]
+            rows.append(row)
     return rows
 
 
-def labelled_build(*, seed: int = 7, per_intent: int = 3) -> list[dict[str, Any]]:
+def written_paths(data_dir: Path | None = None) -> list[Path]:
+    return sorted((data_dir or DATA_DIR).glob(WRITTEN_GLOB))
+
+
+def handwritten(data_dir: Path | None = None) -> list[dict[str, Any]]:
+    """handwritten.jsonl, then every written_*.jsonl in name order."""
+    data_dir = data_dir or DATA_DIR
+    rows = hand_rows_load(data_dir / HANDWRITTEN_PATH.name, source="hand")
+    for path in written_paths(data_dir):
+        rows += hand_rows_load(path, source=path.stem)
+    return rows
+
+
+def labelled_build(
+    *, seed: int = 7, per_intent: int = 3, data_dir: Path | None = None
+) -> list[dict[str, Any]]:
     rng = random.Random(seed)
-    rows = list(templated(rng, per_intent)) + handwritten()
+    rows = list(templated(rng, per_intent)) + handwritten(data_dir)
     seen: set[str] = set()
     out = []
     for i, row in enumerate(rows):

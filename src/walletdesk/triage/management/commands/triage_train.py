@@ -5,9 +5,15 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from walletdesk.triage.dataset import LABELLED_PATH, labelled_build, labelled_load, labelled_write
+from walletdesk.triage.dataset import (
+    LABELLED_PATH,
+    LabelledRowInvalid,
+    labelled_build,
+    labelled_load,
+    labelled_write,
+)
 from walletdesk.triage.model import MODEL_PATH, model_write
 from walletdesk.triage.training import model_fit
 
@@ -22,13 +28,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--regenerate",
             action="store_true",
-            help="Rebuild data/labelled.jsonl from the phrase templates and handwritten.jsonl first.",
+            help=(
+                "Rebuild data/labelled.jsonl from the phrase templates, handwritten.jsonl and "
+                "every data/written_*.jsonl first."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         started = time.perf_counter()
         if options["regenerate"]:
-            labelled_write(labelled_build())
+            try:
+                rows = labelled_build()
+            except LabelledRowInvalid as exc:
+                raise CommandError(f"Training stopped: {exc}") from None
+            labelled_write(rows)
         rows = labelled_load()
         model_write(model_fit(rows), MODEL_PATH)
         self.stdout.write(
