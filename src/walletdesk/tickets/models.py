@@ -70,7 +70,9 @@ class Category(models.Model):
 
 
 class Ticket(models.Model):
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="tickets")
+    # No index of its own: ticket_customer_recent (customer, -id) starts with it and serves every
+    # lookup by customer; a second one only cost each new ticket another index insert.
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="tickets", db_index=False)
     channel = models.CharField(max_length=12, choices=Channel.choices)
     category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
     category_source = models.CharField(max_length=10, default="customer")  # customer | triage | agent
@@ -148,7 +150,8 @@ def ticket_pk_from_reference(reference: str) -> int | None:
 
 
 class TicketTag(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tag_rows")
+    # ticket_tag_unique (ticket, name) starts with it: no index of its own.
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tag_rows", db_index=False)
     name = models.CharField(max_length=50, db_index=True)
 
     class Meta:
@@ -169,7 +172,8 @@ class Delivery(models.TextChoices):
 
 
 class Message(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages")
+    # message_ticket_order (ticket, id) starts with it: no index of its own.
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages", db_index=False)
     author_kind = models.CharField(max_length=10, choices=AuthorKind.choices)
     author_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
