@@ -53,3 +53,11 @@ def test_threads_share_the_client_without_mixing_replies(cache):
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_add_many_claims_only_the_keys_nobody_holds(cache):
+    cache.set("taken", 7, 30)
+    assert cache.add_many({"taken": 0, "free": 0, "other": 1}, 30) == [False, True, True]
+    assert cache.get("taken") == 7 and cache.get("free") == 0 and cache.get("other") == 1
+    assert cache.add_many({"free": 5}, 30) == [False]
+    assert cache.add_many({}, 30) == []

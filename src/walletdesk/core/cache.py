@@ -29,3 +29,16 @@ class ReusedClientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
+
+    def add_many(self, data: dict[str, Any], timeout: int) -> list[bool]:
+        """`add` for several keys in one round trip (a pipeline of SET NX EX): for each key in
+        order, whether this call stored it. Callers that claim many keys at once (the chat reply
+        dedupe, once per batch of replies) pay one round trip instead of one per key."""
+        if timeout <= 0:
+            raise ValueError("add_many needs a timeout of at least a second")
+        client = self._cache.get_client(write=True)
+        pipeline = client.pipeline(transaction=False)
+        for key, value in data.items():
+            key = self.make_and_validate_key(key)
+            pipeline.set(key, self._cache._serializer.dumps(value), ex=timeout, nx=True)
+        return [bool(stored) for stored in pipeline.execute()]
