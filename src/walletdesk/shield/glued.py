@@ -67,6 +67,17 @@ def glued_chinese_find(text: str) -> list[Span]:
     return spans
 
 
+def stream_score(chars: list[str]) -> float:
+    """The prose score of characters read in a row (no punctuation between): rank evidence,
+    word pairs and repeats, as a window's score below."""
+    scores, pairs = _char_scores(), word_pairs()
+    score = sum(scores.get(char, 0.0) for char in chars)
+    score += PAIR_WEIGHT * sum(
+        first + second in pairs for first, second in zip(chars, chars[1:], strict=False)
+    )
+    return score + REPEAT_WEIGHT * (len(chars) - len(set(chars)))
+
+
 @lru_cache(maxsize=1)
 def _char_scores() -> dict[str, float]:
     """Every character the Han class matches -> its rank evidence (0 for unlisted characters)."""
@@ -183,6 +194,7 @@ def _exact_regions(
             # No checksum, or a "valid" window that leaves random-looking characters out (a
             # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
             first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))
+            first, last = _round_to_phrase(rank, first, last)
         start, end = first, last
         if checked or lowest < UNCHECKED_BELOW:
             regions.append((start, end))
@@ -212,6 +224,20 @@ def _grow(
         start -= 1
     while end - start < limit and rare(end) and free(end - 1) and free(end):
         end += 1
+    return start, end
+
+
+def _round_to_phrase(rank: list[int], start: int, end: int) -> tuple[int, int]:
+    """An unchecked region a character or three short of a phrase length, widened that much on
+    each side: its missing words are listed characters that happen to pair with the prose
+    beside them ("…舰阀边七下就是…"). Prose redacted on one side beats a word leaked on the other."""
+    size = end - start
+    target = next((length for length in MNEMONIC_LENGTHS if length >= size), size)
+    for _ in range(min(target - size, 3) if target - size <= 3 else 0):
+        if start > 0 and rank[start - 1] >= 0:
+            start -= 1
+        if end < len(rank) and rank[end] >= 0:
+            end += 1
     return start, end
 
 

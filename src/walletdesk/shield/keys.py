@@ -105,13 +105,28 @@ def _words_regex(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(pattern(trie))
 
 
+# A public key is 64 hex too (validators, nostr, ed25519) and tells no secret; "key" in "the
+# key thing" or "keyboard" says nothing about the string. Matched whole, these outrank the
+# "key" inside them.
+_PUBLIC_WORDS = (
+    "public key", "public_key", "publickey", "pubkey", "pub key", "公钥", "公鑰", "公開鍵", "공개키",
+    "공개 키", "clave pública", "clé publique", "veřejný klíč",
+)  # fmt: skip
+_NEUTRAL_WORDS = (
+    "key thing", "key point", "key question", "key issue", "key part", "key problem", "key fact",
+    "keyboard", "keychain",
+)  # fmt: skip
 _WORD_KIND = {
     **{word.removeprefix("\\b").removesuffix("\\b"): "tx" for word in _TX_WORDS},
     **{word.removeprefix("\\b").removesuffix("\\b"): "key" for word in _KEY_WORDS},
+    **{word: "public" for word in _PUBLIC_WORDS},
+    **{word: "neutral" for word in _NEUTRAL_WORDS},
 }
+# What a telling word makes of a 64-hex string: "public" keys are no more secret than hashes.
+_NOT_A_SECRET = frozenset({"tx", "public"})
 _LONGEST_WORD = max(map(len, _WORD_KIND))
 _KEY_WORDS_RE = _words_regex(_KEY_WORDS)
-_CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS)
+_CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS + _PUBLIC_WORDS + _NEUTRAL_WORDS)
 # Cheap gates decide which detectors run at all: each is a literal test or a single-class regex
 # (an alternation of several classes costs the regex engine a try per branch at every
 # character). Every gate is implied by its detector's own pattern, so no key is lost:
@@ -155,6 +170,8 @@ def keys_find(text: str) -> list[Span]:
                 # Flagged even with a broken checksum: "xprv" plus 107 base58 characters is
                 # never prose, and a key with one mistyped character still gives the wallet away.
                 spans.append((EXTENDED_PRIVATE_KEY, first, last))
+    if "prv" in text and "\n" in text:
+        spans += _wrapped_extended_keys(text)
     if "[" in text:
         spans += _solana_arrays(text)
     if ascii_digit_count(view) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
@@ -168,23 +185,27 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     # characters either side settles it when the word found is nearer than any word that could
     # straddle the edge of that look.
     close = _nearest_close_word(text, start, end)
-    if close is not None and close[0] + _LONGEST_WORD <= _CLOSE:
+    if close is not None and close[0] + _LONGEST_WORD <= _CLOSE and close[1] != "public":
         return close[1]
     words = _context_words(text)
     best: tuple[int, str] | None = None
+    key_near = False
     for word_start, word_end, kind in words:
         if word_end <= start and word_start >= start - _NEAR:
             distance = start - word_end
+            key_near = key_near or kind == "key"
             if best is None or distance <= best[0]:
                 best = (distance, kind)
         elif word_start >= end and word_end <= end + _NEAR:
+            key_near = key_near or kind == "key"
             if best is None or word_start - end < best[0]:
                 best = (word_start - end, kind)
             break  # the first word after the string is the nearest one after it
     if best is not None:
-        return best[1]
+        # "my private key (not the public key) is ...": a secret named nearby wins over "public".
+        return "key" if best[1] == "public" and key_near else best[1]
     kinds = {kind for _, _, kind in words}
-    return "key" if "key" in kinds else "tx" if "tx" in kinds else None
+    return "key" if "key" in kinds else "tx" if "tx" in kinds else "public" if "public" in kinds else None
 
 
 _CLOSE = 24
@@ -195,11 +216,15 @@ def _nearest_close_word(text: str, start: int, end: int) -> tuple[int, str] | No
     best: tuple[int, str] | None = None
     for match in _CONTEXT_RE.finditer(before):
         distance = len(before) - match.end()
-        if best is None or distance <= best[0]:
-            best = (distance, _WORD_KIND[match.group()])
-    match = _CONTEXT_RE.search(_lower(text[end : end + _CLOSE]))
-    if match and (best is None or match.start() < best[0]):
-        best = (match.start(), _WORD_KIND[match.group()])
+        kind = _WORD_KIND[match.group()]
+        if kind != "neutral" and (best is None or distance <= best[0]):
+            best = (distance, kind)
+    for match in _CONTEXT_RE.finditer(_lower(text[end : end + _CLOSE])):
+        kind = _WORD_KIND[match.group()]
+        if kind != "neutral":
+            if best is None or match.start() < best[0]:
+                best = (match.start(), kind)
+            break
     return best
 
 
@@ -221,6 +246,7 @@ def _context_words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
         (match.start(), match.end(), _WORD_KIND[match.group()])
         for match in _CONTEXT_RE.finditer(_lower(text))
+        if _WORD_KIND[match.group()] != "neutral"
     )
 
 
@@ -240,7 +266,7 @@ def _hex_key(text: str, start: int, end: int) -> list[Span]:
     digits = text[end - 64 : end]
     if digits.startswith("00000000") or len(set(digits.lower())) < 4:
         return []  # a block hash (leading zeros) or filler, not a random key
-    if _in_link(text, start, end) or _context_kind(text, start, end) == "tx":
+    if _in_link(text, start, end) or _context_kind(text, start, end) in _NOT_A_SECRET:
         return []
     return [(PRIVATE_KEY, start, end)]
 
@@ -257,7 +283,7 @@ def _grouped_hex_keys(text: str) -> list[Span]:
         if len(groups[-1]) > len(groups[0]) or not 16 <= numerals <= 48:
             continue  # random hex has ~24 numerals: not words ("face bead") nor card numbers
         start, end = match.span()
-        if _in_link(text, start, end) or _context_kind(text, start, end) == "tx":
+        if _in_link(text, start, end) or _context_kind(text, start, end) in _NOT_A_SECRET:
             continue
         spans.append((PRIVATE_KEY, start, end))
     return spans
@@ -286,6 +312,36 @@ def _wif_key(text: str, start: int, end: int) -> list[Span]:
     if payload[0] in (0x80, 0xEF) and (len(payload) == 33 or compressed):
         return [(PRIVATE_KEY, start, end)]
     return []
+
+
+# An extended key wrapped over two to four lines by a mail client or a narrow terminal.
+_WRAPPED_XPRV_RE = re.compile(
+    rf"[xyztuvYZUV]prv[{_B58}]{{8,110}}(?:[ \t]*\r?\n[ \t]*[{_B58}]{{2,110}}){{1,3}}"
+)
+
+
+def _wrapped_extended_keys(text: str) -> list[Span]:
+    """Wrapped keys whose lines, joined, pass base58check as a 78-byte extended key."""
+    spans: list[Span] = []
+    for match in _WRAPPED_XPRV_RE.finditer(text):
+        lines = match.group().split("\n")
+        joined = ""
+        for count, line in enumerate(lines, 1):
+            joined += line.strip()
+            if len(joined) > 115:
+                break
+            if count > 1 and len(joined) >= 104 and _is_extended_key(joined):
+                end = match.start() + len("\n".join(lines[:count]).rstrip())
+                spans.append((EXTENDED_PRIVATE_KEY, match.start(), end))
+                break
+    return spans
+
+
+def _is_extended_key(candidate: str) -> bool:
+    try:
+        return len(base58.b58decode_check(candidate)) == 78
+    except ValueError:
+        return False
 
 
 def _solana_arrays(text: str) -> list[Span]:
@@ -341,10 +397,9 @@ def _enclosing_object(text: str, inside: int) -> tuple[int, int]:
     while opener != -1:
         closer = _matching_brace(text, opener)
         if closer is None:
-            if best is None:
-                best = (opener, len(text))
-            break
-        if closer > inside:
+            # A truncated paste closes none of the objects it opened: the outermost one counts.
+            best = (opener, len(text))
+        elif closer > inside:
             best = (opener, closer + 1)
         opener = text.rfind("{", max(0, inside - 3000), opener)
     return best if best is not None else (inside, len(text))

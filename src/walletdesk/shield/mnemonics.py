@@ -13,6 +13,7 @@ without spaces) are split into listed words by segmented.py. mnemonics_find retu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
@@ -67,10 +68,16 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"  # any other script: never listed, breaks a run
 )
 _BREAK = -1
+# Labels written before each number of a written-down phrase ("No.1", "Nr. 2", "N°3", "Word 4:").
+_NUMBER_LABELS = frozenset(
+    "no nr n nº n° num word wort mot palabra parola palavra slovo".split()
+)  # fmt: skip
+_LABELLED_NUMBER_RE = re.compile(r"[.°º#]?[ \t]?\d{1,2}(?!\d)")
 # A sentence ends between two words: phrases are written with numbers, commas, dashes or line
 # breaks between words, never full stops (a "1." is numbering and does not count).
 # A Latin full stop ends a sentence only before a space: "van.wood.lock" is one phrase (OCR).
-_SENTENCE_END_RE = re.compile(r"(?<!\d)[.!?](?=\s)|[。！？]")
+# Nor does the full stop of a numbering label ("Nr. 2", "No. 3").
+_SENTENCE_END_RE = re.compile(r"(?<!\d)(?<!\b[Nn][RrOo])[.!?](?=\s)|[。！？]")
 # The number written before a phrase's first word belongs to the phrase ("1. abandon", "①", "(1)").
 _NUMBERING_RE = re.compile(r"(?:[(（#]?\d{1,2}\s*[.)）、:：\-]?|[\u2460-\u24ff\u3251-\u325f])[ \t]*$")
 
@@ -166,6 +173,8 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
         previous_end = end
         if group == 1:
             token = match.group()
+            if token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
+                continue  # "No.1 abandon, No.2 ability": the label belongs to the numbering
             mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
             if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
@@ -200,10 +209,16 @@ def _separated_runs(text: str) -> list[Span]:
             for lo, hi in _language_runs(text, starts, ends, kinds, first, last, bit):
                 exact = _valid_streak(text, starts, ends, kinds, lo, hi, bit)
                 if exact:
-                    lo, hi = exact
+                    lo, hi = _extend_same_layout(text, starts, ends, kinds, *exact, bit)
                 else:
                     lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
                 lo, hi = _absorb_neighbours(text, starts, ends, kinds, lo, hi, bit)
+                if (
+                    not exact
+                    and bit & zh_bits()
+                    and _reads_as_spaced_prose(text, starts, ends, kinds, lo, hi)
+                ):
+                    continue
                 start, end = starts[lo], ends[hi]
                 if not exact and _is_english(bit) and _is_list(text, start, end, bit):
                     continue
@@ -252,6 +267,61 @@ def _absorb_neighbours(
             edge = q - step
         lo, hi = (lo, edge) if step == 1 else (edge, hi)
     return lo, hi
+
+
+def _extend_same_layout(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+) -> tuple[int, int]:
+    """A checksum-valid phrase plus up to two misspelt words beside it written in the phrase's
+    own numbered or one-per-line layout ("11: debris\n12: alult"): the checksum passing
+    without them was chance."""
+    shapes = Counter(_separator_shape(text[ends[p] : starts[p + 1]]) for p in range(lo, hi))
+    inner = shapes.most_common(1)[0][0]
+    if "#" not in inner and "\n" not in inner:
+        return lo, hi  # words in a sentence-like layout: the word after may be prose ("…, gracias")
+    zh = bool(bit & zh_bits())
+    for _ in range(2):
+        p = hi + 1
+        if (
+            p < len(kinds)
+            and _other_word(kinds[p], bit)
+            and _separator_shape(text[ends[hi] : starts[p]]) == inner
+            and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
+        ):
+            hi = p
+        p = lo - 1
+        if (
+            p >= 0
+            and _other_word(kinds[p], bit)
+            and _separator_shape(text[ends[p] : starts[lo]]) == inner
+            and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
+        ):
+            lo = p
+    return lo, hi
+
+
+# Chinese typed with a space after every character for emphasis ("我 要 投 诉 你 们 的 客 服")
+# is a run of listed words too. Read as a stream, such prose scores 23 and more per twelve
+# characters on glued.py's scale (word pairs, common characters, repeats); characters drawn at
+# random from the list score below 20 in 9,999 runs of 10,000 even at eight characters.
+SPACED_PROSE_ABOVE = 20.0
+
+
+def _reads_as_spaced_prose(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int
+) -> bool:
+    from walletdesk.shield.glued import stream_score
+
+    chars = [text[starts[p]] for p in range(lo, hi + 1) if kinds[p] > 0 and ends[p] - starts[p] == 1]
+    if len(chars) < PARTIAL_RUN_MIN:
+        return False
+    ranks = zh_rank()
+    if checksum_valid([ranks.get(char, -1) for char in chars]):
+        return False
+    return stream_score(chars) * WINDOW_CHARS / len(chars) >= SPACED_PROSE_ABOVE
+
+
+WINDOW_CHARS = 12
 
 
 def _is_english(bit: int) -> bool:
