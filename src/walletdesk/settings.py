@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "walletdesk.demo",
 ]
 
+# AgentOTPMiddleware is django-otp's, reading the session's device from the rows the session user
+# came with (accounts.backends) rather than with a query of its own.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -95,7 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
+    "walletdesk.accounts.middleware.AgentOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -195,9 +197,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Sessions read from the shared cache when there is one (Redis); a per-process cache would serve one
 # process a stale session that another process changed, so without Redis they stay in the database.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
-)
+# Django's engines, with the row read by a query compiled once (accounts.sessions).
+SESSION_ENGINE = "walletdesk.accounts.sessions." + ("cached_db" if REDIS_URL else "db")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("WALLETDESK_SECURE_COOKIES", False)
