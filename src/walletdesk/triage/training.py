@@ -7,6 +7,7 @@ folds the model never saw.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from walletdesk.triage.features import features_of
@@ -14,6 +15,20 @@ from walletdesk.triage.model import LinearModel, TriageModel
 
 CATEGORY_C = 0.5
 COMPLAINT_C = 0.5
+
+
+@dataclass(frozen=True)
+class ModelConfig:
+    """The choices bench/triage_model_sweep.py compares; the defaults are what ships."""
+
+    category_c: float = CATEGORY_C
+    complaint_c: float = COMPLAINT_C
+    class_weight: str | None = "balanced"
+    classifier: str = "svc"  # svc | logreg | svc+logreg | svc+cnb
+    min_df: int = 1
+
+
+SHIPPED = ModelConfig()
 # Weights this small change no score at the second decimal; dropping them keeps the JSON small.
 _PRUNE = 0.004
 
@@ -37,22 +52,59 @@ def _linear_export(vectorizer: Any, classifier: Any, labels: list[str]) -> Linea
     )
 
 
-def _vectorizer() -> Any:
+def _vectorizer(config: ModelConfig) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    return TfidfVectorizer(analyzer=features_of, sublinear_tf=True, min_df=1)
+    # A lambda, not features_of itself, so a sweep that swaps the module's features_of is read.
+    return TfidfVectorizer(analyzer=lambda text: features_of(text), sublinear_tf=True, min_df=config.min_df)
 
 
-def model_fit(rows: list[dict[str, Any]]) -> TriageModel:
+class _Linear:
+    """coef_/intercept_/classes_ of a sum of linear scorers (all are linear in the tf-idf vector)."""
+
+    def __init__(self, parts: list[tuple[float, Any]]) -> None:
+        self.classes_ = parts[0][1].classes_
+        self.coef_ = sum(w * p.coef_ for w, p in parts)
+        self.intercept_ = sum(w * p.intercept_ for w, p in parts)
+
+
+def _category_fit(x: Any, y: list[str], config: ModelConfig) -> Any:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+    from sklearn.svm import LinearSVC
+
+    svc = None
+    if "svc" in config.classifier:
+        svc = LinearSVC(C=config.category_c, class_weight=config.class_weight).fit(x, y)
+    if config.classifier == "svc":
+        return svc
+    if config.classifier == "logreg":
+        return LogisticRegression(C=config.category_c, class_weight=config.class_weight, max_iter=2000).fit(
+            x, y
+        )
+    if config.classifier == "svc+logreg":
+        lr = LogisticRegression(C=10.0, class_weight=config.class_weight, max_iter=2000).fit(x, y)
+        # Logits run about ten times the SVC's margins; a tenth keeps the SVC's scale (the theft
+        # thresholds are in its units) while the logistic model breaks its near-ties.
+        return _Linear([(0.5, svc), (0.05, lr)])
+    if config.classifier == "svc+cnb":
+        cnb = ComplementNB(alpha=0.3).fit(x, y)
+        # ComplementNB's feature_log_prob_ is per class; centred it is a linear scorer like the SVC's.
+        coef = cnb.feature_log_prob_ - cnb.feature_log_prob_.mean(axis=0)
+        nb = type("NB", (), {"classes_": cnb.classes_, "coef_": coef, "intercept_": coef.mean(axis=1) * 0})
+        return _Linear([(1.0, svc), (0.02, nb)])
+    raise ValueError(f"unknown classifier {config.classifier!r}")
+
+
+def model_fit(rows: list[dict[str, Any]], *, config: ModelConfig = SHIPPED) -> TriageModel:
     """Fit the category and complaint scorers on labelled rows."""
     from sklearn.svm import LinearSVC
 
     texts = [r["text"] for r in rows]
-    vec = _vectorizer()
+    vec = _vectorizer(config)
     x = vec.fit_transform(texts)
-    cat = LinearSVC(C=CATEGORY_C, class_weight="balanced")
-    cat.fit(x, [r["category"] for r in rows])
-    comp = LinearSVC(C=COMPLAINT_C, class_weight="balanced")
+    cat = _category_fit(x, [r["category"] for r in rows], config)
+    comp = LinearSVC(C=config.complaint_c, class_weight="balanced")
     comp.fit(x, [int(r["complaint"]) for r in rows])
     return TriageModel.from_linear(
         _linear_export(vec, cat, [str(c) for c in cat.classes_]),
