@@ -58,13 +58,44 @@ def _rank_evidence() -> tuple[float, ...]:
 
 
 def glued_chinese_find(text: str) -> list[Span]:
+    """Random-looking regions of every Han run. Most runs are prose and stop at the first
+    bound, taken here in integers (see _gate_scores) without a call per run."""
     if text.isascii():
         return []
+    gate = _gate_scores().__getitem__
     spans: list[Span] = []
     for run in _HAN_RUN_RE.finditer(text):
-        for start, end in _random_regions(run.group()):
-            spans.append((MNEMONIC, run.start() + start, run.start() + end))
+        chunk = run.group()
+        stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
+        if len(stream) < WINDOW:
+            continue
+        sums = list(accumulate(map(gate, stream), initial=0))
+        if min(map(operator.sub, sums[WINDOW:], sums)) >= _GATE_BOUND:
+            continue
+        # Prose that gets past the character scores has a window or a few of rare characters
+        # (names, "莫名其妙"); the word pairs touching inside each, looked up window by window
+        # until they lift it over the bound, settle most of them for a fraction of the cost of
+        # the whole-chunk pass in _random_regions (the same bound).
+        window = list(map(operator.sub, sums[WINDOW:], sums))
+        few = list(compress(range(len(window)), map(_GATE_BOUND.__gt__, window)))
+        if len(few) <= FEW_WINDOWS and _pairs_lift_all(chunk, stream is chunk, window, few):
+            continue
+        offset = run.start()
+        for start, end in _random_regions(chunk, stream):
+            spans.append((MNEMONIC, offset + start, offset + end))
     return spans
+
+
+# Each character's evidence rounded down to 1/64: a window's integer sum never exceeds 64 times
+# its score, so a window at _GATE_BOUND or more scores RANDOM_BELOW or more. Integer sums run a
+# little faster than float ones, and a window let through by the rounding meets the exact bound.
+_GATE_SCALE = 64
+_GATE_BOUND = int(RANDOM_BELOW * _GATE_SCALE)
+
+
+@lru_cache(maxsize=1)
+def _gate_scores() -> dict[str, int]:
+    return {char: math.floor(score * _GATE_SCALE) for char, score in _char_scores().items()}
 
 
 def stream_score(chars: list[str]) -> float:
@@ -88,27 +119,24 @@ def _char_scores() -> dict[str, float]:
     return table
 
 
-def _random_regions(chunk: str) -> list[tuple[int, int]]:
-    """Stretches of `chunk` (text offsets) that read as characters drawn at random from the list.
+def _random_regions(chunk: str, stream: str) -> list[tuple[int, int]]:
+    """Stretches of `chunk` (text offsets; `stream` is its Han characters) that read as
+    characters drawn at random from the list.
 
     The first half runs at C speed (map/accumulate/compress) and dismisses most prose: character
     scores plus touching word pairs are a lower bound of a window's score (punctuation pairs and
     repeats only add), so a chunk whose every window bounds at RANDOM_BELOW or more is prose.
     """
     scores = _char_scores()
-    stream = chunk if chunk.isalpha() else _NON_HAN_RE.sub("", chunk)
     count = len(stream)
-    if count < WINDOW:
-        return []
-    # Prefix sums straight from the scores and the lowest window without lists in between:
-    # most prose stops here.
+    # Prefix sums straight from the scores, and the windows' character scores.
     char_sum = list(accumulate(map(scores.__getitem__, stream), initial=0.0))
-    if min(map(operator.sub, char_sum[WINDOW:], char_sum)) >= RANDOM_BELOW:
-        return []
     window_score = list(map(operator.sub, char_sum[WINDOW:], char_sum))
-    # Touching word pairs, looked up once per character at C speed: a window's bound adds
-    # PAIR_WEIGHT for each of its 11 inner pairs (a per-window loop cost several times more).
+    if min(window_score) >= RANDOM_BELOW:
+        return []
     pairs = word_pairs()
+    # Touching word pairs, looked up once per character at C speed: a window's bound adds
+    # PAIR_WEIGHT for each of its 11 inner pairs.
     is_han = map(scores.__contains__, chunk)
     touching = list(compress(map(pairs.__contains__, map(operator.add, chunk, chunk[1:])), is_han))
     pair_sum = list(accumulate(touching, initial=0))
@@ -135,6 +163,36 @@ def _random_regions(chunk: str) -> list[tuple[int, int]]:
         for start, end in _exact_regions(chunk, stream, positions, char_score, touching, low, high, local):
             regions.append((positions[low + start], positions[low + end - 1] + 1))
     return regions
+
+
+FEW_WINDOWS = 12
+
+
+_GATE_PAIR = int(PAIR_WEIGHT * _GATE_SCALE)
+
+
+def _pairs_lift_all(chunk: str, pure: bool, window: list[int], windows: list[int]) -> bool:
+    """Whether each of `windows` (stream indices; `window` holds the integer gate sums) reaches
+    the gate's bound once the word pairs touching inside it are added."""
+    pairs = word_pairs()
+    positions: range | list[int] = range(len(chunk))
+    if not pure:  # chunk offsets of the Han characters, a range per stretch between separators
+        positions, previous = [], 0
+        for separator in _NON_HAN_RE.finditer(chunk):
+            positions.extend(range(previous, separator.start()))
+            previous = separator.end()
+        positions.extend(range(previous, len(chunk)))
+    for first in windows:
+        needed = _GATE_BOUND - window[first]
+        for k in range(first, first + WINDOW - 1):
+            here = positions[k]
+            if chunk[here : here + 2] in pairs:
+                needed -= _GATE_PAIR
+                if needed <= 0:
+                    break
+        else:
+            return False
+    return True
 
 
 def _exact_regions(

@@ -13,7 +13,7 @@ from functools import lru_cache
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from walletdesk.shield.scan import ascii_digit_count, ascii_view, has_alnum_run
+from walletdesk.shield.scan import alnum_runs, ascii_digit_count, ascii_view
 
 Span = tuple[str, int, int]
 
@@ -134,9 +134,7 @@ _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS + _PUBLIC_WORDS + _NEUTRAL_WOR
 #   each detector then looks only inside such runs (its regex alone, run over the whole text,
 #   would try up to 64 characters at every position of every hash: quadratic);
 _LONG_ALNUM = 51
-# A byte-level check (scan.has_alnum_run) says first whether such a run exists at all; the
-# regex opens with a plain class, not a repeat, so the engine skips non-ASCII text at C speed.
-_LONG_ALNUM_RE = re.compile(rf"[0-9A-Za-z][0-9A-Za-z]{{{_LONG_ALNUM - 1},}}")
+# scan.alnum_runs finds those runs with substring searches over a byte-level view of the text.
 # - a grouped hex key has 16 or more ASCII numerals (a random key has ~24; _grouped_hex_keys
 #   checks it), and a second group of 2-32 hex digits right after a hex digit and a separator,
 #   not running on into letters or digits: a transaction hash (64 digits) is no group. The regex
@@ -153,10 +151,13 @@ def keys_find(text: str) -> list[Span]:
     if "pher" in text or "PHER" in text or "Pher" in text:
         spans += _keystores(text)
     view = ascii_view(text)
-    for run in _LONG_ALNUM_RE.finditer(text) if has_alnum_run(view, _LONG_ALNUM) else ():
-        start, end = run.span()
+    for start, end in alnum_runs(view, _LONG_ALNUM):
         if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
             spans += _hex_key(text, start, end)
+            # Hex splits into base58 pieces only at "0": none long enough for the keys below
+            # (51 or more) in most hashes, and then the base58 pass has nothing to find.
+            if max(map(len, text[start:end].split("0"))) < _WIF_LENGTHS[0]:
+                continue
         elif end - start in (128, 130) and _HEX128_RE.fullmatch(text, start, end):
             spans += _ed25519_hex_key(text, start, end)
         for piece in _B58_RUN_RE.finditer(text, start, end):

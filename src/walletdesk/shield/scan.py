@@ -8,6 +8,7 @@ character, where a regex costs a hundred or more; most clean messages stop at th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
 _ASCII_LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
@@ -31,6 +32,23 @@ def _run(size: int) -> bytes:
 def has_alnum_run(view: bytes, size: int) -> bool:
     """Whether the text holds `size` or more ASCII letters and digits in a row."""
     return _run(size) in view.translate(_ALNUM_MARKS)
+
+
+def alnum_runs(view: bytes, size: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of `size` or more ASCII letters and digits, in order.
+
+    The same runs as the regex [0-9A-Za-z]{size,} finds, by substring searches over the marks:
+    the regex tries again at every letter of every shorter word.
+    """
+    marks = view.translate(_ALNUM_MARKS)
+    run = _run(size)
+    start = marks.find(run)
+    while start != -1:
+        end = marks.find(b" ", start + size)
+        if end == -1:
+            end = len(marks)
+        yield start, end
+        start = marks.find(run, end)
 
 
 def has_letter_run(view: bytes, size: int) -> bool:
