@@ -32,3 +32,13 @@ def other_visitor(db):
     from walletdesk.chat.services import widget_customer_resolve
 
     return widget_customer_resolve(identity_token=None, visitor_token="w" * 43, locale="zh-hans")
+
+
+@pytest.fixture
+def console_cookie(settings, online_agent):
+    from django.test import Client
+
+    settings.WALLETDESK_REQUIRE_2FA = False
+    client = Client()
+    client.force_login(online_agent)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()

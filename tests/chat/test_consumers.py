@@ -53,16 +53,6 @@ async def nothing_of(comm, kind, wait=0.5):
             assert json.loads(message["text"]).get("type") != kind, message
 
 
-@pytest.fixture
-def console_cookie(settings, online_agent):
-    from django.test import Client
-
-    settings.WALLETDESK_REQUIRE_2FA = False
-    client = Client()
-    client.force_login(online_agent)
-    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode()
-
-
 async def console(cookie, origin=ORIGIN):
     comm = WebsocketCommunicator(
         app(), "/ws/console/", headers=[origin, (b"cookie", cookie), (b"host", b"127.0.0.1:8000")]

@@ -192,6 +192,24 @@ def ticket_for_reply(*, agent: AbstractBaseUser, ticket_id: int) -> Ticket:
     return Ticket.from_db(DEFAULT_DB_ALIAS, ("id", "locale"), found[0])
 
 
+def tickets_for_replies(*, requests: list[tuple[AbstractBaseUser, int]]) -> list[Ticket | None]:
+    """`ticket_for_reply` for several (agent, ticket id) pairs in one query: for each pair, the
+    ticket, or None where that agent may not reply to it (the same rule) or it does not exist."""
+    from walletdesk.tickets.selectors import agent_can_work
+
+    allowed = [agent_can_work(agent) and 0 < pk < 2**63 for agent, pk in requests]
+    wanted = sorted({pk for (_, pk), ok in zip(requests, allowed, strict=True) if ok})
+    if len(wanted) == 1:
+        rows = _TICKET_FOR_REPLY.rows(wanted[0])
+    else:
+        rows = Ticket.objects.filter(pk__in=wanted).values_list("id", "locale") if wanted else []
+    found = {row[0]: row for row in rows}
+    return [
+        Ticket.from_db(DEFAULT_DB_ALIAS, ("id", "locale"), found[pk]) if ok and pk in found else None
+        for (_, pk), ok in zip(requests, allowed, strict=True)
+    ]
+
+
 # Compiled once per process (compiling the query cost more CPU than running it).
 _TICKET_FOR_REPLY = PreparedRows(lambda key: Ticket.objects.filter(pk=key).values_list("id", "locale"))
 

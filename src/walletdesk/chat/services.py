@@ -45,7 +45,7 @@ from walletdesk.chat.selectors import (
     queue_list,
     viewers_for_ticket,
 )
-from walletdesk.core.errors import ValidationFailed
+from walletdesk.core.errors import DomainError, ValidationFailed
 from walletdesk.tickets import services as tickets
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.inbox import InboundMessage, Received, receive
@@ -418,6 +418,22 @@ def canned_reply_delete(*, shortcut: str) -> None:
 REPLY_DEDUPE_SECONDS = 3600
 
 
+@dataclass(frozen=True)
+class AgentReply:
+    """One reply (or internal note) an agent sent from the console, for `agent_replies_send`."""
+
+    ticket: Ticket
+    agent: AbstractBaseUser
+    body: str
+    internal: bool = False
+    client_id: str | None = None
+
+
+# What became of one AgentReply: (the message, or None while a first copy is still being stored;
+# whether it was a resend), or the error that refused this reply alone.
+ReplyOutcome = tuple[Any, bool] | Exception
+
+
 def agent_reply_send(
     *,
     ticket: Ticket,
@@ -428,28 +444,97 @@ def agent_reply_send(
 ) -> tuple[Any, bool]:
     """An agent's chat reply (or internal note) through tickets.outbox; a resend with the same
     client id after a reconnect returns the first message instead of sending twice."""
+    outcome = agent_replies_send(replies=[AgentReply(ticket, agent, body, internal, client_id)])[0]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
+
+
+def agent_replies_send(*, replies: list[AgentReply]) -> list[ReplyOutcome]:
+    """Several replies stored together (tickets.outbox.send_many: one transaction), each deduplicated
+    by its agent and client id; one outcome per reply, in order.
+
+    A reply that is refused (empty, too long, bad client id, agent gone) does not hold back the
+    others: when the shared transaction fails, each reply is tried alone."""
     from django.core.cache import cache
 
-    from walletdesk.tickets import outbox
     from walletdesk.tickets.models import Message
 
-    _agent_check(agent)
-    key = f"chat:reply:{agent.pk}:{client_id}" if client_id else None
-    if key is not None:
-        if not CLIENT_ID.match(client_id or ""):
-            raise ClientIdInvalid()
-        if not cache.add(key, 0, timeout=REPLY_DEDUPE_SECONDS):
-            first = Message.objects.filter(pk=cache.get(key) or 0).first()
-            return first, True
-    try:
-        message = outbox.send(ticket=ticket, author=agent, body=body, internal=internal)
-    except Exception:
-        if key is not None:
+    outcomes: list[ReplyOutcome | None] = [None] * len(replies)
+    keys: dict[int, str] = {}
+    for index, reply in enumerate(replies):
+        try:
+            _agent_check(reply.agent)
+            if reply.client_id and not CLIENT_ID.match(reply.client_id):
+                raise ClientIdInvalid()
+        except DomainError as exc:
+            outcomes[index] = exc
+            continue
+        if reply.client_id:
+            keys[index] = f"chat:reply:{reply.agent.pk}:{reply.client_id}"
+    claimed = _reply_keys_claim(cache, list(keys.values()))
+    resent = {index: key for (index, key), fresh in zip(keys.items(), claimed, strict=True) if not fresh}
+    if resent:
+        first_ids = cache.get_many(list(resent.values()))
+        firsts = Message.objects.in_bulk([pk for pk in first_ids.values() if pk])
+        for index, key in resent.items():
+            outcomes[index] = (firsts.get(first_ids.get(key) or 0), True)
+    pending = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    stored = _replies_store([replies[index] for index in pending])
+    done: dict[str, int] = {}
+    for index, outcome in zip(pending, stored, strict=True):
+        outcomes[index] = outcome
+        key = keys.get(index)
+        if key is None:
+            continue
+        if isinstance(outcome, Exception):
             cache.delete(key)  # nothing was sent: let the client try again with the same id
-        raise
-    if key is not None:
-        cache.set(key, message.pk, timeout=REPLY_DEDUPE_SECONDS)
-    return message, False
+        else:
+            done[key] = outcome[0].pk
+    if done:
+        cache.set_many(done, timeout=REPLY_DEDUPE_SECONDS)
+    return outcomes  # type: ignore[return-value]
+
+
+def _reply_keys_claim(cache: Any, keys: list[str]) -> list[bool]:
+    """Claim each dedupe key (True: this is the first copy), in one round trip where the cache can.
+    A key repeated within `keys` is a resend of the first: only the first may claim it."""
+    distinct = list(dict.fromkeys(keys))
+    add_many = getattr(cache, "add_many", None)
+    if add_many is not None and len(distinct) > 1:
+        fresh = dict(zip(distinct, add_many(dict.fromkeys(distinct, 0), REPLY_DEDUPE_SECONDS), strict=True))
+    else:
+        fresh = {key: cache.add(key, 0, timeout=REPLY_DEDUPE_SECONDS) for key in distinct}
+    claimed = []
+    for key in keys:
+        claimed.append(fresh[key])
+        fresh[key] = False
+    return claimed
+
+
+def _replies_store(replies: list[AgentReply]) -> list[ReplyOutcome]:
+    from walletdesk.tickets import outbox
+
+    def outgoing(reply: AgentReply) -> outbox.Outgoing:
+        return outbox.Outgoing(
+            ticket=reply.ticket, author=reply.agent, body=reply.body, internal=reply.internal
+        )
+
+    if not replies:
+        return []
+    try:
+        messages = outbox.send_many(outgoing=[outgoing(reply) for reply in replies])
+        return [(message, False) for message in messages]
+    except Exception as exc:
+        if len(replies) == 1:
+            return [exc]
+    outcomes: list[ReplyOutcome] = []
+    for reply in replies:  # the shared transaction failed: find which reply, keep the others
+        try:
+            outcomes.append((outbox.send_many(outgoing=[outgoing(reply)])[0], False))
+        except Exception as exc:  # noqa: PERF203 - the refusal is this reply's outcome
+            outcomes.append(exc)
+    return outcomes
 
 
 def chat_solve(*, ticket: Ticket, by: AbstractBaseUser) -> Ticket:

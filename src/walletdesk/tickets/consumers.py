@@ -7,7 +7,9 @@ with the agent's cookie (cross-site WebSocket hijacking)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
 from typing import Any
 
 from channels.db import database_sync_to_async
@@ -19,11 +21,13 @@ from walletdesk.chat import selectors as chat_selectors
 from walletdesk.chat import services as chat
 from walletdesk.chat.dispatch import DirectDispatchMixin
 from walletdesk.chat.events import CONSOLE_GROUP, agent_name, conversation_payload
+from walletdesk.chat.replies import ReplyRequest, replies_store, reply_enqueue
 from walletdesk.core.errors import DomainError, ValidationFailed
 from walletdesk.tickets.events import INBOX_GROUP, agent_group, customer_group, message_payload, ticket_group
 from walletdesk.tickets.timeline import intake_rows
 
 CLOSE_FORBIDDEN = 4403
+log = logging.getLogger(__name__)
 
 
 def console_user_ok(user: Any, session: Any) -> bool:
@@ -40,6 +44,16 @@ def console_user_ok(user: Any, session: Any) -> bool:
     return device is not None and device.user_id == user.pk and device.confirmed
 
 
+def _error_frame(exc: DomainError, client_id: Any) -> dict:
+    return {
+        "type": "error",
+        "code": exc.code,
+        "message": str(exc.message),
+        "fields": exc.fields,
+        "client_id": client_id,
+    }
+
+
 def _int(value: Any, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
         raise ValidationFailed(fields={field: "a number"})
@@ -50,6 +64,10 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
     # Every ORM call below goes through database_sync_to_async: events to open consoles need not
     # queue on the ORM thread behind replies being stored (see chat.dispatch).
     user: Any = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reply_acks: set[asyncio.Task] = set()  # strong references until each ack is sent
 
     async def connect(self) -> None:
         user = self.scope.get("user")
@@ -66,6 +84,8 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         await self.send_json(await database_sync_to_async(_console_hello)(user))
 
     async def disconnect(self, code: int) -> None:
+        for task in self.reply_acks:  # the replies are stored all the same; nobody is left to ack
+            task.cancel()
         if self.user is None:
             return
         for group in (INBOX_GROUP, agent_group(self.user.pk), CONSOLE_GROUP):
@@ -95,15 +115,7 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         try:
             await handler(content)
         except DomainError as exc:
-            await self.send_json(
-                {
-                    "type": "error",
-                    "code": exc.code,
-                    "message": str(exc.message),
-                    "fields": exc.fields,
-                    "client_id": content.get("client_id"),
-                }
-            )
+            await self.send_json(_error_frame(exc, content.get("client_id")))
 
     async def _ticket(self, content: dict) -> Any:
         from walletdesk.tickets.selectors import ticket_get_for_agent
@@ -163,11 +175,28 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_send(ticket_group(ticket_id), {"type": "wd.event", "event": colleague})
 
     async def on_reply(self, content: dict) -> None:
-        message, duplicate = await database_sync_to_async(_reply)(self.user, content)
+        # Stored with the other replies arriving in this process (chat.replies). Not awaited here:
+        # this socket's next reply joins the same batch instead of waiting for this one's commit.
+        stored = reply_enqueue(_reply_request(self.user, content))
+        task = asyncio.get_running_loop().create_task(self._reply_ack(content.get("client_id"), stored))
+        self.reply_acks.add(task)
+        task.add_done_callback(self.reply_acks.discard)
+
+    async def _reply_ack(self, client_id: Any, stored: asyncio.Future) -> None:
+        """The ack (or the refusal) once the reply is stored: in order, as the batcher sets them."""
+        try:
+            message, duplicate = await stored
+        except DomainError as exc:
+            await self.send_json(_error_frame(exc, client_id))
+            return
+        except Exception:
+            log.exception("storing a console reply failed")
+            await self.close(code=1011)
+            return
         await self.send_json(
             {
                 "type": "ack",
-                "client_id": content.get("client_id"),
+                "client_id": client_id,
                 "message_id": message.pk if message else None,
                 "duplicate": duplicate,
             }
@@ -258,19 +287,23 @@ def _ticket_labels(ticket: Any, lang: str) -> dict:
         }
 
 
-def _reply(user: Any, content: dict) -> tuple[Any, bool]:
-    """The ticket's lookup (ownership) and the reply in one trip to the ORM thread."""
-    ticket = chat_selectors.ticket_for_reply(
-        agent=user, ticket_id=_int(content.get("ticket_id"), "ticket_id")
-    )
+def _reply_request(user: Any, content: dict) -> ReplyRequest:
     client_id = content.get("client_id")
-    return chat.agent_reply_send(
-        ticket=ticket,
+    return ReplyRequest(
         agent=user,
+        ticket_id=_int(content.get("ticket_id"), "ticket_id"),
         body=str(content.get("body") or ""),
         internal=bool(content.get("internal")),
         client_id=str(client_id) if client_id else None,
     )
+
+
+def _reply(user: Any, content: dict) -> tuple[Any, bool]:
+    """One reply on its own: the ticket's lookup (ownership) and the reply, as a batch of one."""
+    outcome = replies_store([_reply_request(user, content)])[0]
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
 
 
 def _accept(user: Any, conversation_id: int) -> dict:
