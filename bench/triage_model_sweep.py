@@ -248,6 +248,11 @@ VARIANTS: dict[str, Callable] = {
     "f:+char1+jieba": _with_features(featuriser(char1=True, jieba_words=True), svc()),
     "f:+char1han+jieba": _with_features(featuriser(char1_han=True, jieba_words=True), svc()),
     "f:+char1han+stems": _with_features(featuriser(char1_han=True, stems=True), svc()),
+    "f:+char1han C1.5": _with_features(featuriser(char1_han=True), svc(category_c=1.5)),
+    "f:+char1han C1 compC1": _with_features(featuriser(char1_han=True), svc(category_c=1.0, complaint_c=1.0)),
+    "f:+char1han C1 compC0.25": _with_features(
+        featuriser(char1_han=True), svc(category_c=1.0, complaint_c=0.25)
+    ),
 }
 
 

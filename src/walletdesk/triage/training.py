@@ -13,7 +13,7 @@ from typing import Any
 from walletdesk.triage.features import features_of
 from walletdesk.triage.model import LinearModel, TriageModel
 
-CATEGORY_C = 0.5
+CATEGORY_C = 1.0
 COMPLAINT_C = 0.5
 
 
