@@ -17,7 +17,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
-from walletdesk.shield.glued import glued_chinese_find
+from walletdesk.shield.glued import glued_chinese_find, stream_score
 from walletdesk.shield.segmented import _spellings, glued_words_find
 from walletdesk.shield.topics import text_is_topical_list
 from walletdesk.shield.wordlists import (
@@ -195,7 +195,7 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
         previous_end = end
         if group == 1:
             token = match.group()
-            if token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
+            if end - start <= 7 and token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
                 continue  # "No.1 abandon, No.2 ability": the label belongs to the numbering
             mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
@@ -297,28 +297,26 @@ def _extend_same_layout(
     """A checksum-valid phrase plus up to two misspelt words beside it written in the phrase's
     own numbered or one-per-line layout ("11: debris\n12: alult"): the checksum passing
     without them was chance."""
+    zh = bool(bit & zh_bits())
+
+    def misspelt(p: int) -> bool:
+        return (
+            0 <= p < len(kinds)
+            and _other_word(kinds[p], bit)
+            and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
+        )
+
+    if not misspelt(hi + 1) and not misspelt(lo - 1):
+        return lo, hi  # the usual case, settled before the layout is read
     shapes = Counter(_separator_shape(text[ends[p] : starts[p + 1]]) for p in range(lo, hi))
     inner = shapes.most_common(1)[0][0]
     if "#" not in inner and "\n" not in inner:
         return lo, hi  # words in a sentence-like layout: the word after may be prose ("…, gracias")
-    zh = bool(bit & zh_bits())
     for _ in range(2):
-        p = hi + 1
-        if (
-            p < len(kinds)
-            and _other_word(kinds[p], bit)
-            and _separator_shape(text[ends[hi] : starts[p]]) == inner
-            and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
-        ):
-            hi = p
-        p = lo - 1
-        if (
-            p >= 0
-            and _other_word(kinds[p], bit)
-            and _separator_shape(text[ends[p] : starts[lo]]) == inner
-            and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
-        ):
-            lo = p
+        if misspelt(hi + 1) and _separator_shape(text[ends[hi] : starts[hi + 1]]) == inner:
+            hi += 1
+        if misspelt(lo - 1) and _separator_shape(text[ends[lo - 1] : starts[lo]]) == inner:
+            lo -= 1
     return lo, hi
 
 
@@ -332,8 +330,6 @@ SPACED_PROSE_ABOVE = 20.0
 def _reads_as_spaced_prose(
     text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int
 ) -> bool:
-    from walletdesk.shield.glued import stream_score
-
     chars = [text[starts[p]] for p in range(lo, hi + 1) if kinds[p] > 0 and ends[p] - starts[p] == 1]
     if len(chars) < PARTIAL_RUN_MIN:
         return False

@@ -48,11 +48,7 @@ _RUN_RE = re.compile(
 # letters (rare in prose, except long words and hashes) then get the exact look above. The
 # pattern opens with the plain class (not a repeat) so the engine skips to letters at C speed.
 _GATE_LETTER = r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff\u3041-\u309f\u1100-\u11ff\uac00-\ud7af]"
-_GATE_RUN = 14
-_GATE_RE = re.compile(rf"{_GATE_LETTER}{_GATE_LETTER}{{{_GATE_RUN - 1}}}")
-_OTHER_LETTERS_RE = re.compile(
-    r"[\u00c0-\u024f\u0300-\u036f\u0400-\u04ff\u3041-\u309f\u1100-\u11ff\uac00-\ud7af]"
-)
+_GATE_RE = re.compile(rf"{_GATE_LETTER}{_GATE_LETTER}{{13}}")
 
 
 @lru_cache(maxsize=1)
@@ -80,11 +76,6 @@ def _spellings() -> tuple[dict[str, int], int]:
 def glued_words_find(text: str) -> list[Span]:
     if text.isascii():
         if not has_letter_run(ascii_view(text), _LATIN_RUN):
-            return []
-    elif not _OTHER_LETTERS_RE.search(text):
-        # Chinese or mixed text whose only gate letters are ASCII ones: the byte-level check
-        # of the ASCII path (the regex gate costs a try at every letter of every word).
-        if not has_letter_run(ascii_view(text), _GATE_RUN):
             return []
     elif not _GATE_RE.search(text):
         return []

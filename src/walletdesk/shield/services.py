@@ -151,7 +151,7 @@ def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
 def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
-    from walletdesk.shield.glued import _char_scores, _gate_scores
+    from walletdesk.shield.glued import _char_scores, _gate_step, _gate_table
     from walletdesk.shield.mnemonics import _ascii_token_symbols, _token_symbols
     from walletdesk.shield.segmented import _spellings
     from walletdesk.shield.wordlists import fast_keys
@@ -159,7 +159,8 @@ def detector_warm() -> None:
 
     word_pairs()
     _char_scores()
-    _gate_scores()
+    _gate_table()
+    _gate_step()
     fast_keys()
     _token_symbols()
     _ascii_token_symbols()
