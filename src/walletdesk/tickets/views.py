@@ -9,10 +9,12 @@ from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -28,6 +30,7 @@ from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
+from walletdesk.verify.selectors import support_check_codes_shown
 from walletdesk.verify.services import message_lookalike_warnings
 
 INBOX_VIEWS = selectors.INBOX_VIEWS
@@ -162,6 +165,8 @@ def _ticket_context(
         "teams": [(t["slug"], t[name_key], t["id"] == ticket.team_id) for t in choices["teams"]],
         "lang": lang,
         "error": error,
+        "user": request.user,
+        "check_codes": support_check_codes_shown(customer_id=str(ticket.customer_id)),
         "panels": _existing_templates(TICKET_PANELS),
         "live_templates": _existing_templates(("chat/_console_ticket_live.html",)),
     }
@@ -240,7 +245,22 @@ def console_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
         context = _ticket_context(request, ticket_id)
     except DomainError as exc:
         raise Http404(exc.message) from exc
-    return render(request, "tickets/console/ticket.html", context)
+    return _ticket_render(request, context)
+
+
+# The page's body is a Jinja2 template (tickets.jinja says why) inside the console's Django layout.
+_TICKET_BODY = "tickets/console/ticket_body.html"
+
+
+def _ticket_render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    # One masked CSRF token for the page's forms and the layout's (the backends' lazy tokens mask a
+    # new one wherever they are printed), so the body is rendered without the backend's request extras.
+    csrf_token = get_token(request)
+    body_context = {**context, "request": request, "csrf_token": csrf_token}
+    # Jinja2 escaped what it rendered; the layout takes the result as markup.
+    body = SafeString(get_template(_TICKET_BODY, using="jinja2").render(body_context))
+    layout_context = {"ticket": context["ticket"], "body": body, "csrf_token": csrf_token}
+    return render(request, "tickets/console/ticket.html", layout_context, status=status)
 
 
 @agent_required
@@ -296,7 +316,7 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
         context = _ticket_context(request, ticket_id, error=message, errors=errors)
         context["draft"] = post.get("body", "")
         context["draft_action"] = action
-        return render(request, "tickets/console/ticket.html", context, status=400)
+        return _ticket_render(request, context, status=400)
     return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
 
 

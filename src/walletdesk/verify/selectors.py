@@ -7,6 +7,7 @@ import time
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
+from walletdesk.core.prepared import PreparedRows
 from walletdesk.verify.engine.judge import ChannelSpec, RegistryIndex
 from walletdesk.verify.models import (
     BlockedValue,
@@ -80,3 +81,16 @@ def _registry_signature() -> tuple:
 
 def support_check_codes_active(*, customer_id: str) -> QuerySet[SupportCheckCode]:
     return SupportCheckCode.objects.filter(customer_id=str(customer_id), expires_at__gt=timezone.now())
+
+
+# Every console ticket page shows the customer's live codes: a query compiled once (core.prepared).
+_CODES_OF_CUSTOMER = PreparedRows(
+    lambda key: SupportCheckCode.objects.filter(customer_id=key).values_list("code", "expires_at"),
+    text_keys=True,
+)
+
+
+def support_check_codes_shown(*, customer_id: str) -> list[dict[str, str]]:
+    """The customer's unexpired codes, newest first, as {"code": …} rows for verify/_check_codes.html."""
+    now = timezone.now()
+    return [{"code": code} for code, expires in _CODES_OF_CUSTOMER.rows(str(customer_id)) if expires > now]
