@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from walletdesk.accounts import services as accounts
 from walletdesk.accounts.models import Customer
 from walletdesk.core.markdown import markdown_render
+from walletdesk.core.prepared import PreparedInsert
 from walletdesk.core.sqlite_writer import sqlite_writer_turn
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search, selectors
@@ -293,8 +294,7 @@ def store(
         ticket.priority = Priority.HIGH
     ticket.secret_leaks += redaction.count
     ticket.last_message_at = now
-    ticket.save()
-    message = Message.objects.create(
+    message = Message(
         ticket=ticket,
         author_kind=AuthorKind.CUSTOMER,
         body=redaction.body,
@@ -304,25 +304,95 @@ def store(
         entities=understanding.entities,
         shield_findings=redaction.findings,
     )
+    timeline = []
+    if created:
+        timeline.append(TicketEvent(kind=EventKind.CREATED, data={"channel": inbound.channel}))
+    if redaction.count:
+        kinds = sorted({f["kind"] for f in redaction.findings})
+        timeline.append(TicketEvent(kind=EventKind.SECRET, data={"kinds": kinds, "count": redaction.count}))
+    if created:
+        ticket_rows_insert(ticket, message, timeline, prepared.new_ticket_tokens)
+    else:
+        ticket.save()
+        message.save()
+        for event in timeline:
+            event.ticket = ticket
+            event.save()
+        search.ticket_index(ticket_id=ticket.pk, document=prepared.body_tokens, append=True)
     stored = [
         attachment_store(message=message, upload=upload, filename=name)
         for upload, name in zip(inbound.attachments, redaction.filenames, strict=True)
     ]
     attachments_known(message, stored)
-    if created:
-        TicketEvent.objects.create(ticket=ticket, kind=EventKind.CREATED, data={"channel": inbound.channel})
-    if redaction.count:
-        TicketEvent.objects.create(
-            ticket=ticket,
-            kind=EventKind.SECRET,
-            data={"kinds": sorted({f["kind"] for f in redaction.findings}), "count": redaction.count},
-        )
-    if created:
-        document = search.document_tokens(ticket.reference) + " " + prepared.new_ticket_tokens
-    else:
-        document = prepared.body_tokens
-    search.ticket_index(ticket_id=ticket.pk, document=document, append=not created, new=created)
     return message
+
+
+_TICKET_INSERT = PreparedInsert(Ticket)
+_MESSAGE_INSERT = PreparedInsert(Message)
+_EVENT_INSERT = PreparedInsert(TicketEvent)
+
+
+def ticket_rows_insert(ticket: Ticket, message: Message, timeline: list[TicketEvent], tokens: str) -> None:
+    """Write a new ticket with its first message, timeline events and search document (`tokens`:
+    all but the reference's). Through the ORM's save() these were four compiled statements and four
+    round trips; on PostgreSQL they are one statement, elsewhere four precompiled ones."""
+    inserts = (_TICKET_INSERT, _MESSAGE_INSERT, _EVENT_INSERT)
+    if not all(insert.usable() for insert in inserts):  # a model signal listens: save() sends it
+        ticket.save()
+        _attach(ticket, message, timeline, save=True)
+        _index_new(ticket, tokens)
+        return
+    if connection.vendor != "postgresql":
+        _TICKET_INSERT.insert(ticket)
+        _attach(ticket, message, timeline, save=False)
+        _MESSAGE_INSERT.insert(message)
+        for event in timeline:
+            _EVENT_INSERT.insert(event)
+        _index_new(ticket, tokens)
+        return
+    quote = connection.ops.quote_name
+    ticket_columns = _TICKET_INSERT.columns(connection)
+    params = _TICKET_INSERT.values(ticket, connection)
+    parts = [
+        f"t AS (INSERT INTO {quote(_TICKET_INSERT.table)} ({', '.join(ticket_columns)}) "
+        f"VALUES ({', '.join(['%s'] * len(ticket_columns))}) RETURNING id)"
+    ]
+    # The WITH queries run in no set order; an event reads the one before it, so the timeline's
+    # ids keep the order of `timeline` (it is shown by id).
+    rows = [("m", "t", _MESSAGE_INSERT, message)]
+    rows += [(f"e{i}", f"t, e{i - 1}" if i else "t", _EVENT_INSERT, e) for i, e in enumerate(timeline)]
+    for name, source, insert, row in rows:
+        columns = insert.columns(connection, skip="ticket")
+        parts.append(
+            f"{name} AS (INSERT INTO {quote(insert.table)} ({quote('ticket_id')}, {', '.join(columns)}) "
+            f"SELECT t.id, {', '.join(['%s'] * len(columns))} FROM {source} RETURNING id)"
+        )
+        params += insert.values(row, connection, skip="ticket")
+    index_sql, index_params = search.new_ticket_index_sql(source="t", document=tokens)
+    parts.append(f"s AS ({index_sql})")
+    params += index_params
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {', '.join(parts)} SELECT t.id, m.id FROM t, m", params)
+        ticket_id, message_id = cursor.fetchone()
+    _TICKET_INSERT.saved(ticket, ticket_id)
+    _attach(ticket, message, timeline, save=False)
+    _MESSAGE_INSERT.saved(message, message_id)
+
+
+def _attach(ticket: Ticket, message: Message, timeline: list[TicketEvent], *, save: bool) -> None:
+    """Point the rows at the ticket (made before it had its id)."""
+    message.ticket = ticket
+    if save:
+        message.save()
+    for event in timeline:
+        event.ticket = ticket
+        if save:
+            event.save()
+
+
+def _index_new(ticket: Ticket, tokens: str) -> None:
+    document = search.document_tokens(ticket.reference) + " " + tokens
+    search.ticket_index(ticket_id=ticket.pk, document=document, append=False, new=True)
 
 
 def _subject_from(body: str) -> str:

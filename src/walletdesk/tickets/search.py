@@ -15,6 +15,7 @@ from typing import Any
 from django.db import connection
 
 from walletdesk.core.textsearch import index_text, tokens
+from walletdesk.tickets.models import TICKET_NUMBER_OFFSET
 
 MAX_DOC_CHARS = 20000
 
@@ -61,6 +62,18 @@ def ticket_index(
             cur.execute("DELETE FROM tickets_search WHERE rowid = %s", [ticket_id])
             body = (old + " " + doc).strip()[:MAX_DOC_CHARS] if old else doc
             cur.execute("INSERT INTO tickets_search (rowid, body) VALUES (%s, %s)", [ticket_id, body])
+
+
+def new_ticket_index_sql(*, source: str, document: str) -> tuple[str, list[Any]]:
+    """PostgreSQL: the INSERT of a new ticket's search document for a statement that creates the
+    ticket in the same go and learns its id as it runs (`source`: the WITH query whose `id` is the
+    new ticket's). `document`: the tokens of everything but the reference, whose tokens
+    ("WD-10042" -> "wd 10042") are put in front here, as `document_tokens(ticket.reference)`."""
+    sql = (
+        f"INSERT INTO tickets_search (ticket_id, document) SELECT {source}.id, "
+        f"to_tsvector('simple', left('wd ' || ({source}.id + %s)::text || ' ' || %s, %s)) FROM {source}"
+    )
+    return sql, [TICKET_NUMBER_OFFSET, document, MAX_DOC_CHARS]
 
 
 def intake_text(intake: dict[str, Any]) -> str:
