@@ -490,6 +490,11 @@ LEXICON: dict[str, list[str]] = {
         "kyc",
         "verify my identity",
         "identity verification",
+        # Know-your-business: the company's KYC.
+        "kyb",
+        "企业认证",
+        "business verification",
+        "corporate verification",
         "verification",
         "verify",
         "id card",

@@ -145,7 +145,7 @@ _LOSS = (
     r"把\s*(?:我的?)?\s*(?:钱|币|资产|余额|u|usdt|eth|btc|sol|trx|usdc)[^，。,!?！？]{0,6}(?:提|转|卖|划|拿)|"
     r"转到(?:他|她|对方|骗子|别人|黑客)|全提了|都提了|提光|已经损失|损失了|损失(?:了)?(?:0|[一二两三四五六七八九十几百千万])|亏光|清零|"
     r"(?:funds|coins|money|assets|balance|crypto|tokens|usdt|eth|btc) (?:were|was|are|is|got) (?:out|gone)|"
-    r"全没|缩水|转完|指定(?:的)?地址|(?:is|are) now in (?:a|an|some|another)|never heard of|"
+    r"全没|缩水|转完|指定(?:的)?地址|(?:提|转|打|划)(?:到|去|给)了?\s*Ⓐ|(?:is|are) now in (?:a|an|some|another)|never heard of|"
     r"(?:go|went|gone|sent|moved) to an? (?:address|wallet)|被(?:transfer|withdraw|move|send|sent|swap)|"
     r"went to|ended up (?:in|at|with)|went from 0 to 0|dropped from|转错|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|只剩|成了)(?:0|零)|everything i had|all i had|all my (?:money|funds|savings|coins)|"
@@ -161,7 +161,7 @@ _LOSS = (
     r"sent (?:away|off)|send (?:my|all|everything)|\bpaid\b|(?<![a-z])(?:0|zero|nothing) left(?! to)|"
     r"(?:transfer|move|send|shift)(?:red|ed|ing)? (?:my|all|everything|it all)|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
-    r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
+    r"transferred|\blost\b|relocated|rerouted|redirected|shifted|pulled out|(?<![a-z])left (?:my|the) (?:account|wallet)|dropped|\bzero\b(?! (?:replies|reply|responses?|answers?|help|updates?|feedback|communication|contact|follow-?ups?|progress|effort|support|stars?))|disappeared|vanished|sent (?:all|everything|my)|cashed out|sold (?:all|everything|my)"
 )
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
@@ -179,6 +179,8 @@ _FOUL = (
     r"logged in(?:to)? from|login from|not me|wasn'?t me|didn'?t do|"
     # A login or signature made through a link someone sent is the phisher's door.
     r"(?:through|via|clicked|opened|tapped|followed|from|in) (?:the|a|that|this|an|their|his|her) (?:[a-z]+ )?(?:link|url)(?![a-z])|"
+    r"followed (?:the|this|that|an?|their|his|her) (?:[a-z]+ )?(?:e-?mail|message|sms|text|dm)(?![a-z])|"
+    r"(?:entered|typed|put in|logged in with) my (?:login|password|credentials|details)(?! (?:wrong|incorrectly|too many))|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
     r"i was (?:asleep|sleeping)|睡觉|一觉醒来|醒来(?:发现|一看)|异地|bypass|绕过|overnight|一夜之间|"
@@ -303,6 +305,7 @@ _DISOWN_RE = _compile(
 _SELF_INFLICTED_RE = _compile(
     r"myself|my (?:own )?(?:mistake|fault)|i made a mistake|typo|wrong (?:address|network|chain)|"
     r"typed[^.!?]{0,25}wrong|(?:one|a) (?:character|letter|digit) wrong|打错|少了一位|多了一位|少复制|"
+    r"(?:地址|address)\s*(?:贴|粘贴|复制|填|输)错|(?:贴|粘贴|复制|填|输)错(?:了)?(?:地址|address)|pasted the wrong|"
     r"because i (?:withdrew|sent|transferred|moved|spent|sold)|i withdrew (?:everything|it all|all)|"
     # A liquidation or a losing trade empties an account with no third party involved.
     r"强平|爆仓|liquidat|止损|stop[- ]loss|亏损|trading loss|leverage|杠杆|margin call|delist|下架|"
@@ -324,6 +327,7 @@ _COMPLAINT_RE = _compile(
     r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"(?:请|麻烦|尽快|并|给我)(?:核查|核实)?(?:并)?退回|给(?:个|一个|我个|我一个)(?:解释|交代)|"
+    r"(?:给出|给个|给我|出具|提供)(?:一个|一份)?(?:书面|正式)(?:的)?(?:说明|解释|答复|回复)|written (?:explanation|response|statement)|"
     r"complain|complaint|compensat|refund|reimburs|money back|pay me back|make (?:this|it) right|"
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
     r"investigation|(?:funds|money|coins|assets) (?:back|returned)|(?:want|need|give me|return) (?:my|me my) [^.!?]{0,20} back|get my (?:money|funds|coins) back|"
@@ -602,7 +606,10 @@ _OTHER_VICTIM_RE = _compile(
     r"(?<![a-z])(?:a|one of my) (?:friends?|colleagues?|coworkers?|relatives?|family members?|neighbou?rs?)(?![a-z])|(?:一个|有个)(?:朋友|同事|亲戚|邻居)|"
     r"(?:my |我\s*|我的\s*)(?:friend|dad|father|mum|mom|mother|brother|sister|cousin|uncle|aunt|colleague|coworker|"
     r"neighbou?r|husband|wife|son|daughter|grand(?:ma|pa|mother|father)|nephew|niece|partner|girlfriend|boyfriend|朋友|舅舅|叔叔|阿姨|姑姑|姨妈|小姨|外甥|侄子|侄女|老公|老婆|男朋友|女朋友|爷爷|奶奶|外公|外婆|表哥|表姐|表弟|表妹|堂哥|堂姐|妈|爸|父亲|母亲|哥|姐|弟|妹|"
-    r"同事|同学|邻居|亲戚|家人)"
+    r"同事|同学|邻居|亲戚|家人)|"
+    # A relation noun telling its own story with no "my" ("朋友在别的 exchange 被 hack 了").
+    r"(?:^|[，。,.!?！？\s])(?:朋友|同事|同学|邻居|亲戚|家人)(?:在|的|被|也被|说|刚)|"
+    r"(?<![a-z])(?:friend|colleague|coworker|co-worker|relative|neighbou?r|buddy|mate)(?:'s|s'| got| was| had| lost| fell)"
 )
 _OWN_SIDE_RE = _compile(
     r"(?<![a-z])mine(?![a-z])|(?:is|are) (?:it|yours|mine|my [a-z]+) safe|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
@@ -610,6 +617,9 @@ _OWN_SIDE_RE = _compile(
     r"(?:别的|其他|其它|另一个|另外一个)\s*(?:平台|交易所|exchange|platform|app|钱包|wallet)|"
     r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
     r"how (?:can|do|should) i (?:make sure|protect|check|keep)|"
+    # Asking which apps, links or accounts are genuine: how to stay clear of the same trap.
+    r"(?:which|what)[^.!?]{0,30}(?:(?:are|is) (?:actually |really )?(?:yours|official|genuine|legit|real)|official)|"
+    r"(?:哪个|哪些|怎么分辨|如何分辨|怎么辨别|如何辨别)[^，。,.!?！？]{0,12}(?:是你们|官方|正版|真的)|"
     r"(?:我|我的)[^，。,.!?！？]{0,12}(?:怎么|如何|要不要)\s*(?:检查|保护|防|protect|secure|check)|(?:怎么|如何)\s*(?:检查|保护|protect|secure|check)(?:一下)?\s*(?:我|自己)"
 )
 # A request the customer only heard ("asked me to transfer everything", "叫我转到安全账户")
@@ -649,7 +659,9 @@ _MARKET_MOVE_RE = _compile(
     r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|爆仓|插针|一根针|强平|(?<![a-z])liquidat|wick(?:ed)? out|margin call|stopped out|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
     r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
-    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on"
+    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on|"
+    # A fall told as a percentage ("一晚上 -90%", "跌了80%", "down 95%"); a thief takes all, not a share.
+    r"(?<![a-z0-9])-\s?0(?:\.0)?\s?%|(?:跌了?|跌幅|亏了?|回撤|down|dropped|fell|dumped|lost)\s*(?:了|by|about|around|like)?\s*0(?:\.0)?\s?%"
 )
 
 
@@ -669,9 +681,21 @@ _DISPLAY_GLITCH_RE = _compile(
 )
 
 
+# The coins are all there and only the value shown moved ("总额少了一半…币的数量没变"): a
+# valuation or display question, not a loss and not a suspicion.
+_VALUE_ONLY_RE = _compile(
+    r"(?:币|代币|资产)?的?(?:数量|个数)\s*(?:都|也|还是)?(?:没变|没有变|不变|没少|没有少|一样|没动)|"
+    r"(?:number|amount|quantity|count) of (?:my )?(?:coins|tokens|btc|eth|usdt|sol|units)[^.!?]{0,15}"
+    r"(?:is the same|(?:is |are |stayed |remains? )?unchanged|(?:has|have)n'?t changed|(?:did|do)n'?t change|not changed)|"
+    r"(?:coin|token) (?:count|quantity|amounts?) (?:is |are )?(?:the same|unchanged)|same (?:number|amount) of (?:coins|tokens)"
+)
+
+
 def display_glitch(text: str) -> bool:
-    """The balance read wrong for a moment and came back: a bug report (other), not a loss."""
-    return bool(_DISPLAY_GLITCH_RE.search(text_normalise(text)))
+    """The balance read wrong for a moment and came back, or only its value moved with the coins
+    all there: a bug report or a valuation question (other), not a loss."""
+    norm = text_normalise(text)
+    return bool(_DISPLAY_GLITCH_RE.search(norm) or _VALUE_ONLY_RE.search(norm))
 
 
 # App content told gone (a watchlist, price alerts, settings) is a bug report, not a loss, unless
@@ -745,10 +769,34 @@ def loss_told(text: str) -> bool:
     )
 
 
+# A takeover done: a third party changed the account's login e-mail, phone, password or 2FA, or
+# logged in and bound their own. The issue counts a taken-over account as theft even while the
+# assets are still inside (the customer is locked out and the intruder can move them at will).
+_TAKEOVER_RE = _compile(
+    r"(?:对方|黑客|骗子|别人|有人|陌生人|他们?|她)[^，。,]{0,4}(?:改|换|修改|重置|解绑|绑定?|绑了)(?:了|成)?(?:他的|她的|我的)?\s*"
+    r"(?:登录|绑定的?|注册)?\s*(?:邮箱|手机号?|密码|email|e-mail|phone|password|0fa|谷歌验证器?|验证器|authenticator)|"
+    r"被(?:人|别人|陌生人|黑客)登(?:录|陆|入)(?:后|之后|以后|了以后)[^，。,]{0,8}(?:改|换|绑|解绑)|"
+    # Done, not tried: "someone tried to reset my password" is an attempt (security).
+    r"(?<![a-z])(?:they|he|she|the hacker|the attacker|the scammer|the intruder|hackers?|some(?:one|body)(?: else)?|a stranger)"
+    r"(?: (?:also|then|just|already|even|somehow|had|has|have))? (?:changed|reset|switched|replaced|removed|disabled|turned off|added (?:their|his|her) own)"
+    r" (?:my |the )?(?:registered |login |account )?(?:e-?mail|phone|number|password|0fa|authenticator|google auth)|"
+    r"(?:locked|kicked|shut) me out of my (?:own )?(?:account|acc)"
+)
+
+
+def account_taken_over(text: str) -> bool:
+    """A third party changed the account's credentials: a takeover, theft even with assets inside.
+    Not in a hypothetical or a worry ("如果别人改了我的密码…")."""
+    norm = text_normalise(text)
+    return bool(_TAKEOVER_RE.search(_set_aside(norm)))
+
+
 @lru_cache(maxsize=256)
 def theft_suspected(text: str) -> bool:
     """True when the message reports assets lost or an account taken over (broad on purpose)."""
     norm = text_normalise(text)
+    if account_taken_over(text):
+        return True
     # Setting clauses aside only removes text, so a message with no hit at all (most of them)
     # needs neither the set-aside pass nor the exceptions.
     if not _theft_hit(norm):
@@ -783,7 +831,7 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
     """The theft net over `norm` (the text with set-aside clauses removed); the exceptions that
     say nothing was lost or ask for advice are read on the `full` text."""
     full = norm if full is None else full
-    if _STILL_THERE_RE.search(full):
+    if _STILL_THERE_RE.search(full) or _VALUE_ONLY_RE.search(full):
         return False
     if _OTHER_VICTIM_RE.search(full) and _OWN_SIDE_RE.search(full):
         return False

@@ -1,0 +1,129 @@
+"""Round 7 (set 16's error classes), tested on other wordings than the set's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from walletdesk.triage.rules import (
+    account_taken_over,
+    complaint_cue,
+    display_glitch,
+    loss_elsewhere,
+    market_move,
+    self_inflicted,
+    theft_suspected,
+)
+from walletdesk.triage.services import message_triage
+
+EVM = "0x4Ec76813083e0AC010a160C601c583dc5429158a"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "portfolio 的 value 少了很多，但是 coin 数量没变",
+        "my balance in USD halved overnight but the number of coins is the same",
+        "总资产折合少了三成，可是每个币的个数都没少",
+    ],
+)
+def test_value_moved_with_the_coins_all_there_is_no_theft(text: str) -> None:
+    assert display_glitch(text)
+    assert message_triage(text=text).category != "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A colleague got drained by a fake MetaMask extension. Which extensions are really yours?",
+        "同事在别的平台被盗了，我想看看我的账户要怎么保护",
+        "friend's wallet got hacked on another app, how can I check mine is ok",
+    ],
+)
+def test_someone_elses_loss_with_a_question_about_staying_safe_is_security(text: str) -> None:
+    assert loss_elsewhere(text)
+    assert message_triage(text=text).category == "security"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bought a memecoin yesterday, it's -85% today, ugh",
+        "这个币一周跌了70%，亏麻了",
+        "my alt is down 60% since I bought",
+    ],
+)
+def test_a_fall_told_as_a_percentage_is_a_market_move(text: str) -> None:
+    assert market_move(text)
+    assert message_triage(text=text).category != "account_theft"
+
+
+def test_a_percentage_beside_a_hack_is_no_market_move() -> None:
+    assert not market_move("hacker sold my coins, balance -90% overnight")
+
+
+def test_zero_replies_is_no_zero_balance() -> None:
+    result = message_triage(text="zero response from support in 5 days, escalate this please")
+    assert result.category == "service_feedback"
+    assert result.complaint
+
+
+@pytest.mark.parametrize(
+    "text", ["提币被拦截了，请出具书面说明", "I want a written explanation of why my withdrawal was blocked"]
+)
+def test_a_written_explanation_asked_for_is_a_complaint(text: str) -> None:
+    assert complaint_cue(text) is True
+
+
+@pytest.mark.parametrize("text", ["How long does KYB take for a company account?", "企业认证要多久审核"])
+def test_business_verification_is_verification(text: str) -> None:
+    assert message_triage(text=text).category == "verification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "someone changed my email and password, I'm locked out, my balance still shows 2 BTC",
+        "对方改了我的手机号和密码，我登不上了，资产应该还在",
+        "the hacker has changed my 2FA and I can't get in, funds still there for now",
+    ],
+)
+def test_credentials_changed_by_a_third_party_is_a_takeover_even_with_assets_inside(text: str) -> None:
+    assert account_taken_over(text)
+    assert message_triage(text=text).category == "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果别人改了我的密码怎么办",
+        "someone tried to reset my password, I got the email but didn't request it. funds are fine",
+        "I changed my email myself last week and now can't log in",
+        "forgot my password and the reset email never arrives",
+    ],
+)
+def test_no_takeover_in_a_hypothetical_an_attempt_or_the_customers_own_change(text: str) -> None:
+    assert not account_taken_over(text)
+    assert message_triage(text=text).category != "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "followed the sms from 'your bank', typed my password there, next morning all my eth withdrawn",
+        f"骗子让我开了屏幕共享，说帮我检查资金安全，挂了电话我的USDT已经转到 {EVM} 了",
+    ],
+)
+def test_a_login_given_to_a_phisher_or_a_move_to_an_address_after_a_screen_share_is_theft_by_rule(
+    text: str,
+) -> None:
+    assert theft_suspected(text)
+
+
+def test_a_withdrawal_to_an_address_alone_is_no_theft() -> None:
+    assert not theft_suspected(f"我自己提币到 {EVM} 一直没到")
+
+
+def test_a_pasted_wrong_address_is_the_customers_own_mistake() -> None:
+    text = "提币的时候地址粘贴错了，币到了别的地址"
+    assert self_inflicted(text)
+    assert message_triage(text=text).category != "account_theft"
