@@ -10,6 +10,7 @@ import functools
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -73,6 +74,7 @@ def event_rows(
     category = {c["slug"]: c[name_key] for c in choices["categories"]}
     team = {t["slug"]: t[name_key] for t in choices["teams"]}
     agent = {a["user_id"]: a["display_name"] for a in choices["agents"]}
+    zone = timezone.get_current_timezone()
     rows = []
     for event in events:
         data = event["data"] or {}
@@ -97,7 +99,7 @@ def event_rows(
         actor = ""
         if event["actor_id"]:
             actor = agent.get(event["actor_id"]) or event["actor__username"]
-        when_iso, when_text = when_parts(event["created_at"], "short")
+        when_iso, when_text = when_parts(event["created_at"], "short", zone)
         rows.append(
             {
                 "when_iso": when_iso,

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -106,6 +107,7 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
     lang = _lang()
     labels = timeline.choice_labels()
     status, priority, channel = labels["status"], labels["priority"], labels["channel"]
+    zone = timezone.get_current_timezone()
     for row in rows:
         last = row["last_message_at"]
         row.update(
@@ -121,7 +123,9 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
             ),
             assignee_label=row["assignee__username"] or "—",
         )
-        row["last_activity_iso"], row["last_activity"] = when_parts(last) if last else ("", "")
+        row["last_activity_iso"], row["last_activity"] = (
+            when_parts(last, "datetime", zone) if last else ("", "")
+        )
 
 
 def _ticket_context(
@@ -187,6 +191,7 @@ def _conversation_label(
     customer = str(ticket.customer)
     system = _("System")
     delivery = labels["delivery"]
+    zone = timezone.get_current_timezone()
     for m in messages:
         kind = m["author_kind"]
         if kind == AuthorKind.CUSTOMER:
@@ -204,7 +209,7 @@ def _conversation_label(
         m["author_label"] = author
         m["css_class"] = f"card message {kind} internal" if m["is_internal"] else f"card message {kind}"
         m["style"] = _MESSAGE_STYLE.get("internal" if m["is_internal"] else kind, "")
-        m["when_iso"], m["when_text"] = when_parts(m["created_at"], "seconds")
+        m["when_iso"], m["when_text"] = when_parts(m["created_at"], "seconds", zone)
         status = m["delivery_status"]
         m["delivery_label"] = "" if status == Delivery.NONE else delivery.get(status, status)
         m["delivery_class"] = _DELIVERY_CLASS.get(status, "")
