@@ -139,3 +139,31 @@ async def test_one_console_socket_s_replies_go_in_batches_and_are_acked_in_order
     await w.disconnect()
     await c.disconnect()
     await asyncio.sleep(0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failure_after_the_commit_is_not_stored_a_second_time(online_agent, settings, monkeypatch):
+    from walletdesk.tickets import tasks
+
+    ticket = _chat_ticket("m" * 43)
+    settings.WALLETDESK_WEBHOOK_URLS = ["https://hooks.example/walletdesk"]
+
+    def queue_down(*args, **kwargs):
+        raise ConnectionError("the job queue is down")
+
+    # Webhooks are queued on commit: the queue failing then must not make the batch retry its
+    # replies one by one (they are stored already).
+    monkeypatch.setattr(tasks, "webhook_deliver", queue_down)
+    with pytest.raises(ConnectionError):
+        replies_store(
+            [
+                ReplyRequest(online_agent, ticket.pk, "one", client_id="hook-00001"),
+                ReplyRequest(online_agent, ticket.pk, "two", client_id="hook-00002"),
+            ]
+        )
+    assert list(
+        Message.objects.filter(ticket=ticket, author_kind="agent").values_list("body", flat=True)
+    ) == [
+        "one",
+        "two",
+    ]

@@ -480,7 +480,11 @@ def agent_replies_send(*, replies: list[AgentReply]) -> list[ReplyOutcome]:
         for index, key in resent.items():
             outcomes[index] = (firsts.get(first_ids.get(key) or 0), True)
     pending = [index for index, outcome in enumerate(outcomes) if outcome is None]
-    stored = _replies_store([replies[index] for index in pending])
+    try:
+        stored = _replies_store([replies[index] for index in pending])
+    except Exception:
+        cache.delete_many([keys[index] for index in pending if index in keys])  # let them resend
+        raise
     done: dict[str, int] = {}
     for index, outcome in zip(pending, stored, strict=True):
         outcomes[index] = outcome
@@ -513,6 +517,9 @@ def _reply_keys_claim(cache: Any, keys: list[str]) -> list[bool]:
 
 
 def _replies_store(replies: list[AgentReply]) -> list[ReplyOutcome]:
+    from django.core.exceptions import ObjectDoesNotExist
+    from django.db import DatabaseError
+
     from walletdesk.tickets import outbox
 
     def outgoing(reply: AgentReply) -> outbox.Outgoing:
@@ -525,14 +532,16 @@ def _replies_store(replies: list[AgentReply]) -> list[ReplyOutcome]:
     try:
         messages = outbox.send_many(outgoing=[outgoing(reply) for reply in replies])
         return [(message, False) for message in messages]
-    except Exception as exc:
+    except (DomainError, ObjectDoesNotExist, DatabaseError) as exc:
+        # Refused or rolled back before anything was stored: find which reply, keep the others.
+        # Anything else may come after the commit (an on-commit hook), so it is not retried.
         if len(replies) == 1:
             return [exc]
     outcomes: list[ReplyOutcome] = []
-    for reply in replies:  # the shared transaction failed: find which reply, keep the others
+    for reply in replies:
         try:
             outcomes.append((outbox.send_many(outgoing=[outgoing(reply)])[0], False))
-        except Exception as exc:  # noqa: PERF203 - the refusal is this reply's outcome
+        except (DomainError, ObjectDoesNotExist, DatabaseError) as exc:  # noqa: PERF203 - its outcome
             outcomes.append(exc)
     return outcomes
 
