@@ -148,6 +148,16 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def main_thread_cpu_seconds(pid: int) -> float:
+    """CPU of a process's main thread only: in a uvicorn server, the event loop (sockets, consumers,
+    the layer's subscriber); the rest is the ORM thread and the event publisher."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -156,6 +166,26 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def store_processes(env: dict[str, str]) -> dict[str, list[int]]:
+    """PostgreSQL backends connected to the bench's database, and the Redis server, by pid."""
+    found: dict[str, list[int]] = {}
+    if env.get("DATABASE_URL"):
+        import psycopg
+
+        url = env["DATABASE_URL"]
+        with psycopg.connect(url, autocommit=True) as conn:
+            rows = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                [url.rsplit("/", 1)[1]],
+            ).fetchall()
+        found["postgres"] = [pid for (pid,) in rows]
+    if env.get("REDIS_URL"):
+        import redis
+
+        found["redis"] = [int(redis.Redis.from_url(env["REDIS_URL"]).info("server")["process_id"])]
+    return found
 
 
 # --- load generator (child processes) ---------------------------------------------------------
@@ -213,8 +243,11 @@ def customer_worker(
 ) -> None:
     async def run() -> None:
         latencies: list[float] = []
+        seen: set[int] = set()
+        repeats = 0
 
         async def one(i: int) -> None:
+            nonlocal repeats
             ws = await _connect(ports[i % len(ports)], "/ws/chat/")
             await _hello(ws, secrets.token_urlsafe(32))
             await ws.send(
@@ -234,12 +267,15 @@ def customer_worker(
                 data = json.loads(raw)
                 if data.get("type") == "message.added" and data["message"]["author_kind"] == "agent":
                     match = BENCH_RE.search(data["message"]["body_html"])
-                    if match:
+                    if match and data["message"]["id"] in seen:
+                        repeats += 1  # the same stored reply delivered again
+                    elif match:
+                        seen.add(data["message"]["id"])
                         latencies.append(received - float(match.group(2)))
             await ws.close()
 
         await asyncio.gather(*(one(i) for i in range(count)))
-        results.put(latencies)
+        results.put((latencies, repeats))
 
     try:
         asyncio.run(run())
@@ -290,7 +326,7 @@ def agent_worker(
         await asyncio.sleep(3)
         task.cancel()
         await ws.close()
-        results.put((sent, acked))
+        results.put((sent, acked, time.process_time()))
 
     asyncio.run(run())
 
@@ -373,6 +409,10 @@ def measure(
                 )
             )
         cpu_before = sum(cpu_seconds(s.pid) for s, _ in servers)
+        loop_cpu_before = sum(main_thread_cpu_seconds(s.pid) for s, _ in servers)
+        generator_cpu_from = sum(cpu_seconds(c.pid) for c in children)
+        store_pids = store_processes(env)
+        store_cpu_from = {name: sum(cpu_seconds(pid) for pid in pids) for name, pids in store_pids.items()}
         window_from = time.time()
         load_before = os.getloadavg()[0]
         for proc in agent_procs:
@@ -382,16 +422,25 @@ def measure(
             peak_rss = max(peak_rss, sum(rss_mb(s.pid) for s, _ in servers))
             time.sleep(0.5)
         cpu_used = sum(cpu_seconds(s.pid) for s, _ in servers) - cpu_before
+        loop_cpu_used = sum(main_thread_cpu_seconds(s.pid) for s, _ in servers) - loop_cpu_before
+        store_cpu = {
+            name: sum(cpu_seconds(pid) for pid in pids) - store_cpu_from[name]
+            for name, pids in store_pids.items()
+        }
         window = time.time() - window_from
         load_after = os.getloadavg()[0]
         sent = acked = 0
+        generator_cpu = sum(cpu_seconds(c.pid) for c in children) - generator_cpu_from
         for _ in agent_procs:
-            s, a = results.get(timeout=60)
-            sent, acked = sent + s, acked + a
+            s, a, agent_cpu = results.get(timeout=60)
+            sent, acked, generator_cpu = sent + s, acked + a, generator_cpu + agent_cpu
         stop.set()
         latencies: list[float] = []
+        repeats = 0
         for _ in range(customer_procs):
-            latencies.extend(results.get(timeout=60))
+            got, repeated = results.get(timeout=60)
+            latencies.extend(got)
+            repeats += repeated
         for child in children:
             child.join(timeout=30)
     finally:
@@ -419,6 +468,7 @@ def measure(
         "sent": sent,
         "acked": acked,
         "delivered": len(latencies),
+        "repeats": repeats,
         "p50": pct(0.50),
         "p99": pct(0.99),
         "max": latencies[-1] * 1000 if latencies else float("nan"),
@@ -431,15 +481,24 @@ def measure(
         # The same without the idle servers' share of the window: what one more reply costs.
         "cpu_net_ms": (cpu_used - idle_cpu_per_s * window) * 1000 / sent if sent else float("nan"),
         "idle_cpu_pct": idle_cpu_per_s * 100,
+        "loop_ms": loop_cpu_used * 1000 / sent if sent else float("nan"),
+        # The rest of the path, per reply sent: the PostgreSQL backends serving the servers, the
+        # whole Redis server (shared with anything else using it), and the load generator.
+        "pg_ms": store_cpu.get("postgres", float("nan")) * 1000 / sent if sent else float("nan"),
+        "redis_ms": store_cpu.get("redis", float("nan")) * 1000 / sent if sent else float("nan"),
+        "gen_ms": generator_cpu * 1000 / sent if sent else float("nan"),
         "load": (load_before + load_after) / 2,
     }
 
 
 def print_row(r: dict) -> None:
+    # "+N": N replies arrived a second time (at-least-once; each counted once in the latencies).
+    delivered = f"{r['delivered']}+{r['repeats']}" if r["repeats"] else str(r["delivered"])
     print(
         f"{r['label']:<22} {r['procs']:>5} {r['conns']:>6} {r['active']:>6} {r['rate']:>6.0f} {r['throughput']:>8.0f} "
-        f"{r['sent']:>6} {r['delivered']:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
-        f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['cpu_net_ms']:>7.2f} {r['idle_cpu_pct']:>6.1f} {r['load']:>5.1f}",
+        f"{r['sent']:>6} {delivered:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
+        f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['cpu_net_ms']:>7.2f} {r['idle_cpu_pct']:>6.1f} {r['loop_ms']:>7.2f} "
+        f"{r['pg_ms']:>6.2f} {r['redis_ms']:>6.2f} {r['gen_ms']:>6.2f} {r['load']:>5.1f}",
         flush=True,
     )
 
@@ -483,7 +542,8 @@ def main() -> None:
     )
     header = (
         f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} "
-        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'net ms':>7} {'idle %':>6} {'load':>5}"
+        f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'net ms':>7} {'idle %':>6} {'loop ms':>7} "
+        f"{'pg ms':>6} {'rds ms':>6} {'gen ms':>6} {'load':>5}"
     )
     print(header)
     print("-" * len(header))
@@ -541,7 +601,10 @@ def main() -> None:
         "\nlatency = agent reply sent on the console socket → received on the customer's widget socket "
         "(stored, published, delivered); RSS = sum over server processes, peak during the run;\n"
         "cpu ms = server CPU (all processes, /proc) over the reply window and its 3 s tail per reply sent; "
-        "net ms = the same less the idle servers' CPU (idle %, measured for 3 s before the replies)"
+        "net ms = the same less the idle servers' CPU (idle %, measured for 3 s before the replies);\n"
+        "loop ms = the part of cpu ms spent on the servers' event-loop threads (sockets, consumers, layer);\n"
+        "pg ms / rds ms / gen ms = the same window's CPU per reply sent of the PostgreSQL backends connected to "
+        "the bench database, the whole Redis server, and the load generator's processes"
     )
 
 
