@@ -12,7 +12,6 @@ backend's default); `csrf_token` comes from the backend's context.
 
 from __future__ import annotations
 
-import functools
 from typing import Any
 
 import jinja2
@@ -30,12 +29,9 @@ def environment(**options: Any) -> jinja2.Environment:
     return env
 
 
-@functools.cache
-def _django_template(name: str) -> Any:
-    return get_template(name, using="django")
-
-
 @jinja2.pass_context
 def django_include(context: jinja2.runtime.Context, name: str, **extra: Any) -> SafeString:
-    """A Django template rendered with this page's context (plus `extra`), like {% include %}."""
-    return _django_template(name).render({**context.get_all(), **extra})
+    """A Django template rendered with this page's context (plus `extra`), like {% include %}.
+    Django's cached loader keeps the parsed template (and drops it when a file changes under
+    `make run`)."""
+    return get_template(name, using="django").render({**context.get_all(), **extra})
