@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 FRESH_1 = Path(__file__).resolve().parent / "data" / "shield_fresh.jsonl"
 FRESH_2 = Path(__file__).resolve().parent / "data" / "shield_fresh2.jsonl"
+FRESH_3 = Path(__file__).resolve().parent / "data" / "shield_fresh3.jsonl"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
 
 
@@ -75,7 +76,7 @@ def main() -> int:
         return log_filter.filter(record)
 
     rows = [(f"clean {language}, per message", texts, redact) for language, texts in clean.items()]
-    for name, path in (("fresh set 1", FRESH_1), ("fresh set 2", FRESH_2)):
+    for name, path in (("fresh set 1", FRESH_1), ("fresh set 2", FRESH_2), ("fresh set 3", FRESH_3)):
         if path.is_file():
             rows_ = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
             rows.append((f"{name}, clean", [r["text"] for r in rows_ if not r["secret"]], redact))

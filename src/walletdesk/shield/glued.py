@@ -206,7 +206,9 @@ def _pairs_lift_all(chunk: str, pure: bool, window: list[int], windows: list[int
             positions.extend(range(previous, separator.start()))
             previous = separator.end()
         positions.extend(range(previous, len(chunk)))
-    for first in windows:
+    # The lowest window first: in a real phrase it has no pair to lift it, and the answer is no.
+    lowest = min(windows, key=window.__getitem__)
+    for first in (lowest, *windows):
         needed = _GATE_WINDOW_BOUND - window[first]
         for k in range(first, first + WINDOW - 1):
             here = positions[k]

@@ -13,7 +13,6 @@ without spaces) are split into listed words by segmented.py. mnemonics_find retu
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from itertools import repeat
 
@@ -295,8 +294,8 @@ def _extend_same_layout(
     text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
 ) -> tuple[int, int]:
     """A checksum-valid phrase plus up to two misspelt words beside it written in the phrase's
-    own numbered or one-per-line layout ("11: debris\n12: alult"): the checksum passing
-    without them was chance."""
+    own numbered or one-per-line layout ("11: debris\n12: alult", the same gap as the phrase's
+    own last one): the checksum passing without them was chance."""
     zh = bool(bit & zh_bits())
 
     def misspelt(p: int) -> bool:
@@ -306,16 +305,15 @@ def _extend_same_layout(
             and _looks_like_word(text[starts[p] : ends[p]], bit, zh)
         )
 
-    if not misspelt(hi + 1) and not misspelt(lo - 1):
-        return lo, hi  # the usual case, settled before the layout is read
-    shapes = Counter(_separator_shape(text[ends[p] : starts[p + 1]]) for p in range(lo, hi))
-    inner = shapes.most_common(1)[0][0]
-    if "#" not in inner and "\n" not in inner:
-        return lo, hi  # words in a sentence-like layout: the word after may be prose ("…, gracias")
+    def same_layout(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+        # Numbering or a line break in both gaps, and the same: "\n11: " and "\n12: ".
+        shape = _separator_shape(text[inner[0] : inner[1]])
+        return ("#" in shape or "\n" in shape) and _separator_shape(text[outer[0] : outer[1]]) == shape
+
     for _ in range(2):
-        if misspelt(hi + 1) and _separator_shape(text[ends[hi] : starts[hi + 1]]) == inner:
+        if misspelt(hi + 1) and same_layout((ends[hi], starts[hi + 1]), (ends[hi - 1], starts[hi])):
             hi += 1
-        if misspelt(lo - 1) and _separator_shape(text[ends[lo - 1] : starts[lo]]) == inner:
+        if misspelt(lo - 1) and same_layout((ends[lo - 1], starts[lo]), (ends[lo], starts[lo + 1])):
             lo -= 1
     return lo, hi
 
