@@ -157,3 +157,27 @@ def test_an_unchecked_region_short_of_a_phrase_length_is_widened_to_it() -> None
     # Already a phrase length, or longer than any: left alone.
     assert _round_to_phrase(rank, 3, 15) == (3, 15)
     assert _round_to_phrase(rank, 1, 26) == (1, 26)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_glued_phrase_whose_last_word_pairs_with_the_prose_after_it_is_covered(seed: int) -> None:
+    from walletdesk.shield.zhmodel import word_pairs
+
+    rng = random.Random(seed)
+    wordlist = Mnemonic("chinese_simplified").wordlist
+    pairs = word_pairs()
+    # A wrong checksum (nothing pins the edges) and a last character that forms a word with
+    # the "发" after it, though not with the phrase's own characters before it.
+    while True:
+        words = [rng.choice(wordlist) for _ in range(24)]
+        if (
+            words[-1] + "发" in pairs
+            and words[-2] + words[-1] not in pairs
+            and words[-3] + words[-2] not in pairs
+            and not checksum_valid([wordlist.index(w) for w in words])
+        ):
+            break
+    phrase = "".join(words)
+    text = f"客服说要验证钱包，我就把{phrase}发过去了，现在币全没了"
+    start = text.index(phrase)
+    assert _covered(text, start, start + len(phrase))

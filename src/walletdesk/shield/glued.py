@@ -279,6 +279,12 @@ def _exact_regions(
             # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
             first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))
             first, last = _round_to_phrase(rank, first, last)
+            # No checksum pins the edges: one more listed character on each side, since the
+            # phrase's end word may pair with the prose beside it ("…务制发过去了").
+            if first > 0 and rank[first - 1] >= 0:
+                first -= 1
+            if last < len(rank) and rank[last] >= 0:
+                last += 1
         start, end = first, last
         if checked or lowest < UNCHECKED_BELOW:
             regions.append((start, end))
