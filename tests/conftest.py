@@ -47,6 +47,10 @@ def _clear_cache():
     from walletdesk.helpcenter.search import engine
 
     cache.clear()
+    # Each process keeps the categories; a rolled-back test's categories must not stay there.
+    from walletdesk.tickets.selectors import categories_forget
+
+    categories_forget()
     # The help-center snapshot checks the index version at most once a second: a rolled-back test's
     # articles must not stay visible to the next test (widget suggestions, ticket deflection, ...).
     engine.snapshot_forget()

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import base64
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -439,28 +442,66 @@ def console_choices() -> dict[str, list[dict[str, Any]]]:
 
 
 def console_choices_forget(**_: Any) -> None:
-    cache.delete_many([CHOICES_KEY, CATEGORIES_KEY])
+    cache.delete(CHOICES_KEY)
+    categories_forget()
+    # Again once committed: a process that reloaded in between read the rows as they were.
+    transaction.on_commit(categories_forget)
 
 
 def category_list() -> QuerySet[Category]:
     return Category.objects.select_related("default_team").order_by("position", "slug")
 
 
-CATEGORIES_KEY = "categories-by-slug"
+CATEGORIES_VERSION_KEY = "categories-version"
+CATEGORIES_RECHECK_SECONDS = 1.0  # how often a process asks the shared cache whether they changed
+CATEGORIES_MAX_AGE_SECONDS = 30.0  # read again after this long whatever the version says
+
+
+@dataclass(frozen=True)
+class _CategoriesLoaded:
+    version: str | None
+    by_slug: dict[str, Category]
+    loaded: float
+    checked: float
+
+
+_categories: _CategoriesLoaded | None = None
 
 
 def category_get(*, slug: str) -> Category | None:
-    """A category with its default team (a new ticket takes both), from a short-lived cache of the
-    dozen categories: every ticket creation looks one up. Dropped with the console choices."""
+    """A category with its default team (a new ticket takes both). Every ticket creation looks one
+    up, so the dozen categories are kept in each process (`_categories_by_slug`). Callers share
+    the objects: read them, never change them."""
     return _categories_by_slug().get(slug)
 
 
 def _categories_by_slug() -> dict[str, Category]:
-    categories = cache.get(CATEGORIES_KEY)
-    if categories is None:
-        categories = {c.slug: c for c in Category.objects.select_related("default_team")}
-        cache.set(CATEGORIES_KEY, categories, CHOICES_TTL_SECONDS)
-    return categories
+    """The categories by slug, from this process's copy while the version in the shared cache
+    (Redis at scale) stays the same; saving or deleting a category or team moves it. The version
+    is looked at no more than once a second, so a process sees a change within a second, and a
+    creation mostly costs no round trip (it used to unpickle every category from Redis)."""
+    global _categories
+    now = time.monotonic()
+    known = _categories
+    if known is not None and now - known.checked < CATEGORIES_RECHECK_SECONDS:
+        return known.by_slug
+    version = cache.get(CATEGORIES_VERSION_KEY)
+    if version is None:  # first use, or the cache was emptied
+        cache.add(CATEGORIES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(CATEGORIES_VERSION_KEY)
+    if known is None or known.version != version or now - known.loaded > CATEGORIES_MAX_AGE_SECONDS:
+        by_slug = {c.slug: c for c in Category.objects.select_related("default_team")}
+        _categories = _CategoriesLoaded(version=version, by_slug=by_slug, loaded=now, checked=now)
+    else:
+        _categories = _CategoriesLoaded(version, known.by_slug, known.loaded, checked=now)
+    return _categories.by_slug
+
+
+def categories_forget() -> None:
+    """Every process reads the categories again (this one at once, the others within a second)."""
+    global _categories
+    _categories = None
+    cache.set(CATEGORIES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def category_by_id(category_id: int | None) -> Category | None:
