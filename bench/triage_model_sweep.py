@@ -164,6 +164,10 @@ def featuriser(
     *,
     char1: bool = False,
     char1_han: bool = False,
+    ascii4: bool = False,
+    neg: bool = False,
+    skip: bool = False,
+    nostop_bigrams: bool = False,
     char4: bool = False,
     jieba_words: bool = False,
     bigrams: bool = True,
@@ -189,6 +193,56 @@ def featuriser(
 
         stemmer = snowballstemmer.stemmer("english")
 
+    negators = {"not", "no", "never", "nothing", "didnt", "dont", "cant", "cannot", "wont", "isnt", "wasnt"}
+    stop = {
+        "the",
+        "a",
+        "an",
+        "to",
+        "of",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "this",
+        "that",
+        "i",
+        "my",
+        "me",
+        "you",
+        "your",
+        "we",
+        "our",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "from",
+        "by",
+        "so",
+        "but",
+        "just",
+        "pls",
+        "please",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "hey",
+        "can",
+        "do",
+        "does",
+        "did",
+        "have",
+        "has",
+    }
+
     def featurise(text: str) -> list[str]:
         norm = text_normalise(text)
         padded = f" {norm} "
@@ -212,6 +266,25 @@ def featuriser(
         if jieba_words:
             for run in han.findall(norm):
                 feats.extend("j:" + w for w in jieba.lcut(run, HMM=False) if len(w) > 1)
+        if ascii4:
+            for w in words:
+                if len(w) >= 4:
+                    pw = f"<{w}>"
+                    feats.extend("a4:" + pw[i : i + 4] for i in range(len(pw) - 3))
+        if neg:
+            left = 0
+            for w in words:
+                if w in negators or w.endswith("n't"):
+                    left = 3
+                    continue
+                if left:
+                    feats.append("n:" + w)
+                    left -= 1
+        if skip:
+            feats.extend(f"k:{a}_{b}" for a, b in zip(words, words[2:], strict=False))
+        if nostop_bigrams:
+            content = [w for w in words if w not in stop]
+            feats.extend(f"cb:{a}_{b}" for a, b in zip(content, content[1:], strict=False))
         if lexicon:
             feats.extend(lexicon_features(norm))
         return feats
@@ -248,6 +321,14 @@ VARIANTS: dict[str, Callable] = {
     "f:+char1+jieba": _with_features(featuriser(char1=True, jieba_words=True), svc()),
     "f:+char1han+jieba": _with_features(featuriser(char1_han=True, jieba_words=True), svc()),
     "f:+char1han+stems": _with_features(featuriser(char1_han=True, stems=True), svc()),
+    "f:c1h C1 +ascii4": _with_features(featuriser(char1_han=True, ascii4=True), svc()),
+    "f:c1h C1 +neg": _with_features(featuriser(char1_han=True, neg=True), svc()),
+    "f:c1h C1 +skip": _with_features(featuriser(char1_han=True, skip=True), svc()),
+    "f:c1h C1 +cbigram": _with_features(featuriser(char1_han=True, nostop_bigrams=True), svc()),
+    "f:c1h C1 +cbigram -bigram": _with_features(
+        featuriser(char1_han=True, nostop_bigrams=True, bigrams=False), svc()
+    ),
+    "f:c1h C1 +stems": _with_features(featuriser(char1_han=True, stems=True), svc()),
     "f:+char1han C1.5": _with_features(featuriser(char1_han=True), svc(category_c=1.5)),
     "f:+char1han C1 compC1": _with_features(featuriser(char1_han=True), svc(category_c=1.0, complaint_c=1.0)),
     "f:+char1han C1 compC0.25": _with_features(

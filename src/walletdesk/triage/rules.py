@@ -42,6 +42,8 @@ _THEFT_ZH = (
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
     r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿|换)|莫名其妙少了|资产不见|"
     r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|偷偷|给人(?:转|提|卖)|"
+    # Cantonese 呃 is 骗 (畀人呃咗 folds to 给人呃了); 扮客服 is 冒充客服.
+    r"(?:给|被|俾|畀)(?:人|别人|骗子)呃|扮(?:客服|官方|工作人员|平台)[^。.!?！？]{0,24}(?:转|打|俾|给|付)|"
     r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|有人(?:在|正在|一直在)(?:卖|提|转|交易)我的|"
     r"被(?:人|别人|异地|陌生人|黑客)?登录[^。.!?！？]{0,20}(?:提|转|卖)|绕过|"
     # A platform that wants tax or a deposit before it lets money out is the fake-exchange scam.
@@ -52,6 +54,11 @@ _THEFT_ZH = (
     r"(?:有人|别人|陌生人|黑客)(?:(?!能|会|可)[^，。,]){0,4}(?:用|登录?了?|登上|进了?)[^，。,]{0,2}我的(?:账户|账号|钱包|号)"
 )
 _THEFT_EN = (
+    r"(?<![a-z])(?:sum|some|sm)0 (?:took|stole|hacked|got into|logged into|withdrew|drained|emptied|moved|sold|transferred|took all)|"
+    # Pinyin without tones: 被盗 / 被人登录 / 钱不见了 / 转走了.
+    r"(?<![a-z])bei (?:dao|tou|hei|pian)(?![a-z])|(?<![a-z])bei ren (?:deng ?lu|zhuan|ti|na|dao)|"
+    r"(?<![a-z])(?:qian|bi|zi ?chan|yu ?e|zi ?jin)(?: [a-z]+){0,4} (?:bu ?jian ?le|quan mei le|dou mei le|mei le)|"
+    r"(?<![a-z])(?:zhuan|ti) zou le|bu shi wo (?:ti|zhuan|cao zuo)|"
     r"stolen|stole|steal|swiped|victim of (?:a |an )?(?:theft|hack|scam|fraud|phishing|drainer)|raided|ransacked|looted|plundered|yoink|yeet|nicked|pilfer|"
     r"(?:dude|guy|person|people|someone|somebody|they|he|she|hacker|stranger|scammer|attacker|thief) "
     r"(?:got|broke|logged|hacked) into my (?:acc|account|wallet)|"
@@ -171,7 +178,10 @@ _FOUL = (
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     # A role in quotes is one the customer now doubts; a move made on someone else's say-so.
-    r"['\"‘“](?:support|agent|admin|customer service|cs|manager|official|staff|technician|advisor|broker)['\"’”]|"
+    r"['\"‘“](?:your |the )?(?:support|agent|admin|customer service|cs|manager|official|staff|technician|advisor|broker|"
+    # Not a status the app shows in quotes ('risk control', 'compliance review'): only a team.
+    r"security (?:desk|team|department|centre|center)|compliance (?:team|department|officer)|fraud (?:team|department))['\"’”]|"
+    r"(?:he|she|they|the caller|the agent) (?:said|told me)[^.!?]{0,50}(?:i|we) (?:should|must|had to|need(?:ed)? to) (?:move|send|transfer|withdraw)|"
     r"(?:he|she|they|the (?:guy|man|woman|caller|agent|rep)) (?:told|asked|instructed|had|got) me to (?:move|send|transfer|withdraw|pay)|"
     r"(?:where|as) (?:he|she|they) (?:said|told me|asked)|had me (?:move|send|transfer|withdraw|pay)|"
     r"recovery wallet|safe wallet|secure wallet|safe account|safe address|secure address|safe vault|安全账户|安全钱包|睡觉的时候|半夜|"
@@ -210,7 +220,7 @@ _FOUL = (
     # A login the customer was warned about, then a loss: the warning was the intruder.
     r"login (?:alert|notification|email|warning)|登录(?:提醒|通知)|登陆(?:提醒|通知)|"
     r"imported my (?:wallet|account|keys?|seed)|(?:shared|gave|read|told)(?: out)? (?:him |her |them )?my (?:authenticator|sms|verification|login|security) code|"
-    r"(?:from|of) your (?:compliance|security|fraud|risk|refunds?|support) (?:team|department|desk)|protected (?:wallet|account)|protection (?:wallet|account)"
+    r"(?:from|of) your (?:compliance|security|fraud|risk|refunds?|support) (?:team|department|desk)|protected (?:wallet|account|address|vault)|protection (?:wallet|account|address)"
 )
 # Patterns run on text_normalise() output, which is already lowercase: no IGNORECASE, which
 # would make the theft pattern three times slower.
@@ -294,6 +304,7 @@ _DISOWN_RE = _compile(
     r"没(?:有)?(?:交易|提|转|卖|操作|动|碰|做|弄|干|给)过|nobody[^.!?]{0,25}(?:did|touched|made) (?:anything|it|them)|"
     r"(?:啥|什么)(?:都|也)没|no (?:memory|recollection) of|(?:don'?t|do not|can'?t) remember (?:making|doing|sending|authori)|没(?:有)?印象|不记得(?:我)?(?:有)?(?:提|转|操作)|"
     r"i (?:not|no) (?:make|made|do|did|send|sent)|not make (?:this|it|that)|"
+    r"i (?:am|was) not (?:doing|making|done|made) (?:any|this|that|the)|"
     r"从(?:来)?没见过|没见过的|一笔(?:交易)?都没(?:做|操作|动)|没(?:有)?(?:做|下)过?(?:任何)?(?:交易|单)|"
     r"(?:made|did|placed) no (?:trades?|withdrawals?|transactions?|orders?|transfers?)|never owned|"
     r"while i (?:was )?(?:at work|away|out|offline|travell?ing|on (?:holiday|vacation))|(?:haven'?t|have not|didn'?t|did not|never) touch(?:ed)?|没动过|"
@@ -480,7 +491,7 @@ _HYPOTHETICAL_RE = _compile(
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,20}(?:吗|么|嘛)|"
     # Questions about the platform's own record or cover, not the customer's account.
-    r"(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
+    r"(?<!on )(?<!in )(?<!at )(?<!with )(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
     r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被(?:黑客)?攻击过?)|"
     # An identity document or login name "taken"/"in use" is a sign-up or KYC question, not a loss.
     r"(?:document|id|passport|e-?mail|username|user name|phone number|number|证件|身份证|邮箱|手机号)[^.!?，。]{0,12}"
@@ -587,7 +598,8 @@ _ABSENT = (
     r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
     r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:almost|nearly|next to|basically|practically) (?:nothing|zero|empty)|barely anything|(?:dust|crumbs|pennies) left|"
     r"几乎(?:没了|没有了|为零|是零|清空|空了|什么都没)|只剩(?:下)?(?:一丁点|一点点|些零头|渣)|所剩无几|(?:has|had) vanished|"
-    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)|(?:变成|变为|成了|剩下?)\s*(?:nothing|zero|empty)"
+    r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)|(?:变成|变为|成了|剩下?)\s*(?:nothing|zero|empty)|"
+    r"(?:become|became|becomes|becoming|turn(?:ed)? to|turn(?:ed)? into) (?:0|zero|nothing|empty)(?![.,0-9])"
 )
 _OWN_FUNDS_GONE_RE = _compile(
     f"(?:{_HOLDING})[^.!?。！？]{{0,30}}(?:{_ABSENT})|(?:{_ABSENT})[^.!?。！？]{{0,6}}(?:{_HOLDING}|account|wallet)"
@@ -777,7 +789,8 @@ _TAKEOVER_RE = _compile(
     r"(?:登录|绑定的?|注册)?\s*(?:邮箱|手机号?|密码|email|e-mail|phone|password|0fa|谷歌验证器?|验证器|authenticator)|"
     r"被(?:人|别人|陌生人|黑客)登(?:录|陆|入)(?:后|之后|以后|了以后)[^，。,]{0,8}(?:改|换|绑|解绑)|"
     # Done, not tried: "someone tried to reset my password" is an attempt (security).
-    r"(?<![a-z])(?:they|he|she|the hacker|the attacker|the scammer|the intruder|hackers?|some(?:one|body)(?: else)?|a stranger)"
+    r"(?<![a-z])(?:they|he|she|the hacker|the attacker|the scammer|the intruder|hackers?|some(?:one|body)(?: else)?|a stranger|"
+    r"(?:an? |some )?unknown (?:person|people|user|party|individual)|a third party)"
     r"(?: (?:also|then|just|already|even|somehow|had|has|have))? (?:changed|reset|switched|replaced|removed|disabled|turned off|added (?:their|his|her) own)"
     r" (?:my |the )?(?:registered |login |account )?(?:e-?mail|phone|number|password|0fa|authenticator|google auth)|"
     r"(?:locked|kicked|shut) me out of my (?:own )?(?:account|acc)"
