@@ -343,7 +343,10 @@ def main() -> None:
     )
     parser.add_argument("--variants", nargs="*", default=None)
     parser.add_argument(
-        "--blind", nargs="*", default=["triage_fresh15"], help="set-name prefixes never scored"
+        "--blind",
+        nargs="*",
+        default=["triage_fresh15", "triage_fresh17"],
+        help="set-name prefixes never scored",
     )
     parser.add_argument("--json", type=Path, default=None, help="append each result as a json line here")
     args = parser.parse_args()
