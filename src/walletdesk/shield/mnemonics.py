@@ -17,6 +17,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from walletdesk.shield.glued import glued_chinese_find, stream_score
+from walletdesk.shield.scan import ascii_view
 from walletdesk.shield.segmented import _spellings, glued_words_find
 from walletdesk.shield.topics import text_is_topical_list
 from walletdesk.shield.wordlists import (
@@ -96,9 +97,14 @@ def mnemonics_find(text: str) -> list[Span]:
     else:
         for offset in range(0, len(text) - SLICE_OVERLAP, SLICE - SLICE_OVERLAP):
             piece = text[offset : offset + SLICE]
-            if _may_have_run(piece):
+            if not _may_have_run(piece):
+                continue
+            # Only the stretches around the prefilter's clusters are tokenised in full: in a
+            # long text of prose the words a run needs lie in a few places of the slice.
+            for first, last in _cluster_windows(piece):
+                start = offset + first
                 separated += [
-                    (kind, offset + start, offset + end) for kind, start, end in _separated_runs(piece)
+                    (kind, start + a, start + b) for kind, a, b in _separated_runs(piece[first:last])
                 ]
     return separated + glued_chinese_find(text) + glued_words_find(text)
 
@@ -163,6 +169,37 @@ def _ascii_words_suffice(text: str) -> bool:
         return False
     ranks = zh_rank()
     return not any(char in ranks for char in _LONE_HAN_RE.findall(text))
+
+
+# Context _separated_runs reads around a run (numbering, misspelt edge words, neighbouring
+# stretches, glued edges) is a few dozen characters; this much is kept on each side of a cluster.
+CLUSTER_MARGIN = 300
+_ASCII_WORD_BYTES_RE = re.compile(rb"[a-z]+")
+
+
+def _cluster_windows(text: str) -> list[tuple[int, int]]:
+    """Where in `text` the clusters _may_have_run looks for lie, widened by CLUSTER_MARGIN and
+    merged: every run _separated_runs finds lies inside a cluster (same tokens, fewer breaks)."""
+    if text.isascii() or _ascii_words_suffice(text):
+        # One byte per character (ascii_view), so match offsets are text offsets.
+        ascii_table = _ascii_token_symbols()
+        matches = list(_ASCII_WORD_BYTES_RE.finditer(ascii_view(text).translate(_ASCII_WORD_MARKS)))
+        symbols = "".join([ascii_table.get(match.group(), "x") for match in matches])
+    else:
+        table = _token_symbols()
+        matches = list(_FAST_TOKEN_RE.finditer(text))
+        symbols = "".join([table.get(match.group().lower(), "x") for match in matches])
+    windows: list[tuple[int, int]] = []
+    for cluster in _CLUSTER_RE.finditer(symbols):
+        if cluster.group().count("W") < PARTIAL_CONTENT:
+            continue
+        start = max(0, matches[cluster.start()].start() - CLUSTER_MARGIN)
+        end = min(len(text), matches[cluster.end() - 1].end() + CLUSTER_MARGIN)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 @lru_cache(maxsize=1)
