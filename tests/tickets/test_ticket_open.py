@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.db.models.signals import post_save
 
-from walletdesk.tickets import search
+from walletdesk.tickets import search, selectors
 from walletdesk.tickets.inbox import InboundMessage, receive
 from walletdesk.tickets.models import Channel, EventKind, Message, Ticket, TicketEvent
 
@@ -96,3 +96,40 @@ def test_a_model_signal_receiver_still_hears_of_a_new_ticket(customer):
         post_save.disconnect(dispatch_uid="test-ticket-open", sender=Message)
     assert heard == [(received.message.pk, True)]
     assert Message.objects.filter(ticket=received.ticket).count() == 1
+
+
+def _statements(queries) -> list[str]:
+    return [q["sql"].split()[0].upper() for q in queries]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_new_ticket_is_one_statement_with_no_begin_or_commit(customer):
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("one statement on PostgreSQL; SQLite writes inside its writer turn")
+    selectors.category_get(slug="other")  # the categories are in this process's copy already
+    with CaptureQueriesContext(connection) as captured:
+        received = _open(customer, body="hello", external_id="ext-1")
+    # The duplicate check, then the WITH statement that writes every row and commits by itself.
+    assert _statements(captured.captured_queries) == ["SELECT", "WITH"]
+    assert Ticket.objects.filter(pk=received.ticket.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_that_loses_the_race_writes_nothing_and_returns_the_first(customer, monkeypatch):
+    from walletdesk.tickets import inbox
+
+    first = _open(customer, body="hello", external_id="ext-race")
+    real = inbox._find_duplicate
+    calls = []
+
+    def late(inbound):  # the first look finds nothing: the other request had not committed yet
+        calls.append(1)
+        return None if len(calls) == 1 else real(inbound)
+
+    monkeypatch.setattr(inbox, "_find_duplicate", late)
+    again = _open(customer, body="hello", external_id="ext-race")
+    assert again.duplicate and again.message.pk == first.message.pk
+    assert Ticket.objects.count() == 1 and Message.objects.count() == 1
+    assert TicketEvent.objects.count() == 1
