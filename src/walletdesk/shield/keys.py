@@ -8,6 +8,7 @@ transaction hashes and signatures by math where possible (ed25519) and by contex
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import base58
@@ -188,10 +189,14 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     close = _nearest_close_word(text, start, end)
     if close is not None and close[0] + _LONGEST_WORD <= _CLOSE and close[1] != "public":
         return close[1]
-    words = _context_words(text)
+    words, starts, kinds = _context_words(text)
     best: tuple[int, str] | None = None
     key_near = False
-    for word_start, word_end, kind in words:
+    # Only words starting within _NEAR of the string can count: a blob of hundreds of hashes
+    # would otherwise walk every word of the text for each of them.
+    first = bisect_left(starts, start - _NEAR)
+    last = bisect_right(starts, end + _NEAR)
+    for word_start, word_end, kind in words[first:last]:
         if word_end <= start and word_start >= start - _NEAR:
             distance = start - word_end
             key_near = key_near or kind == "key"
@@ -205,7 +210,6 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     if best is not None:
         # "my private key (not the public key) is ...": a secret named nearby wins over "public".
         return "key" if best[1] == "public" and key_near else best[1]
-    kinds = {kind for _, _, kind in words}
     return "key" if "key" in kinds else "tx" if "tx" in kinds else "public" if "public" in kinds else None
 
 
@@ -238,17 +242,19 @@ def _lower(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _context_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Every telling word in `text` as (start, end, 'key' or 'tx'), found in one pass.
+def _context_words(text: str) -> tuple[tuple[tuple[int, int, str], ...], list[int], frozenset[str]]:
+    """Every telling word in `text` as (start, end, 'key', 'tx' or 'public'), found in one pass,
+    with their starts (for bisecting) and the kinds the whole text holds.
 
     Cached: a pasted blob of hundreds of hex strings asks once per string (it would be
     quadratic otherwise). A str caches its own hash, so a hit costs nothing.
     """
-    return tuple(
+    words = tuple(
         (match.start(), match.end(), _WORD_KIND[match.group()])
         for match in _CONTEXT_RE.finditer(_lower(text))
         if _WORD_KIND[match.group()] != "neutral"
     )
+    return words, [word[0] for word in words], frozenset(word[2] for word in words)
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
