@@ -181,3 +181,14 @@ def test_a_glued_phrase_whose_last_word_pairs_with_the_prose_after_it_is_covered
     text = f"客服说要验证钱包，我就把{phrase}发过去了，现在币全没了"
     start = text.index(phrase)
     assert _covered(text, start, start + len(phrase))
+
+
+def test_a_hash_after_paid_is_no_key_even_when_the_text_names_keys_elsewhere() -> None:
+    rng = random.Random(3)
+    first, second = rng.randbytes(32).hex(), rng.randbytes(32).hex()
+    text = (
+        "Never share your private key or seed phrase with anyone, support will never ask. "
+        + "-" * 90
+        + f"\nI paid twice: 0x{first} and 0x{second}\n我支付了两次：{first}"
+    )
+    assert secrets_find(text=text) == []

@@ -62,7 +62,8 @@ _KEY_WORDS = (
 _TX_WORDS = (
     "\\btx", "txid", "txn", "hash", "transaction", "transac", "signature", "sig\\b", "block",
     "explorer", "scan", "deposit", "withdraw", "transfer", "confirm", "pending", "stuck", "arriv",
-    "credit", "sent\\b", "payment", "order", "status", "receiv", "refund", "missing", "still\\b",
+    "credit", "sent\\b", "payment", "paid", "order", "status", "receiv", "refund", "missing", "still\\b",
+    "付款", "支付",
     "交易", "哈希", "转", "充", "提币", "提现", "到账", "没到", "未到", "收到", "区块", "浏览器", "确认",
     "打包", "记录", "订单", "链上", "流水", "凭证", "单号", "签名", "查", "状态", "退款", "退回",
     "轉", "幣", "區塊", "瀏覽器", "確認", "記錄", "訂單", "鏈上", "憑證", "單號", "簽名", "狀態",
