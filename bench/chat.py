@@ -496,7 +496,7 @@ def print_row(r: dict) -> None:
     delivered = f"{r['delivered']}+{r['repeats']}" if r["repeats"] else str(r["delivered"])
     print(
         f"{r['label']:<22} {r['procs']:>5} {r['conns']:>6} {r['active']:>6} {r['rate']:>6.0f} {r['throughput']:>8.0f} "
-        f"{r['sent']:>6} {delivered:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
+        f"{r['sent']:>6} {r['acked']:>6} {delivered:>9} {r['p50']:>8.1f} {r['p99']:>8.1f} {r['max']:>8.1f} {r['rss']:>8.0f} "
         f"{r['ramp']:>6.1f} {r['cpu_ms']:>7.2f} {r['cpu_net_ms']:>7.2f} {r['idle_cpu_pct']:>6.1f} {r['loop_ms']:>7.2f} "
         f"{r['pg_ms']:>6.2f} {r['redis_ms']:>6.2f} {r['gen_ms']:>6.2f} {r['load']:>5.1f}",
         flush=True,
@@ -541,7 +541,7 @@ def main() -> None:
         f"machine: {os.cpu_count()} CPUs; duration {args.duration:.0f} s per row; the load generator shares the CPUs"
     )
     header = (
-        f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} "
+        f"{'layout':<22} {'procs':>5} {'conns':>6} {'active':>6} {'rate/s':>6} {'deliv/s':>8} {'sent':>6} {'acked':>6} "
         f"{'delivered':>9} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'RSS MB':>8} {'ramp s':>6} {'cpu ms':>7} {'net ms':>7} {'idle %':>6} {'loop ms':>7} "
         f"{'pg ms':>6} {'rds ms':>6} {'gen ms':>6} {'load':>5}"
     )
