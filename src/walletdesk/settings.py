@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "channels",
     "huey.contrib.djhuey",
+    # django-ninja's bundled Swagger UI: without it /api/v1/docs loads from a CDN (blank offline).
+    "ninja",
     "walletdesk.core",
     "walletdesk.audit",
     "walletdesk.accounts",
