@@ -159,3 +159,50 @@ def test_thefts_told_in_voices_the_net_missed_are_theft_by_rule(text: str) -> No
 )
 def test_look_alikes_of_those_voices_are_no_theft(text: str) -> None:
     assert message_triage(text=text).category != "account_theft"
+
+
+# Classes from the written rows scored across writers (a model trained without one helper's rows,
+# scored on them): security questions that carry theft words, tested on other wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My cousin's account got drained on OKX. What should I do to protect my account here?",
+        "someone says he is your VIP manager and can double my ETH. I haven't sent him anything. real?",
+        "my laptop got stolen yesterday, how do I log out all sessions and change 2FA?",
+        "will a withdrawal whitelist stop hackers if they steal my password?",
+        "I think someone knows my password, but I still see all my coins. please check logins",
+        "there's an API order I didn't place but nothing was withdrawn and my balance is roughly the same",
+        "收到短信说我在提币，我没提，余额也没变，是钓鱼吗",
+        "陌生人转了5个USDT给我，又让我点链接退回，这是诈骗吧",
+    ],
+)
+def test_security_questions_with_theft_words_are_no_theft(text: str) -> None:
+    assert message_triage(text=text).category != "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my phone got stolen on the bus and an hour later my balance was withdrawn",
+        "手机被偷了之后账户里的钱都没有了",
+        "被盗了，币都在别人钱包了",
+        "点了钓鱼链接以后钱包里的币全部被转走，给我一个解释",
+    ],
+)
+def test_a_stolen_phone_or_a_location_word_beside_a_loss_is_still_theft(text: str) -> None:
+    assert message_triage(text=text).category == "account_theft"
+
+
+def test_the_funding_fee_taking_money_is_a_fee_question() -> None:
+    assert message_triage(
+        text="the funding fee took 25 USDT from me overnight, how is that calculated?"
+    ).category != ("account_theft")
+
+
+def test_a_deposit_with_its_tx_hash_cited_is_money_in_flight() -> None:
+    text = "deposit missing for 3 days, I sent you the tx hash twice, I need someone to credit it"
+    assert message_triage(text=text).category == "deposit"
+
+
+def test_a_fiat_valuation_that_looks_wrong_is_a_display_question() -> None:
+    assert display_glitch("资产页面折算成美元的金额好像算错了")

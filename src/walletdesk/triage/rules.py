@@ -121,8 +121,12 @@ _INTACT = (
     r"is (?:this|that|it) (?:really )?from you|"
     # A question asked ahead of time ("被盗了能找回吗？想提前了解一下").
     r"提前了解|先了解一下|just asking|asking in advance|asking before|"
+    # Told of a request: "I haven't sent anything" refuses it; with a loss told beside it the
+    # same words disown the loss instead (the theft net reads the disowning first).
+    r"(?:haven'?t|have not|didn'?t|did not) (?:sent|send|moved|move|transferred|transfer|paid|pay|given|give) (?:them |him |her )?anything|"
+    r"(?:haven'?t|have not) (?:sent|transferred|paid|clicked|given) (?:it|them|him|her|money|any)|"
     r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
-    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
+    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"(?:account|wallet|everything) (?:looks|seems|is still|still looks) (?:ok|okay|fine|normal|untouched)|"
@@ -138,7 +142,7 @@ _INTACT = (
     r"(?<![a-z])legit\?|is (?:this|it|that) legit|from you(?:r team)?\?|did you (?:guys )?send|should i (?:click|open|visit|connect)|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
     r"nothing was taken|nothing's missing|not missing|almost (?:got )?scammed|nearly (?:got )?scammed|"
-    r"is (?:it|this|that) (?:a )?(?:scam|phishing|fake|real)|scam\?|phishing\?|"
+    r"is (?:it|this|that) (?:a )?(?:scam|phishing|fake|real)|scam\?|phishing\?|(?:scam|phishing|fake),? (?:right|yes|no|isn'?t it)\?|"
     r"avoid (?:getting )?(?:hacked|scammed)|prevent (?:getting )?(?:hacked|scammed)|how (?:do i|to|can i) (?:protect|keep)|"
     r"in case (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)|if (?:my )?(?:account|wallet) (?:gets|is) (?:hacked|stolen)"
 )
@@ -174,7 +178,7 @@ _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )(?<!plz )(?<!need )someo?ne?(?![a-z])"
-    r"(?! (?:please |pls )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"(?! (?:to |please |pls |who can |that can |at your end to )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|investigate|credit|fix|review|escalate|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     # A role in quotes is one the customer now doubts; a move made on someone else's say-so.
@@ -245,13 +249,15 @@ _INTACT_RE = _compile(_INTACT)
 # disowns an outgoing transfer; the rest ("didn't send", "avoid", "is this a scam?") does not,
 # because "coins transferred out, I didn't send anything" is the plainest theft report.
 _STILL_THERE_RE = _compile(
-    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:还在|没少|没动|正常|没问题|都在|还是安全的)|"
+    r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
     r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
     r"(?:funds|assets|balance|coins|crypto|money) (?:untouched|intact|all there|unchanged)|"
-    r"balance (?:is |was |stays? |remains? )?(?:unchanged|the same|not changed)|(?:余额|balance)\s*(?:没变|没有变|不变|没有变化)|"
+    r"balance (?:is |was |stays? |remains? )?(?:unchanged|the same|not changed)|(?:余额|balance)\s*(?:也|都|还)?(?:没变|没有变|不变|没有变化)|"
+    # "资产也在" ends its clause; "币都在别人钱包" says where they went.
+    r"(?:资产|余额|资金|币|钱)(?:也|都|还)在(?=\s*(?:[，。,.!?！？;；]|$|呢|啊|吧|的))|"
     # Moved away in time by the customer ("已经提前把币转到新钱包", "already swept it to a fresh wallet").
     r"(?:已经|提前)把[^，。,]{0,6}转(?:到|去)了?新|(?:already|quickly|immediately) (?:moved|swept|transferred)[^.!?]{0,20}to a (?:new|fresh|different) wallet|"
     r"nothing (?:in|on) (?:the |my )?(?:history|records?)|no (?:withdrawals?|transfers?|transactions?) (?:in|on) (?:the |my )?(?:history|records?)|"
@@ -260,11 +266,14 @@ _STILL_THERE_RE = _compile(
     r"nothing(?:'s| is| was| has)? ?(?:been )?(?:missing|taken|lost|moved|stolen|touched|gone)|"
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     # Intact told with a mixed-language noun or no noun ("balance 没少", "现在我的还在", "什么都没少").
-    r"(?:balance|funds|assets|money|coins|crypto)\s*(?:都|也|暂时|目前)?(?:还在|没少|没动|都在)|我的(?:都|也)?还在|(?:什么|啥)(?:都|也)没少|"
+    r"(?:balance|funds|assets|money|coins|crypto)\s*(?:都|也|暂时|目前)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动)|我的(?:都|也)?还在|(?:什么|啥)(?:都|也)没少|"
     r"nothing (?:was |got )?stolen|"
     r"no (?:funds|money|coins|assets|crypto|balance) (?:were |was |have been |has been )?(?:lost|taken|missing|stolen|moved)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
+    r"nothing (?:was |got |has been )?(?:withdrawn|transferred|sent out)|nothing (?:has )?left (?:my|the) (?:wallet|account)|"
+    r"(?:still )?see all (?:of )?my (?:coins|funds|assets|balance|money|crypto)|"
+    r"(?:balance|funds)[^.!?]{0,8}(?:is |are )?(?:about|roughly|basically|pretty much|more or less) the same|(?:余额|资产|balance)\s*(?:差不多|基本没变)|"
     # "我没有被盗啊" denies a theft; "我没被盗过，但是…" only sets up the story of one.
     r"(?:我|本人)?(?:并)?没(?:有)?被(?:盗|偷|黑|骗)(?:啊|呀|吧)?(?=[。.!?！？]|$|[，,](?!\s*(?:但|可是|不过|结果)))|"
     r"(?:haven'?t|have not|wasn'?t|was not) (?:been )?(?:hacked|robbed|scammed|drained)(?![a-z])(?! before| until| but)|"
@@ -440,6 +449,9 @@ _SECURITY_ADVICE_RE = _compile(
     r"开启哪些|哪些保护|怎么(?:才能)?(?:防|保护)(?:我|自己)|harder to (?:hack|break into|steal|get into)|protect\s*(?:my|mine|our|我的|自己))|"
     r"(?:doesn'?t|does not|won'?t|will not|never) happens? to (?:me|us|mine)|(?:avoid|prevent) (?:the same|that|this) (?:thing )?happening|"
     r"(?:避免|防止|不想)(?:我|自己)?也被|(?:同样的|这种)事[^，。,]{0,6}(?:发生在我|轮到我)|"
+    # Asking what stops a thief or what to do to protect one's own account is hardening.
+    r"(?:stop|stops|prevent|prevents|block|blocks|protect (?:me )?against|keep out) (?:the )?(?:hackers|scammers|thieves|attackers|someone)|"
+    r"(?:what|how) (?:should|can|do) i do to (?:protect|secure|safeguard)|(?:are|is) my [a-z ]{0,20}(?:funds|account|coins|wallet|crypto|money) (?:at risk|in danger|exposed)|"
     # Setting up a withdrawal whitelist is account hardening, not a withdrawal problem.
     r"(?:白名单|whitelist|allowlist)[^。.!?！？]{0,8}(?:怎么|如何|在哪|哪里|设置|开启|set ?up|enable|turn on|where)|"
     r"(?:怎么|如何|在哪|哪里|设置|开启|打开|how (?:do i|to|can i)|where|turn on|enable|set up|activate)"
@@ -506,7 +518,7 @@ _HYPOTHETICAL_RE = _compile(
     r"(?: my| the)? ?(?:account|wallet|acc|funds|coins|money|crypto)?|"
     r"(?:试图|企图|想要?|尝试)(?:盗|偷|登录|登陆|转走|提走|黑)[^，。,.!?！？;；]{0,6}|"
     r"so (?:that )?(?:no ?one|nobody|hackers|scammers|thieves) (?:can|could|will)[^,.!?;]{0,30}|以免[^，。,.!?！？;；]{0,12}|免得[^，。,.!?！？;；]{0,12}|"
-    r"(?:worried|afraid|scared|concerned|paranoid) (?:about|of) (?:hacks?|hackers?|scams?|scammers?|theft|phishing|"
+    r"(?:worried|afraid|scared|concerned|paranoid) (?:about|of) (?:sim[- ]?swaps?|takeovers?|drainers?|hacks?|hackers?|scams?|scammers?|theft|phishing|"
     r"getting (?:hacked|scammed|drained)|being (?:hacked|scammed|drained))|"
     r"(?:说|称|saying|says|claiming|claims|said|warning)(?: that)?[^，。,.!?！？]{0,20}"
     r"(?:被盗|被黑|被偷|被骗|异常|有风险|风险|compromised|hacked|at risk|flagged|suspended|locked|breached|stolen)"
@@ -526,13 +538,19 @@ _FIGURATIVE_RE = _compile(
     r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|"
     r"(?:手机|电脑|密码)(?:丢了|弄丢了)|"
     r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
-    r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft|drained|ate|eats|eating|wiped)|"
+    r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft|drained|ate|eats|eating|wiped|took|takes|taking)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
     r"(?:stole|steal|robbed|rob|are stealing|are robbing)|"
     # Money coming in ("有人给我转了币", "he sent me 50 USDT") is not money taken.
-    r"(?:给我|向我)(?:转|打)了?|(?:转|打)给我|(?:对方|他|她|卖家|朋友)说(?:已经|早就)?(?:转|打)(?:了|过来)|(?<![a-z])(?:sent|transferred|paid) (?:to )?me(?![a-z])|"
+    r"(?:给我|向我)(?:转|打)了?|(?:转|打)给我|"
+    r"(?:转|打)了?(?:一点|一些|一笔|点)?\s*(?:0|[一二两三四五六七八九十百千万几]+)?\s*(?:个)?\s*(?:u|usdt|usdc|eth|btc|trx|bnb|sol|币|钱)\s*给我|(?:对方|他|她|卖家|朋友)说(?:已经|早就)?(?:转|打)(?:了|过来)|(?<![a-z])(?:sent|transferred|paid) (?:to )?me(?![a-z])|"
     r"(?:are|is|did|will|have|has) (?:i |my |the )?(?:funds?|coins?|money|it|they|them|usdt|eth|btc|crypto)? ?"
     r"(?:gone|lost|lose|been lost)[^.!?]{0,20}\?"
+)
+
+
+_DEVICE_STOLEN_RE = _compile(
+    r"(?:phone|laptop|device|sim|computer|ipad|tablet|手机|电脑)(?: with [a-z0-9 ]{1,30})?\s*(?:got |was |has been |被)?(?:stolen|偷了|被偷)"
 )
 
 
@@ -540,7 +558,17 @@ _FIGURATIVE_RE = _compile(
 @lru_cache(maxsize=256)
 def _set_aside(norm: str) -> str:
     """The normalised text without hypothetical, hearsay, quoted-warning and figurative clauses."""
-    return _FIGURATIVE_RE.sub(" ", _HYPOTHETICAL_RE.sub(" ", norm))
+    aside = _FIGURATIVE_RE.sub(" ", _HYPOTHETICAL_RE.sub(" ", norm))
+    without_device = _DEVICE_STOLEN_RE.sub(" ", aside)
+    if without_device != aside and not (
+        _LOSS_RE.search(without_device)
+        or _OUTFLOW_RE.search(without_device)
+        or _OWN_FUNDS_GONE_RE.search(without_device)
+    ):
+        # A stolen phone or laptop with no money told gone is a device to lock down (security);
+        # with a loss beside it ("phone stolen … balance withdrawn") it is how the theft began.
+        return without_device
+    return aside
 
 
 def theft_hypothetical(text: str) -> bool:
@@ -591,7 +619,7 @@ _HOLDING = (
 _ABSENT = (
     r"一片空白|空白|空空|空了|清空|搬空|掏空|只剩(?:下)?(?:一?个?零|零头|几|一点|点|0|dust)|剩(?:下)?(?:零头|个零)|"
     r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:一个|一分|一毛)(?:币|钱|u)(?:都|也)(?:没|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
-    r"(?:全部|全|都)?(?:不见了?|没了)|(?:显示|变成|变|成了|只有|是)\s*零|"
+    r"(?:全部|全|都)?(?:不见了?|没了|没有了)|(?:显示|变成|变|成了|只有|是)\s*零|"
     r"not (?:there|in (?:my|the) (?:account|wallet)) (?:any ?more|no more)|no longer (?:there|in (?:my|the))|"
     r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
@@ -626,6 +654,8 @@ _OTHER_VICTIM_RE = _compile(
 _OWN_SIDE_RE = _compile(
     r"(?<![a-z])mine(?![a-z])|(?:is|are) (?:it|yours|mine|my [a-z]+) safe|我自己|(?:我|我的)(?:的)?(?:呢|还在|也)|我的(?:要|该)?怎么|"
     r"another (?:exchange|platform|app)|other (?:exchange|platform)|different (?:exchange|platform)|不用你们|不是你们(?:的|平台)|"
+    r"(?:on|at|in) (?:binance|okx|coinbase|kraken|bybit|kucoin|bitget|gate|htx|huobi|metamask|trust ?wallet|phantom)|"
+    r"(?:protect|secure) my (?:account|wallet|funds|coins) (?:here|too|as well)|"
     r"(?:别的|其他|其它|另一个|另外一个)\s*(?:平台|交易所|exchange|platform|app|钱包|wallet)|"
     r"what should (?:he|she|they) do|(?:他|她)(?:该|要)?怎么办|怎么报(?:案|警)|"
     r"how (?:can|do|should) i (?:make sure|protect|check|keep)|"
@@ -671,7 +701,7 @@ _MARKET_MOVE_RE = _compile(
     r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|爆仓|插针|一根针|强平|(?<![a-z])liquidat|wick(?:ed)? out|margin call|stopped out|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
     r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
-    r"(?:山寨币|土狗|meme ?coins?|altcoins?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on|"
+    r"(?:山寨币|土狗|meme ?coins?|shit ?coins?|altcoins?|alts?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on|"
     # A fall told as a percentage ("一晚上 -90%", "跌了80%", "down 95%"); a thief takes all, not a share.
     r"(?<![a-z0-9])-\s?0(?:\.0)?\s?%|(?:跌了?|跌幅|亏了?|回撤|down|dropped|fell|dumped|lost)\s*(?:了|by|about|around|like)?\s*0(?:\.0)?\s?%"
 )
@@ -699,7 +729,8 @@ _VALUE_ONLY_RE = _compile(
     r"(?:币|代币|资产)?的?(?:数量|个数)\s*(?:都|也|还是)?(?:没变|没有变|不变|没少|没有少|一样|没动)|"
     r"(?:number|amount|quantity|count) of (?:my )?(?:coins|tokens|btc|eth|usdt|sol|units)[^.!?]{0,15}"
     r"(?:is the same|(?:is |are |stayed |remains? )?unchanged|(?:has|have)n'?t changed|(?:did|do)n'?t change|not changed)|"
-    r"(?:coin|token) (?:count|quantity|amounts?) (?:is |are )?(?:the same|unchanged)|same (?:number|amount) of (?:coins|tokens)"
+    r"(?:coin|token) (?:count|quantity|amounts?) (?:is |are )?(?:the same|unchanged)|same (?:number|amount) of (?:coins|tokens)|"
+    r"(?:折合|折算|估值|换算|估算)[^，。,!?！？]{0,10}(?:算错|不对|错了|有误|有问题)"
 )
 
 
@@ -880,7 +911,8 @@ _TRANSFER_WORD_RE = _compile(
     r"(?:sent|transferred|moved)[^.!?]{0,25} from (?!my account)|从[^，。,!?！？]{0,10}(?:转|提)(?:过来|到你们)"
 )
 _CHAIN_STATUS_RE = _compile(
-    r"链上|区块|浏览器|确认数|(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
+    r"链上|区块|浏览器|确认数|(?<![a-z])(?:tx ?hash|txid|tx id|transaction (?:hash|id))(?![a-z])|交易哈希|哈希|"
+    r"(?:已|没|未)到账|不到账|没显示|不显示|没入账|未入账|显示成功|显示已完成|pending|"
     r"on[- ]?chain|explorer|confirm(?:ed|ations?)|not (?:credited|showing|arrived|received|reflected)|"
     r"(?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|hasn'?t|has not) (?:show|appear|arrive|get credited)|"
     r"not in my (?:account|balance|wallet)|still processing|还在确认|还没到|一直没到|"
@@ -889,7 +921,7 @@ _CHAIN_STATUS_RE = _compile(
 )
 _FOUL_STRICT_RE = _compile(
     r"hack|黑客|被黑|盗|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|not me|wasn'?t me|不是我|"
-    r"陌生|不认识|some(?:one|body)|有人|别人|stranger|malware|virus|木马|病毒|drain|授权|approv|sign(?:ed)? (?:a|an|the|some)"
+    r"陌生|不认识|some(?:one|body)(?! (?:to |please |pls )?(?:look|help|check|answer|reply|respond|explain|investigate|credit|fix|review|escalate))|有人|别人|stranger|malware|virus|木马|病毒|drain|授权|approv|sign(?:ed)? (?:a|an|the|some)"
 )
 
 
