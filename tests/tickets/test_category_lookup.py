@@ -72,3 +72,19 @@ def test_a_deleted_category_is_gone(category, clock):
     selectors.category_get(slug="deposit")
     category.delete()
     assert selectors.category_get(slug="deposit") is None
+
+
+def test_a_team_change_is_seen_and_an_agent_sign_in_moves_nothing(category, agent, clock):
+    def version():
+        return cache.get(selectors.CATEGORIES_VERSION_KEY)
+
+    selectors.category_get(slug="deposit")
+    before = version()
+    agent.last_login = agent.date_joined
+    agent.save()  # every sign-in saves the user
+    assert version() == before
+    team = category.default_team
+    team.name_en = "Support desk"
+    team.save()
+    assert version() != before
+    assert selectors.category_get(slug="deposit").default_team.name_en == "Support desk"

@@ -441,11 +441,12 @@ def console_choices() -> dict[str, list[dict[str, Any]]]:
     return choices
 
 
-def console_choices_forget(**_: Any) -> None:
+def console_choices_forget(sender: type | None = None, **_: Any) -> None:
     cache.delete(CHOICES_KEY)
-    categories_forget()
-    # Again once committed: a process that reloaded in between read the rows as they were.
-    transaction.on_commit(categories_forget)
+    if sender is None or sender in (Category, Team):  # what a category lookup carries
+        categories_forget()
+        # Again once committed: a process that reloaded in between read the rows as they were.
+        transaction.on_commit(categories_forget)
 
 
 def category_list() -> QuerySet[Category]:
