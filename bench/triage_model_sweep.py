@@ -93,7 +93,16 @@ def run_variant(
         p, a = _evaluate(model, [rows[i] for i in test_idx])
         for j, i in enumerate(test_idx):
             pipe[i], alone[i] = p[j], a[j]
-    result = {"cv": _scores(rows, pipe), "cv_model": _scores(rows, alone), "sets": {}}
+    result = {"cv": _scores(rows, pipe), "cv_model": _scores(rows, alone), "sets": {}, "xsrc": {}}
+    # Across writers: trained without one writer's rows, scored on them (closer to an
+    # independent set than folds that share a writer's habits).
+    for source in sorted(
+        {r.get("source", "") for r in rows if str(r.get("source", "")).startswith("written")}
+    ):
+        model = fit([r for r in rows if r.get("source") != source])
+        held = [r for r in rows if r.get("source") == source]
+        p, a = _evaluate(model, held)
+        result["xsrc"][source] = {"pipe": _scores(held, p), "model": _scores(held, a)}
     model = fit(rows)
     for set_name, set_rows in sets.items():
         p, a = _evaluate(model, set_rows)
@@ -123,6 +132,13 @@ def summary(name: str, result: dict) -> str:
         f" | fresh model {mean('model', 'zh'):.3f} {mean('model', 'en'):.3f} {mean('model', 'mixed'):.3f}"
         f" ({result['cpu_s']:.0f}s)"
     )
+    for source, sc in result.get("xsrc", {}).items():
+        pipe, alone = sc["pipe"], sc["model"]
+        line += (
+            f"\n{'':<28} across writers, {source}: "
+            + " ".join(f"{lang} {pipe[lang]:.3f}/{alone[lang]:.3f}" for lang in LANGS if lang in pipe)
+            + f" theft miss {pipe['theft_miss']} fa {pipe['theft_fa']}  (pipeline/model)"
+        )
     return line
 
 
@@ -329,6 +345,11 @@ VARIANTS: dict[str, Callable] = {
         featuriser(char1_han=True, nostop_bigrams=True, bigrams=False), svc()
     ),
     "f:c1h C1 +stems": _with_features(featuriser(char1_han=True, stems=True), svc()),
+    "f:old (no char1, C0.5)": _with_features(featuriser(), svc(category_c=0.5)),
+    "f:c1h C0.5": _with_features(featuriser(char1_han=True), svc(category_c=0.5)),
+    "templates x0.5": svc(template_weight=0.5),
+    "templates x0.3": svc(template_weight=0.3),
+    "templates x0.5 C2": svc(template_weight=0.5, category_c=2.0),
     "f:+char1han C1.5": _with_features(featuriser(char1_han=True), svc(category_c=1.5)),
     "f:+char1han C1 compC1": _with_features(featuriser(char1_han=True), svc(category_c=1.0, complaint_c=1.0)),
     "f:+char1han C1 compC0.25": _with_features(

@@ -26,6 +26,8 @@ class ModelConfig:
     class_weight: str | None = "balanced"
     classifier: str = "svc"  # svc | logreg | svc+logreg | svc+cnb
     min_df: int = 1
+    # Weight of a templated row against a hand-written one (1.0: all alike).
+    template_weight: float = 1.0
 
 
 SHIPPED = ModelConfig()
@@ -68,14 +70,16 @@ class _Linear:
         self.intercept_ = sum(w * p.intercept_ for w, p in parts)
 
 
-def _category_fit(x: Any, y: list[str], config: ModelConfig) -> Any:
+def _category_fit(x: Any, y: list[str], config: ModelConfig, weights: Any = None) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.naive_bayes import ComplementNB
     from sklearn.svm import LinearSVC
 
     svc = None
     if "svc" in config.classifier:
-        svc = LinearSVC(C=config.category_c, class_weight=config.class_weight).fit(x, y)
+        svc = LinearSVC(C=config.category_c, class_weight=config.class_weight).fit(
+            x, y, sample_weight=weights
+        )
     if config.classifier == "svc":
         return svc
     if config.classifier == "logreg":
@@ -103,9 +107,12 @@ def model_fit(rows: list[dict[str, Any]], *, config: ModelConfig = SHIPPED) -> T
     texts = [r["text"] for r in rows]
     vec = _vectorizer(config)
     x = vec.fit_transform(texts)
-    cat = _category_fit(x, [r["category"] for r in rows], config)
+    weights = None
+    if config.template_weight != 1.0:
+        weights = [config.template_weight if r.get("source") == "template" else 1.0 for r in rows]
+    cat = _category_fit(x, [r["category"] for r in rows], config, weights)
     comp = LinearSVC(C=config.complaint_c, class_weight="balanced")
-    comp.fit(x, [int(r["complaint"]) for r in rows])
+    comp.fit(x, [int(r["complaint"]) for r in rows], sample_weight=weights)
     return TriageModel.from_linear(
         _linear_export(vec, cat, [str(c) for c in cat.classes_]),
         _linear_export(vec, comp, ["complaint"]),
