@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from walletdesk.core.ratelimit import rate_limit_public
@@ -47,7 +48,7 @@ def _locale(value: str | None) -> str | None:
     if not value:
         return None
     if value not in Locale.values:
-        raise ArticleInvalid("locale must be zh-hans or en.", fields={"locale": "zh-hans | en"})
+        raise ArticleInvalid(_("locale must be zh-hans or en."), fields={"locale": "zh-hans | en"})
     return value
 
 
@@ -64,9 +65,9 @@ def help_search(
     for the editors' report and returns its id for click / deflection counting."""
     rate_limit_public(request, "help_search", limit=settings.WALLETDESK_RATE_LIMIT_PUBLIC * 3)
     if not 1 <= limit <= 20:
-        raise ArticleInvalid("limit must be between 1 and 20.", fields={"limit": "1–20"})
+        raise ArticleInvalid(_("limit must be between 1 and 20."), fields={"limit": "1–20"})
     if len(q) > 300:
-        raise ArticleInvalid("The query is too long (300 characters at most).", fields={"q": "≤ 300"})
+        raise ArticleInvalid(_("The query is too long (300 characters at most)."), fields={"q": "≤ 300"})
     hits = selectors.article_search(query=q, locale=_locale(locale), limit=limit)
     search_id = None
     if track and q.strip():

@@ -1,16 +1,18 @@
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from walletdesk.core.errors import DomainError, NotFound, ValidationFailed
 
 
 class ArticleNotFound(NotFound):
     code = "article_not_found"
-    message = "No such article."
+    message = _("No such article.")
 
 
 class ArticleInvalid(ValidationFailed):
     code = "article_invalid"
-    message = "The article is invalid."
+    message = _("The article is invalid.")
 
 
 class ImportFileInvalid(ValidationFailed):
@@ -26,9 +28,9 @@ class ImportFileInvalid(ValidationFailed):
 class ImportFolderMissing(DomainError):
     code = "import_folder_missing"
     status = 400
-    message = "The folder does not exist."
+    message = _("The folder does not exist.")
 
 
 class SearchEventNotFound(NotFound):
     code = "search_event_not_found"
-    message = "No such search."
+    message = _("No such search.")
