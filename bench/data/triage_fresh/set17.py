@@ -1,5 +1,8 @@
-"""Fresh triage evaluation set 17 (issue 6, helper "triage", round 7): the late set, written after
-round 7's last rule change (commit 339ccb5) and measured once on the final code of the round.
+"""Fresh triage evaluation set 17 (issue 6, helper "triage", round 7): the late set, written at
+commit 339ccb5 and measured once on the final code of the round. The guard changes of 0eeddf2
+came after it was written (from the across-writer analysis, not from this set, which was not run
+before its measurement); its writer knew its text while making them, so it is less blind than a
+set written by someone else.
 
 Voices: pinyin-IME homophone typos (体现 for 提现, 冲值, 帐户, 登陆), phone autocorrect and Chinglish
 English ("my money is disappear", "withdrawl"), long rambling stories with life details, products
