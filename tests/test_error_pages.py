@@ -47,3 +47,10 @@ def test_server_error_page_renders_without_a_request_and_is_translated():
 
     assert "我们这边出了点问题" in page
     assert "先返回复制内容" in page
+
+
+def test_the_bare_site_address_leads_to_the_support_home(client):
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/support/"
