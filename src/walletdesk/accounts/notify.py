@@ -16,6 +16,11 @@ def login_link_email(*, customer: Customer, raw: str) -> None:
             link,
             "",
             _("The link works once, for 30 minutes."),
+            # A sign-in mail is what phishers imitate: say what we never ask and what to do if unasked.
+            _(
+                "If you did not ask for this link, ignore this email: nobody can use it without access to your inbox."
+            ),
+            _("We never ask for your password, seed phrase or private key."),
         ]
         if customer.anti_phishing_code:
             lines += ["", _("Your anti-phishing code: %(code)s") % {"code": customer.anti_phishing_code}]
