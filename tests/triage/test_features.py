@@ -19,3 +19,8 @@ def test_latin_letters_and_digits_are_not_unigram_features() -> None:
     feats = features_of("my usdt 100 gone")
 
     assert not [f for f in feats if f.startswith("c:")]
+
+
+def test_questions_about_the_company_and_its_terms_carry_the_other_keyword() -> None:
+    for text in ("where can I read your terms of service?", "能删除我的个人数据吗", "你们公司总部在哪"):
+        assert "kw:other" in features_of(text), text

@@ -579,6 +579,23 @@ LEXICON: dict[str, list[str]] = {
         "maintenance",
         "android",
         "ios",
+        # Questions about the company and its terms rather than an account or a transfer.
+        "terms of service",
+        "terms and conditions",
+        "privacy policy",
+        "gdpr",
+        "personal data",
+        "regulated",
+        "headquarters",
+        "registered in",
+        "服务条款",
+        "用户协议",
+        "隐私政策",
+        "个人数据",
+        "个人信息删除",
+        "经营牌照",
+        "总部",
+        "注册地",
     ],
 }
 
