@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from walletdesk.core.errors import DomainError, NotFound, ValidationFailed
 
 
 class ChainUnknown(NotFound):
     code = "chain_unknown"
-    message = "This network is not configured."
+    message = _("Choose the network the transaction was sent on.")
 
 
 class ChainsFileInvalid(ValidationFailed):
     code = "chains_file_invalid"
-    message = "The chains file is invalid."
+    message = _("The chains file is invalid.")
 
 
 class TxHashMalformed(ValidationFailed):
     code = "tx_hash_malformed"
-    message = "This is not a transaction hash."
+    message = _(
+        "This is not a transaction hash: paste the TxID from your withdrawal record or the block explorer."
+    )
 
 
 class AddressMalformed(ValidationFailed):
     code = "address_malformed"
-    message = "This is not an address on this network."
+    message = _("This is not an address on this network.")
 
 
 class ChainUnreachable(DomainError):
     code = "chain_unreachable"
     status = 503
-    message = "The network's node cannot be reached right now."
+    message = _("We cannot reach this network right now. Try again in a few minutes, or submit a request.")

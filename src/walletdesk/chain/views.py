@@ -18,10 +18,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.chain import product
+from walletdesk.chain.errors import AddressMalformed, ChainUnknown, ChainUnreachable, TxHashMalformed
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.selectors import chain_list, tx_check_stats
 from walletdesk.chain.services import chains_import
 from walletdesk.core.errors import DomainError
+
+CUSTOMER_WORDED_ERRORS = (ChainUnknown, TxHashMalformed, AddressMalformed, ChainUnreachable)
 
 
 def _lang() -> str:
@@ -134,6 +137,11 @@ def portal_check(request: HttpRequest) -> HttpResponse:
                 customer=customer,
             )
             context.update(result=product.diagnosis_view(diagnosis, ledger), check=check)
+        except CUSTOMER_WORDED_ERRORS as exc:
+            # The raisers' sentences are for operators (node URLs, the configured networks, English):
+            # a customer reads the error's own sentence, in their language.
+            context["error"] = str(type(exc).message)
+            status = exc.status
         except DomainError as exc:
             context["error"] = exc.message
             status = exc.status
