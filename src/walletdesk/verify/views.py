@@ -140,10 +140,16 @@ def console_page(request: HttpRequest) -> HttpResponse:
     return render(request, "verify/console.html", context)
 
 
+def _posted_id(request: HttpRequest, name: str) -> int:
+    """A row id from the form; anything but a plain number that fits a database integer is 0 (no row)."""
+    raw = request.POST.get(name, "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 18 else 0
+
+
 def _console_action(request: HttpRequest) -> None:
     action, user = request.POST.get("action"), request.user
     if action in ("confirm", "reject"):
-        report = selectors.report_get(report_id=int(request.POST.get("report_id", "0") or 0))
+        report = selectors.report_get(report_id=_posted_id(request, "report_id"))
         if report is None:
             from walletdesk.verify.errors import ReportNotFound
 
@@ -162,7 +168,7 @@ def _console_action(request: HttpRequest) -> None:
             actor=user,
         )
     elif action == "remove":
-        channel = OfficialChannel.objects.filter(pk=int(request.POST.get("channel_id", "0") or 0)).first()
+        channel = OfficialChannel.objects.filter(pk=_posted_id(request, "channel_id")).first()
         if channel is not None:
             services.channel_remove(channel=channel, actor=user)
 
