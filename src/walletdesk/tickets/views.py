@@ -293,8 +293,11 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
                 attachments=uploads,
             )
         elif action == "assign":
-            agent = services.agent_user_get(user_id=int(post["assignee"])) if post.get("assignee") else None
-            if post.get("assignee") and agent is None:
+            # A tampered id ("abc", 30 digits) is no agent, said in words, not a Python ValueError text.
+            raw_assignee = post.get("assignee", "").strip()
+            wellformed = raw_assignee.isdigit() and len(raw_assignee) <= 18
+            agent = services.agent_user_get(user_id=int(raw_assignee)) if wellformed else None
+            if raw_assignee and agent is None:
                 raise DomainError(_("This person is not an active agent."))
             services.ticket_assign(ticket=ticket, agent=agent, by=request.user)
         elif action == "take":
