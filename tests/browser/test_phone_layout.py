@@ -1,0 +1,27 @@
+"""Phones: a customer's pasted transaction hash stays inside the screen."""
+
+import pytest
+
+from tests.conftest import jwt_for
+from walletdesk.tickets.models import Channel
+from walletdesk.tickets.services import ticket_create_by_customer
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_long_transaction_hash_does_not_widen_the_ticket_page_on_a_phone(live, new_context, customer):
+    received = ticket_create_by_customer(
+        customer=customer,
+        channel=Channel.WEB,
+        body="My withdrawal failed, tx 0x" + "ab" * 32,
+        category=None,
+        subject="Withdrawal 0x" + "cd" * 32,
+        locale="en",
+    )
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(f"{live.url}/support/login/?token={jwt_for(customer)}")
+
+    page.goto(f"{live.url}/support/tickets/{received.ticket.pk}/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
