@@ -206,3 +206,56 @@ def test_a_deposit_with_its_tx_hash_cited_is_money_in_flight() -> None:
 
 def test_a_fiat_valuation_that_looks_wrong_is_a_display_question() -> None:
     assert display_glitch("资产页面折算成美元的金额好像算错了")
+
+
+# Set 17's classes (after its single measurement), tested on other wordings.
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("我的币被人体现到陌生地址了，不是我操作的", "account_theft"),
+        ("体现到冷钱包要多久", "withdrawal"),
+        ("冲值的USDT还没到帐", "deposit"),
+    ],
+)
+def test_pinyin_ime_homophones_read_as_the_words_meant(text: str, category: str) -> None:
+    assert message_triage(text=text).category == category
+
+
+def test_ime_homophones_are_folded_before_the_model_and_rules_read_them() -> None:
+    from walletdesk.triage.features import text_normalise
+
+    assert text_normalise("体现到帐户") == "提现到账户"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my watchlist and price alerts vanished after updating, balance is fine though",
+        "更新后自选列表全没了，资产都还在",
+    ],
+)
+def test_app_content_gone_with_the_money_intact_is_a_bug_report(text: str) -> None:
+    assert message_triage(text=text).category == "other"
+
+
+def test_an_authenticator_lost_with_the_money_intact_is_not_a_bug_report() -> None:
+    text = "lost my authenticator app when I changed phones, funds are fine, how do I get back in?"
+    assert message_triage(text=text).category != "other"
+
+
+def test_restoring_the_funds_asked_for_is_a_complaint() -> None:
+    assert complaint_cue("my balance was taken, I demand the funds be restored") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["骗子让我提现到他的地址，我没提现。这个要举报到哪", "假客服叫我转到安全账户，我没转，怎么举报"],
+)
+def test_a_request_refused_in_a_clause_of_its_own_is_no_theft(text: str) -> None:
+    assert message_triage(text=text).category != "account_theft"
+
+
+def test_i_myself_never_withdrew_disowns_rather_than_owns_a_mistake() -> None:
+    text = "钱包里的U被人转走了，我自己从来没转过"
+    assert not self_inflicted(text)
+    assert message_triage(text=text).category == "account_theft"

@@ -33,6 +33,11 @@ def _trad_table() -> dict[int, str]:
     return {ord(pairs[i]): pairs[i + 1] for i in range(0, len(pairs), 2)}
 
 
+# Pinyin-IME homophones customers leave in (体现 for 提现, 冲值 for 充值, 帐 for 账): the words the
+# set and the rules know. 帐 as 账 covers 帐户/帐号/到帐; 体现 as a real word ("这体现了") is rare
+# in support messages and costs little if folded.
+_IME_TYPOS = (("体现", "提现"), ("冲值", "充值"), ("冲币", "充币"), ("冲进", "充进"), ("帐", "账"))
+
 # Written Cantonese particles (HK customers) folded to their Mandarin forms, so "錢全部冇咗"
 # reads like "钱全部没了" to the rules and the model (俾人 is the passive 被人).
 _CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些俾被"
@@ -66,6 +71,9 @@ def text_normalise(text: str) -> str:
     text = text.translate(_TRAD_TABLE).lower()
     if "晒" in text or "冒认" in text:
         text = _CANTONESE_RESULT_RE.sub("了", text).replace("冒认", "冒充")
+    for typo, word in _IME_TYPOS:
+        if typo in text:
+            text = text.replace(typo, word)
     text = _LONG_TOKEN_RE.sub(" Ⓐ ", text)
     text = _DIGITS_RE.sub("0", text)
     return _SPACE_RE.sub(" ", text).strip()

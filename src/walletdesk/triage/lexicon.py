@@ -159,6 +159,12 @@ LEXICON: dict[str, list[str]] = {
         "transfer out",
     ],
     "trading": [
+        # New-token sales decided by lottery: the allocation is a trade (the labelled convention).
+        "launchpool",
+        "launchpad",
+        "打新",
+        "中签",
+        "申购",
         "交易",
         "下单",
         "挂单",
@@ -596,6 +602,14 @@ LEXICON: dict[str, list[str]] = {
         "经营牌照",
         "总部",
         "注册地",
+        # The wallet's payment card is its own product, not a deposit or a trade.
+        "crypto card",
+        "debit card declined",
+        "card declined",
+        "card gets declined",
+        "card is declined",
+        "加密卡",
+        "卡被拒",
     ],
 }
 

@@ -125,6 +125,8 @@ _INTACT = (
     # same words disown the loss instead (the theft net reads the disowning first).
     r"(?:haven'?t|have not|didn'?t|did not) (?:sent|send|moved|move|transferred|transfer|paid|pay|given|give) (?:them |him |her )?anything|"
     r"(?:haven'?t|have not) (?:sent|transferred|paid|clicked|given) (?:it|them|him|her|money|any)|"
+    # A request refused, the clause ending on it ("让我提现到他的地址，我没提现。").
+    r"(?:让|叫|要)我[^。.!?！？]{0,30}[，,]\s*我(?:并)?没(?:有)?(?:提现|提币|提|转账|转)(?=\s*(?:[，。,.!?！？;；]|$))|"
     r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
@@ -334,7 +336,8 @@ _SELF_INFLICTED_RE = _compile(
     r"跌没|跌(?:到|成)?了?(?:0|零)(?![.0-9%])|追高|(?:crash|dump)(?:ed|s)?(?![a-z])|"
     r"bought (?:at|near) the (?:top|peak)|"
     r"(?:山寨币|土狗|meme ?coins?|altcoins?|the (?:token|coin)s? i (?:bought|hold))[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled)|lost everything on|"
-    r"我自己|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
+    # "我自己没有提现过" disowns; "我自己转错了" owns the mistake.
+    r"我自己(?!\s*(?:都|也|根本|从来|从|并)?\s*没)|自己(?:不小心)?(?:填|输|粘贴|复制|选|转|提)错|不小心|填错|输错|粘贴错|复制错|选错|转错|提错|错误的地址"
 )
 _MALWARE_RE = _compile(
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗|drain|stole|steal|phish|钓鱼|"
@@ -352,7 +355,8 @@ _COMPLAINT_RE = _compile(
     r"apolog|escalat|supervisor|manager|regulator|report you|legal action|lawyer|sue you|"
     r"investigation|(?:funds|money|coins|assets) (?:back|returned)|(?:want|need|give me|return) (?:my|me my) [^.!?]{0,20} back|get my (?:money|funds|coins) back|"
     r"(?:^|[,.;!?，。]\s*|please |pls |just |now )give (?:it|them|that|the (?:money|fee|fees)) back|(?:cover|covered|reimburse) (?:my|the) loss|losses (?:covered|compensated)|给我入账|"
-    r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for"
+    r"explain (?:why|the delay|this)|demand an explanation|want an explanation|unacceptable|responsible for|"
+    r"(?:want|need|demand|expect)[^.!?]{0,25}(?:restored|reimbursed|returned|reversed)|restore (?:my|the|our) (?:funds|money|coins|balance)"
 )
 # Praise and "how do I file …" questions use complaint words without being one.
 _NOT_COMPLAINT_RE = _compile(
@@ -759,14 +763,22 @@ _MONEY_NAMED_RE = _compile(
 
 
 def app_content_gone(text: str) -> bool:
-    """What the customer lost is app content (watchlist, alerts, settings), and no money is named."""
+    """What the customer lost is app content (watchlist, alerts, settings), and no money is named
+    or the money is told intact beside it ("indicators gone, coins are fine")."""
     norm = text_normalise(text)
     return bool(
         _APP_CONTENT_RE.search(norm)
         and _CONTENT_LOST_RE.search(norm)
-        and not _MONEY_NAMED_RE.search(norm)
+        and (not _MONEY_NAMED_RE.search(norm) or _STILL_THERE_RE.search(norm))
         and not _FOUL_RE.search(norm)
     )
+
+
+def app_content_only(text: str) -> bool:
+    """App content (not an authenticator) lost with the money told intact: a bug report, whatever
+    security words the intact money adds."""
+    norm = text_normalise(text)
+    return bool(app_content_gone(text) and _STILL_THERE_RE.search(norm) and not _SECURITY_2FA_RE.search(norm))
 
 
 def own_funds_gone(text: str) -> bool:

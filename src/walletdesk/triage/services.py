@@ -16,6 +16,7 @@ from walletdesk.triage.rules import (
     account_frozen,
     advance_fee_offer,
     app_content_gone,
+    app_content_only,
     assets_intact,
     assets_shown,
     complaint_cue,
@@ -201,7 +202,13 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         # answer. Otherwise the model's theft stands: a missed theft costs more than a false
         # alarm, and new wordings of a loss are what the rules lack. A question about what a
         # thief could do ("被别人知道密码的话 他们可以 transfer 我的 USDT 吗") asks for advice.
-        category = "security" if theft_only_imagined(text) else pred.ranked[1]
+        # Denied, advice-seeking or imagined, the theft words leave a security question; the
+        # model's runner-up (often withdrawal beside theft) would answer the wrong one.
+        category = (
+            "security"
+            if theft_only_imagined(text) or theft_denied(text) or security_advice(text)
+            else pred.ranked[1]
+        )
     if category != "account_theft" and _model_leans_to_theft(text, pred):
         category = "account_theft"
     if (
@@ -211,10 +218,8 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     ):
         # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
         category = "trading"
-    elif (
-        category in ("security", "account_login", "trading", "service_feedback")
-        and (display_glitch(text) or app_content_gone(text))
-        and not security_cue(text)
+    elif category in ("security", "account_login", "trading", "service_feedback") and (
+        (display_glitch(text) or app_content_gone(text)) and not security_cue(text) or app_content_only(text)
     ):
         # "资产显示0，刷新就好了", "watchlist 全没了": the app misbehaved, a bug report.
         category = "other"
