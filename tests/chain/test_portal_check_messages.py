@@ -65,3 +65,25 @@ def test_failed_checks_speak_the_customers_language_and_hide_the_node(
     assert malformed.status_code == 400 and not_a_hash in malformed.content.decode()
     assert no_network in empty.content.decode()
     assert "configured:" not in empty.content.decode()
+
+
+def test_public_check_api_answers_in_the_callers_language_without_the_node_address(client, dead_chain):
+    down = client.post(
+        "/api/v1/chain/check",
+        {"chain": "eth", "tx": "0x" + "ab" * 32},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="zh-CN,zh;q=0.9",
+    )
+    unknown = client.post(
+        "/api/v1/chain/check",
+        {"chain": "nope", "tx": "0x" + "ab" * 32},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert down.status_code == 503
+    assert down.json()["error"]["code"] == "chain_unreachable"
+    assert "暂时无法连接该网络" in down.json()["error"]["message"]
+    assert dead_chain not in down.content.decode()
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["message"] == "Choose the network the transaction was sent on."

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 
 from walletdesk.accounts.auth import agent_auth
 from walletdesk.chain import product
+from walletdesk.chain.errors import CUSTOMER_WORDED_ERRORS
 from walletdesk.chain.selectors import chain_list
 from walletdesk.chain.services import tx_diagnose
 from walletdesk.core.ratelimit import rate_limit_public
@@ -61,14 +62,17 @@ def tx_check_public(request: HttpRequest, payload: CheckIn) -> dict[str, Any]:
     """Customer self-service before a ticket (portal / widget); counted for deflection."""
     rate_limit_public(request, "tx-check", limit=20)
     source = "portal" if payload.via == "portal" else "widget"
-    diagnosis, _, check = product.self_service_check(
-        chain_id=payload.chain,
-        tx_hash=payload.tx,
-        address=payload.address,
-        locale=payload.locale,
-        source=source,
-        customer=None,
-    )
+    try:
+        diagnosis, _, check = product.self_service_check(
+            chain_id=payload.chain,
+            tx_hash=payload.tx,
+            address=payload.address,
+            locale=payload.locale,
+            source=source,
+            customer=None,
+        )
+    except CUSTOMER_WORDED_ERRORS as exc:
+        raise type(exc)(fields=exc.fields) from exc
     return {**diagnosis.as_dict(), "check_id": check.pk, "should_be_credited": diagnosis.should_be_credited}
 
 

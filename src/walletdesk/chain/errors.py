@@ -33,3 +33,8 @@ class ChainUnreachable(DomainError):
     code = "chain_unreachable"
     status = 503
     message = _("We cannot reach this network right now. Try again in a few minutes, or submit a request.")
+
+
+# Customers (portal page, public API) read these errors' own sentences: the raisers' messages are for
+# operators and agents (node URLs, the configured networks, English only).
+CUSTOMER_WORDED_ERRORS = (ChainUnknown, TxHashMalformed, AddressMalformed, ChainUnreachable)

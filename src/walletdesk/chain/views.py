@@ -18,13 +18,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.chain import product
-from walletdesk.chain.errors import AddressMalformed, ChainUnknown, ChainUnreachable, TxHashMalformed
+from walletdesk.chain.errors import CUSTOMER_WORDED_ERRORS
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.selectors import chain_list, tx_check_stats
 from walletdesk.chain.services import chains_import
 from walletdesk.core.errors import DomainError
-
-CUSTOMER_WORDED_ERRORS = (ChainUnknown, TxHashMalformed, AddressMalformed, ChainUnreachable)
 
 
 def _lang() -> str:
