@@ -465,6 +465,11 @@ def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
         "errors": errors,
         "draft": request.POST.get("body", ""),
         "secret_warning": _secret_warning_pop(request, ticket),
+        # What the customer filled in on the request form (account, TxID, network …), so they can
+        # see what support has and spot a wrong hash without writing again.
+        "intake_rows": timeline.intake_rows(
+            ticket.intake, selectors.category_by_id(ticket.category_id), _lang()
+        ),
     }
     return render(request, "tickets/portal/ticket.html", context, status=400 if error else 200)
 
