@@ -8,6 +8,7 @@ from walletdesk.triage.rules import (
     account_taken_over,
     complaint_cue,
     display_glitch,
+    login_blocked_by_own_2fa,
     loss_elsewhere,
     market_move,
     self_inflicted,
@@ -259,3 +260,24 @@ def test_i_myself_never_withdrew_disowns_rather_than_owns_a_mistake() -> None:
     text = "钱包里的U被人转走了，我自己从来没转过"
     assert not self_inflicted(text)
     assert message_triage(text=text).category == "account_theft"
+
+
+# Locked out at the 2FA step of a login, in words the older rule missed (seen across writers).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新手机没装好，登录卡在二次验证输动态码那一步",
+        "login 一直卡在 2FA 那一页，authenticator 换手机的时候没备份",
+        "deleted my authenticator by accident, now the login asks for a code I can't get",
+        "wrong 2FA code every time I try to log in, my phone clock is correct",
+    ],
+)
+def test_stuck_at_ones_own_2fa_step_is_account_login(text: str) -> None:
+    assert login_blocked_by_own_2fa(text)
+    assert message_triage(text=text).category == "account_login"
+
+
+def test_a_2fa_changed_by_someone_else_stays_a_takeover() -> None:
+    assert message_triage(
+        text="someone logged in and changed my 2FA, now login asks for a code I don't have"
+    ).category == ("account_theft")

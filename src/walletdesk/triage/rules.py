@@ -834,6 +834,7 @@ _TAKEOVER_RE = _compile(
     # Done, not tried: "someone tried to reset my password" is an attempt (security).
     r"(?<![a-z])(?:they|he|she|the hacker|the attacker|the scammer|the intruder|hackers?|some(?:one|body)(?: else)?|a stranger|"
     r"(?:an? |some )?unknown (?:person|people|user|party|individual)|a third party)"
+    r"(?: (?:logged in|got in|broke in|got into my (?:account|acc))(?: and| then)?)?"
     r"(?: (?:also|then|just|already|even|somehow|had|has|have))? (?:changed|reset|switched|replaced|removed|disabled|turned off|added (?:their|his|her) own)"
     r" (?:my |the )?(?:registered |login |account )?(?:e-?mail|phone|number|password|0fa|authenticator|google auth)|"
     r"(?:locked|kicked|shut) me out of my (?:own )?(?:account|acc)"
@@ -1130,7 +1131,13 @@ _LOGIN_FAILS_RE = _compile(
 _LOGIN_ONLY_FAILS_RE = _compile(
     r"登不上|登录不了|登陆不了|登不进|无法登录|无法登陆|进不去|(?:can'?t|cannot|unable to) (?:log ?in|sign ?in|login|get in|access my account)|"
     r"locked out|login\s*不了|login\s*不进|login (?:fails?|failed)|登录不进|登陆不进|(?:怎么|如何)\s*(?:登录|登陆|login|log ?in|sign ?in)|how (?:do|can) i (?:now )?(?:log ?in|sign ?in|get (?:back )?in)|"
-    r"(?:log ?in|sign ?in|登录|登陆)[^.!?。，,]{0,30}(?:invalid|incorrect|rejected|not accepted|无效|错误|不对)"
+    r"(?:log ?in|sign ?in|登录|登陆)[^.!?。，,]{0,30}(?:invalid|incorrect|rejected|not accepted|无效|错误|不对)|"
+    # Stuck at the 2FA step of a login in other words ("登录卡在二次验证", "login asks for a code I
+    # don't have", "the login page keeps reloading after I enter the 2FA code").
+    r"(?:log ?in|login|sign ?in|登录|登陆)[^。.!?！？]{0,16}(?:卡在|卡住|要输|要求输入|一直(?:让我|要|fail|失败|转圈)|"
+    r"stuck (?:at|on)|asks? (?:me )?for|keeps? (?:asking|reloading|failing|rejecting))|"
+    r"(?:登录|登陆|login|passkey)\s*(?:一直|总是)?\s*(?:fail|失败)|(?:logging|log) ?in[^.!?]{0,40}(?:even though|but)[^.!?]{0,30}(?:code|0fa)|"
+    r"(?:invalid|incorrect|wrong|rejected)[^.!?]{0,12}code[^.!?]{0,20}(?:when|while|every ?time|each time|whenever) (?:i )?(?:try(?:ing)? to )?log(?:ging)? ?in"
 )
 
 
