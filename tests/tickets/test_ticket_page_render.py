@@ -93,3 +93,24 @@ def test_live_check_codes_panels_and_chat_partials_are_on_the_page(client, agent
     ):
         assert piece in page, piece
     assert f'data-ticket-id="{hostile_ticket.pk}"' in page and f'data-user-id="{agent.pk}"' in page
+
+
+def test_a_web_ticket_has_one_reply_box_and_no_live_chat_panel(client, agent, hostile_ticket):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    login_agent(client, agent, "agent-pass-123")
+    page = client.get(f"/console/tickets/{hostile_ticket.pk}/").content.decode()
+    assert page.count("<textarea") == 1 and 'id="reply-body"' in page
+    assert "Live chat with the customer" not in page and 'id="chat-live-body"' not in page
+    # Who else has the ticket open still shows on every ticket.
+    assert 'id="chat-live-viewers"' in page and 'id="chat-live-collision"' in page
+
+
+def test_a_chat_ticket_keeps_the_live_chat_panel_beside_the_reply_form(client, agent, customer):
+    chat = receive(
+        InboundMessage(channel=Channel.WIDGET, customer=customer, body="hi from the widget")
+    ).ticket
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    login_agent(client, agent, "agent-pass-123")
+    page = client.get(f"/console/tickets/{chat.pk}/").content.decode()
+    assert "Live chat with the customer" in page and 'id="chat-live-body"' in page
+    assert page.count("<textarea") == 2

@@ -139,6 +139,7 @@
     } else if (d.type === "watching") {
       conversation = d.conversation; renderState(); renderViewers(d.viewers || []);
       if (root.classList.contains("chat-live-on") && !root.dataset.shown) { root.dataset.shown = "1"; root.scrollIntoView({ block: "nearest" }); }
+      if (!$("chat-live-intake")) return; // a ticket with no live chat shows only who is viewing
       var labels = (d.labels || {})[L("zh-hans", "en")] || { category: d.category, intake: Object.keys(d.intake || {}).map(function (k) { return [k, d.intake[k]]; }) };
       $("chat-live-intake").textContent = (labels.category ? L("类别：", "Category: ") + labels.category + " · " : "") + (labels.intake || []).map(function (row) { return row[0] + ": " + row[1]; }).join(" · ");
     } else if (d.type === "chat.viewers" && d.ticket_id === ticketId) {
@@ -146,7 +147,7 @@
     } else if (d.type === "chat.state") {
       if (ticketId && d.conversation.ticket_id === ticketId) { conversation = d.conversation; renderState(); }
       feed(d.change, d.conversation.ticket_id, d.conversation.reference);
-    } else if (d.type === "chat.typing" && d.ticket_id === ticketId) {
+    } else if (d.type === "chat.typing" && d.ticket_id === ticketId && $("chat-live-typing")) {
       var t = $("chat-live-typing");
       t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
       t.hidden = !d.state; clearTimeout(typingTimer); typingTimer = setTimeout(function () { t.hidden = true; }, 6000);
@@ -177,8 +178,8 @@
 
   // --- wiring -----------------------------------------------------------------------------------
   if ($("chat-live-presence")) $("chat-live-presence").addEventListener("change", function (e) { send({ type: "presence", state: e.target.value }); });
-  if (mode === "ticket") {
-    placeNearConversation();
+  if (mode === "ticket") placeNearConversation();
+  if (mode === "ticket" && $("chat-live-reply")) {
     var body = $("chat-live-body"), composing = false, internal = $("chat-live-internal");
     var renderMode = function () {
       // Which box talks to the customer must be obvious: a note looks and reads differently.

@@ -1,0 +1,26 @@
+"""The console ticket page in a browser: a ticket that never was a live chat offers one reply box,
+and still says who else has it open."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser]
+
+
+def test_a_web_ticket_shows_one_reply_box_and_who_is_viewing(live, agent_page, customer, category):
+    from walletdesk.tickets.services import ticket_create_by_customer
+
+    ticket = ticket_create_by_customer(
+        customer=customer,
+        channel="web",
+        category=category,
+        body="My USDT deposit is missing",
+        intake={"txid": "0xabc"},
+    ).ticket
+    page = agent_page(f"/console/tickets/{ticket.pk}/")
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.locator("#chat-live-viewers", has_text="Agent One").wait_for()
+    assert page.locator("textarea:visible").count() == 1
+    assert page.locator("#reply-body").is_visible()
+    assert page.get_by_text("Live chat with the customer").count() == 0
+    assert errors == []
