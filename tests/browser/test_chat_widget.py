@@ -126,6 +126,17 @@ def test_script_in_a_message_renders_inert_on_both_sides(live, new_context, agen
     assert page.frames[1].evaluate("window.__pwned") is None and page.evaluate("window.__pwned") is None
 
 
+def test_the_seed_phrase_warning_links_the_theft_report_beside_the_chat(live, new_context, online_agent):
+    from mnemonic import Mnemonic
+
+    page, frame = open_widget(new_context(), live)
+    start_chat(frame, "support asked me for this: " + Mnemonic("english").to_mnemonic(bytes(16)))
+    link = frame.locator(".wd-msg.system a", has_text="report a stolen account")
+    link.wait_for()
+    assert link.get_attribute("href") == live.url + "/support/new/?category=account_theft"
+    assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
+
+
 @pytest.mark.parametrize("kind", ["forged", "expired"])
 def test_bad_identity_token_is_refused(live, new_context, customer, kind):
     from tests.conftest import jwt_for

@@ -66,6 +66,17 @@ def test_warning_message_in_both_languages_links_the_theft_report(settings) -> N
     assert "never ask" in en and "seed phrase" in en and "new wallet" in en
 
 
+def test_the_warnings_theft_report_link_is_a_real_link_in_both_languages(settings) -> None:
+    from walletdesk.shield.services import warning_html
+
+    settings.SITE_URL = "https://help.example.com"
+    href = 'href="https://help.example.com/support/new/?category=account_theft"'
+    for locale, label in (("zh-hans", "提交账户被盗报告</a>"), ("en", "report a stolen account</a>")):
+        html = warning_html(locale=locale)
+        assert f"<a {href}" in html and label in html and 'rel="noopener noreferrer nofollow"' in html
+        assert "<script" not in html
+
+
 def test_four_word_windows_and_leak_search() -> None:
     windows = four_word_windows(PHRASE)
     assert windows[0] == "legal winner thank year" and len(windows) == 9

@@ -188,6 +188,7 @@ def test_the_leak_warning_is_on_the_page_right_after_sending_a_seed_phrase(clien
     )
     page = created.content.decode()
     assert 'id="secret-warning"' in page
+    assert 'category=account_theft" rel=' in page  # the theft-report link is a link, not text
     assert "Treat it as leaked" in page  # the note on the message itself
     again = client.get(created.redirect_chain[-1][0]).content.decode()
     assert 'id="secret-warning"' not in again  # shown once; the note on the message stays

@@ -227,6 +227,8 @@ def test_a_pasted_seed_phrase_is_redacted_and_the_customer_warned(
     assert message.shield_findings[0]["kind"] == "mnemonic"
     warning = Message.objects.get(ticket=received.ticket, author_kind="system")
     assert "never" in warning.body.lower() and warning.delivery_status == Delivery.SENT
+    # The portal, the widget and transcripts show body_html: the theft-report link is clickable there.
+    assert '/support/new/?category=account_theft" rel="noopener noreferrer nofollow">' in warning.body_html
 
 
 def test_automation_is_queued_only_when_it_has_work(

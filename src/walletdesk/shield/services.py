@@ -13,6 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.safestring import SafeString
+
+from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.keys import EXTENDED_PRIVATE_KEY, KEYSTORE_JSON, PRIVATE_KEY, keys_find
 from walletdesk.shield.mnemonics import MNEMONIC, mnemonics_find
 
@@ -32,18 +35,20 @@ MARKERS: dict[str, dict[str, str]] = {
     KEYSTORE_JSON: {"zh-hans": "[已隐藏钱包密钥文件]", "en": "[keystore file removed]"},
 }
 THEFT_REPORT_PATH = "/support/new/?category=account_theft"
+# The warning is Markdown: it is posted as a system message, whose HTML (markdown-it + nh3, like
+# every message) makes the theft-report link clickable in the portal, the widget and the console.
 _WARNINGS = {
     "zh-hans": (
         "安全提醒：{brand} 客服绝不会向您索要助记词、私钥或钱包密钥文件，任何索要这些信息的人都是骗子。"
         "您发送的内容已被自动隐藏，我们的客服看不到它，但请把它视为已经泄露："
         "请立即创建一个新钱包，并把全部资产转入新钱包。"
-        "如果资产已经丢失，请马上提交账户被盗报告：{link}"
+        "如果资产已经丢失，请马上[提交账户被盗报告]({link})。"
     ),
     "en": (
         "Security warning: {brand} support will never ask for your seed phrase, private key or "
         "keystore file. Anyone who asks for them is a scammer. We hid what you sent and our agents "
         "cannot see it, but treat it as exposed: create a new wallet now and move all your funds "
-        "to it. If funds are already missing, report a stolen account right away: {link}"
+        "to it. If funds are already missing, [report a stolen account]({link}) right away."
     ),
 }
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -210,6 +215,12 @@ def warning_message(*, locale: str) -> str:
 
     link = f"{settings.SITE_URL}{THEFT_REPORT_PATH}"
     return _WARNINGS[locale_normalize(locale)].format(brand=settings.BRAND_NAME, link=link)
+
+
+def warning_html(*, locale: str) -> SafeString:
+    """The warning as HTML for pages that show it outside a message (the portal's notice right
+    after sending): rendered and sanitized exactly like a message body."""
+    return SafeString(markdown_render(warning_message(locale=locale)))
 
 
 _KIND_NAMES = {

@@ -25,7 +25,7 @@ from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError
 from walletdesk.core.markdown import markdown_render
-from walletdesk.shield.services import warning_message as shield_warning
+from walletdesk.shield.services import warning_html as shield_warning_html
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
@@ -500,7 +500,7 @@ def _secret_warning_pop(request: HttpRequest, ticket: Any) -> str:
     if request.session.get(SECRET_WARNING_SESSION) != ticket.pk:
         return ""
     del request.session[SECRET_WARNING_SESSION]
-    return shield_warning(locale=_lang())
+    return shield_warning_html(locale=_lang())
 
 
 @customer_required

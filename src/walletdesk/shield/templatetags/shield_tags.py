@@ -10,7 +10,7 @@ from __future__ import annotations
 from django import template
 from django.utils.translation import get_language
 
-from walletdesk.shield.services import agent_banner, warning_message
+from walletdesk.shield.services import agent_banner, warning_html
 
 register = template.Library()
 
@@ -23,4 +23,4 @@ def shield_agent_banner(counts: dict[str, int] | None) -> dict[str, str]:
 
 @register.inclusion_tag("shield/_notice.html")
 def shield_customer_warning() -> dict[str, str]:
-    return {"text": warning_message(locale=get_language() or "zh-hans"), "role": "alert"}
+    return {"html": warning_html(locale=get_language() or "zh-hans"), "role": "alert"}

@@ -307,6 +307,8 @@
     var li = document.createElement("li"); li.className = "wd-msg " + kind;
     var body = document.createElement("div"); body.className = "wd-body";
     body.innerHTML = html; // server-rendered Markdown, sanitized by nh3; the frame's CSP forbids inline script too
+    // A link followed inside the frame would replace the chat: it opens beside it instead.
+    Array.prototype.forEach.call(body.querySelectorAll("a[href]"), function (a) { a.target = "_blank"; a.rel = "noopener noreferrer nofollow"; });
     li.appendChild(body);
     var m = document.createElement("div"); m.className = "wd-meta"; m.textContent = meta || ""; li.appendChild(m);
     return li;
