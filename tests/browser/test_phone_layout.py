@@ -25,3 +25,12 @@ def test_a_long_transaction_hash_does_not_widen_the_ticket_page_on_a_phone(live,
     page.goto(f"{live.url}/support/tickets/{received.ticket.pk}/")
 
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_widget_demo_page_is_laid_out_for_the_phones_width(live, new_context):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(live.host_url + "/widget/demo/")
+    # Without a viewport meta tag a phone lays the page out 980 px wide and shrinks it to fit.
+    assert page.evaluate("window.innerWidth") == PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
