@@ -137,6 +137,20 @@ def test_the_seed_phrase_warning_links_the_theft_report_beside_the_chat(live, ne
     assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
 
 
+@pytest.mark.parametrize(
+    ("locale", "name"), [("en", "Attach an image or PDF"), ("zh-hans", "添加图片或 PDF")]
+)
+def test_the_attach_button_is_a_drawn_icon_with_a_name(live, new_context, online_agent, locale, name):
+    page, frame = open_widget(new_context(), live)
+    frame.locator("#wd-lang").select_option(locale)
+    start_chat(frame, "Here is a screenshot")
+    attach = frame.get_by_role("button", name=name, exact=True)
+    assert attach.locator("svg").count() == 1 and "📎" not in frame.locator(".wd-tools").inner_text()
+    with page.expect_file_chooser() as chooser:
+        attach.click()
+    assert chooser.value.is_multiple() is False
+
+
 @pytest.mark.parametrize("kind", ["forged", "expired"])
 def test_bad_identity_token_is_refused(live, new_context, customer, kind):
     from tests.conftest import jwt_for

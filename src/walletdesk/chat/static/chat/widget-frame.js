@@ -11,7 +11,7 @@
     "zh-hans": {
       title: "在线咨询", safety: "客服绝不会索要您的助记词、私钥或密码。", verify: "官方渠道 / 验证",
       pick: "您要咨询什么？", prepare: "请准备：", first: "请描述您的问题", start: "开始咨询",
-      send: "发送", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
+      send: "发送", attach: "添加图片或 PDF", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
       queueNext: "下一位就是您，预计等待 {w}", queueUnknown: "您前面还有 {n} 位", minutes: "{m} 分钟", lessMinute: "不到 1 分钟",
       agentJoined: "客服 {name}（工号 {code}）已接入", typing: "客服正在输入…", read: "已读", sending: "发送中…",
       failed: "未发送：", offlineHours: "现在不在服务时间。我们将于 {t} 回来。", offlineNobody: "现在没有在线客服。",
@@ -27,7 +27,7 @@
     en: {
       title: "Chat with support", safety: "Support never asks for your seed phrase, private key or password.",
       verify: "Official contacts / Verify", pick: "What do you need help with?", prepare: "Please have ready:",
-      first: "Describe your problem", start: "Start chat", send: "Send",
+      first: "Describe your problem", start: "Start chat", send: "Send", attach: "Attach an image or PDF",
       placeholder: "Type a message, Enter to send, Shift+Enter for a new line", queue: "{n} ahead of you, estimated wait {w}",
       queueNext: "You are next, estimated wait {w}", queueUnknown: "{n} ahead of you", minutes: "{m} min", lessMinute: "under a minute",
       agentJoined: "{name} (agent ID {code}) joined the chat", typing: "Support is typing…", read: "Read", sending: "Sending…",
@@ -156,6 +156,7 @@
     $("wd-title").textContent = t("title"); $("wd-safety-text").textContent = t("safety"); $("wd-verify").textContent = t("verify");
     $("wd-pick").textContent = t("pick"); $("wd-first-label").textContent = t("first"); $("wd-start").textContent = t("start");
     $("wd-send").textContent = t("send"); $("wd-input").placeholder = t("placeholder");
+    $("wd-attach").setAttribute("aria-label", t("attach")); $("wd-attach").title = t("attach");
     $("wd-offline-email-label").textContent = t("email"); $("wd-offline-body-label").textContent = t("message");
     $("wd-offline-send").textContent = t("leave"); $("wd-rate-q").textContent = t("rateQ");
     $("wd-rate-comment").placeholder = t("rateComment"); $("wd-rate-send").textContent = t("rateSend");
@@ -579,6 +580,7 @@
   chat.addEventListener("dragover", function (e) { e.preventDefault(); chat.classList.add("wd-drop"); });
   chat.addEventListener("dragleave", function () { chat.classList.remove("wd-drop"); });
   chat.addEventListener("drop", function (e) { e.preventDefault(); chat.classList.remove("wd-drop"); Array.prototype.forEach.call(e.dataTransfer.files || [], upload); });
+  $("wd-attach").addEventListener("click", function () { $("wd-file").click(); });
   $("wd-file").addEventListener("change", function (e) { Array.prototype.forEach.call(e.target.files, upload); e.target.value = ""; });
   $("wd-send").addEventListener("click", send);
   $("wd-emoji").addEventListener("click", function () { $("wd-emoji-panel").hidden = !$("wd-emoji-panel").hidden; });
