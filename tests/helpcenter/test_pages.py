@@ -47,6 +47,14 @@ def test_script_in_an_article_body_is_neutralised(client, synonyms):
     assert "<b>Title</b>" not in html and "&lt;b&gt;Title&lt;/b&gt;" in html
 
 
+@pytest.mark.parametrize(
+    ("locale", "line"), [("en", "never asks for your seed phrase"), ("zh-hans", "绝不会索要")]
+)
+def test_the_help_home_says_support_never_asks_for_the_seed_phrase_once(client, help_center, locale, line):
+    html = client.get(f"/help/{locale}/").content.decode()
+    assert html.count(line) == 1
+
+
 def test_wrong_locale_segment_redirects_and_unknown_locale_is_404(client, help_center):
     response = client.get("/help/en/a/withdraw-failed-zh/")
     assert response.status_code == 302 and response["Location"] == "/help/zh-hans/a/withdraw-failed-zh/"
