@@ -6,10 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.conftest import jwt_for
 from tests.tickets.test_pages import login_agent
 from walletdesk.tickets import outbox, services
+from walletdesk.tickets.errors import MessageTooLong
 from walletdesk.tickets.models import EventKind, TicketEvent
 from walletdesk.tickets.services import ticket_create_by_customer
 
@@ -209,6 +211,20 @@ def test_portal_form_errors_sit_by_the_field(client, customer, category):
     ticket = _create(customer, category)
     reply = client.post(f"/support/tickets/{ticket.pk}/", {"body": " "})
     assert reply.status_code == 400 and 'id="body-error"' in reply.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_too_long_new_request_says_so_once_beside_the_message(client, customer, category, language):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    client.get(f"/support/login/?token={jwt_for(customer)}")
+    response = client.post(
+        "/support/new/", {"category": "deposit", "body": "x" * 20_001, "intake_txid": "0xabc"}
+    )
+    html = response.content.decode()
+    with translation.override(language):
+        message = MessageTooLong().message
+    assert response.status_code == 400 and html.count(str(message)) == 1
+    assert 'id="body-error"' in html[html.index('id="body"') :]
 
 
 # --- 7 console header ------------------------------------------------------------------------
