@@ -225,6 +225,7 @@ def test_a_too_long_new_request_says_so_once_beside_the_message(client, customer
         message = MessageTooLong().message
     assert response.status_code == 400 and html.count(str(message)) == 1
     assert 'id="body-error"' in html[html.index('id="body"') :]
+    assert 'aria-describedby="body-error" autofocus' in html  # the page opens at the message box
 
 
 # --- 7 console header ------------------------------------------------------------------------
