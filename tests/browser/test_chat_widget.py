@@ -145,7 +145,8 @@ def test_the_attach_button_is_a_drawn_icon_with_a_name(live, new_context, online
     frame.locator("#wd-lang").select_option(locale)
     start_chat(frame, "Here is a screenshot")
     attach = frame.get_by_role("button", name=name, exact=True)
-    assert attach.locator("svg").count() == 1 and "📎" not in frame.locator(".wd-tools").inner_text()
+    expect(attach.locator("svg")).to_have_count(1)  # waits for the name in the chosen language
+    assert "📎" not in frame.locator(".wd-tools").inner_text()
     with page.expect_file_chooser() as chooser:
         attach.click()
     assert chooser.value.is_multiple() is False
