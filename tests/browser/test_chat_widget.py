@@ -137,6 +137,28 @@ def test_the_seed_phrase_warning_links_the_theft_report_beside_the_chat(live, ne
     assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
 
 
+HOLD_HOST_STORAGE = """
+window.addEventListener("message", function (e) {
+  if (e.data && e.data.type === "wd.storage-get") e.stopImmediatePropagation();
+}, true);
+"""
+
+
+@pytest.mark.parametrize("locale", ["en", "zh-hans"])
+def test_a_language_picked_before_the_frame_boots_is_kept(live, new_context, locale):
+    """The cross-site frame waits (up to 1 s) for the host page's copy of its storage; a language the
+    visitor picks in that time must not be put back when the frame boots."""
+    context = new_context()
+    context.add_init_script(HOLD_HOST_STORAGE)  # the host never answers: the frame boots on its timeout
+    page, frame = open_widget(context, live)
+    frame.locator("#wd-lang").select_option(locale)
+    expected = {"en": "Start chat", "zh-hans": "开始咨询"}[locale]
+    expect(frame.locator("#wd-start")).to_have_text(expected)
+    page.wait_for_timeout(1500)  # past the boot timeout
+    expect(frame.locator("#wd-lang")).to_have_value(locale)
+    expect(frame.locator("#wd-start")).to_have_text(expected)
+
+
 @pytest.mark.parametrize(
     ("locale", "name"), [("en", "Attach an image or PDF"), ("zh-hans", "添加图片或 PDF")]
 )

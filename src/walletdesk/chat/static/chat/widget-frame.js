@@ -103,6 +103,12 @@
   }
   function toParent(msg) { var o = parentOrigin(); if (o && window.parent !== window) window.parent.postMessage(msg, o); }
 
+  // A language picked while the frame still waits for the host page's copy of its storage must survive
+  // boot: applyTexts would put the select back to the stored or default language (seen on a loaded machine).
+  var pickedBeforeBoot = null;
+  function rememberEarlyPick(e) { pickedBeforeBoot = e.target.value; }
+  $("wd-lang").addEventListener("change", rememberEarlyPick);
+
   if (ownStorageWorks() || window.parent === window || !parentOrigin()) { boot(); return; }
   hostCopy = {};
   var booted = false;
@@ -127,6 +133,8 @@
     lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null, since: 0
   };
   var outbox = store.get("outbox", []);
+  $("wd-lang").removeEventListener("change", rememberEarlyPick);
+  if (pickedBeforeBoot) { state.locale = pickedBeforeBoot; store.set("locale", state.locale); }
 
   function t(key, vars) {
     var s = (T[state.locale] || T["zh-hans"])[key] || key;
