@@ -145,13 +145,17 @@ class PreparedInsert:
             f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in self.fields if f.name != skip
         ]
 
-    def insert(self, obj: Model) -> None:
-        """INSERT one row and give `obj` its primary key, as save() of a new object would."""
-        connection = connections[DEFAULT_DB_ALIAS]
+    def statement(self, connection: Any) -> tuple[str, bool]:
+        """The INSERT of `values()` (with RETURNING of the primary key where the database has it)."""
         compiled = self._insert_sql.get(connection.vendor)
         if compiled is None:
             compiled = self._insert_sql[connection.vendor] = self._compile(connection)
-        sql, returning = compiled
+        return compiled
+
+    def insert(self, obj: Model) -> None:
+        """INSERT one row and give `obj` its primary key, as save() of a new object would."""
+        connection = connections[DEFAULT_DB_ALIAS]
+        sql, returning = self.statement(connection)
         with connection.cursor() as cursor:
             cursor.execute(sql, self.values(obj, connection))
             self.saved(obj, cursor.fetchone()[0] if returning else cursor.lastrowid)

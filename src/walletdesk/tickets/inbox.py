@@ -336,10 +336,7 @@ def store(
         ticket_rows_insert(ticket, message, timeline, prepared.new_ticket_tokens)
     else:
         ticket.save()
-        message.save()
-        for event in timeline:
-            event.ticket = ticket
-            event.save()
+        _attach(ticket, message, timeline, save=True)
         search.ticket_index(ticket_id=ticket.pk, document=prepared.body_tokens, append=True)
     stored = [
         attachment_store(message=message, upload=upload, filename=name)
@@ -372,12 +369,8 @@ def ticket_rows_insert(ticket: Ticket, message: Message, timeline: list[TicketEv
         _index_new(ticket, tokens)
         return
     quote = connection.ops.quote_name
-    ticket_columns = _TICKET_INSERT.columns(connection)
     params = _TICKET_INSERT.values(ticket, connection)
-    parts = [
-        f"t AS (INSERT INTO {quote(_TICKET_INSERT.table)} ({', '.join(ticket_columns)}) "
-        f"VALUES ({', '.join(['%s'] * len(ticket_columns))}) RETURNING id)"
-    ]
+    parts = [f"t AS ({_TICKET_INSERT.statement(connection)[0]})"]
     # The WITH queries run in no set order; an event reads the one before it, so the timeline's
     # ids keep the order of `timeline` (it is shown by id).
     rows = [("m", "t", _MESSAGE_INSERT, message)]
