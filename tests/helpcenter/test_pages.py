@@ -21,6 +21,13 @@ def test_article_page_has_breadcrumbs_hreflang_related_and_counts_views(client, 
     assert Article.objects.get(slug="withdraw-failed-zh").view_count == 2
 
 
+def test_view_count_is_singular_for_the_first_reader_in_english(client, help_center):
+    first = client.get("/help/en/a/withdraw-failed-en/").content.decode()
+    second = client.get("/help/en/a/withdraw-failed-en/").content.decode()
+    assert re.search(r"\b1 view\b(?!s)", first)
+    assert re.search(r"\b2 views\b", second)
+
+
 def test_draft_is_not_public_anywhere(client, help_center):
     article_save(
         slug="plan-zh",
