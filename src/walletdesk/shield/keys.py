@@ -14,7 +14,7 @@ from functools import lru_cache
 import base58
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from walletdesk.shield.scan import alnum_runs, ascii_digit_count, ascii_view
+from walletdesk.shield.scan import alnum_runs, ascii_digit_count, ascii_view, has_alnum_run
 
 Span = tuple[str, int, int]
 
@@ -179,7 +179,47 @@ def keys_find(text: str) -> list[Span]:
         spans += _solana_arrays(text)
     if ascii_digit_count(view) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
         spans += _grouped_hex_keys(text)
+    if has_alnum_run(view, _HALF):
+        spans += _split_hex_keys(text, view)
     return spans
+
+
+# A key sent in two halves ("part 1: <32 hex>" then "part 2: <32 hex>", two chat messages, two
+# fields of a form). 32 hex alone is an MD5, a UUID or an API token, so only two such strings
+# close together, each named a key by its nearest telling word, count. An exchange's API key
+# and secret (often 32 hex) are not wallet secrets (issue 6 lists mnemonics, private, extended
+# and keystore keys): "api" before the pair leaves it alone.
+_HALF = 32
+_HALVES_APART = 120
+_API_RE = re.compile(r"(?i)\bapi")
+
+
+def _split_hex_keys(text: str, view: bytes) -> list[Span]:
+    halves = [
+        (start, end)
+        for start, end in alnum_runs(view, _HALF)
+        if end - start in (_HALF, _HALF + 2) and _HEX_HALF_RE.fullmatch(text, start, end)
+    ]
+    spans: list[Span] = []
+    for (start, end), (next_start, next_end) in zip(halves, halves[1:], strict=False):
+        if next_start - end > _HALVES_APART or not (
+            _looks_random(text[end - _HALF : end]) and _looks_random(text[next_end - _HALF : next_end])
+        ):
+            continue
+        if _API_RE.search(text, max(0, start - _NEAR), next_end):
+            continue
+        if _context_kind(text, start, end) == "key" and _context_kind(text, next_start, next_end) == "key":
+            spans += [(PRIVATE_KEY, start, end), (PRIVATE_KEY, next_start, next_end)]
+    return spans
+
+
+_HEX_HALF_RE = re.compile(r"(?:0[xX])?[0-9a-fA-F]{32}")
+
+
+def _looks_random(digits: str) -> bool:
+    """Random hex: 32 digits hold 4 to 28 numerals and at least 8 distinct digits."""
+    numerals = sum(char.isdigit() for char in digits)
+    return 4 <= numerals <= 28 and len(set(digits.lower())) >= 8
 
 
 def _context_kind(text: str, start: int, end: int) -> str | None:
@@ -264,6 +304,8 @@ def _in_link(text: str, start: int, end: int) -> bool:
     prefix = prefix[
         max(prefix.rfind(" "), prefix.rfind("\n"), prefix.rfind("\t"), prefix.rfind("\u3000")) + 1 :
     ]
+    # Markup around the string ("key:</p><pre>…") is no path: only what follows the last tag counts.
+    prefix = prefix[prefix.rfind(">") + 1 :]
     if "/" in prefix:
         return True
     # A query string ("?hash=...&") carries a hash; a "pk=" or "secret=" assignment is a key.

@@ -233,6 +233,8 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
             token = match.group()
             if end - start <= 7 and token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
                 continue  # "No.1 abandon, No.2 ability": the label belongs to the numbering
+            if end - start == 1 and text[end : end + 1] == ")":
+                continue  # "a) abandon b) ability": letters numbering the words (none is listed)
             mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
             if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
@@ -271,6 +273,8 @@ def _separated_runs(text: str) -> list[Span]:
                 else:
                     lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
                 lo, hi = _absorb_neighbours(text, starts, ends, kinds, lo, hi, bit)
+                if not exact:
+                    lo, hi = _complete_split_phrase(text, starts, ends, kinds, lo, hi, bit)
                 if (
                     not exact
                     and bit & zh_bits()
@@ -325,6 +329,77 @@ def _absorb_neighbours(
             edge = q - step
         lo, hi = (lo, edge) if step == 1 else (edge, hi)
     return lo, hi
+
+
+# A phrase sent over several chat messages with someone else's line between ("[10:02] agent:
+# please stop"): the rest of it is a short line of listed words a few lines further on.
+SPLIT_LINES = 3
+SPLIT_CHARS = 300
+
+
+def _complete_split_phrase(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+) -> tuple[int, int]:
+    """Widen lo..hi to a line-ending (or line-opening) stretch of listed words within SPLIT_LINES
+    lines when the words together make a phrase length: 8 words, then 4 more after a line of
+    someone else's. A run that is a phrase length already is left alone."""
+
+    def listed(p: int) -> bool:
+        return kinds[p] > 0 and bool(kinds[p] & bit)
+
+    # Listed words count, as a stray listed word of prose may have joined the run ("agent:
+    # please") and a typo may be missing from it: a phrase length up to two more than them.
+    have = sum(1 for p in range(lo, hi + 1) if listed(p))
+    if have in MNEMONIC_LENGTHS:
+        return lo, hi
+    for step in (1, -1):
+        edge = hi if step == 1 else lo
+        p = edge + step
+        while True:
+            while 0 <= p < len(kinds) and not listed(p):
+                p += step
+            if not 0 <= p < len(kinds):
+                break
+            q = p
+            # The stretch stays on its line: "harvest\n[10:02] agent:" is a phrase's last
+            # word, then a speaker's name that happens to be listed.
+            while (
+                0 <= q + step < len(kinds)
+                and listed(q + step)
+                and "\n" not in _gap(text, starts, ends, q, q + step)
+            ):
+                q += step
+            a, b = sorted((edge, p))
+            between = text[ends[a] : starts[b]]
+            if between.count("\n") > SPLIT_LINES or len(between) > SPLIT_CHARS:
+                break
+            first, last = sorted((p, q))
+            total = have + last - first + 1
+            if (
+                "\n" in between
+                and 2 <= last - first + 1 <= FULL_RUN
+                and any(total <= size <= total + 2 for size in MNEMONIC_LENGTHS)
+                and _whole_line(text, starts[first], ends[last])
+            ):
+                lo, hi = (lo, last) if step == 1 else (first, hi)
+                return lo, hi
+            p = q + step
+    return lo, hi
+
+
+def _gap(text: str, starts: list[int], ends: list[int], p: int, q: int) -> str:
+    """The text between tokens p and q (either order)."""
+    a, b = sorted((p, q))
+    return text[ends[a] : starts[b]]
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the whole content of its line, after a "name:" prefix at most."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = text[line_start:start].rstrip()
+    after = text[end : len(text) if line_end == -1 else line_end]
+    return (not before or before.endswith((":", "：", ">"))) and not after.strip(" .,;")
 
 
 def _extend_same_layout(

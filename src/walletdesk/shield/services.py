@@ -8,8 +8,10 @@ kind and the position in the original text, never the secret itself.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +21,7 @@ from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.keys import EXTENDED_PRIVATE_KEY, KEYSTORE_JSON, PRIVATE_KEY, keys_find
 from walletdesk.shield.mnemonics import MNEMONIC, mnemonics_find
 
+Span = tuple[str, int, int]
 KINDS = (MNEMONIC, PRIVATE_KEY, EXTENDED_PRIVATE_KEY, KEYSTORE_JSON)
 # When two detectors claim overlapping text, the merged finding takes the broader kind: a
 # keystore file contains hex, an extended key contains base58.
@@ -100,47 +103,77 @@ def secrets_find(*, text: str) -> list[Finding]:
         return []
     if _FULL_WIDTH_RE.search(text):
         text = text.translate(_FULL_WIDTH)
+    spans = _spans(text)
     if "\\" in text and _ESCAPE_RE.search(text):
-        return _escaped_find(text)
-    spans = keys_find(text) + mnemonics_find(text)
+        spans += _view_spans(text, _ESCAPE_RE, _unescape, _spans)
     return _merge(spans)
+
+
+def _spans(text: str) -> list[Span]:
+    spans = keys_find(text) + mnemonics_find(text)
+    if ("<" in text or "&" in text) and _MARKUP_RE.search(text):
+        spans += _view_spans(text, _MARKUP_RE, _unmarkup, mnemonics_find)
+    return spans
 
 
 # A message body inside JSON (a webhook payload, a log line) writes line breaks as "\n" and
 # non-ASCII letters as "\u52a9": a phrase one word per line, or in Chinese, would hide
-# behind the escapes. Such text is read unescaped and the findings mapped back.
+# behind the escapes. Such text is read unescaped too and the findings mapped back; the raw
+# text is still read, as a backslash typed between words ("bacon\fault") is no escape.
 _ESCAPE_RE = re.compile(r"\\(?:u[0-9a-fA-F]{4}|[nrtbf\"\\/])")
 _ESCAPED = {"n": "\n", "r": "\r", "t": "\t", "b": " ", "f": " ", '"': '"', "\\": "\\", "/": "/"}
 
 
-def _escaped_find(text: str) -> list[Finding]:
+def _unescape(escape: str) -> str:
+    return chr(int(escape[2:], 16)) if escape[1] == "u" else _ESCAPED[escape[1]]
+
+
+# An HTML mail or a pasted web page puts a tag or an entity between words ("<li>abandon</li>
+# <li>ability", "abandon&nbsp;ability"): tag names are unlisted words and would break every
+# run. Mnemonics are looked for in the text with each tag read as one space and each entity
+# as its character. Keys need no such view: tags never split a key's characters.
+_MARKUP_RE = re.compile(r"</?[A-Za-z][^<>]{0,300}>|&(?:[A-Za-z]{2,8}|#[0-9]{1,5}|#[xX][0-9a-fA-F]{1,4});")
+
+
+def _unmarkup(markup: str) -> str:
+    if markup[0] == "<":
+        return " "
+    character = html.unescape(markup)
+    return " " if len(character) != 1 or character.isspace() else character
+
+
+def _view_spans(
+    text: str,
+    pattern: re.Pattern[str],
+    replace: Callable[[str], str],
+    find: Callable[[str], list[Span]],
+) -> list[Span]:
+    """`find` run over `text` with each match of `pattern` replaced by `replace(match)` (one
+    character), its spans mapped back to `text` (a replaced character spans its whole match)."""
     pieces: list[str] = []
-    origin: list[int] = []  # decoded index -> (start, end) in text
-    origin_end: list[int] = []
+    origin: list[int] = []  # decoded index -> start in text
+    origin_end: list[int] = []  # decoded index -> end in text
     cursor = 0
-    for match in _ESCAPE_RE.finditer(text):
+    for match in pattern.finditer(text):
         start, end = match.span()
         pieces.append(text[cursor:start])
         origin.extend(range(cursor, start))
         origin_end.extend(range(cursor + 1, start + 1))
-        escape = match.group()[1:]
-        pieces.append(chr(int(escape[1:], 16)) if escape[0] == "u" else _ESCAPED[escape])
+        pieces.append(replace(match.group()))
         origin.append(start)
         origin_end.append(end)
         cursor = end
     pieces.append(text[cursor:])
     origin.extend(range(cursor, len(text)))
     origin_end.extend(range(cursor + 1, len(text) + 1))
-    decoded = "".join(pieces)
-    # The raw text is read too: a backslash typed between words ("bacon\fault") is no escape.
-    spans = keys_find(text) + mnemonics_find(text)
-    for kind, start, end in keys_find(decoded) + mnemonics_find(decoded):
-        if end > start:
-            spans.append((kind, origin[start], origin_end[end - 1]))
-    return _merge(spans)
+    return [
+        (kind, origin[start], origin_end[end - 1])
+        for kind, start, end in find("".join(pieces))
+        if end > start
+    ]
 
 
-def _merge(spans: list[tuple[str, int, int]]) -> list[Finding]:
+def _merge(spans: list[Span]) -> list[Finding]:
     merged: list[list[Any]] = []
     for kind, start, end in sorted(spans, key=lambda span: (span[1], -span[2])):
         if merged and start < merged[-1][2]:
