@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import pytest
 
 from walletdesk.triage.addresses import (
@@ -9,6 +13,7 @@ from walletdesk.triage.addresses import (
     btc_bech32_valid,
     evm_address_valid,
     solana_address_valid,
+    ton_address_valid,
     tron_address_valid,
 )
 from walletdesk.triage.entities import amounts_find
@@ -135,3 +140,166 @@ def test_empty_and_non_string_text() -> None:
 )
 def test_a_ticker_that_is_an_everyday_word_needs_digits_or_upper_case(text: str, expected: list) -> None:
     assert amounts_find(text) == expected
+
+
+# --- adversarial cases (tests/triage/entity_cases/) -------------------------------------------
+
+CASES_DIR = Path(__file__).resolve().parent / "entity_cases"
+CASES = [json.loads(line) for line in (CASES_DIR / "cases.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _as_found(row_entities: dict) -> tuple[list, list, set, set]:
+    return (
+        row_entities["tx_hashes"],
+        row_entities["addresses"],
+        set(row_entities["networks"]),
+        {(a["value"], a["asset"]) for a in row_entities["amounts"]},
+    )
+
+
+def test_entity_cases_file_is_what_the_generator_makes() -> None:
+    sys.path.insert(0, str(CASES_DIR))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(CASES_DIR))
+    assert generate.build() == CASES
+
+
+@pytest.mark.parametrize("row", [r for r in CASES if r["clear"]], ids=lambda r: r["id"])
+def test_adversarial_entity_case(row: dict) -> None:
+    got = entities_extract(text=row["text"]).as_dict()
+    assert _as_found(got) == _as_found(row["entities"]), row["classes"]
+
+
+def test_adversarial_entity_cases_score_perfect_f1_on_hashes_and_addresses() -> None:
+    counts = {kind: [0, 0, 0] for kind in ("tx_hashes", "addresses")}
+    for row in (r for r in CASES if r["clear"]):
+        got = entities_extract(text=row["text"]).as_dict()
+        for kind, (tp_fp_fn) in counts.items():
+            gold, found = set(row["entities"][kind]), set(got[kind])
+            tp_fp_fn[0] += len(gold & found)
+            tp_fp_fn[1] += len(found - gold)
+            tp_fp_fn[2] += len(gold - found)
+    assert counts["tx_hashes"][0] > 200 and counts["addresses"][0] > 280
+    assert all(fp == 0 and fn == 0 for _, fp, fn in counts.values()), counts
+
+
+# --- the classes those cases found ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "mipcBbFg9gMiCh81Kj8tqqdgoZub1ZJRfn",  # testnet P2PKH
+        "2MzQwSSnBHWHqSAqtTVQ6v47XtaisrJa1Vc",  # testnet P2SH
+        "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx",  # BIP-173 test vector
+        "tb1pqqqqp399et2xygdj5xreqhjjvcmzhxw4aywxecjdzew6hylgvsesf3hn0c",  # BIP-350 test vector
+    ],
+)
+def test_bitcoin_testnet_addresses_are_addresses(address: str) -> None:
+    assert entities_extract(text=f"充值地址{address}，没到账").addresses == [address]
+
+
+def test_ton_raw_address_is_an_address_not_a_tx_hash() -> None:
+    raw = "0:" + BARE_TX
+    ents = entities_extract(text=f"对方地址 https://tonviewer.com/{raw}，还有 tx {EVM_TX}")
+    assert ents.addresses == [raw]
+    assert ents.tx_hashes == [EVM_TX]
+
+
+def test_ton_friendly_address_in_an_explorer_path() -> None:
+    ton = "EQDtFpEwcFAEcRe5mLVh2N6C0x-_hJEM7W61_JLnSF74p4q2"
+    assert ton_address_valid(ton)
+    ents = entities_extract(
+        text=f"see https://tonviewer.com/{ton}/jettons and https://tonviewer.com/{ton}?x=1"
+    )
+    assert ents.addresses == [ton]
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\n   "])
+def test_an_identifier_wrapped_over_two_lines_is_joined(brk: str) -> None:
+    ents = entities_extract(
+        text=f"TxID {EVM_TX[:30]}{brk}{EVM_TX[30:]}\nthanks\naddress {TRON[:20]}{brk}{TRON[20:]}"
+    )
+    assert ents.tx_hashes == [EVM_TX]
+    assert ents.addresses == [TRON]
+
+
+def test_an_address_then_a_word_on_the_next_line_is_not_joined() -> None:
+    ents = entities_extract(text=f"{EIP55}\nok\n{SOLANA}\nA\n{TRON}\n{TRON}")
+    assert ents.addresses == [EIP55, SOLANA, TRON]
+
+
+def test_a_wrapped_uppercase_hash_is_not_read_as_the_address_of_its_first_40_digits() -> None:
+    upper = EVM_TX.upper().replace("0X", "0x")
+    ents = entities_extract(text=f"hash {upper[:42]}\n  {upper[42:]}")
+    assert ents.tx_hashes == [upper]
+    assert ents.addresses == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"https://t.me/share/url?url=https%3A%2F%2Fetherscan.io%2Ftx%2F{EVM_TX}%23eventlog",
+        f"TxID{EVM_TX}的",
+        f"hash{EVM_TX}",
+        f"wallet{EVM_TX}",
+        f"{EVM_TX}about",
+    ],
+)
+def test_a_hash_with_something_glued_to_it(text: str) -> None:
+    assert entities_extract(text=text).tx_hashes == [EVM_TX]
+
+
+def test_glued_label_before_a_bare_hex_hash() -> None:
+    assert entities_extract(text=f"交易ID{BARE_TX}的").tx_hashes == [BARE_TX]
+    assert entities_extract(text=f"TxID{BARE_TX}").tx_hashes == [BARE_TX]
+
+
+def test_api_secret_is_not_a_tx_hash_but_a_hash_after_a_denied_key_leak_is() -> None:
+    assert entities_extract(text=f"API Secret：{BARE_TX}").tx_hashes == []
+    assert entities_extract(text=f"我没泄露私钥，哈希 {BARE_TX}").tx_hashes == [BARE_TX]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"https://tronscan.org/#/transaction/{BARE_TX}",
+        f"[查看](https://bscscan.com/tx/{EVM_TX})",
+        f"https://polygonscan.com/tx/{EVM_TX}",
+        f"https://blockchair.com/ethereum/transaction/{EVM_TX}",
+        "my password is strong and my subscription is obscure, electronic transfer",
+        "the app is lightning fast",
+    ],
+)
+def test_explorer_links_and_words_containing_a_network_name_are_not_networks(text: str) -> None:
+    assert entities_extract(text=text).networks == []
+
+
+@pytest.mark.parametrize(
+    ("text", "networks"),
+    [
+        ("提币网络选的Arb", ["ARBITRUM"]),
+        ("在OP上转的", ["OPTIMISM"]),
+        ("network: BNB", ["BEP20"]),
+        ("the network was BTC", ["BTC"]),
+        ("走的ETH", ["ERC20"]),
+        ("withdrawing to my Base wallet", ["BASE"]),
+        ("用ETH付的手续费", []),
+        ("I lost money on SOL", []),
+        ("在ARB涨的时候买的", []),
+        ("Base fee too high. base58 string", []),
+        ("转了12.5 TON", []),
+        ("钱包里的以太坊不翼而飞", []),
+        ("以太坊上的USDT", ["ERC20"]),
+    ],
+)
+def test_short_names_and_tickers_name_a_network_only_where_one_is_chosen(
+    text: str, networks: list[str]
+) -> None:
+    assert entities_extract(text=text).networks == networks
+
+
+def test_cantonese_classifier_for_an_amount() -> None:
+    assert amounts_find("入面仲有 1 粒 BTC") == [{"value": "1", "asset": "BTC"}]

@@ -67,12 +67,18 @@ def evm_address_valid(text: str) -> bool:
     return True
 
 
+# Version bytes of Bitcoin base58check addresses: mainnet P2PKH (1…) and P2SH (3…), testnet
+# P2PKH (m…/n…) and P2SH (2…). A testnet address is still the customer's address: that they pasted
+# one is often the very problem the agent has to see.
+_BTC_VERSIONS = {0x00, 0x05, 0x6F, 0xC4}
+
+
 def btc_base58_valid(text: str) -> bool:
-    """Legacy P2PKH (1…) or P2SH (3…) mainnet address with a valid base58check."""
-    if not 26 <= len(text) <= 35 or text[0] not in "13":
+    """P2PKH or P2SH address, mainnet (1…, 3…) or testnet (m…, n…, 2…), with a valid base58check."""
+    if not 26 <= len(text) <= 35 or text[0] not in "13mn2":
         return False
     payload = _b58check_payload(text)
-    return payload is not None and len(payload) == 21 and payload[0] in (0x00, 0x05)
+    return payload is not None and len(payload) == 21 and payload[0] in _BTC_VERSIONS
 
 
 def tron_address_valid(text: str) -> bool:
@@ -95,13 +101,13 @@ def _bech32_polymod(values: list[int]) -> int:
 
 
 def btc_bech32_valid(text: str) -> bool:
-    """Segwit mainnet address bc1…: bech32 for v0, bech32m for v1+ (BIP-173 / BIP-350)."""
+    """Segwit address bc1… (mainnet) or tb1… (testnet): bech32 for v0, bech32m for v1+ (BIP-173 / BIP-350)."""
     if text != text.lower() and text != text.upper():
         return False
     low = text.lower()
-    if not low.startswith("bc1") or not 14 <= len(low) <= 74:
+    if not low.startswith(("bc1", "tb1")) or not 14 <= len(low) <= 74:
         return False
-    hrp, data_part = "bc", low[3:]
+    hrp, data_part = low[:2], low[3:]
     try:
         data = [_BECH32_CHARSET.index(c) for c in data_part]
     except ValueError:
@@ -168,13 +174,31 @@ def ton_address_valid(text: str) -> bool:
     return _crc16_xmodem(raw[:34]) == int.from_bytes(raw[34:], "big")
 
 
+def ton_raw_address_valid(text: str) -> bool:
+    """TON raw form: workchain 0 or -1, a colon, the 32-byte account id in hex."""
+    workchain, _, account = text.partition(":")
+    if workchain not in ("0", "-1") or len(account) != 64:
+        return False
+    try:
+        int(account, 16)
+    except ValueError:
+        return False
+    return True
+
+
 def address_kind(text: str) -> str | None:
-    """The chain family of a valid address ("evm", "btc", "tron", "solana", "ton") or None."""
+    """The chain family of a valid address ("evm", "btc", "tron", "solana", "ton") or None.
+
+    A prefix only says which check to run first: a Solana key may begin with "bc1", "T" or "1"
+    and still be a Solana key, so a failed check falls through to the next.
+    """
     if text.startswith(("0x", "0X")):
         return "evm" if evm_address_valid(text) else None
-    if text[:3].lower() == "bc1":
-        return "btc" if btc_bech32_valid(text) else None
-    if text[0] in "13" and btc_base58_valid(text):
+    if ":" in text:
+        return "ton" if ton_raw_address_valid(text) else None
+    if text[:3].lower() in ("bc1", "tb1") and btc_bech32_valid(text):
+        return "btc"
+    if text[0] in "13mn2" and btc_base58_valid(text):
         return "btc"
     if text[0] == "T" and tron_address_valid(text):
         return "tron"

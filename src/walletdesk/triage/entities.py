@@ -15,15 +15,29 @@ from walletdesk.triage.addresses import address_kind, solana_signature_valid
 # Runs of ASCII letters and digits; Chinese text glues addresses to words ("地址0x…的"), so
 # boundaries are "not an ASCII letter or digit" rather than \b.
 _RUN_RE = re.compile(r"[0-9A-Za-z]+")
-_TON_RE = re.compile(r"(?<![0-9A-Za-z_\-+/])[EUk0][QfU][0-9A-Za-z_\-+/]{46}(?![0-9A-Za-z_\-+/])")
 _HEX_RE = re.compile(r"\A[0-9a-fA-F]+\Z")
-_GLUED_HEX_RE = re.compile(r"((?:0[xX])?(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}))[g-zG-Z]")
+# Hex with a word glued behind it ("…1b72cThanks", "…1b72cand"): the word is letters only and
+# has one that is not hex, so where the hash ends is not a guess.
+_GLUED_HEX_RE = re.compile(r"((?:0[xX])?(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{40}))(?=[A-Za-z]*[g-zG-Z])[A-Za-z]+\Z")
+# A label typed without a space before the identifier ("TxIDf962…", "hash0x…", "交易ID611b…").
+_GLUED_LABEL_RE = re.compile(r"(?:tx(?:id|hash|n)?|hash|id|address|addr|wallet)[:=_-]?", re.IGNORECASE)
+# A mail client or a chat box wraps a long identifier: the break and the next line's indent.
+_WRAP_RE = re.compile(r"[ \t]*\r?\n[ \t]*")
+# TON user-friendly form is base64 (url-safe or not), so "-", "_", "+" and "/" belong to it; a
+# "/" before it is the explorer link's path ("tonviewer.com/EQ…"), one after it the next segment.
+_TON_RE = re.compile(
+    r"(?<![0-9A-Za-z_\-+])[EUk0][QfU][0-9A-Za-z_\-+/]*(?:[ \t]*\r?\n[ \t]*[0-9A-Za-z_\-+/]+)?"
+)
+# TON's raw form "0:<64 hex>" (workchain 0, or -1 for the masterchain): an address, not a hash.
+_TON_RAW_PREFIX_RE = re.compile(r"(?<![0-9A-Za-z\-])(?:-1|0):\Z")
 # A 64-hex string is a tx hash unless the customer labels it a key: the shield redacts those,
 # and entities must never carry a secret onwards.
 _SECRET_LABEL_RE = re.compile(
-    r"(private\s*key|priv\s*key|privkey|secret\s*key|\bpk\b|私钥|私匙|密钥|秘钥|助记词|seed)[^\n]{0,24}\Z",
+    r"(private\s*key|priv\s*key|privkey|secret|api[\s_\-]*key|apikey|\bpk\b|私钥|私匙|密钥|秘钥|助记词|seed)[^\n]{0,24}\Z",
     re.IGNORECASE,
 )
+# ...unless a hash label stands between the key's label and the string ("没泄露私钥，哈希 …").
+_TX_LABEL_RE = re.compile(r"hash|txid|tx\b|交易|哈希", re.IGNORECASE)
 
 
 @dataclass
@@ -34,7 +48,9 @@ class _Found:
 
 
 def _secret_labelled(text: str, start: int) -> bool:
-    return bool(_SECRET_LABEL_RE.search(text[max(0, start - 40) : start]))
+    window = text[max(0, start - 40) : start]
+    label = _SECRET_LABEL_RE.search(window)
+    return bool(label) and not _TX_LABEL_RE.search(window, label.end(1))
 
 
 def _classify_run(run: str) -> str | None:
@@ -57,101 +73,283 @@ def _classify_run(run: str) -> str | None:
     return None
 
 
-def hashes_and_addresses_find(text: str) -> _Found:
-    """Tx hashes and addresses as written, deduplicated, in order of first appearance."""
-    found = _Found()
-    hits: list[tuple[int, int, str, str]] = []
-    for m in _RUN_RE.finditer(text):
-        run = m.group()
-        if len(run) < 25:
+def _unglued(text: str, start: int, run: str) -> tuple[int, str, str] | None:
+    """(offset, identifier, kind) for a run with something glued to its front or back.
+
+    In front: a label typed without a space, the "2F" of a percent-encoded link ("%2F0x…"),
+    any word before "0x". Behind: a word after the hex ("…1b72cThanks").
+    """
+    cuts = []
+    if start and text[start - 1] == "%":
+        cuts.append(2)
+    label = _GLUED_LABEL_RE.match(run)
+    if label:
+        cuts.append(label.end())
+    inner = max(run.find("0x", 1), run.find("0X", 1))
+    if inner > 0:
+        cuts.append(inner)
+    for cut in [0, *cuts]:
+        body = run[cut:]
+        if len(body) < 25:
             continue
-        kind = _classify_run(run)
+        kind = _classify_run(body) if cut else None
         if kind is None:
-            # A hash glued to the next word ("…1b72cthanks" does not occur, "…1b72cThanks" and
-            # "…1b72cI want" do): the hex part ends where a letter outside a-f begins.
-            glued = _GLUED_HEX_RE.match(run)
+            glued = _GLUED_HEX_RE.match(body)
             if glued:
-                run = glued.group(1)
-                kind = _classify_run(run)
-        if kind is None:
+                body = glued.group(1)
+                kind = _classify_run(body)
+        if kind is not None:
+            return cut, body, kind
+    return None
+
+
+def _run_hit(text: str, start: int, run: str) -> tuple[int, str, str] | None:
+    kind = _classify_run(run) if len(run) >= 25 else None
+    if kind is not None:
+        return 0, run, kind
+    return _unglued(text, start, run) if len(run) >= 25 else None
+
+
+def _checked_alone(identifier: str) -> bool:
+    """Whether a checksum or an exact hex length vouches for the identifier by itself.
+
+    A Solana key or signature is only "base58 of 32 (64) bytes": glued to a word from the next
+    line it may still decode to that length, so a wrapped one is joined only if its first part
+    is nothing on its own.
+    """
+    if _HEX_RE.match(identifier.removeprefix("0x").removeprefix("0X")):
+        return True
+    kind = address_kind(identifier)
+    return kind is not None and kind != "solana"
+
+
+def _wrapped_hit(text: str, first: re.Match, second: re.Match) -> tuple[int, int, str, str] | None:
+    """An identifier wrapped over two lines, if the two runs read as one."""
+    between = text[first.end() : second.start()]
+    if "\n" not in between or not _WRAP_RE.fullmatch(between):
+        return None
+    head, tail = first.group(), second.group()
+    if len(head) < 8 or not 25 <= len(head) + len(tail) <= 90 or _classify_run(tail):
+        return None
+    joined = head + tail
+    kind = _classify_run(joined)
+    if kind is None or (_classify_run(head) and not _checked_alone(joined)):
+        return None
+    return first.start(), second.end(), kind, joined
+
+
+def _ton_hits(text: str) -> list[tuple[int, int, str, str]]:
+    hits: list[tuple[int, int, str, str]] = []
+    if "Q" not in text and "f" not in text:
+        return hits
+    for m in _TON_RE.finditer(text):
+        head, _, tail = m.group().partition("\n")
+        head, tail = head.strip(), tail.strip()
+        if len(head) > 48 and head[48] == "/":
+            head, tail = head[:48], ""
+        candidate = head + tail if len(head) < 48 else head
+        if len(candidate) == 48 and address_kind(candidate) == "ton":
+            end = m.start() + (len(m.group()) if len(head) < 48 else len(head))
+            hits.append((m.start(), end, "address", candidate))
+    return hits
+
+
+def hashes_and_addresses_find(text: str) -> _Found:
+    """Tx hashes and addresses as written, deduplicated, in order of first appearance.
+
+    An identifier wrapped over two lines is returned joined, as the customer copied it.
+    """
+    hits = _ton_hits(text)
+    taken = [(s, e) for s, e, _, _ in hits]
+    runs = list(_RUN_RE.finditer(text))
+    skip_next = False
+    for i, m in enumerate(runs):
+        if skip_next:
+            skip_next = False
             continue
-        if kind == "tx" and _secret_labelled(text, m.start()):
+        if any(s <= m.start() < e for s, e in taken):
             continue
-        hits.append((m.start(), m.start() + len(run), kind, run))
-    if "Q" in text or "f" in text:
-        for m in _TON_RE.finditer(text):
-            run = m.group()
-            if address_kind(run) == "ton" and not any(s <= m.start() < e for s, e, _, _ in hits):
-                hits.append((m.start(), m.end(), "address", run))
-    hits.sort()
-    for start, end, kind, run in hits:
+        wrapped = _wrapped_hit(text, m, runs[i + 1]) if i + 1 < len(runs) else None
+        if wrapped is not None:
+            hit = wrapped
+            skip_next = True
+        else:
+            found = _run_hit(text, m.start(), m.group())
+            if found is None:
+                continue
+            cut, identifier, kind = found
+            hit = (m.start() + cut, m.start() + cut + len(identifier), kind, identifier)
+        if hit[2] == "tx" and len(hit[3]) == 64:
+            raw = _TON_RAW_PREFIX_RE.search(text, max(0, hit[0] - 3), hit[0])
+            if raw:
+                hit = (raw.start(), hit[1], "address", raw.group() + hit[3])
+        if hit[2] == "tx" and _secret_labelled(text, hit[0]):
+            continue
+        hits.append(hit)
+    found = _Found()
+    for start, end, kind, identifier in sorted(hits):
         target = found.tx_hashes if kind == "tx" else found.addresses
-        if run not in target:
-            target.append(run)
+        if identifier not in target:
+            target.append(identifier)
         found.spans.append((start, end))
     return found
 
 
 # --- networks ---------------------------------------------------------------------------
 
-# An ASCII-only word boundary.
+# An ASCII-only word boundary: \b is Unicode-aware, so "用TON链" has no boundary before T.
+# Every English name carries one on both sides, so "electronic" is not TRON, "obscure" not BSC
+# and an explorer's name ("tronscan", "polygonscan") not its chain.
 _B = r"(?:(?<![A-Za-z0-9])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?![A-Za-z0-9]))"
 _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
         "TRC20",
-        r"trc[\s\-_]?20|波场|波長|tron(?:\s*(?:network|(?:block)?chain|链|網絡|网络))?|trx\s*(?:链|鏈|网络|network|(?:block)?chain)",
+        r"trc[\s\-_]?20|波场|波長|{B}tron{B}(?:\s*(?:network|(?:block)?chain|链|網絡|网络))?|{B}trx\s*(?:链|鏈|网络|network|(?:block)?chain)",
     ),
     (
         "ERC20",
-        r"erc[\s\-_]?20|以太坊|以太網|以太网|ethereum|eth\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网)",
+        r"erc[\s\-_]?20|以太坊|以太網|以太网|{B}ethereum{B}|{B}eth\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网)",
     ),
     (
         "BEP20",
-        r"bep[\s\-_]?20|bsc|币安链|幣安鏈|币安智能链|bnb\s*(?:smart\s*)?(?:(?:block)?chain|链|网络|network)|binance\s*smart\s*chain",
+        r"bep[\s\-_]?20|{B}bsc{B}|币安链|幣安鏈|币安智能链|{B}bnb\s*(?:smart\s*)?(?:(?:block)?chain|链|网络|network)|{B}binance\s*smart\s*chain",
     ),
-    ("SOL", r"solana|索拉纳|sol\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet)|{B}spl{B}"),
-    ("POLYGON", r"polygon|马蹄链|马蹄|matic\s*(?:链|network|(?:block)?chain)|pos\s*链"),
-    ("ARBITRUM", r"arbitrum|{B}arb\s*(?:one|链|network|(?:block)?chain)|arb链"),
-    ("OPTIMISM", r"optimism|{B}op\s*(?:mainnet|链|network|(?:block)?chain)|op主网"),
+    ("SOL", r"{B}solana{B}|索拉纳|{B}sol\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet)|{B}spl{B}"),
+    ("POLYGON", r"{B}polygon{B}|马蹄链|马蹄|{B}matic\s*(?:链|network|(?:block)?chain)|{B}pos\s*链"),
+    ("ARBITRUM", r"{B}arbitrum{B}|{B}arb\s*(?:one|链|network|(?:block)?chain){B}?|{B}arb链"),
+    ("OPTIMISM", r"{B}optimism{B}|{B}op\s*(?:mainnet|链|network|(?:block)?chain)|{B}op主网"),
     ("BASE", r"{B}base\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet|主网)|{B}on\s+base{B}"),
-    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|(?:block)?chain)|ton链|toncoin"),
-    ("LIGHTNING", r"lightning|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)"),
+    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|(?:block)?chain)|{B}toncoin{B}"),
+    (
+        "LIGHTNING",
+        r"{B}lightning{B}(?!\s*(?:fast|quick|speed))|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)",
+    ),
     (
         "BTC",
-        r"(?:btc|bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
+        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
     ),
 ]
-# \b is Unicode-aware, so "用TON链" has no boundary before T: use ASCII-only edges instead.
 _NET_RES = [
     (name, re.compile(p.replace("{B}", _B), re.IGNORECASE if name != "TON" else 0))
     for name, p in _NET_PATTERNS
 ]
+# The ASCII boundaries make each pattern slow to try at every position; a network is named in
+# few messages, so a substring that every spelling contains decides first whether to try it.
+_NET_TRIGGERS = {
+    "TRC20": ("trc", "波场", "波長", "tron", "trx"),
+    "ERC20": ("erc", "以太", "ethereum", "eth"),
+    "BEP20": ("bep", "bsc", "币安", "幣安", "bnb", "binance"),
+    "SOL": ("sol", "索拉纳", "spl"),
+    "POLYGON": ("polygon", "马蹄", "matic", "pos"),
+    "ARBITRUM": ("arb",),
+    "OPTIMISM": ("optimism", "op"),
+    "BASE": ("base",),
+    "TON": ("ton",),
+    "LIGHTNING": ("lightning", "闪电", "閃電", "ln"),
+    "BTC": ("btc", "bitcoin", "比特", "omni", "segwit", "隔离见证"),
+}
 _TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin", re.IGNORECASE)
-# ARB/OP/MATIC/TRC alone are tickers or words; they name a network only right after a word that
-# chooses one ("network选了ARB", "从OP提的", "via arb"). Found first, then the few characters
-# before them are checked, so ordinary text pays for one cheap scan.
-_SHORT_NAME_RE = re.compile(r"(?<![A-Za-z0-9])(arb|op|matic|trc)(?![A-Za-z0-9])", re.IGNORECASE)
-_SHORT_NAMES = {"arb": "ARBITRUM", "op": "OPTIMISM", "matic": "POLYGON", "trc": "TRC20"}
-_CHOSEN_BEFORE_RE = re.compile(
-    r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选成了?|選了?|via|用|从|從|on)(?:\s+(?:was|is))?\s*[:：]?\s*\Z",
+# "TON" after a number is the coin counted ("12.5 TON"), not the chain it moved on.
+_COUNTED_BEFORE_RE = re.compile(r"\d\s*(?:个|個|枚)?\s*\Z")
+# "账户里的以太坊少了3个": the coin someone holds, not the chain it was sent on.
+_HELD_COIN_BEFORE_RE = re.compile(r"(?:里|裡|中|内|個|个|枚)的?\Z")
+# Links are masked before networks and amounts are read: an explorer's domain or path
+# ("bscscan.com", "blockchair.com/ethereum/…") is where the customer looked, not a network they named.
+_URL_RE = re.compile(
+    r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:io|com|org|space|net|app|xyz|info|cc|me)(?:/[!-~]*)?",
     re.IGNORECASE,
 )
+# ARB/OP/MATIC/TRC/Base alone are tickers or words; they name a network only right after a word
+# that chooses one ("network选了ARB", "从OP提的", "via arb"). Found first, then the few characters
+# before them are checked, so ordinary text pays for one cheap scan.
+_SHORT_NAME_RE = re.compile(
+    r"(?<![A-Za-z0-9])(arb|op|matic|trc|base|eth|bnb|sol|trx|btc)(?![A-Za-z0-9])", re.IGNORECASE
+)
+_SHORT_NAMES = {
+    "arb": "ARBITRUM",
+    "op": "OPTIMISM",
+    "matic": "POLYGON",
+    "trc": "TRC20",
+    "base": "BASE",
+    "eth": "ERC20",
+    "bnb": "BEP20",
+    "sol": "SOL",
+    "trx": "TRC20",
+    "btc": "BTC",
+}
+_CHOSEN_BEFORE_RE = re.compile(
+    r"(?:network|网络|網絡|链|鏈|chain|走的?|选了?|选的|选择了?|选成了?|選了?|選的|via|用|从|從|on|over|through)"
+    r"(?:\s+(?:was|is))?\s*[:：]?\s*\Z",
+    re.IGNORECASE,
+)
+# A coin's ticker is also what one pays or buys with ("用ETH付手续费", "lost it on SOL"): it names
+# the network only after a word that is about the network itself.
+# Capitalised "Base" that is still the word: a title ("Base Fee"), an encoding, a rate.
+_BASE_WORD_AFTER_RE = re.compile(
+    r"\s*(?:58|64|32|fee|rate|price|currency|url|layer|camp|line|case|model)\b", re.IGNORECASE
+)
+_TICKERS = frozenset({"eth", "bnb", "sol", "trx", "btc"})
+_NETWORK_CHOSEN_BEFORE_RE = re.compile(
+    r"(?:network|网络|網絡|链|鏈|chain)(?:\s+(?:was|is))?\s*(?:选了?|选的|选择了?|選了?|選的|用的|是|[:：])?\s*\Z"
+    r"|(?:走的?|via|over|through)\s*\Z",
+    re.IGNORECASE,
+)
+
+
+def _mention_ok(name: str, text: str, m: re.Match) -> bool:
+    if name == "TON" and m.group().isupper():
+        return not _COUNTED_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
+    if name == "ERC20" and m.group() == "以太坊":
+        return not _HELD_COIN_BEFORE_RE.search(text, max(0, m.start() - 2), m.start())
+    return True
+
+
+def _proper_base(text: str, m: re.Match) -> bool:
+    """ "Base" capitalised inside a sentence ("to my Base wallet", "Base or Optimism?") is the chain."""
+    before = text[: m.start()].rstrip()
+    return (
+        m.group(1) in ("Base", "BASE")
+        and before != ""
+        and before[-1] not in ".!?。！？"
+        and not _BASE_WORD_AFTER_RE.match(text, m.end())
+    )
+
+
+def _short_names_find(text: str, first: dict[str, int]) -> None:
+    for m in _SHORT_NAME_RE.finditer(text):
+        word = m.group(1).lower()
+        if word == "base" and _proper_base(text, m):
+            first["BASE"] = min(first.get("BASE", m.start()), m.start())
+            continue
+        if word == "base" and m.group(1) == "base":
+            continue  # lower-case "base" is the English word; the chain is written "Base"
+        chosen = _NETWORK_CHOSEN_BEFORE_RE if word in _TICKERS else _CHOSEN_BEFORE_RE
+        # "在Arb上": on that chain; 在 alone is not enough ("在ARB涨的时候" is the token).
+        on_chain = text[max(0, m.start() - 2) : m.start()].rstrip().endswith("在") and text[
+            m.end() : m.end() + 2
+        ].lstrip().startswith("上")
+        if chosen.search(text, max(0, m.start() - 16), m.start()) or (word not in _TICKERS and on_chain):
+            name = _SHORT_NAMES[word]
+            first[name] = min(first.get(name, m.start()), m.start())
 
 
 def networks_find(text: str) -> list[str]:
     """Networks named in the text, normalised, in order of first mention."""
     first: dict[str, int] = {}
+    lower = text.lower()
     for name, regex in _NET_RES:
-        m = regex.search(text)
-        if name == "TON" and m is None:
+        if not any(t in lower for t in _NET_TRIGGERS[name]):
+            continue
+        for m in regex.finditer(text):
+            if _mention_ok(name, text, m):
+                first[name] = m.start()
+                break
+        if name == "TON" and name not in first:
             m = _TON_LOWER_RE.search(text)
-        if m is not None:
-            first[name] = m.start()
-    for m in _SHORT_NAME_RE.finditer(text):
-        name = _SHORT_NAMES[m.group(1).lower()]
-        if _CHOSEN_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
-            first[name] = min(first.get(name, m.start()), m.start())
+            if m is not None:
+                first[name] = m.start()
+    _short_names_find(text, first)
     return sorted(first, key=first.__getitem__)
 
 
@@ -238,7 +436,7 @@ _AMOUNT_RE = re.compile(
     r"(?<![0-9A-Za-z.,$¥￥€£])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+)"
     r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|\s?[万萬千百亿])?"
-    r"\s*(?:个|個|枚|颗|顆)?\s*"
+    r"\s*(?:个|個|枚|颗|顆|粒)?\s*"
     # "U盘" (a USB stick) and "U盾" (a bank token) are not USDT.
     r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z])|[uU](?![A-Za-z]|盘|盤|盾|型))",
     re.IGNORECASE,
@@ -321,5 +519,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 def entities_find(text: str) -> tuple[list[str], list[str], list[str], list[dict[str, str]]]:
     """(tx_hashes, addresses, networks, amounts) for one message."""
     found = hashes_and_addresses_find(text)
-    rest = _mask(text, found.spans)
+    spans = found.spans
+    if "." in text:
+        spans = spans + [m.span() for m in _URL_RE.finditer(text)]
+    rest = _mask(text, spans)
     return found.tx_hashes, found.addresses, networks_find(rest), amounts_find(rest)
