@@ -303,3 +303,47 @@ def test_short_names_and_tickers_name_a_network_only_where_one_is_chosen(
 
 def test_cantonese_classifier_for_an_amount() -> None:
     assert amounts_find("入面仲有 1 粒 BTC") == [{"value": "1", "asset": "BTC"}]
+
+
+def test_more_seeds_of_the_generator_come_out_exactly() -> None:
+    """Seeds other than the stored file's: the same kinds and styles in new combinations."""
+    sys.path.insert(0, str(CASES_DIR))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(CASES_DIR))
+    wrong = []
+    for seed in (1, 2, 3):
+        for row in generate.build(seed):
+            if row["clear"] and _as_found(entities_extract(text=row["text"]).as_dict()) != _as_found(
+                row["entities"]
+            ):
+                wrong.append((seed, row["id"], row["classes"]))
+    assert wrong == []
+
+
+def test_a_bech32_address_after_an_encoded_slash_is_not_read_with_the_2f() -> None:
+    bech = "bc1qgxtty4j666s23sgfud8v6euqmx2yatuqv46v8g"  # "2F" + it decodes as a Solana key
+    text = f"https://t.me/share/url?url=https%3A%2F%2Fmempool.space%2Faddress%2F{bech}"
+    assert entities_extract(text=text).addresses == [bech]
+
+
+def test_a_ton_address_after_an_encoded_slash() -> None:
+    ton = "UQAmAn8cvdssBU3pxLW8Ux1VxZ4iyKigynNydqBaJZr-39Mx"
+    assert ton_address_valid(ton)
+    text = f"https://t.me/share/url?url=https%3A%2F%2Ftonviewer.com%2F{ton}，hash"
+    assert entities_extract(text=text).addresses == [ton]
+
+
+def test_a_solana_signature_wrapped_into_two_key_like_halves_is_one_signature() -> None:
+    sig = "Mm2j27B65uCxVKJsSeMdTkKRcwpJgSu59idqA77n2UNK1s1AvWH6NkNHAQwAi8cYR6mCJzGRBitxstdb8CoArYB"
+    head, tail = sig[:43], sig[43:]
+    assert solana_address_valid(head)
+    ents = entities_extract(text=f"hash {head}\n{tail}, thanks")
+    assert (ents.tx_hashes, ents.addresses) == ([sig], [])
+    ents = entities_extract(text=f"addresses:\n{SOLANA}\n{SOLANA[::-1]}")
+    assert ents.tx_hashes == []
+
+
+def test_a_number_glued_to_a_base58_string_is_not_an_amount() -> None:
+    assert amounts_find("对方给的 5U1zw4aroigmTLzupvPtbn8uuDTfAtBG1XjyvbNws1kyeqHN6bobn3g8eoWAQL6ve5") == []

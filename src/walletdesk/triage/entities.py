@@ -24,9 +24,10 @@ _GLUED_LABEL_RE = re.compile(r"(?:tx(?:id|hash|n)?|hash|id|address|addr|wallet)[
 # A mail client or a chat box wraps a long identifier: the break and the next line's indent.
 _WRAP_RE = re.compile(r"[ \t]*\r?\n[ \t]*")
 # TON user-friendly form is base64 (url-safe or not), so "-", "_", "+" and "/" belong to it; a
-# "/" before it is the explorer link's path ("tonviewer.com/EQ…"), one after it the next segment.
+# "/" before it is the explorer link's path ("tonviewer.com/EQ…", or "%2FEQ…" percent-encoded),
+# one after it the next segment.
 _TON_RE = re.compile(
-    r"(?<![0-9A-Za-z_\-+])[EUk0][QfU][0-9A-Za-z_\-+/]*(?:[ \t]*\r?\n[ \t]*[0-9A-Za-z_\-+/]+)?"
+    r"(?:(?<![0-9A-Za-z_\-+])|(?<=%[0-9A-F][0-9A-F]))[EUk0][QfU][0-9A-Za-z_\-+/]*(?:[ \t]*\r?\n[ \t]*[0-9A-Za-z_\-+/]+)?"
 )
 # TON's raw form "0:<64 hex>" (workchain 0, or -1 for the masterchain): an address, not a hash.
 _TON_RAW_PREFIX_RE = re.compile(r"(?<![0-9A-Za-z\-])(?:-1|0):\Z")
@@ -37,7 +38,7 @@ _SECRET_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # ...unless a hash label stands between the key's label and the string ("没泄露私钥，哈希 …").
-_TX_LABEL_RE = re.compile(r"hash|txid|tx\b|交易|哈希", re.IGNORECASE)
+_TX_LABEL_RE = re.compile(r"hash|txid|txn|tx\b|signature|签名|交易|哈希", re.IGNORECASE)
 
 
 @dataclass
@@ -76,12 +77,10 @@ def _classify_run(run: str) -> str | None:
 def _unglued(text: str, start: int, run: str) -> tuple[int, str, str] | None:
     """(offset, identifier, kind) for a run with something glued to its front or back.
 
-    In front: a label typed without a space, the "2F" of a percent-encoded link ("%2F0x…"),
-    any word before "0x". Behind: a word after the hex ("…1b72cThanks").
+    In front: a label typed without a space ("TxID…", "交易ID…"), any word before "0x".
+    Behind: a word after the hex ("…1b72cThanks").
     """
     cuts = []
-    if start and text[start - 1] == "%":
-        cuts.append(2)
     label = _GLUED_LABEL_RE.match(run)
     if label:
         cuts.append(label.end())
@@ -104,19 +103,22 @@ def _unglued(text: str, start: int, run: str) -> tuple[int, str, str] | None:
 
 
 def _run_hit(text: str, start: int, run: str) -> tuple[int, str, str] | None:
-    kind = _classify_run(run) if len(run) >= 25 else None
+    if len(run) < 25:
+        return None
+    if text[start - 1 : start] == "%" and _HEX_RE.match(run[:2]):
+        # "%2Fbc1q…": the two digits are the encoded "/", and "2Fbc1q…" may even decode as a
+        # Solana key, so the identifier is read from after them first.
+        found = _run_hit(text, start + 2, run[2:])
+        if found is not None:
+            return found[0] + 2, found[1], found[2]
+    kind = _classify_run(run)
     if kind is not None:
         return 0, run, kind
-    return _unglued(text, start, run) if len(run) >= 25 else None
+    return _unglued(text, start, run)
 
 
 def _checked_alone(identifier: str) -> bool:
-    """Whether a checksum or an exact hex length vouches for the identifier by itself.
-
-    A Solana key or signature is only "base58 of 32 (64) bytes": glued to a word from the next
-    line it may still decode to that length, so a wrapped one is joined only if its first part
-    is nothing on its own.
-    """
+    """Whether a checksum or an exact hex length vouches for the identifier by itself."""
     if _HEX_RE.match(identifier.removeprefix("0x").removeprefix("0X")):
         return True
     kind = address_kind(identifier)
@@ -124,18 +126,33 @@ def _checked_alone(identifier: str) -> bool:
 
 
 def _wrapped_hit(text: str, first: re.Match, second: re.Match) -> tuple[int, int, str, str] | None:
-    """An identifier wrapped over two lines, if the two runs read as one."""
+    """An identifier wrapped over two lines, if the two runs read as one.
+
+    Two lines that are each an identifier stay two, unless they are the halves of a Solana
+    signature after a hash label: base58 has no checksum, and most 43-character strings decode
+    to 32 bytes, so each half of a signature wrapped mid-way reads as a Solana key. A Solana key
+    is joined only from two halves that are nothing on their own.
+    """
     between = text[first.end() : second.start()]
     if "\n" not in between or not _WRAP_RE.fullmatch(between):
         return None
     head, tail = first.group(), second.group()
-    if len(head) < 8 or not 25 <= len(head) + len(tail) <= 90 or _classify_run(tail):
+    if len(head) < 8 or not 25 <= len(head) + len(tail) <= 90:
         return None
     joined = head + tail
     kind = _classify_run(joined)
-    if kind is None or (_classify_run(head) and not _checked_alone(joined)):
+    if kind is None:
         return None
-    return first.start(), second.end(), kind, joined
+    head_alone, tail_alone = _classify_run(head), _classify_run(tail)
+    if _checked_alone(joined):
+        ok = not (head_alone and tail_alone)
+    elif kind == "tx":
+        ok = not (head_alone or tail_alone) or _TX_LABEL_RE.search(
+            text, max(0, first.start() - 24), first.start()
+        )
+    else:
+        ok = not (head_alone or tail_alone)
+    return (first.start(), second.end(), kind, joined) if ok else None
 
 
 def _ton_hits(text: str) -> list[tuple[int, int, str, str]]:
@@ -167,7 +184,7 @@ def hashes_and_addresses_find(text: str) -> _Found:
         if skip_next:
             skip_next = False
             continue
-        if any(s <= m.start() < e for s, e in taken):
+        if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         wrapped = _wrapped_hit(text, m, runs[i + 1]) if i + 1 < len(runs) else None
         if wrapped is not None:
@@ -438,7 +455,8 @@ _AMOUNT_RE = re.compile(
     r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|\s?[万萬千百亿])?"
     r"\s*(?:个|個|枚|颗|顆|粒)?\s*"
     # "U盘" (a USB stick) and "U盾" (a bank token) are not USDT.
-    r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z])|[uU](?![A-Za-z]|盘|盤|盾|型))",
+    # An asset glued to more letters or digits is part of a longer token ("5U1zw…" is base58).
+    r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z0-9])|[uU](?![A-Za-z0-9]|盘|盤|盾|型))",
     re.IGNORECASE,
 )
 

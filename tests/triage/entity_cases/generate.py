@@ -780,8 +780,8 @@ def handwritten(rng: random.Random, gen: Gen, start: int, cases: list[tuple], cl
     return rows
 
 
-def build() -> list[dict]:
-    rng = random.Random(SEED)
+def build(seed: int = SEED) -> list[dict]:
+    rng = random.Random(seed)
     gen = Gen(rng)
     rows = []
     plan = ["zh"] * 110 + ["en"] * 100 + ["mixed"] * 70
