@@ -117,7 +117,10 @@ def test_console_review_confirms_and_audits(console_client, agent, demo_registry
     assert AuditEntry.objects.filter(action="verify.report_confirm", actor=agent).exists()
 
 
-def test_console_channel_add_and_remove_are_audited(console_client, demo_registry):
+def test_console_channel_add_and_remove_are_audited(client, supervisor, demo_registry, settings):
+    settings.WALLETDESK_REQUIRE_2FA = False
+    client.force_login(supervisor)
+    console_client = client
     console_client.post(
         "/console/verify/",
         {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from walletdesk.core.errors import DomainError, NotFound
+from walletdesk.core.errors import DomainError, NotFound, PermissionDenied
 
 
 class RegistryInvalid(DomainError):
@@ -23,6 +23,11 @@ class ChannelInvalid(DomainError):
     code = "channel_invalid"
     status = 400
     message = _("This channel cannot be saved.")
+
+
+class ChannelChangeForbidden(PermissionDenied):
+    code = "channel_change_forbidden"
+    message = _("Only supervisors and admins may change the official channels.")
 
 
 class ReportNotFound(NotFound):

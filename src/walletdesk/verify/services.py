@@ -25,6 +25,7 @@ from walletdesk.verify.engine.judge import Verdict
 from walletdesk.verify.engine.parse import KINDS, ParseError, parse_value, values_in_text
 from walletdesk.verify.errors import (
     AntiPhishingCodeInvalid,
+    ChannelChangeForbidden,
     ChannelInvalid,
     RegistryInvalid,
     ReportAlreadyReviewed,
@@ -279,6 +280,9 @@ def channel_add(
     active_since: dt.date | None = None,
     actor: Any | None = None,
 ) -> OfficialChannel:
+    """`actor` None is the operator's own command line; a person must be allowed to change the
+    registry (registry_change_allowed)."""
+    _registry_change_check(actor)
     row = _channel_validate(
         {
             "kind": kind,
@@ -304,6 +308,7 @@ def channel_add(
 
 
 def channel_remove(*, channel: OfficialChannel, actor: Any | None = None) -> None:
+    _registry_change_check(actor)
     with transaction.atomic():
         data = {"kind": channel.kind, "value": channel.value}
         brand = channel.brand
@@ -414,6 +419,18 @@ def anti_phishing_code_set(*, customer: Any, code: str) -> Any:
     customer = customer_update(customer=customer, anti_phishing_code=code)
     _audit(None, "verify.anti_phishing_code_set", f"customer:{customer.pk}", {})
     return customer
+
+
+def registry_change_allowed(*, user: Any) -> bool:
+    """Supervisors and admins only: the Verify page calls whatever is in the registry "official",
+    so one phished or rogue agent account must not be able to list a look-alike domain there."""
+    profile = getattr(user, "agent_profile", None)
+    return bool(user.is_active and profile is not None and profile.is_supervisor)
+
+
+def _registry_change_check(actor: Any | None) -> None:
+    if actor is not None and not registry_change_allowed(user=actor):
+        raise ChannelChangeForbidden()
 
 
 def _audit(actor: Any | None, action: str, target: str, data: dict[str, Any]) -> None:

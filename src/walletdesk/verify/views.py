@@ -136,6 +136,7 @@ def console_page(request: HttpRequest) -> HttpResponse:
         "reports": selectors.report_list_pending()[:100],
         "channels": selectors.official_channels_list(),
         "kinds": ChannelKind.choices,
+        "may_change_registry": services.registry_change_allowed(user=request.user),
     }
     return render(request, "verify/console.html", context)
 
