@@ -222,29 +222,32 @@ _NET_PATTERNS: list[tuple[str, str]] = [
     # TRON first: "TRC20" must not be read as anything else.
     (
         "TRC20",
-        r"trc[\s\-_]?20|波场|波長|{B}tron{B}(?:\s*(?:network|(?:block)?chain|链|網絡|网络))?|{B}trx\s*(?:链|鏈|网络|network|(?:block)?chain)",
+        r"trc[\s\-_]?20|波场|波長|{B}tron{B}(?:[ \t]*(?:network|(?:block)?chain|链|網絡|网络))?|{B}trx[ \t]*(?:链|鏈|网络|network|(?:block)?chain)",
     ),
     (
         "ERC20",
-        r"erc[\s\-_]?20|以太坊|以太網|以太网|{B}ethereum{B}|{B}eth\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网)",
+        r"erc[\s\-_]?20|以太坊|以太網|以太网|{B}ethereum{B}|{B}eth[ \t]*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网)",
     ),
     (
         "BEP20",
-        r"bep[\s\-_]?20|{B}bsc{B}|币安链|幣安鏈|币安智能链|{B}bnb\s*(?:smart\s*)?(?:(?:block)?chain|链|网络|network)|{B}binance\s*smart\s*chain",
+        r"bep[\s\-_]?20|{B}bsc{B}|币安链|幣安鏈|币安智能链|{B}bnb[ \t]*(?:smart\s*)?(?:(?:block)?chain|链|网络|network)|{B}binance\s*smart\s*chain",
     ),
-    ("SOL", r"{B}solana{B}|索拉纳|{B}sol\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet)|{B}spl{B}"),
-    ("POLYGON", r"{B}polygon{B}|马蹄链|马蹄|{B}matic\s*(?:链|network|(?:block)?chain)|{B}pos\s*链"),
-    ("ARBITRUM", r"{B}arbitrum{B}|{B}arb\s*(?:one|链|network|(?:block)?chain){B}?|{B}arb链"),
-    ("OPTIMISM", r"{B}optimism{B}|{B}op\s*(?:mainnet|链|network|(?:block)?chain)|{B}op主网"),
-    ("BASE", r"{B}base\s*(?:链|鏈|网络|network|(?:block)?chain|mainnet|主网)|{B}on\s+base{B}"),
-    ("TON", r"{B}TON{B}|{B}ton\s*(?:链|鏈|网络|network|(?:block)?chain)|{B}toncoin{B}"),
+    ("SOL", r"{B}solana{B}|索拉纳|{B}sol[ \t]*(?:链|鏈|网络|network|(?:block)?chain|mainnet)|{B}spl{B}"),
+    ("POLYGON", r"{B}polygon{B}|马蹄链|马蹄|{B}matic[ \t]*(?:链|network|(?:block)?chain)|{B}pos\s*链"),
+    ("ARBITRUM", r"{B}arbitrum{B}|{B}arb[ \t]*(?:one|链|network|(?:block)?chain){B}?|{B}arb链"),
+    ("OPTIMISM", r"{B}optimism{B}|{B}op[ \t]*(?:mainnet|链|network|(?:block)?chain)|{B}op主网"),
+    ("BASE", r"{B}base[ \t]*(?:链|鏈|网络|network|(?:block)?chain|mainnet|主网)|{B}on\s+base{B}"),
+    (
+        "TON",
+        r"{B}TON{B}|{B}ton[ \t]*(?:链|鏈|网络|network|(?:block)?chain)|{B}toncoin{B}|(?i:{B}the\s+open\s+network{B})",
+    ),
     (
         "LIGHTNING",
         r"{B}lightning{B}(?!\s*(?:fast|quick|speed))|闪电网络|閃電網絡|{B}ln\s*(?:invoice|network)",
     ),
     (
         "BTC",
-        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)\s*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
+        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)[ \t]*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
     ),
 ]
 _NET_RES = [
@@ -262,7 +265,7 @@ _NET_TRIGGERS = {
     "ARBITRUM": ("arb",),
     "OPTIMISM": ("optimism", "op"),
     "BASE": ("base",),
-    "TON": ("ton",),
+    "TON": ("ton", "open network"),
     "LIGHTNING": ("lightning", "闪电", "閃電", "ln"),
     "BTC": ("btc", "bitcoin", "比特", "omni", "segwit", "隔离见证"),
 }
@@ -454,6 +457,8 @@ _AMOUNT_RE = re.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+)"
     r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|\s?[万萬千百亿])?"
     r"\s*(?:个|個|枚|颗|顆|粒)?\s*"
+    # The token standard may stand between the number and the coin ("1000 TRC20-USDT").
+    r"(?:(?:trc|erc|bep)[\s\-_]?20[\s\-_]*)?"
     # "U盘" (a USB stick) and "U盾" (a bank token) are not USDT.
     # An asset glued to more letters or digits is part of a longer token ("5U1zw…" is base58).
     r"(?P<asset>(?:" + _ASSET_ALT + r")(?![A-Za-z0-9])|[uU](?![A-Za-z0-9]|盘|盤|盾|型))",
@@ -462,6 +467,12 @@ _AMOUNT_RE = re.compile(
 
 
 _NETWORK_NUMBER_RE = re.compile(r"(?:erc|trc|bep|brc)[\s\-_]*\Z", re.IGNORECASE)
+# A price or a rate is not an amount moved: "at 3,500 USDT", "1 BTC = 65000 USDT", "3500U一个".
+_PRICE_BEFORE_RE = re.compile(
+    r"(?:[=≈@]|(?<![A-Za-z])at|price(?:\s+(?:is|was|of))?|价格(?:是|为)?|单价|均价|价位)\s*[:：]?\s*\Z",
+    re.IGNORECASE,
+)
+_PRICE_AFTER_RE = re.compile(r"\s*(?:[=≈]|each\b|per\b|/\s*(?:个|枚|[A-Za-z])|一个|每个)", re.IGNORECASE)
 
 
 def _cn_number(text: str) -> Decimal | None:
@@ -497,6 +508,10 @@ def amounts_find(text: str) -> list[dict[str, str]]:
         raw = m.group("num")
         if _NETWORK_NUMBER_RE.search(text[max(0, m.start() - 5) : m.start()]):
             continue  # the "20" of "ERC 20 USDT" names a token standard, not an amount
+        if _PRICE_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()) or _PRICE_AFTER_RE.match(
+            text, m.end()
+        ):
+            continue
         mult_raw = (m.group("mult") or "").strip()
         asset_raw = m.group("asset")
         if raw[0].isdigit() or raw[0] == ".":

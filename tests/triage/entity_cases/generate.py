@@ -714,6 +714,41 @@ HANDWRITTEN = [
     ("zh", "币安链上转的20个BNB，地址{evm_lower}，hash {ethtx}", ["BEP20"], ["20 BNB"]),
     ("en", "Is {xrp} a valid XRP address? and what about {ltc}", [], []),
     ("zh", "我朋友说把USDT转到{cosmos}就行，这是什么链", [], []),
+    # second batch, written as customers write before the code was run on it
+    ("zh", "您好，我昨天从火币提了1000 TRC20-USDT到你们平台，充值地址{tron}", ["TRC20"], ["1000 USDT"]),
+    ("zh", "提现 500 ERC20 USDT 到 {evm} 一直显示处理中，哈希是{ethtx}。", ["ERC20"], ["500 USDT"]),
+    ("zh", "1 BTC = 65000 USDT 的时候我挂了单，没成交", [], []),
+    ("en", "sold 2 ETH at 3,500 USDT each, where is my money", [], ["2 ETH"]),
+    ("zh", "我通过The Open Network转账的，到现在都没到", ["TON"], []),
+    ("en", "from {evm}\nto {evm_lower}\nvalue 1.5 ETH\nchain: Base", ["BASE"], ["1.5 ETH"]),
+    (
+        "zh",
+        "充值地址：\n{tron}\n金额：3000 USDT\n网络：TRC20\n时间：2026-11-25 14:32",
+        ["TRC20"],
+        ["3000 USDT"],
+    ),
+    (
+        "en",
+        "Deposited 120 SOL from Phantom ({sol}), signature {soltx}. Solana explorer says finalized.",
+        ["SOL"],
+        ["120 SOL"],
+    ),
+    (
+        "zh",
+        "我用Tonkeeper往你们给的地址 {ton_friendly} 转了50 TON，但是忘了填memo，能找回来吗",
+        [],
+        ["50 TON"],
+    ),
+    ("en", "TX: {ethtx}\n\nSent from my iPhone", [], []),
+    (
+        "zh",
+        "帮我看看这个 https://tronscan.org/#/transaction/{hex64} 为什么失败了，扣了我15 TRX的手续费",
+        [],
+        ["15 TRX"],
+    ),
+    ("en", "Is there a way to speed it up? txid {hex64}, fee rate was 3 sat/vB", [], []),
+    ("zh", "BNB Smart Chain (BEP20) 上的交易 {ethtx} 失败了但是gas扣了0.002 BNB", ["BEP20"], ["0.002 BNB"]),
+    ("zh", "我充了三千u，到账只有2990u", [], ["3000 USDT", "2990 USDT"]),
 ]
 
 # Cases where a careful reader could answer either way: kept with the answer chosen here (see
