@@ -9,7 +9,7 @@ from ninja import Router, Schema
 
 from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.helpcenter import selectors, services
-from walletdesk.helpcenter.errors import ArticleInvalid, ArticleNotFound
+from walletdesk.helpcenter.errors import ArticleNotFound, SearchQueryInvalid
 from walletdesk.helpcenter.models import Article, ArticleStatus, Locale, SearchSource
 
 router = Router()
@@ -48,7 +48,7 @@ def _locale(value: str | None) -> str | None:
     if not value:
         return None
     if value not in Locale.values:
-        raise ArticleInvalid(_("locale must be zh-hans or en."), fields={"locale": "zh-hans | en"})
+        raise SearchQueryInvalid(_("locale must be zh-hans or en."), fields={"locale": "zh-hans | en"})
     return value
 
 
@@ -65,9 +65,9 @@ def help_search(
     for the editors' report and returns its id for click / deflection counting."""
     rate_limit_public(request, "help_search", limit=settings.WALLETDESK_RATE_LIMIT_PUBLIC * 3)
     if not 1 <= limit <= 20:
-        raise ArticleInvalid(_("limit must be between 1 and 20."), fields={"limit": "1–20"})
+        raise SearchQueryInvalid(_("limit must be between 1 and 20."), fields={"limit": "1–20"})
     if len(q) > 300:
-        raise ArticleInvalid(_("The query is too long (300 characters at most)."), fields={"q": "≤ 300"})
+        raise SearchQueryInvalid(_("The query is too long (300 characters at most)."), fields={"q": "≤ 300"})
     hits = selectors.article_search(query=q, locale=_locale(locale), limit=limit)
     search_id = None
     if track and q.strip():

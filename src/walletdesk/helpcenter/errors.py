@@ -15,6 +15,13 @@ class ArticleInvalid(ValidationFailed):
     message = _("The article is invalid.")
 
 
+class SearchQueryInvalid(ValidationFailed):
+    """A search the API cannot run (too long, a bad limit or locale): not an article's fault."""
+
+    code = "search_query_invalid"
+    message = _("The search is invalid.")
+
+
 class ImportFileInvalid(ValidationFailed):
     """One Markdown file of an import folder cannot be read; carries the file's line."""
 

@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.core.errors import RateLimited
 from walletdesk.core.markdown import markdown_render
 from walletdesk.core.ratelimit import rate_limit_public
@@ -159,20 +160,28 @@ def help_sitemap(request: HttpRequest) -> HttpResponse:
 def _editor_required(request: HttpRequest) -> HttpResponse | None:
     if editor_ok(request):
         return None
+    return _denied(request)
+
+
+def _denied(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
-    return HttpResponse(_("Only editors may change the help center."), status=403)
+    # A console page with the way back, not a bare line of text: agents reach these pages from
+    # the console's own "Articles" link.
+    return render(request, "helpcenter/console_forbidden.html", status=403)
 
 
 @require_GET
 def console_articles(request: HttpRequest) -> HttpResponse:
-    if (denied := _editor_required(request)) is not None:
-        return denied
+    """Every agent reads the list (to find an article to link in a reply); editors also edit."""
+    may_edit = editor_ok(request)
+    if not may_edit and not agent_session_ok(request):
+        return _denied(request)
     groups: dict[str, dict[str, Article]] = {}
     for a in Article.objects.select_related("category").order_by("group", "locale"):
         groups.setdefault(a.group, {})[a.locale] = a
     rows = [(group, v.get("zh-hans"), v.get("en")) for group, v in sorted(groups.items())]
-    return render(request, "helpcenter/console_list.html", {"rows": rows})
+    return render(request, "helpcenter/console_list.html", {"rows": rows, "may_edit": may_edit})
 
 
 @require_http_methods(["GET", "POST"])
