@@ -16,7 +16,10 @@
 
   function send(obj) { if (ws && ws.readyState === 1) { ws.send(JSON.stringify(obj)); return true; } return false; }
   function uid() { var a = new Uint8Array(12); crypto.getRandomValues(a); return Array.prototype.map.call(a, function (b) { return ("0" + b.toString(16)).slice(-2); }).join(""); }
-  function fmt(sec) { if (sec === null || sec === undefined) return "?"; return sec < 60 ? Math.round(sec) + "s" : Math.round(sec / 60) + "m"; }
+  function fmt(sec) {
+    if (sec === null || sec === undefined) return "?";
+    return sec < 60 ? Math.round(sec) + L(" 秒", "s") : Math.round(sec / 60) + L(" 分钟", "m");
+  }
   function beep() {
     try { var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
       o.frequency.value = 880; g.gain.value = 0.08; o.connect(g); g.connect(ctx.destination); o.start(); o.stop(ctx.currentTime + 0.18);
@@ -73,6 +76,11 @@
       b.addEventListener("click", function () { accepting = q.conversation_id; send({ type: "accept", conversation_id: q.conversation_id }); });
       td.appendChild(b); tr.appendChild(td); body.appendChild(tr);
     });
+    if (!queue.length) {  // an empty table under its headings reads as "still loading"
+      var empty = document.createElement("tr"), cell = document.createElement("td");
+      cell.colSpan = 5; cell.className = "muted"; cell.textContent = L("没有客户在排队。", "No one is waiting.");
+      empty.appendChild(cell); body.appendChild(empty);
+    }
     var known = {}; queue.forEach(function (q) { known[q.conversation_id] = true; });
     if (fresh && Object.keys(queueIds).length <= queue.length) beep();
     queueIds = known;

@@ -377,7 +377,9 @@
   function renderOffline() {
     var a = state.availability || {};
     var when = a.back_at ? new Date(a.back_at).toLocaleString(state.locale === "en" ? "en" : "zh-CN", { weekday: "short", hour: "2-digit", minute: "2-digit" }) : "";
-    $("wd-offline-text").textContent = (a.reason === "closed_hours" ? t("offlineHours", { t: when }) : t("offlineNobody")) + " " + t("offlineLeave");
+    // Chinese sentences follow a "。" with no space; English ones take one.
+    var gap = state.locale === "en" ? " " : "";
+    $("wd-offline-text").textContent = (a.reason === "closed_hours" ? t("offlineHours", { t: when }) : t("offlineNobody")) + gap + t("offlineLeave");
   }
   function chooseView() {
     // A chat with messages on screen stays on screen, even if a reconnect's state says little.
