@@ -347,3 +347,14 @@ def test_a_solana_signature_wrapped_into_two_key_like_halves_is_one_signature() 
 
 def test_a_number_glued_to_a_base58_string_is_not_an_amount() -> None:
     assert amounts_find("对方给的 5U1zw4aroigmTLzupvPtbn8uuDTfAtBG1XjyvbNws1kyeqHN6bobn3g8eoWAQL6ve5") == []
+
+
+def test_a_key_label_keeps_its_string_out_unless_the_words_between_tell_a_loss() -> None:
+    assert entities_extract(text=f"Here is my private key, please move my funds: {BARE_TX}").tx_hashes == []
+    assert entities_extract(text=f"private key, please:\n{BARE_TX[:32]}\n{BARE_TX[32:]}").tx_hashes == []
+    assert entities_extract(text=f"我的私钥被盗了，钱被转走了，{BARE_TX}").tx_hashes == [BARE_TX]
+
+
+def test_half_a_coin() -> None:
+    assert amounts_find("转了半个ETH") == [{"value": "0.5", "asset": "ETH"}]
+    assert amounts_find("半价买的U，一半U没了") == []

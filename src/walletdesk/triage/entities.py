@@ -34,11 +34,13 @@ _TON_RAW_PREFIX_RE = re.compile(r"(?<![0-9A-Za-z\-])(?:-1|0):\Z")
 # A 64-hex string is a tx hash unless the customer labels it a key: the shield redacts those,
 # and entities must never carry a secret onwards.
 _SECRET_LABEL_RE = re.compile(
-    r"(private\s*key|priv\s*key|privkey|secret|api[\s_\-]*key|apikey|\bpk\b|私钥|私匙|密钥|秘钥|助记词|seed)[^\n]{0,24}\Z",
+    r"(private\s*key|priv\s*key|privkey|secret|api[\s_\-]*key|apikey|\bpk\b|私钥|私匙|密钥|秘钥|助记词|seed)[^\n]{0,24}(?:\n[ \t]*)?\Z",
     re.IGNORECASE,
 )
-# ...unless a hash label stands between the key's label and the string ("没泄露私钥，哈希 …").
+# ...unless a hash label stands between the key's label and the string ("没泄露私钥，哈希 …"),
+# or the words between tell what happened to the funds ("私钥被盗了，钱被转走了，…").
 _TX_LABEL_RE = re.compile(r"hash|txid|txn|tx\b|signature|签名|交易|哈希", re.IGNORECASE)
+_LOSS_TOLD_RE = re.compile(r"被盗|泄露|被转|转走|盗走|stolen|leaked|hacked|drained", re.IGNORECASE)
 
 
 @dataclass
@@ -51,7 +53,9 @@ class _Found:
 def _secret_labelled(text: str, start: int) -> bool:
     window = text[max(0, start - 40) : start]
     label = _SECRET_LABEL_RE.search(window)
-    return bool(label) and not _TX_LABEL_RE.search(window, label.end(1))
+    if not label:
+        return False
+    return not (_TX_LABEL_RE.search(window, label.end(1)) or _LOSS_TOLD_RE.search(window, label.end(1)))
 
 
 def _classify_run(run: str) -> str | None:
@@ -454,7 +458,8 @@ _COMMON_WORD_ASSETS = frozenset({"link", "op", "uni", "dot", "ton", "pol", "sat"
 _ASSET_ALT = "|".join(sorted((re.escape(a) for a in _ASSETS if a not in ("u",)), key=len, reverse=True))
 _AMOUNT_RE = re.compile(
     r"(?<![0-9A-Za-z.,$¥￥€£])"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|[零〇一二两兩三四五六七八九十拾百佰千仟万萬亿億]+"
+    r"|半(?=\s*[个個枚颗顆粒]))"
     r"(?P<mult>\s?[kKwWmM](?![A-Za-z])|\s?[万萬千百亿])?"
     r"\s*(?:个|個|枚|颗|顆|粒)?\s*"
     # The token standard may stand between the number and the coin ("1000 TRC20-USDT").
@@ -521,7 +526,7 @@ def amounts_find(text: str) -> list[dict[str, str]]:
                 continue
         else:
             # "1.2万" arrives as num="1.2", mult="万"; pure Chinese numerals parse here.
-            cn = _cn_number(raw + mult_raw)
+            cn = Decimal("0.5") if raw == "半" else _cn_number(raw + mult_raw)
             if cn is None:
                 continue
             value, mult_raw = cn, ""

@@ -749,6 +749,8 @@ HANDWRITTEN = [
     ("en", "Is there a way to speed it up? txid {hex64}, fee rate was 3 sat/vB", [], []),
     ("zh", "BNB Smart Chain (BEP20) 上的交易 {ethtx} 失败了但是gas扣了0.002 BNB", ["BEP20"], ["0.002 BNB"]),
     ("zh", "我充了三千u，到账只有2990u", [], ["3000 USDT", "2990 USDT"]),
+    ("zh", "转了半个ETH到{evm}", [], ["0.5 ETH"]),
+    ("zh", "我的私钥被盗了，钱被转走了，{hex64}", [], []),
 ]
 
 # Cases where a careful reader could answer either way: kept with the answer chosen here (see
@@ -756,7 +758,6 @@ HANDWRITTEN = [
 UNCLEAR = [
     ("zh", "提了USDT 1000到{tron}，还没到", [], ["1000 USDT"], "asset before the number"),
     ("en", "I sent $1,000 USDT to {evm_lower}", [], ["1000 USDT"], "a dollar sign on a USDT amount"),
-    ("zh", "转了半个ETH到{evm}", [], ["0.5 ETH"], "半个 = one half"),
     (
         "en",
         "can I withdraw to a Lightning address like satoshi@walletofsatoshi.com?",
