@@ -33,7 +33,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from walletdesk.triage import features as features_module  # noqa: E402
 from walletdesk.triage import model as model_module  # noqa: E402
 from walletdesk.triage import services, training  # noqa: E402
-from walletdesk.triage.dataset import DATA_DIR, _lang_of, labelled_load  # noqa: E402
+from walletdesk.triage.dataset import DATA_DIR, _lang_of, labelled_build, labelled_load  # noqa: E402
 
 LANGS = ("zh", "en", "mixed")
 
@@ -355,6 +355,10 @@ VARIANTS: dict[str, Callable] = {
     "f:+char1han C1 compC0.25": _with_features(
         featuriser(char1_han=True), svc(category_c=1.0, complaint_c=0.25)
     ),
+    "C0.5": svc(category_c=0.5),
+    "C0.7": svc(category_c=0.7),
+    "C1.5": svc(category_c=1.5),
+    "svc+logreg C1": svc(classifier="svc+logreg", category_c=1.0),
 }
 
 
@@ -370,10 +374,15 @@ def main() -> None:
         help="set-name prefixes never scored",
     )
     parser.add_argument("--json", type=Path, default=None, help="append each result as a json line here")
+    parser.add_argument(
+        "--build",
+        action="store_true",
+        help="train on the set as `triage_train --regenerate` would build it now (every data/written_*.jsonl)",
+    )
     args = parser.parse_args()
     variants = VARIANTS
     names = args.variants or list(variants)
-    rows = labelled_load()
+    rows = labelled_build() if args.build else labelled_load()
     sets = {"devset": _load(DATA_DIR / "devset.jsonl")}
     for p in sorted((ROOT / "bench" / "data").glob("triage_fresh*.jsonl")):
         if not any(p.stem.startswith(b) for b in args.blind):

@@ -42,6 +42,14 @@ _IME_TYPOS = (("体现", "提现"), ("冲值", "充值"), ("冲币", "充币"), 
 # reads like "钱全部没了" to the rules and the model (俾人 is the passive 被人).
 _CANTONESE = "冇没咗了唔不嘅的佢他搵找係是畀给睇看啲些俾被"
 
+# Pinyin initials chat users type for common words (kf 客服, zh 账号, tb 提币, cz 充值, yhk 银行卡),
+# folded only beside a Chinese character ("zh登不了", "kf在吗"): alone in English they mean other
+# things ("zh-hans", "tb" for terabyte).
+_PINYIN_INITIALS = {"kf": "客服", "zh": "账号", "tb": "提币", "cz": "充值", "yhk": "银行卡", "sfz": "身份证"}
+_PINYIN_INITIALS_RE = re.compile(
+    r"(?<![a-z])(kf|zh|tb|cz|yhk|sfz)(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(kf|zh|tb|cz|yhk|sfz)(?![a-z])"
+)
+
 
 def _opencc_chars() -> dict[int, str]:
     """OpenCC's traditional->simplified character table (first reading), applied with
@@ -74,6 +82,7 @@ def text_normalise(text: str) -> str:
     for typo, word in _IME_TYPOS:
         if typo in text:
             text = text.replace(typo, word)
+    text = _PINYIN_INITIALS_RE.sub(lambda m: _PINYIN_INITIALS[m.group(1) or m.group(2)], text)
     text = _LONG_TOKEN_RE.sub(" Ⓐ ", text)
     text = _DIGITS_RE.sub("0", text)
     return _SPACE_RE.sub(" ", text).strip()

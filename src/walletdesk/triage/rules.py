@@ -41,13 +41,14 @@ _THEFT_ZH = (
     r"(?:钱包|账户|账号)[^，。,]{0,4}(?:空了|被掏空|归零|是空的|变成0|变成零)|余额(?:变成|只剩)?(?:0|零)了|"
     r"(?:钱|币|资产|资金|代币|(?<![a-z])u|usdt|eth|btc|sol|trx|bnb|token|nft|余额)"
     r"(?:都|全|全部|莫名其妙|突然)?(?:被人?|让人)(?:转|提|卖|偷|划|拿|换)|莫名其妙少了|资产不见|"
-    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|地址投毒|投毒|偷偷|给人(?:转|提|卖)|"
+    r"被[^，。,!?！？]{0,16}骗|提走了|骗我|骗了|被hk|偷偷|给人(?:转|提|卖)|"
     # Cantonese 呃 is 骗 (畀人呃咗 folds to 给人呃了); 扮客服 is 冒充客服.
     r"(?:给|被|俾|畀)(?:人|别人|骗子)呃|扮(?:客服|官方|工作人员|平台)[^。.!?！？]{0,24}(?:转|打|俾|给|付)|"
     r"被(?:人|别人)?(?:全部|全|都|一次性)(?:转|提|卖|偷|划|拿)|有人(?:在|正在|一直在)(?:卖|提|转|交易)我的|"
     r"被(?:人|别人|异地|陌生人|黑客)?登录[^。.!?！？]{0,20}(?:提|转|卖)|绕过|"
     # A platform that wants tax or a deposit before it lets money out is the fake-exchange scam.
     r"(?:交|缴)(?:了)?(?:税|个税|个人所得税|保证金|解冻费|手续费)(?:才能|才可以|才可)(?:提|出金)|"
+    r"(?:要|让|叫)我(?:再|先|继续|还要)(?:交|充|付|转|打)[^，。,!?！？]{0,10}(?:才能|才可以|才可)(?:提|出金|解冻)|"
     # "a withdrawal I never initiated" names the theft without any theft word.
     r"(?:不是我|没(?:有)?(?:发起|申请|操作|做|提)|并非本人)(?:过)?的(?:提现|提币|转账|交易|转出)|"
     # Not "别人能不能登录我的账户": a modal verb makes it a question, not a report.
@@ -67,7 +68,7 @@ _THEFT_EN = (
     r"without (?:any |my |me giving )?(?:approval|consent|permission|authori[sz]ation)(?: from me)?|(?:was|were|got|been|is) wiped|一扫而空|被扫|thief|thieves|小偷|cleared out|been had|tricked into|duped into|conned|"
     r"in someone else'?s (?:wallet|account|address)|"
     r"hack(?!athon)|hijack|(?<![a-z])jacked|drain|siphon|bypass|"
-    r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|address poisoning|poisoned address|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
+    r"some(?:one|body) (?:has been|had been|was|is|got) in(?:side|to)? my (?:account|wallet)|scammed|got scammed|been scammed|breached|intruder|pig[- ]?butcher|"
     # SIM swap: the attacker owns the phone number, so every SMS code; it is a takeover already.
     r"sim[- ]?swap|swapped my sim|ported (?:out )?my (?:number|sim)|"
     r"(?:sim|sim card|phone number|number) (?:got|was|has been|had been|been) (?:swapped|ported|hijacked|cloned|taken over)|"
@@ -93,6 +94,7 @@ _THEFT_EN = (
     r"(?:took|taken|take) (?:all|everything)|(?:wallet|account) (?:was|got|has been) (?:cleaned|wiped|swept)|"
     r"unknown (?:withdrawal|transfer|transaction|outgoing)|(?:withdrawal|transfer|transaction)s? i (?:don'?t|do not) recogni|"
     r"some(?:one|body)[^.!?]{0,30}(?:taken|took|withdrew|transferred|moved|sold|emptied|drained|stole)|"
+    r"some(?:one|body)(?: else)? (?:has )?(?:spent|bought|purchased|used)[^.!?]{0,30}(?:with|from|using) my (?:balance|funds|money|card|account|usdt|crypto)|"
     r"(?:some(?:one|body)|they|he|she|hackers?) (?:is|are|keeps?|has been|have been) (?:still )?"
     r"(?:selling|withdrawing|moving|transferring|sending|draining|taking|trading|cashing out) (?:my|all|everything|out|our)|"
     r"missing from my (?:account|wallet)|lost everything|money is gone|coins are gone|funds are gone|"
@@ -110,6 +112,11 @@ _THEFT_EN = (
     r"(?:sent|moved|bridged|swapped|transferred|withdrawn|taken|sold|drained)[^.!?]{0,20}"
     r"by (?:someone|somebody|a stranger|another person|an unknown|the hacker|the attacker)|"
     r"pay (?:a |the )?(?:tax|fee|deposit)[^.!?]{0,10}(?:before|to|so) (?:i can )?withdraw|"
+    # The fake-platform scam's second act: the money is "there" but they want more before it can leave.
+    r"(?:can'?t|cannot|unable to) withdraw[^.!?]{0,40}(?:he|she|they|the (?:manager|mentor|broker|platform|site|agent|teacher))"
+    r" (?:wants?|asks?|asking|demands?|requires?|needs?) (?:me to pay )?(?:a |an |the |more |another )?(?:tax|fee|deposit|release|unlock|margin)|"
+    r"(?:want|ask|asking|demand|need|require)(?:s|ed|ing)? (?:me to (?:pay|send|deposit|add) )?(?:more|another|extra|additional|a further)"
+    r"(?: [a-z0-9]+){0,2} (?:to|before|so (?:that )?i can|for me to) (?:withdraw|unlock|release|cash out)|"
     r"(?:employee|staff|insider|someone at your|someone from your|your (?:team|staff|company|platform))[^.!?]{0,20}"
     r"(?:moved|took|stole|withdrew|transferred|sold|emptied|drained) (?:my|all|everything)"
 )
@@ -130,8 +137,8 @@ _INTACT = (
     r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
-    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
-    r"(?:account|wallet|everything) (?:looks|seems|is still|still looks) (?:ok|okay|fine|normal|untouched)|"
+    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
+    r"(?:account|wallet|everything) (?:looks|seems|is still|still looks) (?:ok|okay|fine|normal|untouched)(?![a-z])|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|没(?:有)?被骗|没(?:有)?受骗|"
     # Hyperbole about a fee, not a report of a theft.
@@ -139,7 +146,8 @@ _INTACT = (
     # Hearsay and prevention: a friend's loss, revoking one's own approvals.
     r"朋友说(?:他|她)|my friend (?:said|says|told me)|how (?:do|can) i revoke (?:my|the|them)|"
     r"(?:想|要|该)怎么(?:revoke|取消授权|撤销授权)|怎么(?:revoke|取消授权|撤销授权)(?:我|自己)|"
-    r"我?没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
+    # "我没给" refuses; "你们拖了两周都没给" is the platform that did not deliver.
+    r"(?:^|(?<=[，。,.!?！？\s])|我\s*(?:都|也|并|从来|根本)?)没(?:有)?(?:给|提供|告诉|点|连接)|还没(?:有)?(?:给|连接|点)|是钓鱼吗|是真的吗|是不是假的|"
     r"是你们发的吗|是不是你们发的|是(?:不是)?官方发的|是不是(?:真的|诈骗|骗局)|能点吗|要不要点|"
     r"(?<![a-z])legit\?|is (?:this|it|that) legit|from you(?:r team)?\?|did you (?:guys )?send|should i (?:click|open|visit|connect)|"
     r"still there|still intact|are intact|is intact|balance is intact|are fine|are safe|nothing (?:is )?missing|"
@@ -170,7 +178,9 @@ _LOSS = (
     r"(?:变|成|为)了?(?:0|零)(?![.0-9])|(?:余额|balance)[^，。,!?！？]{0,4}(?:是|就是|只有|剩)(?:0|零)(?![.0-9])|全空|"
     # An English verb with a Chinese result particle ("transfer走了", "drain光了").
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|"
-    r"(?:moving|transferring|sending) (?:0|all|everything|my|the|her|his|their|it|them)|"
+    r"(?:moving|transferring|sending) (?:0|all|everything|my|the|her|his|their|it|them)"
+    # An app sending a code or a message moves no money.
+    r"(?! (?:[a-z]+ )?(?:codes?|otps?|sms|e-?mails?|links?|messages?|notifications?|texts?)(?![a-z]))|"
     r"sent (?:away|off)|send (?:my|all|everything)|\bpaid\b|(?<![a-z])(?:0|zero|nothing) left(?! to)|"
     r"(?:transfer|move|send|shift)(?:red|ed|ing)? (?:my|all|everything|it all)|\bwithdraw|sent (?:0|all|everything|my|it|the|him|her|them)|"
     r"\bgone\b|missing|\bmoved\b|sent out|withdrew|withdrawn|drained|emptied|cleaned|swiped|taken|\btook\b|"
@@ -179,8 +189,8 @@ _LOSS = (
 _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
-    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )(?<!plz )(?<!need )someo?ne?(?![a-z])"
-    r"(?! (?:to |please |pls |who can |that can |at your end to )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|investigate|credit|fix|review|escalate|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )(?<!plz )(?<!need )(?<!want )(?<!for )someo?ne?(?![a-z])"
+    r"(?! (?:to |please |pls |who can |that can |at your end to )?(?:[a-z]+ly )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|investigate|credit|fix|review|escalate|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     # A role in quotes is one the customer now doubts; a move made on someone else's say-so.
@@ -196,6 +206,8 @@ _FOUL = (
     # A login or signature made through a link someone sent is the phisher's door.
     r"(?:through|via|clicked|opened|tapped|followed|from|in) (?:the|a|that|this|an|their|his|her) (?:[a-z]+ )?(?:link|url)(?![a-z])|"
     r"followed (?:the|this|that|an?|their|his|her) (?:[a-z]+ )?(?:e-?mail|message|sms|text|dm)(?![a-z])|"
+    r"(?:gave|sent|shared|showed) me (?:a|the|their|his|her|this) (?:[a-z]+ )?(?:link|url|website|site|platform|app)(?![a-z])|"
+    r"(?:signals?|vip|investment|trading) (?:group|channel|club|mentor|teacher)|(?:whatsapp|telegram) group|"
     r"(?:entered|typed|put in|logged in with) my (?:login|password|credentials|details)(?! (?:wrong|incorrectly|too many))|"
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|补卡|过户|换卡|sim卡|"
     r"leak|泄露|泄漏|screen ?shar|屏幕共享|共享屏幕|convinc|persuad|talked (?:me|him|her|them) into|lured|诱导|忽悠|哄骗|"
@@ -217,6 +229,8 @@ _FOUL = (
     r"(?:handed|gave|shared|sent)(?: over)? (?:him |her |them )?my (?:login|password|credentials|account|api key|2fa|0fa)|"
     r"some (?:0x|Ⓐ|random|weird|strange)|some [a-z0-9]+ (?:address|wallet)|random (?:address|wallet)|(?:strange|weird) address|"
     r"不认识|不明(?!白)|"
+    # Address poisoning is a trap; it took something only when a loss is told beside it.
+    r"投毒|poison|"
     # Whoever got the seed phrase, private key or SMS code is the third party.
     r"(?:enter|entered|typed|gave|give|shared|share|imported|import|input|told|paste|pasted)"
     r"[^.!?]{0,30}(?:seed|recovery phrase|mnemonic|private key|secret phrase|0 words|sms code|verification code)|"
@@ -253,7 +267,7 @@ _INTACT_RE = _compile(_INTACT)
 _STILL_THERE_RE = _compile(
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
-    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)|"
+    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
     r"(?:funds|assets|balance|coins|crypto|money) (?:untouched|intact|all there|unchanged)|"
@@ -280,7 +294,7 @@ _STILL_THERE_RE = _compile(
     r"(?:我|本人)?(?:并)?没(?:有)?被(?:盗|偷|黑|骗)(?:啊|呀|吧)?(?=[。.!?！？]|$|[，,](?!\s*(?:但|可是|不过|结果)))|"
     r"(?:haven'?t|have not|wasn'?t|was not) (?:been )?(?:hacked|robbed|scammed|drained)(?![a-z])(?! before| until| but)|"
     r"没(?:有)?(?:丢|损失)(?:任何|什么|钱|币)|没出(?:什么)?事|(?:一分|一个|一点|分毫)(?:钱|币)?(?:都|也)?(?:没少|没动|不少|未动)|"
-    r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)"
+    r"(?:wallet|account|balance|funds|everything) (?:is|are|looks?|seems?) (?:still )?(?:fine|ok|okay|safe|intact|untouched|normal)(?![a-z])"
 )
 _OUTFLOW_RE = _compile(
     r"transferred out|transfers? out|sent out|sent (?:away|off)|withdrawn|drained|emptied|"
@@ -341,13 +355,13 @@ _SELF_INFLICTED_RE = _compile(
 )
 _MALWARE_RE = _compile(
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|hack|黑客|被黑|盗|scam|骗|drain|stole|steal|phish|钓鱼|"
-    r"unauthori|fake|假|not me|wasn'?t me|不是我|unknown|陌生|"
+    r"unauthori|fake|假|not me|wasn'?t me|不是我(?!的(?:地址|钱包|账户|address|wallet))|unknown|陌生|"
     r"some(?:one|body) (?:got|logged|used|accessed|took|stole|changed)"
 )
 
 _COMPLAINT_RE = _compile(
     r"投诉|赔偿|赔付|赔钱|赔我|赔给我|你们(?:要)?赔|退我(?:钱|币|u)|补偿|退款|退钱|还我|退还|退回给我|退回来|退给我|返还给我|退一下|麻烦退|请退|给个说法|给我个说法|给一个说法|讨个说法|"
-    r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|报警|曝光|"
+    r"道歉|负责|(?:找|叫)你们(?:的)?(?:领导|经理|主管|负责人)|(?:领导|经理|主管)(?:出来|处理|解决)|升级处理|监管|(?:要|去|就|会|准备|只能|直接|马上|打算|考虑|否则|不然|我)报警(?!回执|记录)|曝光|"
     r"给我解释|解释(?:一下|清楚)?为什么|解释清楚|合理的解释|太慢了[^。]{0,10}解释|"
     r"(?:请|麻烦|尽快|并|给我)(?:核查|核实)?(?:并)?退回|给(?:个|一个|我个|我一个)(?:解释|交代)|"
     r"(?:给出|给个|给我|出具|提供)(?:一个|一份)?(?:书面|正式)(?:的)?(?:说明|解释|答复|回复)|written (?:explanation|response|statement)|"
@@ -380,7 +394,7 @@ _SECURITY_2FA_RE = _compile(
     r"hardware (?:security )?key|security key|安全密钥|硬件钥匙|硬件密钥"
 )
 _SECURITY_CUE_RE = _compile(
-    r"suspicious|unfamiliar|unrecogni[sz]ed|可疑|怀疑|远程软件|remote (?:access|desktop)|anydesk|teamviewer|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
+    r"(?<![\"'“‘])suspicious|unfamiliar|unrecogni[sz]ed|可疑|怀疑|远程软件|remote (?:access|desktop)|anydesk|teamviewer|异地登录|防止被盗|防盗|异地登陆|陌生设备|陌生ip|不认识的ip|unknown (?:device|ip|login)|new device|"
     r"(?:ip|device|login)s? i (?:don'?t|do not) recogni|don'?t recogni[sz]e (?:this|the|an?) (?:ip|device|login)|"
     r"phishing|钓鱼|anti-phishing|防钓鱼|impersonat|pretending|冒充|假冒|"
     r"(?:is|are) (?:this|that|it|these) (?:real|legit|official|from you)|是(?:不是)?(?:你们)?官方的?吗|是你们发的吗|"
@@ -415,7 +429,7 @@ _WITHDRAW_WORD_RE = _compile(
 )
 _DEPOSIT_WORD_RE = _compile(
     # "从币安提了2000U过来" withdraws elsewhere to deposit here.
-    r"充值|充币|充u|充usdt|入金|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up|"
+    r"充值|充币|充u|充usdt|入金|存入|存进|(?<![a-z])deposit(?:ed|s|ing)?(?![a-z])|top[ -]?up|"
     r"(?:提|转)[^，。,!?！？]{0,10}(?:过来|到(?:这边|你们|这里))"
 )
 
@@ -429,9 +443,31 @@ def fee_cue(text: str) -> bool:
     return bool(_FEE_WORD_RE.search(text_normalise(text)))
 
 
+# Another exchange or wallet the customer also uses: money moved from it to here is a deposit
+# whatever verb tells it ("withdrew 300 USDT from Binance to my account here"), and money sent to
+# it (even to its "deposit address") is a withdrawal from here.
+_ELSEWHERE = (
+    r"(?:binance|币安|okx|okex|欧易|bybit|kraken|coinbase|kucoin|bitget|gate(?:\.io)?|htx|huobi|火币|mexc|bitfinex|"
+    r"crypto\.com|bitstamp|gemini|metamask|trust ?wallet|phantom|ledger|trezor|imtoken|tokenpocket|小狐狸)(?![a-z])"
+)
+_INTO_HERE_RE = _compile(
+    rf"从\s*(?:我的)?\s*{_ELSEWHERE}[^，。,!?！？]{{0,15}}(?:提|转|withdr|send|sent|transfer|move)|"
+    rf"(?:withdr[ae]w[a-z]*|sent|send|sending|moved|moving|transferr?(?:ed|ing)?)[^.!?]{{0,40}} from (?:my )?{_ELSEWHERE}|"
+    rf"from (?:my )?{_ELSEWHERE}(?: [a-z]+){{0,2}} (?:to|into) (?:here|you|your|this|walletdesk|my (?:[a-z]+ )?(?:account|wallet) here)|"
+    r"(?:to|into) (?:here|you guys|this (?:exchange|platform|account|app)|(?:my|the) (?:account|wallet) here|walletdesk)(?![a-z])"
+)
+_OUT_THERE_RE = _compile(
+    rf"(?:to|into|给) (?:my )?(?:old |own )?{_ELSEWHERE}|(?:my |an? |the )?(?:old )?{_ELSEWHERE}(?: [a-z]+)? deposit (?:address|addr)|"
+    r"from here to|从(?:这边|这里|你们(?:这|平台)?)(?:提|转)"
+)
+
+
 def direction_of(text: str) -> str | None:
     """ "withdrawal" or "deposit" when only one direction's own words occur, else None."""
     norm = text_normalise(text)
+    into_here, out_there = bool(_INTO_HERE_RE.search(norm)), bool(_OUT_THERE_RE.search(norm))
+    if into_here != out_there:
+        return "deposit" if into_here else "withdrawal"
     out, into = bool(_WITHDRAW_WORD_RE.search(norm)), bool(_DEPOSIT_WORD_RE.search(norm))
     if out == into:
         return None
@@ -445,7 +481,8 @@ _SECURITY_ADVICE_RE = _compile(
     r"as safe as possible|make sure (?:my|the) (?:account|wallet|funds) (?:is|are|stays?) safe|"
     r"想检查一下(?:自己|我)的|检查(?:一下)?(?:自己|我)的(?:授权|approve)|how (?:do|can) i check (?:my|which)|"
     r"安全起见|更安全|提高(?:账户|账号)?(?:的)?安全|加强(?:账户|账号)?(?:的)?安全|"
-    r"(?<![a-z])safer(?![a-z])|make (?:it|mine|my (?:account|wallet)) (?:safe|secure)|lock (?:things|it|everything|my account) down|"
+    # "safer" asked about, not told in a story ("a video said self-custody is safer").
+    r"safer\?|how (?:can|do|could) i [^.!?]{0,30}safer|make (?:it|mine|my (?:account|wallet)) (?:safe|secure)|lock (?:things|it|everything|my account) down|"
     r"保护好|怎么(?:做|样)才能(?:保护|防|安全)|"
     r"(?:还)?安全吗|(?:is|are) my (?:money|funds|assets|account|coins|crypto|wallet) (?:still )?safe|"
     r"(?:friend|coworker|co-worker|colleague|brother|sister|cousin|people|someone i know|朋友|同事|同学|家人|亲戚|很多人|好多人|不少人|网友)"
@@ -541,6 +578,15 @@ _FIGURATIVE_RE = _compile(
     # A lost phone or password is not lost money (what follows it still counts).
     r"(?:lost|丢了) (?:my )?(?:phone|device|laptop|sim|password|2fa|0fa|email|authenticator)|"
     r"(?:手机|电脑|密码)(?:丢了|弄丢了)|"
+    # A face or selfie check answering "not the account owner" is a verification failure.
+    r"(?:人脸|刷脸|面部|活体|自拍|视频认证|face|selfie|liveness)[^。.!?！？]{0,20}(?:非本人|不是本人|不是我|not (?:the same person|the owner|you|me)|(?:doesn'?t|does not) match)(?:操作|operation)?|"
+    # A theft the customer only thought had happened ("还以为被hack了…才发现是我自己开的").
+    r"(?:还|我还|本来|一开始)?以为[^，。,.!?！？]{0,12}(?:被|hack|盗|偷|骗)[^，。,.!?！？]{0,8}|"
+    r"(?:i |at first i )?thought (?:i|we|my [a-z]+|someone)[^,.!?;]{0,30}(?:hacked|stolen|drained|robbed|scammed)(?: me| it| them)?|"
+    r"(?:(?:old|my|the) )?(?:phone )?(?:number|phone|sim(?: card)?|laptop|device|e-?mail|authenticator)(?: is| was| got| has)? (?:gone|lost|missing)(?![a-z])|"
+    # Support "tricking" the customer into closing a ticket is a complaint about service, not a scam.
+    r"骗(?:我)?(?:关|结|撤|销|删)(?:掉|了)?(?:工单|单子|单|投诉|ticket)|骗(?:我)?(?:给|打)?好评|"
+    r"trick(?:ed|ing)? me into (?:closing|withdrawing|cancell?ing) (?:the|my) (?:ticket|complaint|case)|"
     r"(?:(?<![a-z])(?:stole|steal|stealing|robbed|rob|robbing)(?![a-z])|偷|抢)[^.!?，。]{0,40}(?:as |in |for )?(?:fees?|手续费|gas)|"
     r"(?:fees?|手续费|gas费?|扣费)[^.!?，。]{0,12}(?:偷|抢|stole|steal|robbery|theft|drained|ate|eats|eating|wiped|took|takes|taking)|"
     r"(?<![a-z])(?:you|you guys|your (?:platform|exchange|app|company)) (?:basically |literally |just )?"
@@ -711,11 +757,22 @@ _MARKET_MOVE_RE = _compile(
 )
 
 
+# The foul words that only tell when the loss was noticed ("went to zero overnight"): a market
+# move is as sudden as a thief, so beside one they name no third party.
+_WHEN_NOTICED_RE = _compile(r"overnight|一夜之间|半夜|睡觉的时候|一觉醒来|醒来(?:发现|一看)|睡觉")
+
+
+def _market_only(norm: str) -> bool:
+    return bool(
+        _MARKET_MOVE_RE.search(norm)
+        and not (_FOUL_RE.search(_WHEN_NOTICED_RE.sub(" ", norm)) or _DISOWN_RE.search(norm))
+    )
+
+
 def market_move(text: str) -> bool:
     """The customer's holdings moved with the market (a crash, a dump, 行情), and no third party
     or disowning is told beside it ("API key leaked, someone wash-traded, 资产亏光后被提走")."""
-    norm = text_normalise(text)
-    return bool(_MARKET_MOVE_RE.search(norm) and not (_FOUL_RE.search(norm) or _DISOWN_RE.search(norm)))
+    return _market_only(text_normalise(text))
 
 
 # A balance that read 0 for a moment and came back after a refresh is a display bug, not a loss.
@@ -734,7 +791,10 @@ _VALUE_ONLY_RE = _compile(
     r"(?:number|amount|quantity|count) of (?:my )?(?:coins|tokens|btc|eth|usdt|sol|units)[^.!?]{0,15}"
     r"(?:is the same|(?:is |are |stayed |remains? )?unchanged|(?:has|have)n'?t changed|(?:did|do)n'?t change|not changed)|"
     r"(?:coin|token) (?:count|quantity|amounts?) (?:is |are )?(?:the same|unchanged)|same (?:number|amount) of (?:coins|tokens)|"
-    r"(?:折合|折算|估值|换算|估算)[^，。,!?！？]{0,10}(?:算错|不对|错了|有误|有问题)"
+    r"(?:折合|折算|估值|换算|估算)[^，。,!?！？]{0,10}(?:算错|不对|错了|有误|有问题)|"
+    # The display currency switched ("从CNY变成了USD"): the figure changed, not the holdings.
+    r"display currency|(?:计价|显示|估值)(?:货币|币种|单位)|(?:quote|fiat|local) currency (?:changed|switched|reset)|"
+    r"从\s*(?:cny|usd|eur|hkd|rmb|人民币|美元|港币)\s*(?:变成|换成|变为|改成)了?\s*(?:cny|usd|eur|hkd|rmb|人民币|美元|港币)"
 )
 
 
@@ -835,17 +895,34 @@ _TAKEOVER_RE = _compile(
     r"(?<![a-z])(?:they|he|she|the hacker|the attacker|the scammer|the intruder|hackers?|some(?:one|body)(?: else)?|a stranger|"
     r"(?:an? |some )?unknown (?:person|people|user|party|individual)|a third party)"
     r"(?: (?:logged in|got in|broke in|got into my (?:account|acc))(?: and| then)?)?"
-    r"(?: (?:also|then|just|already|even|somehow|had|has|have))? (?:changed|reset|switched|replaced|removed|disabled|turned off|added (?:their|his|her) own)"
+    r"(?: (?:also|then|just|already|even|somehow|had|has|have))? (?:changed?|reset|switched|replaced|removed|disabled|turned off|added (?:their|his|her) own)"
     r" (?:my |the )?(?:registered |login |account )?(?:e-?mail|phone|number|password|0fa|authenticator|google auth)|"
-    r"(?:locked|kicked|shut) me out of my (?:own )?(?:account|acc)"
+    r"(?:locked|kicked|shut) me out of my (?:own )?(?:account|acc)|"
+    # A wallet's keys or permissions taken (a malicious multisig): the assets sit there, no longer theirs.
+    r"被(?:人|别人|黑客|骗子)?(?:恶意)?多签|(?:权限|所有权|owner)\s*被(?:人|别人|黑客)?(?:改|修改|篡改|转移|更改)|"
+    r"(?:permissions?|ownership|owner) (?:was|were|got|has been|have been) (?:changed|transferred|taken|replaced)"
+)
+
+
+# The credentials changed, told in the passive ("my account's email was changed"): a takeover
+# when the customer is now locked out or a stranger, a phishing link or a disowning is told.
+_CREDENTIALS_CHANGED_RE = _compile(
+    r"(?:account'?s?|login|registered|my|the) (?:e-?mail|password|phone number|0fa|authenticator)(?: address)?"
+    r" (?:was|got|has been|had been|were) (?:changed|switched|replaced|removed|disabled)(?! by me)|"
+    r"(?:邮箱|手机号?|密码|谷歌验证器?|绑定的?(?:邮箱|手机))(?:已经|都)?被(?:改|换|修改|重置|解绑)"
 )
 
 
 def account_taken_over(text: str) -> bool:
     """A third party changed the account's credentials: a takeover, theft even with assets inside.
     Not in a hypothetical or a worry ("如果别人改了我的密码…")."""
-    norm = text_normalise(text)
-    return bool(_TAKEOVER_RE.search(_set_aside(norm)))
+    norm = _set_aside(text_normalise(text))
+    if _TAKEOVER_RE.search(norm):
+        return True
+    return bool(
+        _CREDENTIALS_CHANGED_RE.search(norm)
+        and (_LOGIN_FAILS_RE.search(norm) or _FOUL_RE.search(norm) or _DISOWN_RE.search(norm))
+    )
 
 
 @lru_cache(maxsize=256)
@@ -913,14 +990,14 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
     # The exceptions run only on a hit: most messages are not theft, and this keeps them cheap.
     if not hit or _in_transit(norm):
         return False
-    return not (_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
+    return not ((_SELF_INFLICTED_RE.search(norm) or _market_only(norm)) and not _MALWARE_RE.search(norm))
 
 
 # A deposit or withdrawal the customer made that has not shown up ("充值的币不见了，链上显示成功",
 # "withdrew to my ledger, coins missing, explorer shows pending") is money in flight: no third
 # party, so deposit or withdrawal, unless a hack, scam or stranger is named.
 _TRANSFER_WORD_RE = _compile(
-    r"充值|充币|充了|充进|入金|提现|提币|提了|提到|出金|转出去|转过来|转进|转入|(?<![a-z])(?:sent|transferred|paid|bought)(?![a-z])|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])|"
+    r"充值|充币|充了|充进|存入|存进|存了|入金|提现|提币|提了|提到|出金|转出去|转过来|转进|转入|(?<![a-z])(?:sent|transferred|paid|bought)(?![a-z])|(?<![a-z])(?:deposit(?:ed|ing)?|withdr[ae]w(?:al|n|ing)?|topped up)(?![a-z])|"
     r"(?:sent|transferred|moved)[^.!?]{0,25} from (?!my account)|从[^，。,!?！？]{0,10}(?:转|提)(?:过来|到你们)"
 )
 _CHAIN_STATUS_RE = _compile(
@@ -929,11 +1006,13 @@ _CHAIN_STATUS_RE = _compile(
     r"on[- ]?chain|explorer|confirm(?:ed|ations?)|not (?:credited|showing|arrived|received|reflected)|"
     r"(?:doesn'?t|does not|isn'?t|is not|didn'?t|did not|hasn'?t|has not) (?:show|appear|arrive|get credited)|"
     r"not in my (?:account|balance|wallet)|still processing|还在确认|还没到|一直没到|"
+    # The sending side's own status ("it shows success", "Binance says completed").
+    r"(?:shows?|showing|says|said|status(?: is)?|marked(?: as)?) (?:success(?:ful)?|succeeded|completed?|sent|done|finished)(?![a-z])|"
     r"still (?:not|hasn'?t|haven'?t|isn'?t) (?:here|there|in|arrived|come|shown|appeared)|not here yet|hasn'?t (?:come|shown)|"
     r"never (?:got )?(?:credited|arrived|showed up|landed|appeared|reflected|came|reached|hit)|(?:have|has)(?: not|n'?t) (?:appeared|arrived|landed|shown up)"
 )
 _FOUL_STRICT_RE = _compile(
-    r"hack|黑客|被黑|盗|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|not me|wasn'?t me|不是我|"
+    r"hack|黑客|被黑|盗|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|fraud|not me|wasn'?t me|不是我|"
     r"陌生|不认识|some(?:one|body)(?! (?:to |please |pls )?(?:look|help|check|answer|reply|respond|explain|investigate|credit|fix|review|escalate))|有人|别人|stranger|malware|virus|木马|病毒|drain|授权|approv|sign(?:ed)? (?:a|an|the|some)"
 )
 
@@ -971,8 +1050,8 @@ def self_inflicted(text: str) -> bool:
 # Greetings open messages of every category, so the model learnt them as noise; a message made
 # of nothing else ("你好，在吗") has no topic yet and is "other", not whatever the noise leans to.
 _GREETING_RE = _compile(
-    r"你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|客服|人工|请问|麻烦|谢谢|"
-    r"hello|hi|hey|hiya|good (?:morning|afternoon|evening)|anyone (?:there|here)|support|team|thanks?|thx|pls|please|"
+    r"你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|客服|请问|麻烦|谢谢|好的|收到|嗯|明白了?|知道了|"
+    r"hello|hi|hey|hiya|good (?:morning|afternoon|evening)|anyone (?:there|here)|support|team|thanks?|thx|pls|please|ok(?:ay)?|got it|cool|"
     r"[\s,.!?~，。！？、…:：;；]"
 )
 
@@ -1063,13 +1142,26 @@ def theft_denied(text: str) -> bool:
 # saw beside complaints in training.
 _INFO_QUESTION_RE = _compile(
     r"^(?:(?:hi|hello|hey|请问|你好|您好)[,，!！.。 ]*)*(?:请问)?\s*(?:你们|贵平台|贵司)?\s*"
-    r"(?:is|are|do|does|can|could|will|would|what|when|where|which|who|how|有没有|是否|支持|怎么|如何|哪里|哪个|什么时候|能不能|可以)(?![a-z])"
+    r"(?:is|are|do|does|can|could|will|would|what|when|where|which|who|how|有没有|是否|支持|怎么|如何|哪里|哪个|什么时候|能不能|可以)(?![a-z])|"
+    # A Chinese question asks at its end ("合约的最小下单量是多少"): one short clause only.
+    r"^[^，。,.!?！？]{2,30}(?:是多少|多少钱|是什么|什么意思|在哪(?:里|儿)?|怎么(?:弄|办|设置|操作)|吗|么)\s*[?？]?$"
 )
 _TROUBLE_RE = _compile(
     r"(?<![a-z])(?:not|no|never|still|stuck|why|problem|issue|wrong|fail(?:ed|s)?|error|missing|lost|delay(?:ed)?|twice|again|"
     r"yet|bad|worst|terrible|slow|rude|ridiculous|waiting|broken|bug|scam|charged|(?:do|can|wo|did|does|is|was|have|has)nt)(?![a-z])|n't|"
     r"没|不|还|为什么|失败|错|卡|慢|差|烂|坑|垃圾|太|又|等了|丢|少了|多收|多扣|骗"
 )
+
+
+def awaited_only(text: str) -> bool:
+    """Something the customer waits for has not arrived ("tokens never came", "还没到账") and no
+    hack, scam or stranger is named: money that has not come in was not taken out."""
+    norm = text_normalise(text)
+    return bool(
+        _CHAIN_STATUS_RE.search(norm)
+        and not _FOUL_STRICT_RE.search(norm)
+        and not _COUNTERPARTY_GONE_RE.search(norm)
+    )
 
 
 def info_question(text: str) -> bool:
@@ -1117,7 +1209,7 @@ def feature_request(text: str) -> bool:
 # login is fine") is a trade restriction, not a frozen account; the model leans to account_login
 # on the words account/冻结/restricted.
 _TRADE_RESTRICTED_RE = _compile(
-    r"(?:trading|trade|trades|orders?|futures|spot|margin)[^.!?]{0,20}(?:disabled|restricted|suspended|blocked|limited)|"
+    r"(?:trading|trade|trades|orders?|futures|spot|margin)[^.!?]{0,20}(?:disabled|restricted|restrictions?|suspended|blocked|limited|unavailable|not available)|"
     r"restricted from (?:trading|placing orders|opening)|(?:can'?t|cannot|unable to) (?:trade|place (?:any )?orders?|open (?:a )?positions?|buy or sell)|"
     r"(?:交易|下单|买卖|开仓|合约|现货)[^，。,!?！？]{0,6}(?:受限|被限制|限制|禁用|被禁|暂停|关闭)|(?:不能|无法|没法)(?:交易|下单|买卖|开仓)|"
     r"(?:交易|trade|trading)\s*被\s*(?:restricted|限制|limit)"
@@ -1137,7 +1229,8 @@ _LOGIN_ONLY_FAILS_RE = _compile(
     r"(?:log ?in|login|sign ?in|登录|登陆)[^。.!?！？]{0,16}(?:卡在|卡住|要输|要求输入|一直(?:让我|要|fail|失败|转圈)|"
     r"stuck (?:at|on)|asks? (?:me )?for|keeps? (?:asking|reloading|failing|rejecting))|"
     r"(?:登录|登陆|login|passkey)\s*(?:一直|总是)?\s*(?:fail|失败)|(?:logging|log) ?in[^.!?]{0,40}(?:even though|but)[^.!?]{0,30}(?:code|0fa)|"
-    r"(?:invalid|incorrect|wrong|rejected)[^.!?]{0,12}code[^.!?]{0,20}(?:when|while|every ?time|each time|whenever) (?:i )?(?:try(?:ing)? to )?log(?:ging)? ?in"
+    r"(?:invalid|incorrect|wrong|rejected)[^.!?]{0,12}code[^.!?]{0,20}(?:when|while|every ?time|each time|whenever) (?:i )?(?:try(?:ing)? to )?log(?:ging)? ?in|"
+    r"code[^.!?]{0,25}(?:invalid|incorrect|wrong|rejected)[^.!?]{0,20}(?:when|while|every ?time|each time|whenever) (?:i )?(?:try(?:ing)? to )?log(?:ging)? ?in"
 )
 
 
@@ -1169,7 +1262,17 @@ _SERVICE_OPINION_RE = _compile(
     r"(?:e-?mail|ticket|support|客服|agent|chat)[^.!?。，,]{0,25}(?:reply|replies|response|respond|answer|回复|回应|答复)|"
     r"(?:reply|replies|response|回复|答复)[^.!?。]{0,15}(?:slow|takes?|took|days|hours|weeks|慢|几天|好几)|"
     r"(?:dark mode|night mode|\bui\b|interface|design|layout|font|contrast|colou?rs|界面|字体|配色|夜间模式|深色模式)[^.!?。]{0,25}"
-    r"(?:hard to (?:read|use|find)|ugly|awful|confusing|terrible|clunky|cluttered|难用|难看|不好用|看不清|太小|丑)"
+    r"(?:hard to (?:read|use|find)|ugly|awful|confusing|terrible|clunky|cluttered|难用|难看|不好用|看不清|太小|丑)|"
+    r"(?:app|platform|exchange|website|site|软件|平台)\s*(?:is|=|真|太|就是)?\s*(?:trash|garbage|rubbish|the worst|useless|a joke|垃圾|辣鸡|拉胯)(?![a-z])"
+)
+# Too many steps or taps: the spec's own example of an opinion on the service, whatever screen
+# it is about (buying, KYC, withdrawing).
+_UX_OPINION_RE = _compile(
+    r"(?:steps?|步骤|confirm(?:ations?)?|确认|clicks?|taps?|screens?|pop-?ups?|弹窗)[^.!?。]{0,12}(?:太多|好多|too many|so many)|"
+    r"(?:too|so) many (?:steps|clicks|taps|confirmations|screens|pop-?ups)|太多步|麻烦死|繁琐"
+)
+_FAILED_RE = _compile(
+    r"reject|fail|denied|stuck|not (?:pass|approved)|失败|拒绝|不通过|没通过|驳回|卡住|卡在"
 )
 _BUG_RE = _compile(
     r"crash|闪退|\bbug|error|报错|(?:won'?t|doesn'?t|does not|not) (?:load|open|work)|加载不|打不开|转圈|卡死|白屏"
@@ -1182,11 +1285,17 @@ def service_opinion(text: str) -> bool:
     return bool(_SERVICE_OPINION_RE.search(norm) and not _BUG_RE.search(norm))
 
 
+def ux_opinion(text: str) -> bool:
+    """Too many steps or confirmations, told as an opinion: nothing failed and no bug."""
+    norm = text_normalise(text)
+    return bool(_UX_OPINION_RE.search(norm) and not (_BUG_RE.search(norm) or _FAILED_RE.search(norm)))
+
+
 # A page that never draws (白屏, stuck loading) away from the login screen is a bug report.
 _PAGE_BROKEN_RE = _compile(
     r"白屏|blank (?:page|screen)|(?:一直|keeps?|stuck (?:on|at)?)\s*(?:loading|转圈)|加载不出"
 )
-_LOGIN_WORD_RE = _compile(r"登录|登陆|log ?in|sign ?in")
+_LOGIN_WORD_RE = _compile(r"登录|登陆|登不|登没|log ?in|sign ?in")
 _SUPPORT_WORD_RE = _compile(r"客服|人工|support|agent|human|reply|回复")
 
 
@@ -1199,3 +1308,90 @@ def page_broken(text: str) -> bool:
 def product_suggestion(text: str) -> bool:
     """A feature request that is not about the support team itself."""
     return feature_request(text) and not _SUPPORT_WORD_RE.search(text_normalise(text))
+
+
+# How to reach a person or a channel ("How can I call you?", "人工客服", "is there a hotline"):
+# the spec puts "how to reach a human" under service_feedback.
+_CONTACT_ASKED_RE = _compile(
+    r"(?:how|where) (?:can|do|could|should) i (?:call|phone|ring|reach|contact|talk to|speak (?:to|with)|chat with|e-?mail) "
+    r"(?:you|support|a human|a person|someone|an agent|customer (?:service|support)|your team)|"
+    # Their number, not the customer's ("how do I change the phone number on my account").
+    r"(?:your|a|any|support'?s?|customer service|the support) (?:phone|telephone|contact) (?:number|line)(?! on my)|"
+    r"hotline|phone support|live (?:agent|person)|real (?:person|human)|"
+    r"(?:talk|speak|chat) (?:to|with) (?:a |an )?(?:human|real person|person|agent)|"
+    r"怎么联系(?:客服|人工|你们)|(?:客服|人工)(?:电话|热线)|热线|转人工|人工客服|找人工|真人客服|联系不上客服"
+)
+
+
+def contact_asked(text: str) -> bool:
+    """The customer asks how to reach a person or a support channel."""
+    return bool(_CONTACT_ASKED_RE.search(text_normalise(text)))
+
+
+# A message, address or link from outside (a chat group, a DM, an e-mail, a caller) and the
+# customer asking whether it is genuine: a phishing check, whatever it is about (a "new deposit
+# address", a paused withdrawal).
+_GENUINE_ASKED_RE = _compile(
+    r"是真的吗|是不是真的|真的假的|是(?:不是)?官方的?吗|是不是官方|是你们发的吗|是不是你们(?:发|的)|是骗局吗|是不是骗|可信吗|靠谱吗|"
+    r"(?:is|are) (?:this|that|it|these|they)(?: [a-z]+){0,2} (?:real|legit|legitimate|genuine|official|from you|a scam)(?![a-z])|"
+    r"legit\?|from you(?:r team)?\?|did you (?:guys )?send|(?:is|was) (?:this|that|it) (?:really )?you\?"
+)
+_OUTSIDE_SOURCE_RE = _compile(
+    r"群|admin|管理员|telegram|(?<![a-z])tg(?![a-z])|电报|微信|whatsapp|discord|twitter|推特|私信|(?<![a-z])dms?(?![a-z])|短信|"
+    r"(?<![a-z])sms|text message|e-?mail|邮件|someone|somebody|有人|陌生|caller|电话|call(?:ed)? me|messaged me|link|链接|网址"
+)
+
+
+def genuineness_asked(text: str) -> bool:
+    """The customer asks whether a message, address or link they got from outside is genuine."""
+    norm = text_normalise(text)
+    return bool(_GENUINE_ASKED_RE.search(norm) and _OUTSIDE_SOURCE_RE.search(norm))
+
+
+_KYC_DONE_RE = _compile(
+    r"fully verified|already verified|verified (?:already|alr)|(?:kyc|verification) (?:is |was )?(?:done|passed|approved|complete)|"
+    r"not (?:a |about )?kyc|(?:kyc|verification) (?:isn'?t|is not) the (?:problem|issue)|"
+    r"已(?:经)?(?:实名|认证|kyc)|(?:认证|实名|kyc)\s*(?:已|都)?(?:经)?(?:通过|完成|做完)|不是(?:kyc|实名|认证)的?问题"
+)
+_KYC_ASKED_RE = _compile(
+    r"verification required|(?:verify|confirm) (?:your|my) (?:identity|account)|complete (?:your |my )?(?:kyc|verification)|"
+    r"kyc (?:is )?(?:required|needed)|需要(?:先)?(?:实名|认证|kyc)|请(?:先)?完成(?:实名|认证|kyc)|(?:实名|认证|kyc)后才能"
+)
+
+
+def kyc_done(text: str) -> bool:
+    return bool(_KYC_DONE_RE.search(text_normalise(text)))
+
+
+def kyc_asked(text: str) -> bool:
+    return bool(_KYC_ASKED_RE.search(text_normalise(text)))
+
+
+# Tokens from a platform sale (launchpool, launchpad, 打新) not arriving: a product matter the
+# project files under trading, not a deposit, though "never showed up" reads like one.
+_TOKEN_SALE_RE = _compile(r"launch ?pool|launch ?pad|(?<![a-z])ieo(?![a-z])|打新|中签")
+
+
+def token_sale(text: str) -> bool:
+    return bool(_TOKEN_SALE_RE.search(text_normalise(text)))
+
+
+# A bug report told as one ("I want to report a bug: …"): other, whatever screen it names.
+_BUG_REPORTED_RE = _compile(
+    r"report(?:ing)? a bug|bug report|found a bug|反馈(?:一个)?bug|发现(?:了)?(?:一个)?bug"
+)
+
+
+def bug_reported(text: str) -> bool:
+    return bool(_BUG_REPORTED_RE.search(text_normalise(text)))
+
+
+def login_failing(text: str) -> bool:
+    """The customer cannot get into the account (locked, frozen, login fails, 2FA step refused)."""
+    norm = text_normalise(text)
+    return bool(_LOGIN_FAILS_RE.search(norm) or _LOGIN_ONLY_FAILS_RE.search(norm))
+
+
+def display_setting_changed(text: str) -> bool:
+    """Only the value shown moved (display currency, coin count unchanged): nothing is lost."""
+    return bool(_VALUE_ONLY_RE.search(text_normalise(text)))
