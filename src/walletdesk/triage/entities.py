@@ -141,7 +141,7 @@ def _wrapped_hit(text: str, first: re.Match, second: re.Match) -> tuple[int, int
     if "\n" not in between or not _WRAP_RE.fullmatch(between):
         return None
     head, tail = first.group(), second.group()
-    if len(head) < 8 or not 25 <= len(head) + len(tail) <= 90:
+    if (len(head) < 8 and head not in ("0x", "0X")) or not 25 <= len(head) + len(tail) <= 90:
         return None
     joined = head + tail
     kind = _classify_run(joined)

@@ -750,6 +750,20 @@ HANDWRITTEN = [
     ("zh", "BNB Smart Chain (BEP20) 上的交易 {ethtx} 失败了但是gas扣了0.002 BNB", ["BEP20"], ["0.002 BNB"]),
     ("zh", "我充了三千u，到账只有2990u", [], ["3000 USDT", "2990 USDT"]),
     ("zh", "转了半个ETH到{evm}", [], ["0.5 ETH"]),
+    # third batch: mail and chat formats
+    (
+        "en",
+        "Dear Support,\n\nOn 24/11 I withdrew USDC to {evm}.\nTransaction: {ethtx}\nIt shows 'Success' on Etherscan"
+        " but my wallet shows 0.\n\nRegards,\nMark\n--\nSent from Outlook",
+        [],
+        [],
+    ),
+    ("en", "> On Mon, support wrote:\n> please send the TxID\n\nHere: {hex64}\nAddress: {tron}", [], []),
+    ("zh", "交易哈希👉{ethtx}👈 帮我查下", [], []),
+    ("en", 'params: ["to":"{evm}","value":"100"]', [], []),
+    ("en", "https://etherscan.io/tx/{ethtx}/", [], []),
+    ("en", "hash 0x\n{hex64}", [], []),
+    ("zh", "1) {btc1}\n2) {bc1p}\n哪个是你们的充值地址？", [], []),
     ("zh", "我的私钥被盗了，钱被转走了，{hex64}", [], []),
 ]
 
@@ -794,8 +808,9 @@ def handwritten(rng: random.Random, gen: Gen, start: int, cases: list[tuple], cl
             else:
                 x = getattr(gen, name)()
                 kind = next((k for k, v in KINDS.items() if v[0] == name), None)
-                if name == "hex64" and text[: text.index("{")].endswith("0X"):
-                    gold["tx_hashes"].append("0X" + x)
+                before = text[: text.index("{")]
+                if name == "hex64" and before.endswith(("0X", "0x\n")):
+                    gold["tx_hashes"].append(before.rstrip()[-2:] + x)
                 elif kind is not None:
                     gold[KINDS[kind][1]].append(x)
             text = text.replace("{" + name + "}", x, 1)
