@@ -34,6 +34,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import sqlite3
 import subprocess
@@ -613,12 +614,14 @@ def size_label(n: int) -> str:
 class Target:
     """One database under test: where it lives and the environment every process gets."""
 
-    def __init__(self, db: str, n: int, workdir: Path, pg_base: str, redis_url: str) -> None:
+    def __init__(
+        self, db: str, n: int, workdir: Path, pg_base: str, redis_url: str, pg_name: str | None = None
+    ) -> None:
         self.db = db
         self.n = n
         self.dir = workdir / f"{db}-{size_label(n)}"
         self.sqlite_path = self.dir / "walletdesk.sqlite3"
-        self.pg_name = f"wd_bench_{size_label(n)}"
+        self.pg_name = pg_name or f"wd_bench_{size_label(n)}"
         self.pg_base = pg_base.rstrip("/")
         self.redis_url = redis_url
 
@@ -826,7 +829,45 @@ def warm_up(port: int, requests: list[tuple[str, str, str | None, dict[str, str]
                 list(pool.map(lambda req: http_request(port, *req), [request, request]))
 
 
-def measure_create(target: Target, port: int, auth: dict[str, Any], args: argparse.Namespace) -> list[dict]:
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process so far (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_snapshot(target: Target, servers: list[Server]) -> dict[str, float]:
+    """CPU seconds so far of everything a creation costs: the web server (all workers), the Huey
+    consumer, this database's PostgreSQL backends and the Redis server. Redis is shared with
+    whatever else runs on the box; the PostgreSQL server's background writers are not counted."""
+    out = {s.name: sum(process_cpu_s(pid) for pid in s.pids()) for s in servers}
+    if target.db == "postgres":
+        import psycopg
+
+        with psycopg.connect(target.database_url, autocommit=True) as conn:
+            pids = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+        out["postgres"] = sum(process_cpu_s(pid) for (pid,) in pids)
+        redis_pids = subprocess.run(["pgrep", "-x", "redis-server"], capture_output=True, text=True).stdout
+        out["redis"] = sum(process_cpu_s(int(pid)) for pid in redis_pids.split())
+    return out
+
+
+def cpu_per_ticket(before: dict[str, float], after: dict[str, float], wrk_s: float, created: int) -> dict:
+    """CPU ms per created ticket by process kind, and their total."""
+    spent = {name: after[name] - before.get(name, 0.0) for name in after}
+    spent["wrk"] = wrk_s
+    per = {name: round(seconds * 1000 / max(created, 1), 3) for name, seconds in spent.items()}
+    per["total"] = round(sum(spent.values()) * 1000 / max(created, 1), 3)
+    return per
+
+
+def measure_create(
+    target: Target, port: int, auth: dict[str, Any], args: argparse.Namespace, servers: list[Server]
+) -> list[dict]:
     env = dict(os.environ, WD_TOKENS=",".join(auth["customer_jwts"]))
     if args.w1_warmup:
         # Untimed: every server process loads the triage model and jieba on its first ticket (1-3 s
@@ -844,9 +885,16 @@ def measure_create(target: Target, port: int, auth: dict[str, Any], args: argpar
         threads = "1" if conc == 1 else "2"
         cmd = ["wrk", "-t", threads, "-c", str(conc), "-d", f"{args.w1_seconds}s", "--timeout", "60s",
                "-s", str(WRK_SCRIPT), f"http://127.0.0.1:{port}"]  # fmt: skip
+        cpu_before = cpu_snapshot(target, servers)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
         out = subprocess.run(
             cmd, env=env, capture_output=True, text=True, timeout=args.w1_seconds + 120
         ).stdout
+        children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu_after = cpu_snapshot(target, servers)
+        wrk_cpu_s = (children_after.ru_utime - children.ru_utime) + (
+            children_after.ru_stime - children.ru_stime
+        )
         if "WRK_RESULT" not in out:
             raise BenchError(f"wrk printed no result: {' '.join(cmd)}\n{out[-1500:]}")
         m = dict(re.findall(r"(\w+)=([\d.]+)", out.split("WRK_RESULT", 1)[1]))
@@ -862,6 +910,7 @@ def measure_create(target: Target, port: int, auth: dict[str, Any], args: argpar
                 "p99_ms": float(m["p99_ms"]),
                 "err_status": int(m["errors_status"]),
                 "err_sock": int(m["errors_sock"]),
+                "cpu_ms_per_ticket": cpu_per_ticket(cpu_before, cpu_after, wrk_cpu_s, created),
                 "cmd": " ".join(cmd),
             }
         )
@@ -887,7 +936,7 @@ def run_layout(
         result["rss_after_pages"] = {s.name: s.rss_mib() for s in servers}
         if not args.skip_w1:
             log(f"{target.db}/{layout}: W1 creation (wrk, {args.w1_seconds} s × 2)")
-            result["create"] = measure_create(target, port, auth, args)
+            result["create"] = measure_create(target, port, auth, args, servers)
             result["rss_after_create"] = {s.name: s.rss_mib() for s in servers}
     finally:
         for server in servers:
@@ -900,7 +949,7 @@ def run_layout(
 
 def run_target(db: str, args: argparse.Namespace, log: Any, save: Any) -> dict[str, Any]:
     """Prepare one database and measure every layout on it; `save(out)` after each step keeps partial results."""
-    target = Target(db, args.tickets, Path(args.workdir), args.pg_url, args.redis_url)
+    target = Target(db, args.tickets, Path(args.workdir), args.pg_url, args.redis_url, args.pg_db)
     stats = prepare(target, args, log)
     if args.prepare_only:
         save({"db": db, "generate": stats, "queries": [], "layouts": []})
@@ -969,7 +1018,17 @@ def report(results: dict[str, Any]) -> str:
         table_print(
             "W1 ticket creation, POST /api/v1/customer/tickets (wrk, "
             f"{results['args']['w1_seconds']} s per run)",
-            ["DB-size", "layout", "clients", "tickets/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+            [
+                "DB-size",
+                "layout",
+                "clients",
+                "tickets/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "errors",
+                "CPU ms/ticket",
+            ],
             [
                 (
                     f"{r['db']}-{size_label(lay['size'])}",
@@ -980,6 +1039,7 @@ def report(results: dict[str, Any]) -> str:
                     c["p95_ms"],
                     c["p99_ms"],
                     c["err_status"] + c["err_sock"],
+                    _cpu_text(c.get("cpu_ms_per_ticket")),
                 )
                 for r in runs
                 for lay in r["layouts"]
@@ -1062,6 +1122,14 @@ def report(results: dict[str, Any]) -> str:
         md.append(ratios(results))
         md.append(summary(results))
     return "\n".join(md)
+
+
+def _cpu_text(cpu: dict | None) -> str:
+    """'5.21 (gunicorn 3.90, huey 0.02, postgres 0.95, redis 0.10, wrk 0.24)'."""
+    if not cpu:
+        return "—"
+    parts = ", ".join(f"{name} {ms:.2f}" for name, ms in cpu.items() if name != "total")
+    return f"{cpu['total']:.2f} ({parts})"
 
 
 def _rss_text(rss: dict | None) -> str:
@@ -1206,6 +1274,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     p.add_argument("--workdir", default="/tmp/wd-bench", help="where databases and var dirs live")
     p.add_argument("--pg-url", default=PG_BASE_DEFAULT, help="PostgreSQL server URL without database")
+    p.add_argument(
+        "--pg-db", help="PostgreSQL database to (re)create (default wd_bench_<size>; it is dropped)"
+    )
     p.add_argument("--redis-url", default=REDIS_DEFAULT, help="Redis db for the scale layout (it is flushed)")
     p.add_argument("--page-n", type=int, default=100, help="max timed requests per page (default 100)")
     p.add_argument("--page-max-s", type=float, default=15, help="max seconds per page (default 15)")
