@@ -30,11 +30,13 @@ def _digest(raw: str) -> str:
 
 
 # Every customer API request runs this lookup: compiled once (core.prepared), which skips the ORM's
-# per-call query building and a raw() query's per-call column mapping.
+# per-call query building and a raw() query's per-call column mapping, and on PostgreSQL prepared
+# once per connection.
 _CUSTOMER_FIELDS = tuple(f.attname for f in Customer._meta.concrete_fields)
 _CUSTOMER_BY_WALLET_UID = PreparedRows(
     lambda wallet_uid: Customer.objects.filter(wallet_uid=wallet_uid).values_list(*_CUSTOMER_FIELDS),
     text_keys=True,
+    server_prepared=True,
 )
 
 

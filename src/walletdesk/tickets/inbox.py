@@ -21,7 +21,7 @@ from django.utils import timezone
 from walletdesk.accounts import services as accounts
 from walletdesk.accounts.models import Customer
 from walletdesk.core.markdown import markdown_render
-from walletdesk.core.prepared import PreparedInsert
+from walletdesk.core.prepared import PreparedInsert, server_prepared_cursor
 from walletdesk.core.sqlite_writer import sqlite_writer_turn
 from walletdesk.shield import services as shield
 from walletdesk.tickets import events, search, selectors
@@ -368,29 +368,45 @@ def ticket_rows_insert(ticket: Ticket, message: Message, timeline: list[TicketEv
             _EVENT_INSERT.insert(event)
         _index_new(ticket, tokens)
         return
-    quote = connection.ops.quote_name
     params = _TICKET_INSERT.values(ticket, connection)
+    params += _MESSAGE_INSERT.values(message, connection, skip="ticket")
+    for event in timeline:
+        params += _EVENT_INSERT.values(event, connection, skip="ticket")
+    params += search.new_ticket_index_sql(source="t", document=tokens)[1]
+    # Prepared on the server: the same text for every ticket with as many timeline events.
+    with server_prepared_cursor(connection) as cursor:
+        cursor.execute(_ticket_rows_sql(connection, len(timeline)), params)
+        ticket_id, message_id = cursor.fetchone()
+    _TICKET_INSERT.saved(ticket, ticket_id)
+    _attach(ticket, message, timeline, save=False)
+    _MESSAGE_INSERT.saved(message, message_id)
+
+
+_TICKET_ROWS_SQL: dict[int, str] = {}
+
+
+def _ticket_rows_sql(connection: Any, events: int) -> str:
+    """PostgreSQL's one statement for `ticket_rows_insert`, with `events` timeline rows; its
+    parameters are the ticket's, the message's, each event's (without the ticket) and the search
+    document's, in that order."""
+    sql = _TICKET_ROWS_SQL.get(events)
+    if sql is not None:
+        return sql
+    quote = connection.ops.quote_name
     parts = [f"t AS ({_TICKET_INSERT.statement(connection)[0]})"]
     # The WITH queries run in no set order; an event reads the one before it, so the timeline's
     # ids keep the order of `timeline` (it is shown by id).
-    rows = [("m", "t", _MESSAGE_INSERT, message)]
-    rows += [(f"e{i}", f"t, e{i - 1}" if i else "t", _EVENT_INSERT, e) for i, e in enumerate(timeline)]
-    for name, source, insert, row in rows:
+    rows = [("m", "t", _MESSAGE_INSERT)]
+    rows += [(f"e{i}", f"t, e{i - 1}" if i else "t", _EVENT_INSERT) for i in range(events)]
+    for name, source, insert in rows:
         columns = insert.columns(connection, skip="ticket")
         parts.append(
             f"{name} AS (INSERT INTO {quote(insert.table)} ({quote('ticket_id')}, {', '.join(columns)}) "
             f"SELECT t.id, {', '.join(['%s'] * len(columns))} FROM {source} RETURNING id)"
         )
-        params += insert.values(row, connection, skip="ticket")
-    index_sql, index_params = search.new_ticket_index_sql(source="t", document=tokens)
-    parts.append(f"s AS ({index_sql})")
-    params += index_params
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {', '.join(parts)} SELECT t.id, m.id FROM t, m", params)
-        ticket_id, message_id = cursor.fetchone()
-    _TICKET_INSERT.saved(ticket, ticket_id)
-    _attach(ticket, message, timeline, save=False)
-    _MESSAGE_INSERT.saved(message, message_id)
+    parts.append(f"s AS ({search.new_ticket_index_sql(source='t', document='')[0]})")
+    sql = _TICKET_ROWS_SQL[events] = f"WITH {', '.join(parts)} SELECT t.id, m.id FROM t, m"
+    return sql
 
 
 def ticket_rows_insert_usable() -> bool:
