@@ -280,8 +280,11 @@ _COUNTED_BEFORE_RE = re.compile(r"\d\s*(?:个|個|枚)?\s*\Z")
 _HELD_COIN_BEFORE_RE = re.compile(r"(?:里|裡|中|内|個|个|枚)的?\Z")
 # Links are masked before networks and amounts are read: an explorer's domain or path
 # ("bscscan.com", "blockchair.com/ethereum/…") is where the customer looked, not a network they named.
+# A bare host is matched only from its first label and without backtracking (possessive), or a
+# long dotted string ("a.a.a.…") would cost quadratic time.
 _URL_RE = re.compile(
-    r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:io|com|org|space|net|app|xyz|info|cc|me)(?:/[!-~]*)?",
+    r"(?:https?://|www\.)[!-~]+"
+    r"|(?<![A-Za-z0-9\-.])(?:[A-Za-z0-9\-]++\.)++(?:io|com|org|space|net|app|xyz|info|cc|me)(?![A-Za-z0-9\-])(?:/[!-~]*)?",
     re.IGNORECASE,
 )
 # ARB/OP/MATIC/TRC/Base alone are tickers or words; they name a network only right after a word
