@@ -367,3 +367,10 @@ def test_long_pathological_text_takes_linear_time(text: str) -> None:
     entities_extract(text=text)
     # Quadratic host matching took 6.6 s CPU on "a." * 10_000; linear takes about 0.01 s.
     assert time.process_time() - started < 0.5
+
+
+def test_a_token_labelled_as_an_api_key_is_not_a_solana_address() -> None:
+    assert solana_address_valid(SOLANA)
+    assert entities_extract(text=f"API key: {SOLANA}").addresses == []
+    assert entities_extract(text=f"API key leaked, funds sent to {SOLANA}").addresses == [SOLANA]
+    assert entities_extract(text=f"my private key is safe, address {SOLANA}").addresses == [SOLANA]

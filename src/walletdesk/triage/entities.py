@@ -40,6 +40,7 @@ _SECRET_LABEL_RE = re.compile(
 # ...unless a hash label stands between the key's label and the string ("没泄露私钥，哈希 …"),
 # or the words between tell what happened to the funds ("私钥被盗了，钱被转走了，…").
 _TX_LABEL_RE = re.compile(r"hash|txid|txn|tx\b|signature|签名|交易|哈希", re.IGNORECASE)
+_ADDRESS_LABEL_RE = re.compile(r"address|addr\b|地址|钱包|wallet", re.IGNORECASE)
 _LOSS_TOLD_RE = re.compile(r"被盗|泄露|被转|转走|盗走|stolen|leaked|hacked|drained", re.IGNORECASE)
 
 
@@ -55,7 +56,12 @@ def _secret_labelled(text: str, start: int) -> bool:
     label = _SECRET_LABEL_RE.search(window)
     if not label:
         return False
-    return not (_TX_LABEL_RE.search(window, label.end(1)) or _LOSS_TOLD_RE.search(window, label.end(1)))
+    after = label.end(1)
+    return not (
+        _TX_LABEL_RE.search(window, after)
+        or _LOSS_TOLD_RE.search(window, after)
+        or _ADDRESS_LABEL_RE.search(window, after)
+    )
 
 
 def _classify_run(run: str) -> str | None:
@@ -204,8 +210,8 @@ def hashes_and_addresses_find(text: str) -> _Found:
             raw = _TON_RAW_PREFIX_RE.search(text, max(0, hit[0] - 3), hit[0])
             if raw:
                 hit = (raw.start(), hit[1], "address", raw.group() + hit[3])
-        if hit[2] == "tx" and _secret_labelled(text, hit[0]):
-            continue
+        if _secret_labelled(text, hit[0]) and (hit[2] == "tx" or address_kind(hit[3]) == "solana"):
+            continue  # a key's label: any 64 hex, and a Solana-shaped token (no checksum vouches)
         hits.append(hit)
     found = _Found()
     for start, end, kind, identifier in sorted(hits):
