@@ -73,6 +73,16 @@ def _spellings() -> tuple[dict[str, int], int]:
     return forms, max(map(len, forms))
 
 
+@lru_cache(maxsize=1)
+def _prefixes() -> tuple[dict[str, int], int]:
+    """_spellings with every prefix (of two or more letters) of a spelling added with bits 0:
+    the split stops lengthening a candidate word at the first prefix that is absent."""
+    forms, longest = _spellings()
+    prefixes = {form[:size]: 0 for form in forms for size in range(2, len(form))}
+    prefixes.update(forms)
+    return prefixes, longest
+
+
 def glued_words_find(text: str) -> list[Span]:
     if text.isascii():
         if not has_letter_run(ascii_view(text), _LATIN_RUN):
@@ -97,14 +107,16 @@ def _glued_phrase(text: str, start: int, end: int) -> tuple[int, int] | None:
     lowered = run.lower()
     if len(lowered) != len(run):
         return None  # a letter whose lower case is longer: offsets would not line up
-    forms, longest = _spellings()
+    prefixes, longest = _prefixes()
     # matches[i]: (end, bits) of every listed spelling starting at i
     matches: list[list[tuple[int, int]]] = [[] for _ in range(len(run) + 1)]
     starts: dict[int, int] = {}  # language bit -> positions where one of its words starts
     for i in range(len(run)):
         here = 0
         for size in range(2, min(longest, len(run) - i) + 1):
-            bits = forms.get(lowered[i : i + size])
+            bits = prefixes.get(lowered[i : i + size])
+            if bits is None:
+                break  # no listed spelling starts with these letters: none longer either
             if bits:
                 matches[i].append((i + size, bits))
                 here |= bits

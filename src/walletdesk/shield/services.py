@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,25 +152,37 @@ def _view_spans(
     """`find` run over `text` with each match of `pattern` replaced by `replace(match)` (one
     character), its spans mapped back to `text` (a replaced character spans its whole match)."""
     pieces: list[str] = []
-    origin: list[int] = []  # decoded index -> start in text
-    origin_end: list[int] = []  # decoded index -> end in text
+    replaced_at: list[int] = []  # index in the decoded text of each replacement character
+    raw_spans: list[tuple[int, int]] = []  # the match it stands for
+    shifts = [0]  # raw index - decoded index after each replacement
     cursor = 0
     for match in pattern.finditer(text):
         start, end = match.span()
         pieces.append(text[cursor:start])
-        origin.extend(range(cursor, start))
-        origin_end.extend(range(cursor + 1, start + 1))
+        replaced_at.append(start - shifts[-1])
+        raw_spans.append((start, end))
+        shifts.append(shifts[-1] + end - start - 1)
         pieces.append(replace(match.group()))
-        origin.append(start)
-        origin_end.append(end)
         cursor = end
     pieces.append(text[cursor:])
-    origin.extend(range(cursor, len(text)))
-    origin_end.extend(range(cursor + 1, len(text) + 1))
+
+    # Mapped only for the few spans found, by bisecting the replacements (a per-character map
+    # of the whole text cost more than finding the secrets in it).
+    def raw_start(index: int) -> int:
+        before = bisect_left(replaced_at, index)
+        if before < len(replaced_at) and replaced_at[before] == index:
+            return raw_spans[before][0]
+        return index + shifts[before]
+
+    def raw_end(index: int) -> int:
+        last = index - 1
+        before = bisect_left(replaced_at, last)
+        if before < len(replaced_at) and replaced_at[before] == last:
+            return raw_spans[before][1]
+        return last + shifts[before] + 1
+
     return [
-        (kind, origin[start], origin_end[end - 1])
-        for kind, start, end in find("".join(pieces))
-        if end > start
+        (kind, raw_start(start), raw_end(end)) for kind, start, end in find("".join(pieces)) if end > start
     ]
 
 
@@ -191,7 +204,7 @@ def detector_warm() -> None:
     first message: call it when a web or worker process starts."""
     from walletdesk.shield.glued import _char_scores, _gate_step, _gate_table
     from walletdesk.shield.mnemonics import _ascii_token_symbols, _token_symbols
-    from walletdesk.shield.segmented import _spellings
+    from walletdesk.shield.segmented import _prefixes, _spellings
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
 
@@ -203,6 +216,7 @@ def detector_warm() -> None:
     _token_symbols()
     _ascii_token_symbols()
     _spellings()
+    _prefixes()
     secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")
 
 
