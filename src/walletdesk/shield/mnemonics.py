@@ -575,10 +575,18 @@ def _valid_streak(
             if best is None or position - streak_start > best[1] - best[0] + 1:
                 best = (streak_start, position - 1)
             streak_start = None
-    if best is None or best[1] - best[0] + 1 < FULL_RUN or (best[0] - lo) + (hi - best[1]) > 2:
+    if best is None or best[1] - best[0] + 1 < FULL_RUN:
+        return None
+    if (best[0] - lo) + (hi - best[1]) > 2 and not all(
+        _prose_beside(text, starts, ends, kinds, p, bit)
+        for p in (*range(lo, best[0]), *range(best[1] + 1, hi + 1))
+    ):
         return None  # the run is more than this stretch (typos): keep all of it
     index = wordlist_for_bit(bit).index
     positions = [index.get(word_key(text[starts[p] : ends[p]]), -1) for p in range(best[0], best[1] + 1)]
+    prose_window = _window_beside_prose(text, starts, ends, kinds, best, positions, bit)
+    if prose_window:
+        return prose_window
     for size in sorted(MNEMONIC_LENGTHS, reverse=True):
         if not 0 <= len(positions) - size <= 2:
             continue  # only a listed word or two beside the phrase may be left out
@@ -600,6 +608,61 @@ def _valid_streak(
         if fits:
             return None  # two phrases fit: keep the whole run
     return None
+
+
+def _window_beside_prose(
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    kinds: list[int],
+    best: tuple[int, int],
+    positions: list[int],
+    bit: int,
+) -> tuple[int, int] | None:
+    """The checksum-valid window of the stretch `best` whose every word left out reads as prose
+    ("this is my seed … can you check"), when exactly one window of the shortest such length
+    does. The shortest: prose words completing a longer window's checksum happen 1 time in 16
+    or 32, a longer phrase ending in prose words almost never."""
+    edges = (*range(best[0], best[0] + 2), *range(best[1] - 1, best[1] + 1))
+    if not _is_english(bit) or not any(_prose_beside(text, starts, ends, kinds, p, bit) for p in edges):
+        return None
+    for size in MNEMONIC_LENGTHS:
+        clean = [
+            (best[0] + first, best[0] + first + size - 1)
+            for first in range(len(positions) - size + 1)
+            if checksum_valid(positions[first : first + size])
+            and all(
+                _prose_beside(text, starts, ends, kinds, p, bit)
+                for p in (*range(best[0], best[0] + first), *range(best[0] + first + size, best[1] + 1))
+            )
+        ]
+        if clean:
+            return clean[0] if len(clean) == 1 else None
+    return None
+
+
+# Listed English words that talk about a phrase rather than belong to it: "this is my seed …
+# can you check my balance". With COMMON_ENGLISH (6% of the list) they are the words left
+# beside a checksum-valid phrase however many: a longer phrase whose checksum fails but whose
+# inner window passes by chance (1 in 16) would also need every word left out to be one of
+# these (under 1 in 250 each).
+_PHRASE_TALK = frozenset("seed phrase word balance key secret private wallet".split())
+# Unlisted English words of the same prose that are one letter from a listed word ("the" and
+# "then", "here" and "hero", "wallet" and "walnut"), so would otherwise pass as misspelt.
+_PROSE_UNLISTED = frozenset(
+    "a an and are at be for here i in is it me mine my of on our that the these to was we wallet words".split()
+)
+
+
+def _prose_beside(text: str, starts: list[int], ends: list[int], kinds: list[int], p: int, bit: int) -> bool:
+    """Whether token p, beside a checksum-valid English phrase, reads as the prose around it:
+    a common or phrase-talk listed word, or an unlisted word that is no misspelt listed one."""
+    if not _is_english(bit) or kinds[p] == _BREAK:
+        return kinds[p] == _BREAK and _is_english(bit)
+    word = word_key(text[starts[p] : ends[p]])
+    if kinds[p] & bit:
+        return word in COMMON_ENGLISH or word in _PHRASE_TALK
+    return word in _PROSE_UNLISTED or not _looks_like_word(text[starts[p] : ends[p]], bit, zh=False)
 
 
 def _separator_shape(separator: str) -> str:
