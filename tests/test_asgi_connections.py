@@ -1,5 +1,6 @@
 """HTTP under ASGI must not leave a database connection open per request (each request's sync code
-runs in a thread of its own there, so a persistent connection is never reused)."""
+runs in a thread of its own there, so a persistent connection is never reused): it is closed, or
+handed back to the process's pool (PostgreSQL, settings.DB_POOL)."""
 
 import sqlite3
 
@@ -11,6 +12,8 @@ from django.db.backends.signals import connection_created
 
 
 def _is_closed(raw) -> bool:
+    if connection.settings_dict["OPTIONS"].get("pool"):  # closing gives it back to the pool
+        return raw.closed or any(raw is idle for idle in connection.pool._pool)
     if isinstance(raw, sqlite3.Connection):
         try:
             raw.execute("select 1")
@@ -65,3 +68,21 @@ async def test_asgi_http_requests_close_their_connections():
     assert statuses == [200, 200, 200]
     assert opened, "the page read nothing from the database: pick a page that does"
     assert all(_is_closed(raw) for raw in opened)
+
+
+@pytest.mark.asyncio
+@pytest.mark.django_db(transaction=True)
+async def test_asgi_http_requests_reuse_pooled_connections():
+    if not connection.settings_dict["OPTIONS"].get("pool"):
+        pytest.skip("no connection pool: PostgreSQL with WALLETDESK_DB_POOL (the default) has one")
+    pool = connection.pool
+    await _get("/help/en/")
+    before = pool.get_stats()
+    statuses = [await _get("/help/en/") for _ in range(5)]
+    after = pool.get_stats()
+
+    assert statuses == [200] * 5
+    # Five sequential requests borrow and return; none opens a connection of its own.
+    assert after.get("connections_num", 0) == before.get("connections_num", 0)
+    assert after["requests_num"] >= before.get("requests_num", 0) + 5
+    assert after["pool_available"] == after["pool_size"]
