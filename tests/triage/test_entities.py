@@ -293,6 +293,9 @@ def test_explorer_links_and_words_containing_a_network_name_are_not_networks(tex
         ("Base fee too high. base58 string", []),
         ("转了12.5 TON", []),
         ("钱包里的以太坊不翼而飞", []),
+        ("我的以太坊被转走了", []),
+        ("我转的以太坊链", ["ERC20"]),
+        ("走的以太坊", ["ERC20"]),
         ("以太坊上的USDT", ["ERC20"]),
     ],
 )

@@ -283,7 +283,9 @@ _TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin
 # "TON" after a number is the coin counted ("12.5 TON"), not the chain it moved on.
 _COUNTED_BEFORE_RE = re.compile(r"\d\s*(?:个|個|枚)?\s*\Z")
 # "账户里的以太坊少了3个": the coin someone holds, not the chain it was sent on.
-_HELD_COIN_BEFORE_RE = re.compile(r"(?:里|裡|中|内|個|个|枚)的?\Z")
+# "走的以太坊" / "用的以太坊" stay the chain chosen, and so does any "以太坊链/以太坊上".
+_CHAIN_AFTER_RE = re.compile(r"\s*(?:链|鏈|网络|網絡|主网|上|network|chain|mainnet)", re.IGNORECASE)
+_HELD_COIN_BEFORE_RE = re.compile(r"(?:(?:里|裡|中|内|個|个|枚|些|点)的?|(?<![走用选選])的)\Z")
 # Links are masked before networks and amounts are read: an explorer's domain or path
 # ("bscscan.com", "blockchair.com/ethereum/…") is where the customer looked, not a network they named.
 # A bare host is matched only from its first label and without backtracking (possessive), or a
@@ -334,7 +336,9 @@ def _mention_ok(name: str, text: str, m: re.Match) -> bool:
     if name == "TON" and m.group().isupper():
         return not _COUNTED_BEFORE_RE.search(text, max(0, m.start() - 8), m.start())
     if name == "ERC20" and m.group() == "以太坊":
-        return not _HELD_COIN_BEFORE_RE.search(text, max(0, m.start() - 2), m.start())
+        return bool(_CHAIN_AFTER_RE.match(text, m.end())) or not _HELD_COIN_BEFORE_RE.search(
+            text, max(0, m.start() - 3), m.start()
+        )
     return True
 
 
