@@ -267,3 +267,14 @@ def test_buying_on_someones_tip_is_no_theft() -> None:
         _category("someone on twitter recommended this coin, I bought some, how do I set a stop loss")
         != "account_theft"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saw news that a big wallet app got drained last night, should I worry about my coins here?",
+        "a transfer I never asked for shows as rejected in my history; my coins are all there, what was it?",
+    ],
+)
+def test_news_of_a_hack_or_a_blocked_attempt_with_coins_all_there_is_security(text: str) -> None:
+    assert _category(text) == "security"

@@ -137,7 +137,7 @@ _INTACT = (
     r"almost|nearly|avoid|ignored (?:him|her|them|it)|无视|没理(?:他|她|会)|didn'?t (?:send|transfer|reply|click|give)|did not (?:send|transfer|reply|click|give)|"
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
-    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
+    r" (?:still |all )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
     r"(?:account|wallet|everything) (?:looks|seems|is still|still looks) (?:ok|okay|fine|normal|untouched)(?![a-z])|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"差点被骗|差点上当|险些|是不是骗|是骗子吗|是诈骗吧|诈骗吧|骗子吧|没上当|没有上当|没(?:有)?被骗|没(?:有)?受骗|"
@@ -267,7 +267,7 @@ _INTACT_RE = _compile(_INTACT)
 _STILL_THERE_RE = _compile(
     r"(?:资产|钱|币|余额|资金)(?:都|也|暂时|目前|应该)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动|正常|没问题|还是安全的)|"
     r"(?:balance|funds|assets|money|coins|crypto)[^.!?]{0,10}(?:is|are|look|looks|seem|seems|still|remain|remains)"
-    r" (?:still )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
+    r" (?:still |all )?(?:ok|okay|fine|safe|intact|untouched|there)(?![a-z])|"
     r"资产还在|钱还在|币还在|余额还在|资产没动|资产没少|钱没少|币没少|币还没少|还没被转|没有损失|资产安全|"
     r"still there|still intact|are intact|is intact|"
     r"(?:funds|assets|balance|coins|crypto|money) (?:untouched|intact|all there|unchanged)|"
@@ -534,7 +534,7 @@ _HYPOTHETICAL_RE = _compile(
     r"{0,50}|"
     r"(?:worried|afraid|scared|concerned|worry|fear)(?: that| about)?[^,.!?;]{0,30}"
     r"(?:could|might|will|would|may|getting|being|gets?) (?:be )?[a-z]+|"
-    r"(?:i (?:heard|read)|i'?ve (?:heard|read)|heard that|heard about|people (?:say|said))[^,.!?;]{0,50}|"
+    r"(?:i (?:heard|read)|i'?ve (?:heard|read)|heard that|heard about|people (?:say|said)|(?:heard |saw |reading )?rumou?rs?|(?:saw|read) (?:the |some )?news|news that)[^,.!?;]{0,50}|"
     # A modal question asks what could happen ("can a scammer steal my coins if he knows my
     # address?", "别人知道地址能偷走我的币吗"); one that tells a past event is not set aside.
     # "could it be a hack?" asks about something that happened; it is not set aside.
