@@ -43,7 +43,7 @@ def test_customer_and_agent_talk_both_ways_with_typing(live, new_context, agent_
     assert ticket.channel == "widget"
     desk = agent_page(f"/console/live-chat/{ticket.pk}/")
     desk.locator("#chat-live-messages li", has_text="My deposit has not arrived").wait_for()
-    desk.locator("#chat-live-state", has_text="queued").wait_for()
+    desk.locator("#chat-live-state", has_text="Waiting in queue").wait_for()
     desk.click("#chat-live-accept")
     frame.locator(".wd-msg.system", has_text="Agent One").wait_for()
     # agent typing → customer sees it

@@ -106,9 +106,17 @@
     li.appendChild(meta); li.appendChild(body); list.appendChild(li); list.scrollTop = list.scrollHeight;
     if (m.author_kind === "customer") { $("chat-live-typing").hidden = true; send({ type: "read", ticket_id: ticketId, upto: m.id }); }
   }
+  // The chip showed the raw status ("active") to agents reading the console in Chinese; the labels
+  // are ConversationStatus's own.
+  var STATUS_LABELS = {
+    queued: L("排队中", "Waiting in queue"), active: L("客服接待中", "With an agent"),
+    ended: L("已结束", "Ended"), offline: L("已转为工单（离线留言）", "Left as a ticket (offline)")
+  };
   function renderState() {
     var chip = $("chat-live-state"); if (!chip) return;
-    chip.textContent = conversation ? conversation.status + (conversation.agent_name ? " · " + conversation.agent_name : "") : L("无在线会话", "no live chat");
+    chip.textContent = conversation
+      ? (STATUS_LABELS[conversation.status] || conversation.status) + (conversation.agent_name ? " · " + conversation.agent_name : "")
+      : L("无在线会话", "no live chat");
     // A solved or closed ticket has no chat to accept, even if its queue entry has not caught up yet.
     var ticketOpen = ["solved", "closed"].indexOf(ticketStatus) < 0;
     $("chat-live-accept").hidden = !(conversation && conversation.status === "queued" && ticketOpen);
@@ -149,7 +157,9 @@
       if (root.classList.contains("chat-live-on") && !root.dataset.shown) { root.dataset.shown = "1"; root.scrollIntoView({ block: "nearest" }); }
       if (!$("chat-live-intake")) return; // a ticket with no live chat shows only who is viewing
       var labels = (d.labels || {})[L("zh-hans", "en")] || { category: d.category, intake: Object.keys(d.intake || {}).map(function (k) { return [k, d.intake[k]]; }) };
-      $("chat-live-intake").textContent = (labels.category ? L("类别：", "Category: ") + labels.category + " · " : "") + (labels.intake || []).map(function (row) { return row[0] + ": " + row[1]; }).join(" · ");
+      var parts = (labels.intake || []).map(function (row) { return row[0] + L("：", ": ") + row[1]; });
+      if (labels.category) parts.unshift(L("类别：", "Category: ") + labels.category);
+      $("chat-live-intake").textContent = parts.join(" · ");
     } else if (d.type === "chat.viewers" && d.ticket_id === ticketId) {
       renderViewers(d.viewers);
     } else if (d.type === "chat.state") {

@@ -13,7 +13,7 @@
       pick: "您要咨询什么？", prepare: "请准备：", first: "请描述您的问题", start: "开始咨询",
       send: "发送", attach: "添加图片或 PDF", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
       queueNext: "下一位就是您，预计等待 {w}", queueUnknown: "您前面还有 {n} 位", minutes: "{m} 分钟", lessMinute: "不到 1 分钟",
-      agentJoined: "客服 {name}（工号 {code}）已接入", typing: "客服正在输入…", read: "已读", sending: "发送中…",
+      agentJoined: "{name}（客服工号 {code}）已接入", typing: "客服正在输入…", read: "已读", sending: "发送中…",
       failed: "未发送：", offlineHours: "现在不在服务时间。我们将于 {t} 回来。", offlineNobody: "现在没有在线客服。",
       offlineLeave: "请留下邮箱和问题，我们会通过邮件回复您。", email: "邮箱（用于接收回复）", message: "问题描述",
       leave: "提交留言", offlineDone: "已收到（工单 {ref}），我们会回复到 {email}。", rateQ: "问题已解决。请为本次服务评分：",
@@ -343,11 +343,17 @@
     if (m.author_kind !== "customer") { state.unread += state.visible ? 0 : 1; toParent({ type: "wd.unread", count: state.unread }); markRead(); }
     renderReceipts(); scrollDown();
   }
+  // Before the first message with a later id, else at the end. Notes without an id (an agent joined,
+  // the chat ended) keep their place: placed just after the previous message instead, the agent's
+  // first reply went above "agent joined".
   function insertOrdered(li, id) {
-    var list = $("wd-messages"), after = null;
-    Array.prototype.forEach.call(list.querySelectorAll("li[data-id]"), function (el) { if (parseInt(el.dataset.id, 10) < id) after = el; });
+    var list = $("wd-messages"), before = null;
+    Array.prototype.some.call(list.querySelectorAll("li[data-id]"), function (el) {
+      if (parseInt(el.dataset.id, 10) > id) { before = el; return true; }
+      return false;
+    });
     var firstPending = list.querySelector("li[data-client-id]");
-    if (after) after.after(li); else if (list.firstChild) list.insertBefore(li, list.firstChild); else list.appendChild(li);
+    if (before) list.insertBefore(li, before); else list.appendChild(li);
     if (firstPending && li.compareDocumentPosition(firstPending) & Node.DOCUMENT_POSITION_PRECEDING) list.insertBefore(li, firstPending);
   }
   function removePending(clientId) { var el = document.querySelector('[data-client-id="' + clientId + '"]'); if (el) el.remove(); }
