@@ -2,10 +2,11 @@
 ways a phrase or key is pasted from HTML mail, chats, spreadsheets and config files, and the
 hashes, digests and tokens that look like keys but are not.
 
-The first run of these found four classes of misses, fixed by class: HTML tags and entities
-between words, letters numbering the words ("a) … b) …"), a hex key split in two halves, and a
-key after a closing tag ("key:</p><pre>…", read as a URL path). The rest passed already and stay
-as regression tests.
+The first runs of these found these classes of misses, fixed by class: HTML tags and entities
+between words, letters numbering the words ("a) … b) …"), a hex key split in two halves, a key
+after a closing tag ("key:</p><pre>…", read as a URL path), a phrase split by an agent's chat
+line, a full stop after every word, a chat speaker's name before every word, and ordinal
+numbering ("1st … 2nd …"). The rest passed already and stay as regression tests.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ _ENGLISH_LAYOUTS = {
     "code block": lambda w: "```\n" + " ".join(w) + "\n```",
     "emoji separators": lambda w: "my words 👉 " + " 🔹 ".join(w),
     "upper case": lambda w: "SEED: " + " ".join(x.upper() for x in w),
+    "full stop after each": lambda w: "My seed: " + " ".join(f"{x}." for x in w),
+    "one word per chat line": lambda w: "\n".join(f"[10:{i:02d}] Customer: {x}" for i, x in enumerate(w)),
+    "ordinals": lambda w: " ".join(
+        f"{i}{'st' if i == 1 else 'nd' if i == 2 else 'th'} {x}" for i, x in enumerate(w, 1)
+    ),
     "chat messages": lambda w: (
         "[10:01] customer: hi my wallet is empty\n"
         f"[10:01] customer: the words are {' '.join(w[:4])}\n[10:02] customer: {' '.join(w[4:8])}\n"

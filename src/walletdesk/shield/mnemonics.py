@@ -68,6 +68,9 @@ _TOKEN_RE = re.compile(
     r"|[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]+"  # any other script: never listed, breaks a run
 )
 _BREAK = -1
+_ORDINALS = frozenset(("st", "nd", "rd", "th"))
+# What may come before a chat speaker's name on its line: nothing, or a timestamp in brackets.
+_SPEAKER_RE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?\Z")
 # Labels written before each number of a written-down phrase ("No.1", "Nr. 2", "N°3", "Word 4:").
 _NUMBER_LABELS = frozenset(
     "no nr n nº n° num word wort mot palabra parola palavra slovo".split()
@@ -233,8 +236,12 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
             token = match.group()
             if end - start <= 7 and token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
                 continue  # "No.1 abandon, No.2 ability": the label belongs to the numbering
+            if end - start == 2 and start and text[start - 1].isdigit() and token.lower() in _ORDINALS:
+                continue  # "1st abandon 2nd ability": the suffix of a numbering
             if end - start == 1 and text[end : end + 1] == ")":
                 continue  # "a) abandon b) ability": letters numbering the words (none is listed)
+            if text[end : end + 1] == ":" and _SPEAKER_RE.search(text, max(0, start - 24), start):
+                continue  # "Customer: abandon\nCustomer: ability": a chat speaker's name
             mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
             if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
@@ -478,11 +485,23 @@ def _sentence_split(
     """Clusters cut where a sentence ends between two tokens (checked only for clusters: cheap)."""
     pieces = []
     for first, last in clusters:
+        cuts = [
+            position
+            for position in range(first, last)
+            if _SENTENCE_END_RE.search(text, ends[position], starts[position + 1])
+        ]
+        # A full stop after every word ("ghost. indicate. panther.") is how the phrase is
+        # written, not sentences: a cut beside a one-word "sentence" is dropped.
+        bounds = [first - 1, *cuts, last]
+        cuts = [
+            cut
+            for number, cut in enumerate(cuts, 1)
+            if cut - bounds[number - 1] > 1 and bounds[number + 1] - cut > 1
+        ]
         piece_start = first
-        for position in range(first, last):
-            if _SENTENCE_END_RE.search(text, ends[position], starts[position + 1]):
-                pieces.append((piece_start, position))
-                piece_start = position + 1
+        for position in cuts:
+            pieces.append((piece_start, position))
+            piece_start = position + 1
         pieces.append((piece_start, last))
     return pieces
 
