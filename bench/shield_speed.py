@@ -1,6 +1,6 @@
 """Secret shield speed on one core: MB/s of UTF-8 text through text_redact, and the logging filter.
 
-Run: .venv/bin/python bench/shield_speed.py [--rounds N]
+Run: .venv/bin/python bench/shield_speed.py [--rounds N] [--only NAME-PART]
 
 Throughput is measured in CPU time of this process (time.process_time), so other work on a
 shared machine does not count against it; wall time is shown too. Inputs are the labelled
@@ -11,9 +11,11 @@ sets (bench/data/shield_fresh*.jsonl).
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import logging
 import os
+import random
 import sys
 import time
 from collections.abc import Callable
@@ -46,9 +48,63 @@ def _measure(texts: list[str], work: Callable[[str], object], rounds: int) -> tu
     return size / cpu_total / 1e6, size / wall_total / 1e6
 
 
+# Realistic shapes of text the shield reads besides single messages, built from the labelled
+# set (seeded, so every run measures the same bytes).
+def _chat_transcripts(clean: dict[str, list[str]], with_secrets: list[str]) -> list[str]:
+    """A live-chat transcript of 30 lines between customer and agent, one line holding a secret."""
+    rng = random.Random(5)
+    transcripts = []
+    for number in range(40):
+        lines = [
+            f"[10:{minute:02d}] {rng.choice(('customer', 'agent'))}: {rng.choice(clean[rng.choice(('zh', 'en', 'mixed'))])}"
+            for minute in range(30)
+        ]
+        lines[rng.randrange(30)] = f"[10:15] customer: {with_secrets[number * 7 % len(with_secrets)]}"
+        transcripts.append("\n".join(lines))
+    return transcripts
+
+
+def _html_threads(clean: dict[str, list[str]]) -> list[str]:
+    """An HTML mail with three earlier messages quoted in nested blockquotes (no secret)."""
+    rng = random.Random(6)
+    threads = []
+    for _ in range(40):
+        body = ""
+        for depth in range(4):
+            paragraphs = "".join(
+                f"<p>{html.escape(rng.choice(clean[rng.choice(('zh', 'en', 'mixed'))]))}</p>"
+                for _ in range(3)
+            )
+            body = (
+                f'<div dir="ltr">{paragraphs}<br><div class="gmail_quote">On Mon, 3 Jun 2024 at 10:0{depth}, '
+                f'Support &lt;help@example.com&gt; wrote:<br><blockquote class="gmail_quote" '
+                f'style="margin:0 0 0 .8ex;border-left:1px #ccc solid">{body}</blockquote></div></div>'
+            )
+        threads.append(f"<html><body>{body}</body></html>")
+    return threads
+
+
+def _webhook_payloads(corpus: list) -> list[str]:
+    """Inbound-message webhook bodies as JSON text (non-ASCII escaped), one in ten with a secret."""
+    rng = random.Random(7)
+    payloads = []
+    for index, sample in enumerate(rng.sample(corpus, 400)):
+        if sample.secrets and index % 10:
+            continue
+        event = {
+            "event": "message.created",
+            "id": f"evt_{rng.getrandbits(64):016x}",
+            "ticket": {"id": rng.randrange(10**6), "channel": "email", "tags": ["inbox", "vip"]},
+            "message": {"from": "customer@example.com", "subject": "Help", "body": sample.text},
+        }
+        payloads.append(json.dumps(event))
+    return payloads
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", help="measure only the inputs whose name contains this")
     args = parser.parse_args()
 
     from walletdesk.shield.labelled import samples
@@ -82,6 +138,9 @@ def main() -> int:
             rows.append((f"{name}, clean", [r["text"] for r in rows_ if not r["secret"]], redact))
             rows.append((f"{name}, with secrets", [r["text"] for r in rows_ if r["secret"]], redact))
     rows += [
+        ("chat transcripts, one phrase", _chat_transcripts(clean, with_secrets), redact),
+        ("html mail threads, quoted", _html_threads(clean), redact),
+        ("json webhook payloads", _webhook_payloads(corpus), redact),
         ("clean zh, one 100 KB blob", ["".join(clean["zh"])[:35000]], redact),
         ("clean en, one 100 KB blob", [" ".join(clean["en"])[:100000]], redact),
         ("messages with secrets", with_secrets, redact),
@@ -90,6 +149,8 @@ def main() -> int:
     ]
     print(f"{'input':<32}{'MB':>8}{'MB/s cpu':>10}{'MB/s wall':>11}")
     for name, texts, work in rows:
+        if args.only and args.only not in name:
+            continue
         size = sum(len(text.encode()) for text in texts) / 1e6
         cpu_rate, wall_rate = _measure(texts, work, args.rounds)
         print(f"{name:<32}{size:>8.2f}{cpu_rate:>10.1f}{wall_rate:>11.1f}")
