@@ -64,3 +64,9 @@ def test_a_zh_agent_reads_the_refusal_in_chinese(signed_in, agent, demo_registry
     client = signed_in(agent)
     response = client.post("/console/verify/", LOOKALIKE, follow=True, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.content.decode().count("只有主管和管理员可以修改官方渠道") == 2  # the error and the note
+
+
+def test_the_registry_table_names_channel_kinds_in_the_readers_language(signed_in, supervisor, demo_registry):
+    page = signed_in(supervisor).get("/console/verify/", HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert '<span class="chip">网站</span>' in page and '<span class="chip">website</span>' not in page
+    assert "服务语言" in page and 'value="DemoWallet"' in page
