@@ -75,10 +75,16 @@ class PreparedRows:
 class PreparedObjects:
     """Model instances with their related objects filled in, as `select_related(*related)` gives
     them, from one PreparedRows query (`related`: forward foreign keys and one-to-one relations,
-    either direction, e.g. ("customer", "assignee", "assignee__agent_profile"))."""
+    either direction, e.g. ("customer", "assignee", "assignee__agent_profile")).
+    `server_prepared` as for PreparedRows."""
 
     def __init__(
-        self, model: type[Model], related: tuple[str, ...], build: Callable[[int], QuerySet[Any]]
+        self,
+        model: type[Model],
+        related: tuple[str, ...],
+        build: Callable[[int], QuerySet[Any]],
+        *,
+        server_prepared: bool = False,
     ) -> None:
         self.model = model
         self._parts: list[tuple[str, type[Model], tuple[str, ...], int, str, Any]] = []
@@ -93,7 +99,9 @@ class PreparedObjects:
             pk_index = names.index(part_model._meta.pk.attname)
             self._parts.append((path, part_model, names, pk_index, parent_path, relation))
             columns += [f"{path}__{n}" if path else n for n in names]
-        self._rows = PreparedRows(lambda key: build(key).values_list(*columns))
+        self._rows = PreparedRows(
+            lambda key: build(key).values_list(*columns), server_prepared=server_prepared
+        )
 
     def objects(self, key: int) -> list[Any]:
         found = []
