@@ -35,7 +35,8 @@ _USER_WITH_PROFILE = PreparedRows(
             *(f"agent_profile__{name}" for name in _PROFILE_COLUMNS),
             *(f"totpdevice__{name}" for name in _DEVICE_COLUMNS),
         )
-    )
+    ),
+    server_prepared=True,
 )
 # Where the user's TOTP devices, loaded with it, are kept on the user object.
 LOADED_TOTP_DEVICES = "loaded_totp_devices"

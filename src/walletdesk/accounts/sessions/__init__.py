@@ -1,6 +1,7 @@
 """Django's database and cached-database session engines, reading the session row with a query
 compiled once per process (core.prepared) instead of on every request: the read runs on every
-signed-in request, and Django compiling it cost more CPU than the database running it.
+signed-in request, and Django compiling it cost more CPU than the database running it (PostgreSQL
+also plans it once per connection).
 
 Reads are as fresh as Django's own (the row is read on every request, or from the shared cache that
 Django's cached_db engine keeps in step with the row), so a logout in one process ends the session
@@ -18,6 +19,7 @@ from walletdesk.core.prepared import PreparedRows
 _SESSION_ROW = PreparedRows(
     lambda key: Session.objects.filter(session_key=key).values_list("session_data", "expire_date"),
     text_keys=True,
+    server_prepared=True,
 )
 
 
