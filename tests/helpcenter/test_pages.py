@@ -1,8 +1,10 @@
 """Public pages, the JSON API and the editors' console."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from walletdesk.helpcenter.models import Article, ArticleFeedback, SearchEvent
 from walletdesk.helpcenter.services import article_save
@@ -120,6 +122,19 @@ def test_api_search_tracks_clicks_and_deflections(client, help_center):
         event.deflected and event.clicked_slug == "google-authenticator-zh" and event.source == "ticket_form"
     )
     assert client.post("/api/v1/help/searches/999999/deflect").status_code == 404
+
+
+def test_a_click_counts_only_for_a_suggested_article_of_a_recent_search(client, help_center):
+    body = client.get("/api/v1/help/search", {"q": "GA丢了", "locale": "zh-hans", "track": "true"}).json()
+    url = f"/api/v1/help/searches/{body['search_id']}/click"
+    response = client.post(url, {"slug": "reset-password-en"}, content_type="application/json")
+    assert response.status_code == 400 and response.json()["error"]["fields"] == {"slug": "not suggested"}
+    assert SearchEvent.objects.get(pk=body["search_id"]).clicked_slug == ""
+    SearchEvent.objects.filter(pk=body["search_id"]).update(created_at=timezone.now() - timedelta(hours=2))
+    slug = body["results"][0]["slug"]
+    assert client.post(url, {"slug": slug}, content_type="application/json").status_code == 404
+    assert client.post(f"/api/v1/help/searches/{body['search_id']}/deflect").status_code == 404
+    assert SearchEvent.objects.get(pk=body["search_id"]).deflected is False
 
 
 def test_api_rejects_bad_input_with_a_message(client, help_center):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from walletdesk.core.markdown import markdown_render
-from walletdesk.helpcenter.errors import ArticleInvalid
+from walletdesk.helpcenter.errors import ArticleInvalid, SearchEventNotFound, SearchQueryInvalid
 from walletdesk.helpcenter.models import (
     Article,
     ArticleFeedback,
@@ -223,18 +224,35 @@ def search_event_record(*, query: str, locale: str, source: str, slugs: list[str
         locale=locale or "",
         source=source,
         result_count=len(slugs),
-        top_slugs=slugs[:10],
+        top_slugs=slugs[:20],  # every suggestion the API can return (limit ≤ 20) stays clickable
     )
 
 
+# A search's click and deflection come from the page that just ran it; an older id (they are
+# sequential, so guessable) would only let anyone rewrite the editors' figures.
+SEARCH_EVENT_OPEN_FOR = timedelta(hours=1)
+
+
+def _search_event_still_open(event: SearchEvent) -> None:
+    if event.created_at < timezone.now() - SEARCH_EVENT_OPEN_FOR:
+        raise SearchEventNotFound()
+
+
 def search_event_click(*, event: SearchEvent, slug: str) -> SearchEvent:
-    SearchEvent.objects.filter(pk=event.pk).update(clicked_slug=slug[:200])
-    event.clicked_slug = slug[:200]
+    """Counts a click on one of the articles this search suggested, and only on those."""
+    _search_event_still_open(event)
+    if slug not in (event.top_slugs or []):
+        raise SearchQueryInvalid(
+            _("That article was not among this search's results."), fields={"slug": "not suggested"}
+        )
+    SearchEvent.objects.filter(pk=event.pk).update(clicked_slug=slug)
+    event.clicked_slug = slug
     return event
 
 
 def search_event_deflect(*, event: SearchEvent) -> SearchEvent:
     """The customer saw suggestions before creating a ticket and stopped there."""
+    _search_event_still_open(event)
     SearchEvent.objects.filter(pk=event.pk).update(deflected=True)
     event.deflected = True
     return event
