@@ -489,6 +489,8 @@ LEXICON: dict[str, list[str]] = {
         "地址证明",
         "自拍",
         "视频认证",
+        # Liveness check ("活体检测提示非本人"): the app's identity step, not a login or a loss.
+        "活体",
         "高级认证",
         "审核不通过",
         "身份信息",

@@ -235,7 +235,14 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     ):
         # "the token I hold crashed, nothing was stolen": the market took the money, not a thief.
         category = "trading"
-    elif category in ("security", "account_login", "trading", "service_feedback") and (
+    elif category in (
+        "security",
+        "account_login",
+        "trading",
+        "service_feedback",
+        "deposit",
+        "withdrawal",
+    ) and (
         (display_glitch(text) or app_content_gone(text))
         and not security_cue(text)
         or app_content_only(text)
@@ -285,6 +292,10 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         category = "security"
     elif category in ("trading", "withdrawal") and account_frozen(text) and assets_shown(text):
         # "account suspended, I can see my balance but can't trade": the account is the problem.
+        category = "account_login"
+    elif category == "security" and account_frozen(text) and assets_intact(text) and not phishing_cue(text):
+        # "account 被 lock 了，balance 都还在": a locked account with nothing taken and no
+        # suspicion told is an account_login matter (the intact assets are not a suspicion).
         category = "account_login"
     elif category in ("security", "account_login") and login_blocked_by_own_2fa(text):
         # "换了新手机，authenticator没备份，登不进去": the customer is locked out by their own 2FA.
