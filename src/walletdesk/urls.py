@@ -1,7 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from walletdesk.accounts.admin_site import AgentAdminSite
 from walletdesk.api import api
+
+# Every ModelAdmin is registered on admin.site; swapping its class (django-otp's documented way) puts
+# the second factor in front of all of them.
+admin.site.__class__ = AgentAdminSite
 
 urlpatterns = [
     path("admin/", admin.site.urls),
