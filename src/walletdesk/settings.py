@@ -145,8 +145,9 @@ DATABASE_URL = _env("DATABASE_URL", "")
 # WALLETDESK_DB_POOL=false keeps Django's persistent connections instead (for an outside pooler).
 DB_POOL = _env_bool("WALLETDESK_DB_POOL", True)
 # Most connections one process holds (ASGI request threads, Huey threads, WebSocket consumers);
-# a request that finds them all busy waits for one, up to 30 s.
-DB_POOL_MAX_SIZE = _env_int("WALLETDESK_DB_POOL_MAX_SIZE", 10)
+# a request that finds them all busy waits for one, up to 30 s. 16: eight concurrent clients plus
+# the embedded worker threads and a few sockets did fill 10.
+DB_POOL_MAX_SIZE = _env_int("WALLETDESK_DB_POOL_MAX_SIZE", 16)
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(
