@@ -146,7 +146,7 @@ DATABASE_URL = _env("DATABASE_URL", "")
 DB_POOL = _env_bool("WALLETDESK_DB_POOL", True)
 # Most connections one process holds (ASGI request threads, Huey threads, WebSocket consumers);
 # a request that finds them all busy waits for one, up to 30 s. 16: eight concurrent clients plus
-# the embedded worker threads and a few sockets did fill 10.
+# the embedded worker threads and a few sockets would fill 10.
 DB_POOL_MAX_SIZE = _env_int("WALLETDESK_DB_POOL_MAX_SIZE", 16)
 if DATABASE_URL:
     DATABASES = {
