@@ -278,3 +278,18 @@ def test_buying_on_someones_tip_is_no_theft() -> None:
 )
 def test_news_of_a_hack_or_a_blocked_attempt_with_coins_all_there_is_security(text: str) -> None:
     assert _category(text) == "security"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I set up a passkey so I can skip the password when I log in?",
+        "新手机上 authenticator 没迁移过来，我有备份密钥，怎么用它登录",
+    ],
+)
+def test_a_login_question_with_2fa_words_and_no_warning_sign_stays_account_login(text: str) -> None:
+    assert _category(text) == "account_login"
+
+
+def test_too_many_steps_told_with_2fa_words_stays_service_feedback() -> None:
+    assert _category("每次提现又要邮箱又要2FA又要刷脸，步骤太多了，能简化吗") == "service_feedback"
