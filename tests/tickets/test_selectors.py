@@ -48,3 +48,27 @@ def test_agents_share_the_large_counts(agent, team, customer, category, django_a
     with django_assert_num_queries(2):
         second = selectors.inbox_counts(agent=other)
     assert first["open"] == second["open"] == 1 and second == {**first, "mine": 0}
+
+
+@pytest.mark.parametrize("written", ["{ref}", "{lower}", "WD{n}", "wd {n}", "#WD-{n}", "WD－{n}", " WD_{n} "])
+def test_a_ticket_number_is_found_however_it_is_written(agent, customer, category, written):
+    from walletdesk.tickets.inbox import InboundMessage, receive
+
+    ticket = receive(
+        InboundMessage(
+            channel="web", body="提现没到账", customer=customer, category=category, new_ticket=True
+        )
+    ).ticket
+    number = ticket.reference.removeprefix("WD-")
+    text = written.format(ref=ticket.reference, lower=ticket.reference.lower(), n=number)
+    page = selectors.ticket_page_for_agent(
+        agent=agent, filters=selectors.TicketFilters(view="all", text=text)
+    )
+    assert [t.pk for t in page.tickets] == [ticket.pk]
+
+
+@pytest.mark.parametrize("text", ["WD-", "WDX10002", "WD-10002-3", "10002 WD", "WD-" + "9" * 13])
+def test_text_that_only_resembles_a_ticket_number_is_no_reference(text):
+    from walletdesk.tickets.models import ticket_pk_from_reference
+
+    assert ticket_pk_from_reference(text) is None

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -141,11 +143,17 @@ def ticket_reference(pk: int | None) -> str:
     return f"WD-{TICKET_NUMBER_OFFSET + pk}" if pk else "WD-?"
 
 
+# How people write a ticket number: "WD-10002", "wd10002", "#WD 10002", "WD－10002" (a full-width
+# hyphen from a Chinese keyboard).
+_REFERENCE = re.compile(r"#?\s*WD\s*[-－_—–]?\s*(\d{1,12})", re.IGNORECASE)
+
+
 def ticket_pk_from_reference(reference: str) -> int | None:
-    raw = reference.strip().upper().removeprefix("WD-")
-    if not raw.isdigit():
+    """The ticket id a written ticket number names, or None when the text is not one."""
+    match = _REFERENCE.fullmatch(reference.strip())
+    if match is None:
         return None
-    pk = int(raw) - TICKET_NUMBER_OFFSET
+    pk = int(match.group(1)) - TICKET_NUMBER_OFFSET
     return pk if pk > 0 else None
 
 

@@ -331,7 +331,7 @@ def ticket_page_for_agent(
     if rows:
         base = base.values(*TICKET_ROW_FIELDS)
     if text:
-        pk = ticket_pk_from_reference(text) if text.upper().startswith("WD-") else None
+        pk = ticket_pk_from_reference(text)
         if pk:
             return TicketPage(tickets=list(base.filter(pk=pk)), next_cursor=None)
         customer_id = _customer_id_named(text)
