@@ -34,3 +34,27 @@ def test_the_widget_demo_page_is_laid_out_for_the_phones_width(live, new_context
     # Without a viewport meta tag a phone lays the page out 980 px wide and shrinks it to fit.
     assert page.evaluate("window.innerWidth") == PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_my_tickets_fits_a_phone_with_numbers_and_statuses_on_one_line(live, new_context, customer):
+    for subject in ("Deposit missing", "Withdrawal pending for 6 hours"):
+        ticket_create_by_customer(
+            customer=customer,
+            channel=Channel.WEB,
+            body=subject,
+            category=None,
+            subject=subject,
+            locale="zh-hans",
+        )
+    page = new_context(viewport=PHONE, locale="zh-CN").new_page()
+    page.goto(f"{live.url}/support/login/?token={jwt_for(customer)}")
+
+    page.goto(f"{live.url}/support/tickets/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    line_height_of = "el => parseFloat(getComputedStyle(el).lineHeight) || 20"
+    for selector in ("a.ref", "td .chip"):
+        for element in page.locator(selector).all():
+            box = element.bounding_box()
+            assert box["height"] < 1.6 * element.evaluate(line_height_of), (selector, element.inner_text())
