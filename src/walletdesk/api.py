@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -40,17 +41,26 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     for err in exc.errors:
         loc = [str(part) for part in err.get("loc", []) if part not in ("body", "query", "path", "payload")]
         fields[".".join(loc) or "body"] = err.get("msg", "invalid")
-    return _error(request, 400, "validation_failed", "Some fields are invalid.", fields)
+    return _error(request, 400, "validation_failed", _("Some fields are invalid."), fields)
 
 
 @api.exception_handler(AuthenticationError)
 def _auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return _error(request, 401, "unauthenticated", "Authentication required: send a valid token.")
+    return _error(request, 401, "unauthenticated", _("Authentication required: send a valid token."))
 
 
 @api.exception_handler(HttpError)
 def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        # django-ninja's own sentence, in English whatever the language: ours says what to send.
+        return _error(request, 400, "body_unreadable", _("The request body is not valid JSON."))
     return _error(request, exc.status_code, "http_error", str(exc))
+
+
+def error_response(status: int, code: str, message: str) -> JsonResponse:
+    """The API's error shape for answers that no API handler wrote (an unknown path, a method the
+    path does not take): see core.middleware.ApiErrorsAsJson."""
+    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
 
 
 def _mount() -> None:

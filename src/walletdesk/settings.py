@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "walletdesk.accounts.middleware.AgentOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "walletdesk.core.middleware.ApiErrorsAsJson",
 ]
 
 ROOT_URLCONF = "walletdesk.urls"
