@@ -290,3 +290,18 @@ def test_live_events_of_a_new_ticket_and_of_a_reply(customer, agent, monkeypatch
     sent.clear()
     receive(InboundMessage(channel=Channel.WEB, body="more", customer=customer, ticket=received.ticket))
     assert (f"ticket.{t}", "message.added") in sent and (f"ticket.{t}", "ticket.changed") in sent
+
+
+def test_automatic_status_changes_are_on_the_timeline(customer, agent):
+    from walletdesk.tickets.models import EventKind
+
+    ticket = receive(
+        InboundMessage(channel="web", body="提现没到账", customer=customer, new_ticket=True)
+    ).ticket
+    reply = outbox.send(ticket=ticket, author=agent, body="我们正在查看")
+    outbox.send(ticket=ticket, author=agent, body="内部备注", internal=True)
+    receive(InboundMessage(channel="web", body="还是没到", customer=customer, ticket=ticket))
+
+    changes = [(e.data["old"], e.data["new"], e.actor) for e in ticket.events.filter(kind=EventKind.STATUS)]
+    assert changes == [(Status.NEW, Status.WAITING, agent), (Status.WAITING, Status.OPEN, None)]
+    assert ticket.events.get(kind=EventKind.STATUS, actor=agent).data["message_id"] == reply.pk

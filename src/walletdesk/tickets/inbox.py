@@ -306,7 +306,9 @@ def store(
         ticket.team = category.default_team if category else None
         if category is not None:
             ticket.first_response_due_at = now + timezone.timedelta(minutes=category.first_response_minutes)
-    elif ticket.status in (Status.SOLVED, Status.WAITING):
+    reopened_from = None
+    if not created and ticket.status in (Status.SOLVED, Status.WAITING):
+        reopened_from = ticket.status
         ticket.status = Status.OPEN  # the customer wrote again: it needs an agent
     if understanding.complaint:
         ticket.complaint = True
@@ -329,6 +331,8 @@ def store(
     timeline = []
     if created:
         timeline.append(TicketEvent(kind=EventKind.CREATED, data={"channel": inbound.channel}))
+    if reopened_from is not None:  # on the timeline like an agent's change, by no one
+        timeline.append(TicketEvent(kind=EventKind.STATUS, data={"old": reopened_from, "new": Status.OPEN}))
     if redaction.count:
         kinds = sorted({f["kind"] for f in redaction.findings})
         timeline.append(TicketEvent(kind=EventKind.SECRET, data={"kinds": kinds, "count": redaction.count}))

@@ -166,7 +166,18 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
                 ticket_events.append(
                     TicketEvent(ticket=ticket, kind=kind, actor=item.author, data={"message_id": message.pk})
                 )
-            summary_changes.append(_ticket_apply(ticket, item, now, changed[ticket.pk]))
+            status_before = ticket.status
+            status_changed = _ticket_apply(ticket, item, now, changed[ticket.pk])
+            if status_changed:  # the agent's reply now waits on the customer: said on the timeline
+                ticket_events.append(
+                    TicketEvent(
+                        ticket=ticket,
+                        kind=EventKind.STATUS,
+                        actor=item.author,
+                        data={"old": status_before, "new": ticket.status, "message_id": message.pk},
+                    )
+                )
+            summary_changes.append(status_changed)
         TicketEvent.objects.bulk_create(ticket_events)
         _tickets_update(locked, changed)
         for pk in locked:
