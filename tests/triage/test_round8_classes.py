@@ -284,7 +284,8 @@ def test_news_of_a_hack_or_a_blocked_attempt_with_coins_all_there_is_security(te
     "text",
     [
         "how do I set up a passkey so I can skip the password when I log in?",
-        "新手机上 authenticator 没迁移过来，我有备份密钥，怎么用它登录",
+        # Not "新手机上 authenticator 没迁移过来…怎么用它登录": moving 2FA to a new phone is named
+        # under security by the spec, and the writers split on it (wen6 security, wmx4 account_login).
     ],
 )
 def test_a_login_question_with_2fa_words_and_no_warning_sign_stays_account_login(text: str) -> None:

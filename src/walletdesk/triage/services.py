@@ -336,8 +336,9 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
     elif category in ("trading", "account_login") and trade_restricted(text) and kyc_asked(text):
         # "restricted - verification required, can't trade": completing KYC is what unblocks it.
         category = "verification"
-    elif category in ("deposit", "withdrawal") and token_sale(text):
-        # "won the launchpool, tokens never showed up" is the sale's own matter, not a transfer.
+    elif category in ("deposit", "withdrawal", "other") and token_sale(text):
+        # "won the launchpool, tokens never showed up" is the sale's own matter (a purchase), not a
+        # transfer, nor the "other" the earn-product rows of the new writers pull it to.
         category = "trading"
     elif category == "verification" and phishing_cue(text):
         # "收到一个要verify wallet的email，link很奇怪": the verify words are the phisher's.
