@@ -68,7 +68,7 @@ def test_agent_replies_with_totp_and_customer_sees_it_live(two_people, live_serv
         channel="web",
         category=category,
         body="My USDT deposit is missing",
-        intake={"txid": "0xabc"},
+        intake={"txid": "0x" + "ab" * 32},
     ).ticket
     customer_page.goto(f"{live_server.url}/support/tickets/{ticket.pk}/")
     assert "My USDT deposit is missing" in customer_page.content()
@@ -129,7 +129,7 @@ def test_times_show_in_the_readers_zone(new_york_page, live_server, category):
         channel="web",
         category=category,
         body="Where is my deposit?",
-        intake={"txid": "0xabc"},
+        intake={"txid": "0x" + "ab" * 32},
         locale="en",
     ).ticket
     stamp = datetime(2026, 11, 26, 9, 27, tzinfo=UTC)  # 17:27 in Shanghai, 04:27 in New York

@@ -14,7 +14,7 @@ def test_a_web_ticket_shows_one_reply_box_and_who_is_viewing(live, agent_page, c
         channel="web",
         category=category,
         body="My USDT deposit is missing",
-        intake={"txid": "0xabc"},
+        intake={"txid": "0x" + "ab" * 32},
     ).ticket
     page = agent_page(f"/console/tickets/{ticket.pk}/")
     errors = []

@@ -95,7 +95,7 @@ def test_the_reply_event_names_the_category_without_another_query(
 ):
     from walletdesk.tickets import events
 
-    ticket = _chat_ticket(visitor, category_slug="deposit", intake={"txid": "0xabc"})
+    ticket = _chat_ticket(visitor, category_slug="deposit", intake={"txid": "0x" + "ab" * 32})
     _reply(online_agent, {"ticket_id": ticket.pk, "body": "first answer"})
     sent = []
     monkeypatch.setattr(events, "publish", lambda group, event: sent.append(event))

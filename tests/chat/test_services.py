@@ -82,10 +82,10 @@ def test_category_intake_is_validated_and_stored(visitor, category):
         "deposit missing",
         client_id="with-intake-1",
         category_slug="deposit",
-        intake={"txid": "0xabc", "junk": "dropped"},
+        intake={"txid": "0x" + "ab" * 32, "junk": "dropped"},
     )
     assert result.received.ticket.category == category
-    assert result.received.ticket.intake == {"txid": "0xabc"}
+    assert result.received.ticket.intake == {"txid": "0x" + "ab" * 32}
 
 
 def test_visitor_token_must_be_long_and_random_looking(db):

@@ -18,11 +18,11 @@ def test_customer_creates_lists_reads_replies_and_closes(customer_client, catego
     created = post_json(
         customer_client,
         "/api/v1/customer/tickets",
-        {"category": "deposit", "body": "USDT not credited", "intake": {"txid": "0xabc"}},
+        {"category": "deposit", "body": "USDT not credited", "intake": {"txid": "0x" + "ab" * 32}},
     )
     assert created.status_code == 201, created.content
     ticket_id = created.json()["id"]
-    assert created.json()["intake"] == {"txid": "0xabc"}
+    assert created.json()["intake"] == {"txid": "0x" + "ab" * 32}
     assert [t["id"] for t in customer_client.get("/api/v1/customer/tickets").json()] == [ticket_id]
     reply = post_json(customer_client, f"/api/v1/customer/tickets/{ticket_id}/replies", {"body": "any news?"})
     assert reply.status_code == 201
@@ -207,3 +207,29 @@ def test_text_search_pages_through_every_match_newest_first(
             break
         cursor = f"&cursor={page['next_cursor']}"
     assert seen == sorted((t.pk for t in matching), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("txid", "accepted"),
+    [
+        ("TRC20", False),
+        ("order 20261126-0042", False),
+        ("0x12ab", False),
+        ("0x" + "ab" * 32, True),
+        ("ab" * 32, True),  # BTC / TRON: 64 hex without 0x
+        ("https://etherscan.io/tx/0x" + "cd" * 32, True),
+        ("  0x" + "ef" * 32 + "  ", True),
+    ],
+)
+def test_a_txid_field_takes_a_transaction_hash_or_an_explorer_link(customer_client, category, txid, accepted):
+    response = customer_client.post(
+        "/api/v1/customer/tickets",
+        {"category": "deposit", "body": "USDT not credited", "intake": {"txid": txid}},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    if accepted:
+        assert response.status_code == 201
+    else:
+        assert response.status_code == 400
+        assert "transaction hash" in response.json()["error"]["fields"]["txid"]

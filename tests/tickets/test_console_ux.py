@@ -35,7 +35,7 @@ def _create(customer, category, body="充值没有到账", subject="USDT 充值�
         body=body,
         category=category,
         subject=subject,
-        intake={"txid": intake.pop("txid", "n/a"), **intake},
+        intake={"txid": intake.pop("txid", "0x" + "cd" * 32), **intake},
     ).ticket
 
 
@@ -185,7 +185,7 @@ def test_the_leak_warning_is_on_the_page_right_after_sending_a_seed_phrase(clien
     client.get(f"/support/login/?token={jwt_for(customer)}")
     created = client.post(
         "/support/new/",
-        {"category": "deposit", "body": f"my phrase is {SEED}", "intake_txid": "0xabc"},
+        {"category": "deposit", "body": f"my phrase is {SEED}", "intake_txid": "0x" + "ab" * 32},
         follow=True,
     )
     page = created.content.decode()
@@ -200,7 +200,9 @@ def test_the_leak_warning_is_on_the_page_right_after_sending_a_seed_phrase(clien
 def test_portal_form_errors_sit_by_the_field(client, customer, category):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     client.get(f"/support/login/?token={jwt_for(customer)}")
-    response = client.post("/support/new/", {"category": "deposit", "body": "  ", "intake_txid": "0xabc"})
+    response = client.post(
+        "/support/new/", {"category": "deposit", "body": "  ", "intake_txid": "0x" + "ab" * 32}
+    )
     html = response.content.decode()
     assert response.status_code == 400
     body_at = html.index('id="body"')
@@ -218,7 +220,7 @@ def test_a_too_long_new_request_says_so_once_beside_the_message(client, customer
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     client.get(f"/support/login/?token={jwt_for(customer)}")
     response = client.post(
-        "/support/new/", {"category": "deposit", "body": "x" * 20_001, "intake_txid": "0xabc"}
+        "/support/new/", {"category": "deposit", "body": "x" * 20_001, "intake_txid": "0x" + "ab" * 32}
     )
     html = response.content.decode()
     with translation.override(language):

@@ -69,14 +69,18 @@ def test_prepared_creation_is_logged_with_its_text(customer):
 
 
 def test_stored_rows_match_what_save_would_store(customer, category):
-    received = _open(customer, category=category, subject="Where is my USDT?", intake={"txid": "0xabc"})
+    received = _open(
+        customer, category=category, subject="Where is my USDT?", intake={"txid": "0x" + "ab" * 32}
+    )
     ticket = Ticket.objects.get(pk=received.ticket.pk)
     assert (ticket.status, ticket.priority, ticket.subject) == (
         Status.NEW,
         category.default_priority,
         "Where is my USDT?",
     )
-    assert ticket.intake == {"txid": "0xabc"} and ticket.complaint is False and ticket.secret_leaks == 0
+    assert (
+        ticket.intake == {"txid": "0x" + "ab" * 32} and ticket.complaint is False and ticket.secret_leaks == 0
+    )
     message = Message.objects.get(pk=received.message.pk)
     assert message.is_internal is False and message.external_id is None and message.shield_findings == []
 
@@ -118,7 +122,7 @@ def test_created_ticket_response_is_what_the_schema_renders(customer_client, cat
         "category": "deposit",
         "subject": "USDT 没到账",
         "body": "**still** waiting",
-        "intake": {"txid": "0xabc"},
+        "intake": {"txid": "0x" + "ab" * 32},
     }
     if external_id:
         payload["external_id"] = external_id

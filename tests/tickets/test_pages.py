@@ -143,7 +143,7 @@ def test_portal_flow_with_intake_errors_and_ownership(client, customer, other_cu
     # Nothing typed is lost: body, subject and the intake answers come back with the error.
     assert "where is my money" in page and 'value="TRC20"' in page and 'value="USDT missing"' in page
     created = client.post(
-        "/support/new/", {"category": "deposit", "body": "where is my money", "intake_txid": "0xabc"}
+        "/support/new/", {"category": "deposit", "body": "where is my money", "intake_txid": "0x" + "ab" * 32}
     )
     assert created.status_code == 302
     bobs = receive(

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from walletdesk.accounts.models import Customer, Team
 from walletdesk.tickets import events
@@ -44,11 +45,24 @@ def intake_validate(*, category: Category, intake: dict[str, object]) -> dict[st
         value = str(intake.get(key) or "").strip()[:2000]
         if spec.get("required") and not value and spec.get("type") != "file":
             errors[key] = "required"
+        elif value and spec.get("type") == "txid" and not _names_a_transaction(value):
+            errors[key] = gettext(
+                "This does not look like a transaction hash: copy the TxID from the block explorer "
+                "or your withdrawal history."
+            )
         if value:
             clean[key] = value
     if errors:
         raise IntakeInvalid(fields=errors)
     return clean
+
+
+def _names_a_transaction(value: str) -> bool:
+    """A TxID field holds a hash, or an explorer link to one: "TRC20" or an order number there
+    would send the agent's chain lookup after nothing."""
+    from walletdesk.triage.services import entities_extract
+
+    return bool(entities_extract(text=value).tx_hashes)
 
 
 def ticket_create_by_customer(
