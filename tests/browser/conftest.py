@@ -14,6 +14,11 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
+
+# Assertions that wait for a live update (a WebSocket push, a frame booting) get as long as the
+# actions do on a busy CI machine; 5 s, Playwright's default, failed there now and then.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -122,6 +127,10 @@ def new_context(browser):  # noqa: ANN201 - a factory of Playwright contexts, cl
     yield make
     for context in contexts:
         context.close()
+    if contexts:
+        # A closed page's sockets are torn down by the server a moment later, and their disconnect
+        # handlers write; the test database is flushed right after this fixture ("table is locked").
+        time.sleep(0.3)
 
 
 @pytest.fixture

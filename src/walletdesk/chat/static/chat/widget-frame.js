@@ -107,6 +107,15 @@
   // boot: applyTexts would put the select back to the stored or default language (seen on a loaded machine).
   var pickedBeforeBoot = null;
   function rememberEarlyPick(e) { pickedBeforeBoot = e.target.value; }
+  // Earlier still, before this script ran, no listener saw the pick: the select then differs from
+  // the option the server marked selected (the frame's language).
+  function pickedBeforeScripts() {
+    var sel = $("wd-lang");
+    for (var i = 0; i < sel.options.length; i++) {
+      if (sel.options[i].defaultSelected) return sel.value !== sel.options[i].value ? sel.value : null;
+    }
+    return null;
+  }
   $("wd-lang").addEventListener("change", rememberEarlyPick);
 
   if (ownStorageWorks() || window.parent === window || !parentOrigin()) { boot(); return; }
@@ -134,7 +143,8 @@
   };
   var outbox = store.get("outbox", []);
   $("wd-lang").removeEventListener("change", rememberEarlyPick);
-  if (pickedBeforeBoot) { state.locale = pickedBeforeBoot; store.set("locale", state.locale); }
+  var earlyPick = pickedBeforeBoot || pickedBeforeScripts();
+  if (earlyPick) { state.locale = earlyPick; store.set("locale", state.locale); }
 
   function t(key, vars) {
     var s = (T[state.locale] || T["zh-hans"])[key] || key;
