@@ -60,7 +60,7 @@ test-sqlite: test-deps
 test-postgres: test-deps
 	@if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
 		echo "== test suite on PostgreSQL ($(PG_URL)) + Redis ($(REDIS_TEST_URL))"; \
-		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) $(BIN)/pytest; \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) WALLETDESK_DB_POOL=true $(BIN)/pytest; \
 	else \
 		echo "== PostgreSQL or Redis not reachable on 127.0.0.1: PostgreSQL + Redis run SKIPPED"; \
 		if [ -n "$$CI" ]; then exit 1; fi; \

@@ -74,7 +74,9 @@ async def test_asgi_http_requests_close_their_connections():
 @pytest.mark.django_db(transaction=True)
 async def test_asgi_http_requests_reuse_pooled_connections():
     if not connection.settings_dict["OPTIONS"].get("pool"):
-        pytest.skip("no connection pool: PostgreSQL with WALLETDESK_DB_POOL (the default) has one")
+        pytest.skip(
+            "no connection pool: PostgreSQL under ASGI has one (WALLETDESK_DB_POOL=true, as make test-postgres sets)"
+        )
     pool = connection.pool
     await _get("/help/en/")
     before = pool.get_stats()

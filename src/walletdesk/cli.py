@@ -9,6 +9,9 @@ import sys
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
     args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["serve"]:
+        # ASGI runs each request in a thread of its own: connections come from a pool (settings.DB_POOL).
+        os.environ.setdefault("WALLETDESK_DB_POOL", "true")
     import django
     from django.conf import settings
     from django.core.management import execute_from_command_line

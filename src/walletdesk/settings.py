@@ -136,7 +136,7 @@ TEMPLATES = [
 
 # --- database -----------------------------------------------------------------------------
 DATABASE_URL = _env("DATABASE_URL", "")
-# PostgreSQL connections come from psycopg's pool, one per process, by default. Under ASGI
+# PostgreSQL connections come from psycopg's pool under ASGI, one pool per process. Under ASGI
 # (`walletdesk serve`) Django runs each request in a thread of its own and closes its connection
 # at the end (core.apps), so without a pool every request opened a new one: ticket page 1.0 -> 0
 # connections opened per request, 3-5 ms less CPU in the server process per request. Gunicorn's
@@ -144,7 +144,11 @@ DATABASE_URL = _env("DATABASE_URL", "")
 # connection is an empty query (~35 us of CPU), cheaper than Django's health check (SELECT 1,
 # ~70 us); without a check a PostgreSQL restart fails one request per pooled connection.
 # WALLETDESK_DB_POOL=false keeps Django's persistent connections instead (for an outside pooler).
-DB_POOL = _env_bool("WALLETDESK_DB_POOL", True)
+# Only where it pays: `walletdesk serve` and walletdesk.asgi turn it on (WALLETDESK_DB_POOL=true unless
+# set). Gunicorn's sync workers serve one request at a time and keep one persistent connection, and
+# there the pool cost 2-4 ms per page (100k tickets, 4 workers: ticket page p50 / p95 11.4 / 16.5 ms
+# with persistent connections, 14.0 / 20.8 ms with the pool, same machine, same hour).
+DB_POOL = _env_bool("WALLETDESK_DB_POOL", False)
 # Most connections one process holds (ASGI request threads, Huey threads, WebSocket consumers);
 # a request that finds them all busy waits for one, up to 30 s. 16: eight concurrent clients plus
 # the embedded worker threads and a few sockets would fill 10.
