@@ -87,4 +87,6 @@ async def test_asgi_http_requests_reuse_pooled_connections():
     # Five sequential requests borrow and return; none opens a connection of its own.
     assert after.get("connections_num", 0) == before.get("connections_num", 0)
     assert after["requests_num"] >= before.get("requests_num", 0) + 5
-    assert after["pool_available"] == after["pool_size"]
+    # Every borrowed connection came back (others may be held elsewhere in a full suite's process:
+    # a live server thread's, the test's own).
+    assert after["pool_available"] >= before["pool_available"]
