@@ -13,6 +13,13 @@ from walletdesk.core.errors import DomainError, RateLimited
 api = NinjaAPI(title="walletdesk API", version="1", urls_namespace="api-v1", docs_url="/docs")
 
 
+def _error_body(code: str, message: str, fields: dict | None = None, details: dict | None = None) -> dict:
+    body: dict = {"error": {"code": code, "message": message, "fields": fields or {}}}
+    if details:
+        body["error"]["details"] = details
+    return body
+
+
 def _error(
     request: HttpRequest,
     status: int,
@@ -21,10 +28,7 @@ def _error(
     fields: dict | None = None,
     details: dict | None = None,
 ) -> HttpResponse:
-    body: dict = {"error": {"code": code, "message": message, "fields": fields or {}}}
-    if details:
-        body["error"]["details"] = details
-    return api.create_response(request, body, status=status)
+    return api.create_response(request, _error_body(code, message, fields, details), status=status)
 
 
 @api.exception_handler(DomainError)
@@ -60,7 +64,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def error_response(status: int, code: str, message: str) -> JsonResponse:
     """The API's error shape for answers that no API handler wrote (an unknown path, a method the
     path does not take): see core.middleware.ApiErrorsAsJson."""
-    return JsonResponse({"error": {"code": code, "message": message, "fields": {}}}, status=status)
+    return JsonResponse(_error_body(code, message), status=status)
 
 
 def _mount() -> None:
