@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from walletdesk.accounts.models import AgentProfile, ApiToken, Customer, Team
+from walletdesk.accounts.services import agent_role_apply
 
 
 @admin.register(Team)
@@ -14,7 +15,18 @@ class AgentProfileAdmin(admin.ModelAdmin):
     list_filter = ("role", "presence", "teams")
     search_fields = ("user__username", "display_name", "agent_code")
     filter_horizontal = ("teams",)
-    readonly_fields = ("agent_code",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A supervisor runs the team (teams, capacity, languages) but cannot give anyone, or
+        # themselves, another role: that is an administrator's decision.
+        if request.user.is_superuser:
+            return ("agent_code",)
+        return ("agent_code", "user", "role")
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "role" in form.changed_data:
+            agent_role_apply(obj)
 
 
 @admin.register(Customer)

@@ -1,6 +1,20 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
+
+
+def _sync_supervisors_group(sender: AppConfig, **kwargs) -> None:
+    # post_migrate is sent once per app, in INSTALLED_APPS order, and auth creates each app's
+    # permissions on that app's signal: only after the last app do all the permissions exist.
+    if sender is not list(apps.get_app_configs())[-1]:
+        return
+    from walletdesk.accounts.services import supervisors_group_sync
+
+    supervisors_group_sync()
 
 
 class AccountsConfig(AppConfig):
     name = "walletdesk.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        post_migrate.connect(_sync_supervisors_group, dispatch_uid="walletdesk-supervisors-group")

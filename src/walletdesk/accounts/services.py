@@ -5,7 +5,7 @@ import secrets
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.utils import timezone
 
@@ -168,6 +168,59 @@ def _next_agent_code() -> str:
             return code
 
 
+SUPERVISORS_GROUP = "supervisors"
+
+# What a supervisor may do in /admin/: run the team and the knowledge, watch the data. Tickets are
+# changed in the console (its services keep the timeline, events and SLA clocks), so only viewed
+# here; auth users, personal tokens and audit entries are never editable by them.
+SUPERVISOR_PERMISSIONS: dict[str, tuple[str, ...]] = {
+    "accounts.team": ("view", "add", "change"),
+    "accounts.agentprofile": ("view", "change"),
+    "accounts.customer": ("view",),
+    "accounts.apitoken": ("view",),
+    "tickets.category": ("view", "add", "change"),
+    "tickets.ticket": ("view",),
+    "tickets.ticketevent": ("view",),
+    "tickets.attachment": ("view",),
+    "helpcenter.category": ("view", "add", "change"),
+    "helpcenter.article": ("view", "add", "change"),
+    "helpcenter.synonym": ("view", "add", "change", "delete"),
+    "helpcenter.searchevent": ("view",),
+    "helpcenter.articlefeedback": ("view",),
+    "verify.brand": ("view", "change"),
+    "verify.officialchannel": ("view", "add", "change"),
+    "verify.phishingreport": ("view", "change"),
+    "verify.blockedvalue": ("view", "add", "change"),
+    "audit.auditentry": ("view",),
+}
+
+
+def supervisors_group_sync() -> Group:
+    """The supervisors' group holds exactly SUPERVISOR_PERMISSIONS (run after every migrate)."""
+    group, _ = Group.objects.get_or_create(name=SUPERVISORS_GROUP)
+    wanted = []
+    for model_label, actions in SUPERVISOR_PERMISSIONS.items():
+        app_label, model = model_label.split(".")
+        codenames = [f"{action}_{model}" for action in actions]
+        wanted += Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    group.permissions.set(wanted)
+    for profile in AgentProfile.objects.filter(role=AgentRole.SUPERVISOR).select_related("user"):
+        profile.user.groups.add(group)
+    return group
+
+
+def agent_role_apply(profile: AgentProfile) -> None:
+    """Staff flag and group follow the role, so a role changed by an admin takes effect at once."""
+    user = profile.user
+    user.is_staff = profile.role in (AgentRole.ADMIN, AgentRole.SUPERVISOR)
+    user.save(update_fields=["is_staff"])
+    group, _ = Group.objects.get_or_create(name=SUPERVISORS_GROUP)
+    if profile.role == AgentRole.SUPERVISOR:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
+
 @transaction.atomic
 def agent_create(
     *,
@@ -200,6 +253,8 @@ def agent_create(
     )
     if teams:
         profile.teams.set(teams)
+    if role == AgentRole.SUPERVISOR:
+        user.groups.add(supervisors_group_sync())
     return profile
 
 
