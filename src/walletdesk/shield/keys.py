@@ -138,11 +138,8 @@ _CONTEXT_RE = _words_regex(_KEY_WORDS + _TX_WORDS + _PUBLIC_WORDS + _NEUTRAL_WOR
 _LONG_ALNUM = 51
 # scan.alnum_runs finds those runs with substring searches over a byte-level view of the text.
 # - a grouped hex key has 16 or more ASCII numerals (a random key has ~24; _grouped_hex_keys
-#   checks it), and a second group of 2-32 hex digits right after a hex digit and a separator,
-#   not running on into letters or digits: a transaction hash (64 digits) is no group. The regex
-#   starts with the separator class, which the engine skips to at C speed;
+#   checks it) and lies in a stretch of hex digits and separators (see _HEX_STRETCH_MARKS);
 _GROUPED_NUMERALS = 16
-_HEX_GROUPS_RE = re.compile(r"[\s-](?<=[0-9a-fA-F][\s-])[\s-]*[0-9a-fA-F]{2,32}(?![0-9A-Za-z])")
 # - a byte array opens with "[", a keystore holds "ciphertext" (written by software: lower case,
 #   or upper/title case by hand).
 _NEAR = 80
@@ -177,8 +174,8 @@ def keys_find(text: str) -> list[Span]:
         spans += _wrapped_extended_keys(text)
     if "[" in text:
         spans += _solana_arrays(text)
-    if ascii_digit_count(view) >= _GROUPED_NUMERALS and _HEX_GROUPS_RE.search(text):
-        spans += _grouped_hex_keys(text)
+    if ascii_digit_count(view) >= _GROUPED_NUMERALS:
+        spans += _grouped_hex_keys(text, view)
     if has_alnum_run(view, _HALF):
         spans += _split_hex_keys(text, view)
     return spans
@@ -230,14 +227,10 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     close = _nearest_close_word(text, start, end)
     if close is not None and close[0] + _LONGEST_WORD <= _CLOSE and close[1] != "public":
         return close[1]
-    words, starts, kinds = _context_words(text)
+    words = _words_near(text, start, end)
     best: tuple[int, str] | None = None
     key_near = False
-    # Only words starting within _NEAR of the string can count: a blob of hundreds of hashes
-    # would otherwise walk every word of the text for each of them.
-    first = bisect_left(starts, start - _NEAR)
-    last = bisect_right(starts, end + _NEAR)
-    for word_start, word_end, kind in words[first:last]:
+    for word_start, word_end, kind in words:
         if word_end <= start and word_start >= start - _NEAR:
             distance = start - word_end
             key_near = key_near or kind == "key"
@@ -251,6 +244,7 @@ def _context_kind(text: str, start: int, end: int) -> str | None:
     if best is not None:
         # "my private key (not the public key) is ...": a secret named nearby wins over "public".
         return "key" if best[1] == "public" and key_near else best[1]
+    kinds = _context_words(text)[2]
     return "key" if "key" in kinds else "tx" if "tx" in kinds else "public" if "public" in kinds else None
 
 
@@ -280,6 +274,45 @@ def _lower(text: str) -> str:
     if len(lowered) == len(text):
         return lowered
     return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+# Characters no telling word holds (lower-cased): the scan for words cannot straddle one, so a
+# scan that starts just after one meets the same words as a scan of the whole text (which
+# tries every position not inside an earlier word). The trie regex costs a few hundred
+# nanoseconds a character: in a long text only the stretch around each string is read.
+_WORD_BREAKS = "".join(
+    sorted(set("\n\t,.;:!?()[]{}<>\"'=/|，。：；！？、（）【】「」") - set("".join(_WORD_KIND)))
+)
+_LAST_BREAK_RE = re.compile(f"(?s:.*)[{re.escape(_WORD_BREAKS)}]")
+_NEXT_BREAK_RE = re.compile(f"[{re.escape(_WORD_BREAKS)}]")
+# How far back and ahead a break is looked for; a text this short is read whole (and cached).
+_BREAK_REACH = 200
+_LOCAL_SCAN_ABOVE = 1500
+
+
+def _words_near(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The telling words starting within _NEAR of text[start:end], as _context_words finds them."""
+    if len(text) > _LOCAL_SCAN_ABOVE:
+        low, high = start - _NEAR, end + _NEAR
+        before = _LAST_BREAK_RE.match(text, max(0, low - _BREAK_REACH), max(0, low))
+        after = _NEXT_BREAK_RE.search(text, high, high + _BREAK_REACH)
+        if (before or low - _BREAK_REACH <= 0) and (after or high + _BREAK_REACH >= len(text)):
+            first = before.end() if before else 0
+            last = after.start() if after else len(text)
+            # One character either side is kept for the regex's look-behind and look-ahead.
+            base = max(0, first - 1)
+            lowered = _lower(text[base : last + 1])
+            found = []
+            for match in _CONTEXT_RE.finditer(lowered, first - base):
+                kind = _WORD_KIND[match.group()]
+                word_start = base + match.start()
+                if kind != "neutral" and low <= word_start <= high:
+                    found.append((word_start, base + match.end(), kind))
+            return found
+    # Only words starting within _NEAR of the string can count: a blob of hundreds of hashes
+    # would otherwise walk every word of the text for each of them.
+    words, starts, _ = _context_words(text)
+    return list(words[bisect_left(starts, start - _NEAR) : bisect_right(starts, end + _NEAR)])
 
 
 @lru_cache(maxsize=4)
@@ -321,10 +354,32 @@ def _hex_key(text: str, start: int, end: int) -> list[Span]:
     return [(PRIVATE_KEY, start, end)]
 
 
-def _grouped_hex_keys(text: str) -> list[Span]:
+# A grouped key is made of hex digits, an "0x" and separators only, so it lies inside a stretch of
+# such characters holding 64 hex digits or more. The stretches are found by bytes.translate and
+# a one-class bytes regex; _GROUPED_HEX_RE then runs only inside them. A stretch starts after a
+# character that no match can hold, so the regex meets each stretch as it would scanning the
+# whole text (its look-behind and look-ahead still see the characters just outside).
+_HEX_STRETCH_MARKS = bytes(
+    ord("h") if chr(code) in "0123456789abcdefABCDEF" else ord("s") if chr(code) in "xX \t\r\n-" else ord(" ")
+    for code in range(256)
+)
+_HEX_STRETCH_RE = re.compile(rb"[hs]{64,}")
+
+
+def _grouped_hex_keys(text: str, view: bytes) -> list[Span]:
     """64 hex digits in equal groups (the last may be shorter), judged by context like _hex_keys."""
+    spans: list[Span] = []
+    marks = view.translate(_HEX_STRETCH_MARKS)
+    for stretch in _HEX_STRETCH_RE.finditer(marks):
+        first, last = stretch.span()
+        if marks.count(b"h", first, last) >= 64:
+            spans += _grouped_hex_in(text, first, last)
+    return spans
+
+
+def _grouped_hex_in(text: str, first: int, last: int) -> list[Span]:
     spans = []
-    for match in _GROUPED_HEX_RE.finditer(text):
+    for match in _GROUPED_HEX_RE.finditer(text, first, min(len(text), last + 1)):
         groups = re.findall(r"[0-9a-fA-F]+", match.group().removeprefix("0x").removeprefix("0X"))
         digits = "".join(groups)
         if len(groups) < 2 or len(digits) != 64 or len({len(g) for g in groups[:-1]}) != 1:

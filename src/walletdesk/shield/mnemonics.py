@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import repeat
+from itertools import accumulate, repeat
+from typing import Any
+
+import numpy as np
 
 from walletdesk.shield.glued import glued_chinese_find, stream_score
 from walletdesk.shield.scan import ascii_view
@@ -100,8 +103,6 @@ def mnemonics_find(text: str) -> list[Span]:
     else:
         for offset in range(0, len(text) - SLICE_OVERLAP, SLICE - SLICE_OVERLAP):
             piece = text[offset : offset + SLICE]
-            if not _may_have_run(piece):
-                continue
             # Only the stretches around the prefilter's clusters are tokenised in full: in a
             # long text of prose the words a run needs lie in a few places of the slice.
             for first, last in _cluster_windows(piece):
@@ -177,32 +178,136 @@ def _ascii_words_suffice(text: str) -> bool:
 # Context _separated_runs reads around a run (numbering, misspelt edge words, neighbouring
 # stretches, glued edges) is a few dozen characters; this much is kept on each side of a cluster.
 CLUSTER_MARGIN = 300
-_ASCII_WORD_BYTES_RE = re.compile(rb"[a-z]+")
+# The token patterns with one capturing group: split() returns separators and tokens in turn,
+# so every token's offset is a running sum of lengths, taken at C speed (a Match object per
+# token, read in Python, cost more than the rest of the look at a long text).
+_ASCII_WORD_SPLIT_RE = re.compile(rb"([a-z]+)")
+_FAST_TOKEN_SPLIT_RE = re.compile(f"({_FAST_TOKEN_RE.pattern})")
 
 
 def _cluster_windows(text: str) -> list[tuple[int, int]]:
     """Where in `text` the clusters _may_have_run looks for lie, widened by CLUSTER_MARGIN and
     merged: every run _separated_runs finds lies inside a cluster (same tokens, fewer breaks)."""
-    if text.isascii() or _ascii_words_suffice(text):
-        # One byte per character (ascii_view), so match offsets are text offsets.
-        ascii_table = _ascii_token_symbols()
-        matches = list(_ASCII_WORD_BYTES_RE.finditer(ascii_view(text).translate(_ASCII_WORD_MARKS)))
-        symbols = "".join([ascii_table.get(match.group(), "x") for match in matches])
+    classed = True if text.isascii() else _class_symbols(text)
+    starts: Any = None
+    if classed is True or (classed is None and _ascii_words_suffice(text)):
+        # One byte per character (ascii_view), so byte offsets are text offsets.
+        parts: list = _ASCII_WORD_SPLIT_RE.split(ascii_view(text).translate(_ASCII_WORD_MARKS))
+        tokens: list = parts[1::2]
+        symbols = "".join(map(_ascii_token_symbols().get, tokens, repeat("x", len(tokens))))
+    elif classed is None:
+        parts = _FAST_TOKEN_SPLIT_RE.split(text)
+        tokens = list(map(str.lower, parts[1::2]))
+        symbols = "".join(map(_token_symbols().get, tokens, repeat("x", len(tokens))))
     else:
-        table = _token_symbols()
-        matches = list(_FAST_TOKEN_RE.finditer(text))
-        symbols = "".join([table.get(match.group().lower(), "x") for match in matches])
+        starts, ends, symbols = classed
+    if symbols.count("W") < PARTIAL_CONTENT:
+        return []
+    if starts is None:
+        # parts alternate separator, token: token k spans bounds[2k + 1] to bounds[2k + 2].
+        bounds = list(accumulate(map(len, parts), initial=0))
+        starts, ends = bounds[1::2], bounds[2::2]
     windows: list[tuple[int, int]] = []
     for cluster in _CLUSTER_RE.finditer(symbols):
         if cluster.group().count("W") < PARTIAL_CONTENT:
             continue
-        start = max(0, matches[cluster.start()].start() - CLUSTER_MARGIN)
-        end = min(len(text), matches[cluster.end() - 1].end() + CLUSTER_MARGIN)
+        start = max(0, int(starts[cluster.start()]) - CLUSTER_MARGIN)
+        end = min(len(text), int(ends[cluster.end() - 1]) + CLUSTER_MARGIN)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
     return windows
+
+
+# _FAST_TOKEN_RE's classes per character of the Basic Multilingual Plane, for numpy: the regex
+# engine spends some 100 ns on each token of non-ASCII text (it tries the alternatives in
+# turn), numpy a few on each character. The first four classes are disjoint and a token is a
+# run of one of them, so runs of equal codes are the tokens; an "other letter" token
+# (_OTHER) swallows the letters after it, so a text holding one is left to the regex.
+_SEPARATOR, _LATIN, _SYLLABIC, _HAN_RUN, _DIGITS, _OTHER = range(6)
+_OTHER_LISTED_FLAG = 8  # what _OTHER_LISTED_LETTERS_RE matches
+_NUMPY_ABOVE = 400  # shorter texts are left to the regex: numpy's fixed cost is higher
+
+
+@lru_cache(maxsize=1)
+def _char_classes() -> np.ndarray:
+    codes = np.zeros(0x10000, dtype=np.uint8)
+    for code in range(0x10000):
+        char = chr(code)
+        if _LATIN_CHAR_RE.match(char):
+            kind = _LATIN
+        elif _SYLLABIC_CHAR_RE.match(char):
+            kind = _SYLLABIC
+        elif _HAN_CHAR_RE.match(char):
+            kind = _HAN_RUN
+        elif _DIGIT_RE.match(char):
+            kind = _DIGITS
+        elif _OTHER_CHAR_RE.match(char):
+            kind = _OTHER
+        else:
+            kind = _SEPARATOR
+        codes[code] = kind | (_OTHER_LISTED_FLAG if _OTHER_LISTED_LETTERS_RE.match(char) else 0)
+    return codes
+
+
+_LATIN_CHAR_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u0300-\u036f\u0400-\u04ff]")
+_SYLLABIC_CHAR_RE = re.compile(r"[\u3040-\u30fa\u30fc-\u30ff\u1100-\u11ff\uac00-\ud7af]")
+_HAN_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DIGIT_RE = re.compile(r"\d")
+_OTHER_CHAR_RE = re.compile(r"[^\W\d_\u2460-\u24ff\u3251-\u325f\u32b1-\u32bf]")
+
+
+def _class_symbols(text: str) -> tuple[Any, Any, str] | bool | None:
+    """_FAST_TOKEN_RE's tokens of `text` as their starts, ends and symbols (see _may_have_run),
+    from numpy runs of character classes. True instead when _ascii_words_suffice holds (the
+    caller reads ASCII words alone, as before), None when the regex must decide (a short text,
+    or one holding an other letter)."""
+    if len(text) < _NUMPY_ABOVE:
+        return None
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    codes = _char_classes()[np.minimum(points, 0xFFFF)]
+    beyond = np.flatnonzero(points > 0xFFFF)
+    if len(beyond):  # emoji mostly: a separator, unless the regex reads it as a letter or digit
+        for position in beyond.tolist():
+            char = text[position]
+            codes[position] = (
+                _DIGITS if _DIGIT_RE.match(char) else _OTHER if _OTHER_CHAR_RE.match(char) else _SEPARATOR
+            )
+    kinds = codes & 7
+    if (kinds == _OTHER).any():
+        return None
+    change = np.flatnonzero(kinds[1:] != kinds[:-1]) + 1
+    run_starts = np.concatenate(([0], change))
+    run_ends = np.concatenate((change, [len(text)]))
+    run_kinds = kinds[run_starts]
+    lone = (run_kinds == _HAN_RUN) & (run_ends - run_starts == 1)
+    ranks = zh_rank()
+    if not (codes & _OTHER_LISTED_FLAG).any() and not any(
+        text[first] in ranks for first in run_starts[lone].tolist()
+    ):
+        return True
+    keep = (run_kinds != _SEPARATOR) & ((run_kinds != _DIGITS) | (run_ends - run_starts >= 3))
+    starts, ends, token_kinds = run_starts[keep], run_ends[keep], run_kinds[keep]
+    # Only words and lone Han characters can be listed; a word of ASCII letters is looked up
+    # as bytes of the lower-cased ASCII view (a bytes slice costs less than a str slice).
+    non_ascii = np.concatenate(([0], np.cumsum(points > 0x7F)))
+    plain = (non_ascii[ends] - non_ascii[starts]) == 0
+    latin = token_kinds == _LATIN
+    symbols = np.full(len(starts), ord("x"), dtype=np.uint8)
+    chosen = np.flatnonzero(latin & plain)
+    if len(chosen):
+        marks = ascii_view(text).translate(_ASCII_WORD_MARKS)
+        pieces = map(marks.__getitem__, map(slice, starts[chosen].tolist(), ends[chosen].tolist()))
+        found = "".join(map(_ascii_token_symbols().get, pieces, repeat("x", len(chosen))))
+        symbols[chosen] = np.frombuffer(found.encode(), dtype=np.uint8)
+    single = (token_kinds == _HAN_RUN) & (ends - starts == 1)
+    chosen = np.flatnonzero((latin & ~plain) | (token_kinds == _SYLLABIC) | single)
+    if len(chosen):
+        pieces = map(text.__getitem__, map(slice, starts[chosen].tolist(), ends[chosen].tolist()))
+        found = "".join(map(_token_symbols().get, map(str.lower, pieces), repeat("x", len(chosen))))
+        symbols[chosen] = np.frombuffer(found.encode(), dtype=np.uint8)
+    return starts, ends, symbols.tobytes().decode("ascii")
 
 
 @lru_cache(maxsize=1)

@@ -203,7 +203,7 @@ def detector_warm() -> None:
     """Load the wordlists and the Chinese model now (about half a second) rather than on the
     first message: call it when a web or worker process starts."""
     from walletdesk.shield.glued import _char_scores, _gate_step, _gate_table
-    from walletdesk.shield.mnemonics import _ascii_token_symbols, _token_symbols
+    from walletdesk.shield.mnemonics import _ascii_token_symbols, _char_classes, _token_symbols
     from walletdesk.shield.segmented import _prefixes, _spellings
     from walletdesk.shield.wordlists import fast_keys
     from walletdesk.shield.zhmodel import word_pairs
@@ -215,6 +215,7 @@ def detector_warm() -> None:
     fast_keys()
     _token_symbols()
     _ascii_token_symbols()
+    _char_classes()
     _spellings()
     _prefixes()
     secrets_find(text="abandon ability able about above absent absorb abstract 的一是在不了有和人这中大")

@@ -112,6 +112,7 @@ def wordlist_for_bit(bit: int) -> Wordlist:
     return wordlists()[bit.bit_length() - 1]
 
 
+@lru_cache(maxsize=1)
 def zh_bits() -> int:
     return sum(wl.bit for wl in wordlists() if wl.language in ZH_LANGUAGES)
 
@@ -168,11 +169,12 @@ def _deletion_index() -> dict[str, int]:
     return index
 
 
+@lru_cache(maxsize=1 << 14)
 def fuzzy_mask(key: str) -> int:
     """Languages holding a word one typo (insert, drop, swap, replace) away from `key`.
 
     Kana and Hangul words are short (a three-kana word with one dropped is two): two
-    characters are enough there.
+    characters are enough there. Cached: the words beside a phrase come back in every message.
     """
     if len(key) < 2 or (len(key) < 3 and not _is_cjk_syllabic(key)):
         return 0
