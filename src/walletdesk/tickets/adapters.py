@@ -28,7 +28,17 @@ class InAppAdapter:
         return f"inapp-{message.pk}"
 
 
+class EmailAdapter:
+    """The reply goes out by SMTP to the address the customer left; the worker retries on failure."""
+
+    def deliver(self, message: Message) -> str:
+        from walletdesk.tickets.notify import reply_email_deliver
+
+        return reply_email_deliver(message)
+
+
 _adapters: dict[str, ChannelAdapter] = {
+    Channel.EMAIL: EmailAdapter(),
     Channel.WEB: InAppAdapter(),
     Channel.WIDGET: InAppAdapter(),
     Channel.API: InAppAdapter(),

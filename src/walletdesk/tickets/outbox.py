@@ -27,6 +27,7 @@ from walletdesk.tickets.errors import DeliveryError, DeliveryRejected, MessageEm
 from walletdesk.tickets.models import (
     AuthorKind,
     Category,
+    Channel,
     Delivery,
     EventKind,
     Message,
@@ -34,11 +35,20 @@ from walletdesk.tickets.models import (
     Ticket,
     TicketEvent,
 )
+from walletdesk.tickets.notify import NOTIFIED_CHANNELS, reply_email_address
 
 MAX_ATTEMPTS = 6
 # What send() reads of the locked ticket, and what the events it publishes read (in the model's
 # column order, as Model.from_db wants them).
-_LOCKED_NAMES = {"customer", "channel", "status", "first_response_at", "last_message_at", "updated_at"}
+_LOCKED_NAMES = {
+    "customer",
+    "channel",
+    "status",
+    "first_response_at",
+    "last_message_at",
+    "updated_at",
+    "intake",
+}
 _LOCKED_NAMES |= {name for name in events.TICKET_SUMMARY_FIELDS if "__" not in name}
 LOCKED_COLUMNS = tuple(f.attname for f in Ticket._meta.concrete_fields if f.name in _LOCKED_NAMES | {"id"})
 
@@ -133,7 +143,8 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
         messages = []
         for item, redacted, html in zip(outgoing, texts, htmls, strict=True):
             ticket = locked[item.ticket.pk]
-            delivered_now = not item.internal and adapter_delivers_on_store(ticket.channel)
+            channel = _reply_channel(ticket)
+            delivered_now = not item.internal and adapter_delivers_on_store(channel)
             messages.append(
                 Message(
                     ticket=ticket,
@@ -141,7 +152,7 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
                     author_user=item.author if item.author_kind == AuthorKind.AGENT else None,
                     body=redacted.text,
                     body_html=html,
-                    channel=ticket.channel,
+                    channel=channel,
                     is_internal=item.internal,
                     delivery_status=_initial_delivery(internal=item.internal, delivered_now=delivered_now),
                     delivery_attempts=1 if delivered_now else 0,
@@ -191,10 +202,35 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
             )
             if not message.is_internal and message.delivery_status == Delivery.PENDING:
                 _enqueue(message)
+            elif _notice_wanted(message):
+                _notice_enqueue(message)
     for item in outgoing:  # the caller's instances see the stored state without reading it back
         for name in changed[item.ticket.pk]:
             setattr(item.ticket, name, getattr(locked[item.ticket.pk], name))
     return messages
+
+
+def _reply_channel(ticket: Ticket) -> str:
+    """The channel a reply goes out on: by email to a customer who left an address instead of
+    waiting in the chat, the ticket's own channel otherwise."""
+    if reply_email_address(ticket):
+        return Channel.EMAIL
+    return ticket.channel
+
+
+def _notice_wanted(message: Message) -> bool:
+    return (
+        message.author_kind == AuthorKind.AGENT
+        and not message.is_internal
+        and message.ticket.channel in NOTIFIED_CHANNELS
+    )
+
+
+def _notice_enqueue(message: Message) -> None:
+    from walletdesk.tickets import tasks
+
+    message_id = message.pk
+    transaction.on_commit(lambda: tasks.reply_notice(message_id))
 
 
 def _check(item: Outgoing) -> None:

@@ -14,6 +14,16 @@ def message_deliver(message_id: int) -> None:
         outbox.deliver(message=message)
 
 
+@db_task(retries=5, retry_delay=60)
+def reply_notice(message_id: int) -> None:
+    """Best effort beside the in-app delivery: the reply is already in the portal."""
+    from walletdesk.tickets.notify import reply_notice_send
+
+    message = Message.objects.select_related("ticket", "ticket__customer").filter(pk=message_id).first()
+    if message is not None:
+        reply_notice_send(message)
+
+
 @db_periodic_task(crontab(minute="*"))
 def deliveries_sweep() -> None:
     outbox.stale_deliveries_requeue()

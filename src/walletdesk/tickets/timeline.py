@@ -40,6 +40,8 @@ def _intake_fallback(key: str) -> str:
         "amount": _("Amount"),
         "error": _("Error message"),
         "address": _("Address"),
+        # The offline chat form's address: replies to the ticket go there by email.
+        "reply_email": _("Reply by email to"),
     }
     return labels.get(key, key)
 

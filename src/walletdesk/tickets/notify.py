@@ -1,0 +1,88 @@
+"""Agents' replies by email: the whole reply to a customer who left an address instead of waiting
+(the offline chat form), and a notice with the reply to portal and API customers, who would otherwise
+only see it if they came back to look.
+
+Every mail carries the ticket number, what support never asks for and the anti-phishing code: a
+support email is exactly what phishers copy."""
+
+from __future__ import annotations
+
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from walletdesk.accounts.models import Customer
+from walletdesk.tickets.errors import DeliveryError, DeliveryRejected
+from walletdesk.tickets.models import Channel, Message, Ticket
+
+# Tickets whose customers read replies in the portal: they get a notice by email besides.
+NOTIFIED_CHANNELS = frozenset({Channel.WEB, Channel.API})
+
+
+def reply_email_address(ticket: Ticket) -> str:
+    """Where a reply to this ticket goes by email: the address given in the offline chat form."""
+    return str((ticket.intake or {}).get("reply_email") or "").strip()
+
+
+def reply_message_id(message: Message) -> str:
+    """The same Message-ID on every attempt: a mail client shows a retried delivery once."""
+    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "walletdesk.local"
+    return f"<wd-reply-{message.pk}@{domain}>"
+
+
+def _footer(ticket: Ticket, customer: Customer) -> list[str]:
+    lines = [
+        "",
+        "—",
+        _("Ticket %(ref)s: %(url)s")
+        % {"ref": ticket.reference, "url": f"{settings.SITE_URL}/support/tickets/{ticket.pk}/"},
+        _("We never ask for your password, seed phrase or private key."),
+    ]
+    if customer.anti_phishing_code:
+        lines.append(_("Your anti-phishing code: %(code)s") % {"code": customer.anti_phishing_code})
+    lines.append(_("Official contacts: %(url)s") % {"url": f"{settings.SITE_URL}/contact/"})
+    return lines
+
+
+def _send(message: Message, *, to: str, intro: str) -> str:
+    ticket = message.ticket
+    customer = ticket.customer
+    with translation.override(ticket.locale or customer.locale or settings.LANGUAGE_CODE):
+        subject = f"[{ticket.reference}] {ticket.subject or _('Your support request')}"
+        text = "\n".join([*([intro, ""] if intro else []), message.body, *_footer(ticket, customer)])
+        mail = EmailMultiAlternatives(
+            subject=subject,
+            body=text,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[to],
+            headers={"Message-ID": reply_message_id(message), "X-Walletdesk-Ticket": ticket.reference},
+        )
+    try:
+        mail.send()
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
+        raise DeliveryRejected(f"mail server refused the address: {exc}") from exc
+    except (smtplib.SMTPException, OSError) as exc:
+        raise DeliveryError(f"mail server unreachable or failed: {exc}") from exc
+    return mail.extra_headers["Message-ID"]
+
+
+def reply_email_deliver(message: Message) -> str:
+    """The reply itself, to the address the customer left. Raises DeliveryError to be retried."""
+    to = reply_email_address(message.ticket) or message.ticket.customer.email
+    if not to:
+        raise DeliveryRejected("the customer left no email address")
+    return _send(message, to=to, intro="")
+
+
+def reply_notice_send(message: Message) -> bool:
+    """A portal customer's notice of an agent's reply; False when there is nobody to tell."""
+    ticket = message.ticket
+    if ticket.channel not in NOTIFIED_CHANNELS or message.is_internal or not ticket.customer.email:
+        return False
+    with translation.override(ticket.locale or ticket.customer.locale or settings.LANGUAGE_CODE):
+        intro = _("Support replied to your request %(ref)s:") % {"ref": ticket.reference}
+    _send(message, to=ticket.customer.email, intro=intro)
+    return True
