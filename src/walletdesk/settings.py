@@ -94,13 +94,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's session, CSRF, auth and messages middleware, skipped on /api/v1/customer/ (the
+    # wallet's JWT is the only credential there): see core.middleware.
+    "walletdesk.core.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "walletdesk.core.middleware.CsrfViewMiddleware",
+    "walletdesk.core.middleware.AuthenticationMiddleware",
     "walletdesk.accounts.middleware.AgentOTPMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    "walletdesk.core.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "walletdesk.core.middleware.ApiErrorsAsJson",
 ]
