@@ -15,7 +15,6 @@ from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.utils import timezone
-from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -253,19 +252,22 @@ def console_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
     return _ticket_render(request, context)
 
 
-# The page's body is a Jinja2 template (tickets.jinja says why) inside the console's Django layout.
-_TICKET_BODY = "tickets/console/ticket_body.html"
+# The whole page is one Jinja2 template (tickets.jinja says why), the console layout included.
+_TICKET_PAGE = "tickets/console/ticket_body.html"
 
 
 def _ticket_render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
     # One masked CSRF token for the page's forms and the layout's (the backends' lazy tokens mask a
-    # new one wherever they are printed), so the body is rendered without the backend's request extras.
-    csrf_token = get_token(request)
-    body_context = {**context, "request": request, "csrf_token": csrf_token}
-    # Jinja2 escaped what it rendered; the layout takes the result as markup.
-    body = SafeString(get_template(_TICKET_BODY, using="jinja2").render(body_context))
-    layout_context = {"ticket": context["ticket"], "body": body, "csrf_token": csrf_token}
-    return render(request, "tickets/console/ticket.html", layout_context, status=status)
+    # new one wherever they are printed), so the page is rendered without the backend's request extras.
+    page_context = {
+        **context,
+        "request": request,
+        "csrf_token": get_token(request),
+        "LANG": get_language(),
+        "BRAND_NAME": settings.BRAND_NAME,
+    }
+    page = get_template(_TICKET_PAGE, using="jinja2").render(page_context)
+    return HttpResponse(page, status=status)
 
 
 @agent_required
