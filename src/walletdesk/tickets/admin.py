@@ -1,10 +1,23 @@
+from django import forms
 from django.contrib import admin
 
+from walletdesk.tickets.intake import intake_fields_problems
 from walletdesk.tickets.models import Attachment, Category, Message, Ticket, TicketEvent, TicketTag
+
+
+class CategoryForm(forms.ModelForm):
+    # No Meta: the admin builds the form for Category with every field and this check.
+    def clean_intake_fields(self):
+        fields = self.cleaned_data.get("intake_fields")
+        problems = intake_fields_problems(fields if fields is not None else [])
+        if problems:
+            raise forms.ValidationError(problems)
+        return fields if fields is not None else []
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryForm
     list_display = (
         "slug",
         "name_zh",
