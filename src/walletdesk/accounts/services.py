@@ -121,6 +121,13 @@ def login_link_create(*, customer: Customer) -> str:
     return raw
 
 
+def login_link_usable(*, raw: str) -> bool:
+    """The link exists, is unused and unexpired: looked at without using it up."""
+    return CustomerLoginLink.objects.filter(
+        digest=_digest(raw or ""), used_at__isnull=True, expires_at__gt=timezone.now()
+    ).exists()
+
+
 def login_link_redeem(*, raw: str) -> Customer:
     """Claim the link with a conditional update so a link works exactly once."""
     now = timezone.now()

@@ -213,7 +213,17 @@ def portal_email_login(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_http_methods(["GET", "POST"])
 def portal_link_login(request: HttpRequest, raw: str) -> HttpResponse:
+    """Opening the link asks for one click; only that POST uses the link up. Mail scanners (Outlook
+    Safe Links and the like) open every link first, and used to spend it before the customer could."""
+    if request.method == "GET":
+        if not services.login_link_usable(raw=raw):
+            return render(
+                request, "accounts/portal_login.html", {"error": LoginLinkInvalid().message}, status=400
+            )
+        return render(request, "accounts/portal_link_confirm.html")
+    rate_limit_public(request, "email-login-redeem", limit=20)
     try:
         customer = services.login_link_redeem(raw=raw)
     except LoginLinkInvalid as exc:
