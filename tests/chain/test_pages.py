@@ -57,7 +57,7 @@ def test_agent_diagnoses_a_hash_from_the_conversation_into_an_internal_note(
     response = client.post(f"/console/chain/tickets/{ticket.pk}/diagnose/", {"chain": "eth", "tx": tx})
     assert response.status_code == 302
     note = Message.objects.filter(ticket=ticket, is_internal=True, author_kind="agent").get()
-    assert "**confirmed**" in note.body and "100 USDT" in note.body
+    assert "**Confirmed**" in note.body and "100 USDT" in note.body
     # The demo ledger has no deposit with this hash: confirmed on chain, not credited → escalate.
     assert "NOT credited in the ledger" in note.body
     # One check from the automatic lookup when the message arrived, one from the agent's click.
@@ -125,7 +125,10 @@ def test_wallet_panel_shows_the_account_beside_the_ticket(product, client, agent
 def test_customer_self_service_check_and_ticket_prefilled(product, client, customer) -> None:
     tx, to = _confirmed_deposit(product)
     anonymous = client.post("/support/check/", {"chain": "eth", "tx": tx, "address": to})
-    assert anonymous.status_code == 200 and "confirmed" in anonymous.content.decode()
+    assert anonymous.status_code == 200 and ">Confirmed</span>" in anonymous.content.decode()
+    assert ">confirmed<" not in anonymous.content.decode()  # the code is not shown as text
+    in_chinese = client.post("/support/check/", {"chain": "eth", "tx": tx}, HTTP_ACCEPT_LANGUAGE="zh-CN")
+    assert ">已确认</span>" in in_chinese.content.decode()
     assert "/support/new/" in anonymous.content.decode()  # not signed in: contact support instead
     session = client.session
     session["wd_customer_id"] = customer.pk
@@ -134,12 +137,13 @@ def test_customer_self_service_check_and_ticket_prefilled(product, client, custo
     assert "not yet credited" in page
     check = TxCheck.objects.filter(source="widget").get()
     assert check.should_be_credited and check.customer_ref == str(customer.pk)
-    assert tx_check_stats() == {"self_service": 2, "deflected": 2, "escalated": 0}
+    assert tx_check_stats() == {"self_service": 3, "deflected": 3, "escalated": 0}
     opened = client.post(f"/support/check/{check.pk}/ticket/")
     ticket = Ticket.objects.get(customer=customer)
     assert opened.status_code == 302 and opened["Location"] == f"/support/tickets/{ticket.pk}/"
     assert ticket.intake["txid"] == check.tx_hash and ticket.intake["network"] == "eth"
-    assert tx_check_stats() == {"self_service": 2, "deflected": 1, "escalated": 1}
+    assert " · Confirmed · " in ticket.messages.filter(author_kind="customer").get().body
+    assert tx_check_stats() == {"self_service": 3, "deflected": 2, "escalated": 1}
     wrong = client.post("/support/check/", {"chain": "eth", "tx": "not-a-hash"})
     assert wrong.status_code == 400 and "is not a transaction hash" in wrong.content.decode()
 

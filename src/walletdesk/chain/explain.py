@@ -87,6 +87,24 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
+# The verdict's name as a reader sees it: on the card, in the agent's note, on the console's chips.
+VERDICT_LABELS: dict[str, dict[str, str]] = {
+    "not_found": {"en": "Not found", "zh-hans": "未找到"},
+    "wrong_network": {"en": "Wrong network", "zh-hans": "网络不符"},
+    "pending": {"en": "Waiting to be included", "zh-hans": "等待打包"},
+    "failed": {"en": "Failed on chain", "zh-hans": "链上失败"},
+    "wrong_address": {"en": "Sent to another address", "zh-hans": "收款地址不符"},
+    "unsupported_asset": {"en": "Asset not supported", "zh-hans": "不支持的币种"},
+    "below_minimum": {"en": "Below the deposit minimum", "zh-hans": "低于最低充值额"},
+    "confirming": {"en": "Confirming", "zh-hans": "确认中"},
+    "confirmed": {"en": "Confirmed", "zh-hans": "已确认"},
+}
+
+
+def verdict_label(verdict: str, locale: str | None) -> str:
+    return VERDICT_LABELS.get(str(verdict), {}).get(locale_normalize(locale), str(verdict))
+
+
 MOVED = {
     "en": "It sent {amount_text}{asset} to {to}. ",
     "zh-hans": "该交易向 {to} 转入了 {amount_text}{asset}。",

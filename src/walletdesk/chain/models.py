@@ -95,3 +95,12 @@ class TxCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.chain}:{self.tx_hash} → {self.verdict}"
+
+    @property
+    def verdict_label(self) -> str:
+        """The verdict in the reader's language ("已确认"), not its code ("confirmed")."""
+        from django.utils.translation import get_language
+
+        from walletdesk.chain.explain import verdict_label
+
+        return verdict_label(self.verdict, get_language())

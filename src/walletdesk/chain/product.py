@@ -10,7 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import get_language
+
 from walletdesk.chain.diagnosis import Diagnosis, amount_format
+from walletdesk.chain.explain import verdict_label
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.services import tx_check_record, tx_check_ticket_link, tx_diagnose
 from walletdesk.core.errors import DomainError
@@ -76,6 +79,7 @@ def diagnosis_card_markdown(diagnosis: Diagnosis, ledger: LedgerCheck, locale: s
     lang = "zh-hans" if locale.startswith("zh") else "en"
     data = diagnosis.as_dict()
     facts = {k: ("—" if v is None else v) for k, v in data.items()}
+    facts["verdict"] = verdict_label(data["verdict"], lang)
     lines = [
         NOTE_HEAD[lang].format(chain=diagnosis.chain, tx=diagnosis.tx_hash),
         NOTE_FACTS[lang].format(**facts),
@@ -136,7 +140,7 @@ def self_service_ticket_open(*, check: TxCheck, customer: Any, locale: str) -> A
     body = "\n\n".join(
         [
             {"en": "Self-service check of my transaction:", "zh-hans": "我的交易自助查询结果："}[lang],
-            f"{check.chain} · {check.tx_hash} · {result.get('verdict')} · {result.get('amount') or ''} "
+            f"{check.chain} · {check.tx_hash} · {verdict_label(result.get('verdict', ''), lang)} · {result.get('amount') or ''} "
             f"{result.get('asset') or ''}",
             str(result.get("explanation", "")),
         ]
@@ -168,6 +172,7 @@ def diagnosis_view(diagnosis: Diagnosis, ledger: LedgerCheck) -> dict[str, Any]:
     tone = {"confirmed": "ok", "confirming": "", "pending": ""}.get(data["verdict"], "bad")
     return {
         **data,
+        "verdict_label": verdict_label(data["verdict"], get_language()),
         "tone": tone,
         "amount": amount_format(diagnosis.amount),
         "tx_hash": diagnosis.tx_hash,
