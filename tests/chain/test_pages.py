@@ -143,6 +143,7 @@ def test_customer_self_service_check_and_ticket_prefilled(product, client, custo
     assert opened.status_code == 302 and opened["Location"] == f"/support/tickets/{ticket.pk}/"
     assert ticket.intake["txid"] == check.tx_hash and ticket.intake["network"] == "eth"
     assert " · Confirmed · " in ticket.messages.filter(author_kind="customer").get().body
+    assert not ticket.complaint  # the check's facts are not a customer asking for redress
     assert tx_check_stats() == {"self_service": 3, "deflected": 2, "escalated": 1}
     wrong = client.post("/support/check/", {"chain": "eth", "tx": "not-a-hash"})
     assert wrong.status_code == 400 and "is not a transaction hash" in wrong.content.decode()

@@ -142,9 +142,8 @@ def self_service_ticket_open(*, check: TxCheck, customer: Any, locale: str) -> A
             {"en": "Self-service check of my transaction:", "zh-hans": "我的交易自助查询结果："}[lang],
             f"{check.chain} · {check.tx_hash} · {verdict_label(result.get('verdict', ''), lang)} · {result.get('amount') or ''} "
             f"{result.get('asset') or ''}",
-            str(result.get("explanation", "")),
         ]
-    )
+    )  # not the explanation: those are the system's words, and triage would read them as the customer's
     category = Category.objects.filter(slug="deposit").first()
     intake = {
         "account": getattr(customer, "wallet_uid", "") or "",
