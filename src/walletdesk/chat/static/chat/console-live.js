@@ -106,6 +106,45 @@
     li.appendChild(meta); li.appendChild(body); list.appendChild(li); list.scrollTop = list.scrollHeight;
     if (m.author_kind === "customer") { $("chat-live-typing").hidden = true; send({ type: "read", ticket_id: ticketId, upto: m.id }); }
   }
+  // Every ticket page (web, email, API tickets too, not only chats) shows what arrives while it is
+  // open: the agent must not answer without seeing the customer's newest message.
+  var DELIVERY_LABELS = { pending: L("排队中", "Queued"), sent: L("已送达", "Delivered"), failed: L("失败", "Failed") };
+  function addToConversation(m) {
+    var conv = $("conversation");
+    if (!conv || m.ticket_id !== ticketId || $("m" + m.id)) return;
+    var art = document.createElement("article");
+    art.id = "m" + m.id; art.dataset.messageId = m.id; art.dataset.live = "1";
+    art.className = "card message " + m.author_kind + (m.is_internal ? " internal" : "");
+    if (m.is_internal) art.style.background = "#fffbea"; else if (m.author_kind === "agent") art.style.background = "#f1f7ff";
+    var head = document.createElement("header"); head.className = "small muted";
+    head.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + " · " + new Date(m.created_at).toLocaleTimeString();
+    if (m.is_internal) { var n = document.createElement("span"); n.className = "chip warn"; n.textContent = L("内部备注", "internal note"); head.appendChild(document.createTextNode(" ")); head.appendChild(n); }
+    if (DELIVERY_LABELS[m.delivery_status]) {
+      var d = document.createElement("span"); d.className = "chip delivery" + (m.delivery_status === "sent" ? " ok" : ""); d.dataset.delivery = m.id; d.textContent = DELIVERY_LABELS[m.delivery_status];
+      head.appendChild(document.createTextNode(" ")); head.appendChild(d);
+    }
+    var body = document.createElement("div"); body.className = "body"; body.innerHTML = m.body_html; // sanitized server-side (markdown-it + nh3)
+    art.appendChild(head); art.appendChild(body);
+    (m.attachments || []).forEach(function (a) {
+      var p = document.createElement("p"); p.className = "small"; var link = document.createElement("a");
+      link.href = "/attachments/" + a.id + "/"; link.rel = "noopener"; link.textContent = a.filename;
+      p.appendChild(document.createTextNode("📎 ")); p.appendChild(link); art.appendChild(p);
+    });
+    conv.appendChild(art);
+    if (m.author_kind === "customer") {
+      var note = $("live-new-message");
+      if (!note) { note = document.createElement("p"); note.id = "live-new-message"; note.className = "notice"; note.setAttribute("role", "status"); conv.parentNode.insertBefore(note, conv.nextSibling); }
+      var link2 = document.createElement("a"); link2.href = "#m" + m.id; link2.textContent = L("客户刚刚发来新消息", "The customer just wrote a new message");
+      note.textContent = ""; note.appendChild(link2);
+    }
+  }
+  function deliveryChanged(d) {
+    var chip = document.querySelector('[data-delivery="' + d.message_id + '"]');
+    if (!chip || !DELIVERY_LABELS[d.delivery_status]) return;
+    chip.textContent = DELIVERY_LABELS[d.delivery_status];
+    chip.className = "chip delivery" + (d.delivery_status === "sent" ? " ok" : d.delivery_status === "failed" ? " bad" : "");
+    chip.title = d.error || "";
+  }
   // The chip showed the raw status ("active") to agents reading the console in Chinese; the labels
   // are ConversationStatus's own.
   var STATUS_LABELS = {
@@ -170,7 +209,9 @@
       t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
       t.hidden = !d.state; clearTimeout(typingTimer); typingTimer = setTimeout(function () { t.hidden = true; }, 6000);
     } else if (d.type === "message.added") {
-      addMessage(d.message);
+      addMessage(d.message); addToConversation(d.message);
+    } else if (d.type === "message.delivery") {
+      deliveryChanged(d);
     } else if (d.type === "ticket.changed" && mode === "inbox" && d.change === "created" && d.ticket.channel === "widget") {
       learnRef(d.ticket.id, d.ticket.reference);
       feed(L("新会话 ", "New chat ") + d.ticket.subject, d.ticket.id, d.ticket.reference); beep();
