@@ -50,3 +50,28 @@ def test_a_customer_reply_appears_on_the_open_ticket_page_without_reloading(
     assert page.evaluate("window.pwned") is None  # escaped, never run
     assert page.locator("#live-new-message").is_visible()
     assert errors == []
+
+
+def test_canned_replies_read_in_the_consoles_language_and_insert_the_customers(
+    live, agent_page, customer, category
+):
+    from walletdesk.chat.services import canned_reply_upsert
+    from walletdesk.tickets.services import ticket_create_by_customer
+
+    canned_reply_upsert(
+        shortcut="hello",
+        title="问候 / Greeting",
+        body_zh="您好，请问有什么可以帮您？",
+        body_en="Hello, how can I help?",
+    )
+    customer.locale = "zh-hans"
+    customer.save()
+    ticket = ticket_create_by_customer(
+        customer=customer, channel="widget", category=category, body="充值没到账", intake={"txid": "0x" + "cd" * 32},
+        locale="zh-hans",
+    ).ticket  # fmt: skip
+    page = agent_page(f"/console/tickets/{ticket.pk}/")
+    option = page.locator("#chat-live-canned option", has_text="Greeting")
+    option.wait_for(state="attached")
+    assert option.inner_text() == "Greeting"  # the English console: not "hello — 问候 / Greeting"
+    assert option.get_attribute("value") == "您好，请问有什么可以帮您？"  # the customer's language

@@ -172,10 +172,12 @@
     c.hidden = !others.length;
     c.textContent = L("注意：", "Heads up: ") + others.map(function (v) { return v.name; }).join(", ") + L(" 也在查看此工单，回复前请协调。", " also has this ticket open — coordinate before replying.");
   }
+  // Titles are written "中文 / English": the agent reads the half in the console's language.
+  function cannedTitle(c) { var parts = (c.title || c.shortcut).split(" / "); return parts.length === 2 ? parts[zh ? 0 : 1] : c.title || c.shortcut; }
   function loadCanned() {
     fetch("/api/v1/chat/canned", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
       var sel = $("chat-live-canned");
-      rows.forEach(function (c) { var o = document.createElement("option"); o.value = root.dataset.locale === "en" ? c.body_en : c.body_zh; o.textContent = c.shortcut + " — " + c.title; sel.appendChild(o); });
+      rows.forEach(function (c) { var o = document.createElement("option"); o.value = root.dataset.locale === "en" ? c.body_en : c.body_zh; o.textContent = cannedTitle(c); o.title = "/" + c.shortcut; sel.appendChild(o); });
     });
     fetch("/api/v1/chat/agents", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
       var sel = $("chat-live-transfer-agent");
