@@ -360,10 +360,18 @@ def _hex_key(text: str, start: int, end: int) -> list[Span]:
 # character that no match can hold, so the regex meets each stretch as it would scanning the
 # whole text (its look-behind and look-ahead still see the characters just outside).
 _HEX_STRETCH_MARKS = bytes(
-    ord("h") if chr(code) in "0123456789abcdefABCDEF" else ord("s") if chr(code) in "xX \t\r\n-" else ord(" ")
+    ord("h")
+    if chr(code) in "0123456789abcdefABCDEF"
+    else ord("s")
+    if chr(code) in " \t\r\n-"
+    else ord("p")
+    if chr(code) in "xX"
+    else ord(" ")
     for code in range(256)
 )
-_HEX_STRETCH_RE = re.compile(rb"[hs]{64,}")
+_HEX_STRETCH_RE = re.compile(rb"[hsp]{64,}")
+# Two groups: a hex digit, separators, a hex digit (a lone hash with a space after it has none).
+_HEX_GROUP_BREAK_RE = re.compile(rb"hs+h")
 
 
 def _grouped_hex_keys(text: str, view: bytes) -> list[Span]:
@@ -372,7 +380,7 @@ def _grouped_hex_keys(text: str, view: bytes) -> list[Span]:
     marks = view.translate(_HEX_STRETCH_MARKS)
     for stretch in _HEX_STRETCH_RE.finditer(marks):
         first, last = stretch.span()
-        if marks.count(b"h", first, last) >= 64:
+        if marks.count(b"h", first, last) >= 64 and _HEX_GROUP_BREAK_RE.search(marks, first, last):
             spans += _grouped_hex_in(text, first, last)
     return spans
 

@@ -185,16 +185,25 @@ _ASCII_WORD_SPLIT_RE = re.compile(rb"([a-z]+)")
 _FAST_TOKEN_SPLIT_RE = re.compile(f"({_FAST_TOKEN_RE.pattern})")
 
 
+def _has_cluster(symbols: str) -> bool:
+    return any(match.group().count("W") >= PARTIAL_CONTENT for match in _CLUSTER_RE.finditer(symbols))
+
+
 def _cluster_windows(text: str) -> list[tuple[int, int]]:
     """Where in `text` the clusters _may_have_run looks for lie, widened by CLUSTER_MARGIN and
     merged: every run _separated_runs finds lies inside a cluster (same tokens, fewer breaks)."""
     classed = True if text.isascii() else _class_symbols(text)
     starts: Any = None
     if classed is True or (classed is None and _ascii_words_suffice(text)):
-        # One byte per character (ascii_view), so byte offsets are text offsets.
-        parts: list = _ASCII_WORD_SPLIT_RE.split(ascii_view(text).translate(_ASCII_WORD_MARKS))
-        tokens: list = parts[1::2]
+        # One byte per character (ascii_view), so byte offsets are text offsets. Most slices
+        # have no cluster: bytes.split() settles them, and only the others are split again
+        # with the separators kept, for the offsets.
+        marks = ascii_view(text).translate(_ASCII_WORD_MARKS)
+        tokens: list = marks.split()
         symbols = "".join(map(_ascii_token_symbols().get, tokens, repeat("x", len(tokens))))
+        if symbols.count("W") < PARTIAL_CONTENT or not _has_cluster(symbols):
+            return []
+        parts: list = _ASCII_WORD_SPLIT_RE.split(marks)
     elif classed is None:
         parts = _FAST_TOKEN_SPLIT_RE.split(text)
         tokens = list(map(str.lower, parts[1::2]))
