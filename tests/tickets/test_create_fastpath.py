@@ -114,3 +114,35 @@ def test_browser_middleware_runs_everywhere_but_the_customer_api(rf, path, skipp
     chain(rf.post(path))
     assert (seen["session"], seen["messages"], seen["csrf"]) == (not skipped,) * 3
     assert seen["user"].is_anonymous
+
+
+def test_repeated_external_id_through_the_api_returns_the_stored_ticket(customer_client, category):
+    """On SQLite the new ticket's rows are written past Django's placeholder rewrite
+    (core.prepared.execute); a duplicate must still be Django's IntegrityError, which receive()
+    turns into the stored message."""
+    first = post_json(customer_client, "/api/v1/customer/tickets", {**BODY, "external_id": "order-1"})
+    again = post_json(customer_client, "/api/v1/customer/tickets", {**BODY, "external_id": "order-1"})
+    assert first.status_code == again.status_code == 201
+    assert again.json()["id"] == first.json()["id"]
+    assert Ticket.objects.count() == 1
+
+
+def test_prepared_insert_raises_djangos_integrity_error_and_keeps_the_transaction_rule(customer):
+    from django.db import IntegrityError, transaction
+    from django.db.transaction import TransactionManagementError
+
+    from walletdesk.core.prepared import PreparedInsert
+    from walletdesk.tickets.models import Channel, Message
+
+    ticket = Ticket.objects.create(customer=customer, channel=Channel.API, subject="s")
+    insert = PreparedInsert(Message)
+    insert.insert(Message(ticket=ticket, body="one", channel=Channel.API, external_id="x-1"))
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert.insert(Message(ticket=ticket, body="two", channel=Channel.API, external_id="x-1"))
+    with transaction.atomic():
+        with pytest.raises(IntegrityError), transaction.atomic(savepoint=False):
+            insert.insert(Message(ticket=ticket, body="three", channel=Channel.API, external_id="x-1"))
+        # Django refuses statements in a transaction an error broke, whichever way they run.
+        with pytest.raises(TransactionManagementError):
+            insert.insert(Message(ticket=ticket, body="four", channel=Channel.API, external_id="x-2"))
+    assert list(Message.objects.filter(ticket=ticket).values_list("body", flat=True)) == ["one"]
