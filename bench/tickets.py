@@ -865,6 +865,25 @@ def cpu_per_ticket(before: dict[str, float], after: dict[str, float], wrk_s: flo
     return per
 
 
+def huey_idle_wait(servers: list[Server], timeout_s: float = 120.0) -> float | None:
+    """Wait until the Huey consumer has worked off the automation queued by earlier creations
+    (under 5% of a core for two half-second windows in a row); return the seconds waited.
+
+    Without it a timed run shared the cores with the backlog of the run before it (the warm-up's
+    for 1 client, the 1-client run's for 8): measured, up to 5.5 ms of consumer CPU per ticket
+    in the 1-client run, and each figure depended on the order of the runs."""
+    huey = next((s for s in servers if s.name == "huey"), None)
+    if huey is None:
+        return None
+    start = time.monotonic()
+    quiet = 0
+    while quiet < 2 and time.monotonic() - start < timeout_s:
+        before = sum(process_cpu_s(pid) for pid in huey.pids())
+        time.sleep(0.5)
+        quiet = quiet + 1 if sum(process_cpu_s(pid) for pid in huey.pids()) - before < 0.025 else 0
+    return round(time.monotonic() - start, 1)
+
+
 def measure_create(
     target: Target, port: int, auth: dict[str, Any], args: argparse.Namespace, servers: list[Server]
 ) -> list[dict]:
@@ -881,6 +900,7 @@ def measure_create(
         subprocess.run(warm, env=env, capture_output=True, text=True, timeout=args.w1_warmup + 120)
     rows = []
     for conc in (1, 8):
+        idle_wait = huey_idle_wait(servers)
         before = target.ticket_count()
         threads = "1" if conc == 1 else "2"
         cmd = ["wrk", "-t", threads, "-c", str(conc), "-d", f"{args.w1_seconds}s", "--timeout", "60s",
@@ -911,6 +931,7 @@ def measure_create(
                 "err_status": int(m["errors_status"]),
                 "err_sock": int(m["errors_sock"]),
                 "cpu_ms_per_ticket": cpu_per_ticket(cpu_before, cpu_after, wrk_cpu_s, created),
+                "huey_idle_wait_s": idle_wait,
                 "cmd": " ".join(cmd),
             }
         )
@@ -929,11 +950,13 @@ def run_layout(
         result["gunicorn"] = " ".join(gunicorn_args(args))
     try:
         result["rss_before"] = {s.name: s.rss_mib() for s in servers}
-        jar = console_login(port, auth)
-        all_pages = page_urls(first_id, n)
-        log(f"{target.db}/{layout}: W2/W3 pages")
-        result["pages"] = measure_pages(port, all_pages, jar, auth, first_id, n, args)
-        result["rss_after_pages"] = {s.name: s.rss_mib() for s in servers}
+        result["pages"] = []
+        if not args.skip_pages:
+            jar = console_login(port, auth)
+            all_pages = page_urls(first_id, n)
+            log(f"{target.db}/{layout}: W2/W3 pages")
+            result["pages"] = measure_pages(port, all_pages, jar, auth, first_id, n, args)
+            result["rss_after_pages"] = {s.name: s.rss_mib() for s in servers}
         if not args.skip_w1:
             log(f"{target.db}/{layout}: W1 creation (wrk, {args.w1_seconds} s × 2)")
             result["create"] = measure_create(target, port, auth, args, servers)
@@ -955,7 +978,7 @@ def run_target(db: str, args: argparse.Namespace, log: Any, save: Any) -> dict[s
         save({"db": db, "generate": stats, "queries": [], "layouts": []})
         return {}
     auth = run_worker(target, "auth", {"n_tokens": 8})
-    pages = page_urls(stats["first_ticket_id"], stats["tickets"])
+    pages = {} if args.skip_pages else page_urls(stats["first_ticket_id"], stats["tickets"])
     log(f"{db}: queries per request (in-process)")
     queries = run_worker(target, "queries", {"pages": pages, "auth": auth})
     out: dict[str, Any] = {"db": db, "generate": stats, "queries": queries, "layouts": []}
@@ -1283,6 +1306,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--w1-seconds", type=int, default=15, help="wrk duration per creation run (default 15)")
     p.add_argument("--w1-warmup", type=int, default=3, help="untimed wrk seconds before W1 (default 3)")
     p.add_argument("--skip-w1", action="store_true", help="skip the creation runs")
+    p.add_argument("--skip-pages", action="store_true",
+                   help="skip W2/W3/W4 (and their in-process query counts): creation only")  # fmt: skip
     p.add_argument("--no-scale-worker", dest="scale_worker", action="store_false",
                    help="scale layout without the Huey consumer process")  # fmt: skip
     # Four sync workers on two cores: while one waits on PostgreSQL or for SQLite's writer turn,
