@@ -306,6 +306,8 @@ _OUTFLOW_RE = _compile(
     r"被(?:人|别人)?(?:转|提|卖|划|拿|搬)|搬空|到(?:了)?别人(?:那|手|的)|提到(?:了)?别的|转到(?:了)?(?:别的|陌生|一个)|"
     r"left my (?:wallet|account)|(?:sitting|ended up|now) in (?:a|an|some|another|his|her|their)|"
     r"(?<!没)(?:提|转)了(?:0|[一二两三四五六七八九十几])|(?<![a-z])withdrew (?:all|everything|my)|"
+    # Withdrawals that appeared in the records ("记录里多了三笔提币", "extra withdrawals in my history").
+    r"多(?:出)?了[^，。,!?！？]{0,6}(?:提币|提现|转出|转账)(?:记录)?|(?:extra|new|unknown) withdrawals? (?:in|on) my (?:history|records?|account)|"
     r"跑到(?:了)?(?:一个|别的|陌生|别人)|外部地址|(?:提|转)(?:到|去)了?(?:一个)?(?:外部|陌生|未知|不明)|"
     r"(?<![a-z])(?:transfer|withdraw|move|send|sent|swap|drain|steal|stole|take|took|sell|sold)[a-z]*\s*(?:走|掉|光|出去)|(?:掉|降|变|跌)(?:到|成|为)?了?(?:0|零)(?![.0-9])|"
     r"(?:coins?|funds|tokens|money|everything|assets|crypto|usdt|eth|btc) (?:left|(?:were |got )?pulled out)|"
@@ -748,7 +750,8 @@ def own_transfer(text: str) -> bool:
 
 # A market move the customer's holdings followed: a trading matter, not a security one.
 _MARKET_MOVE_RE = _compile(
-    r"行情|币价|大盘|暴跌|跌了|跌到|跌没|跌穿|爆仓|插针|一根针|强平|(?<![a-z])liquidat|wick(?:ed)? out|margin call|stopped out|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
+    # Not 行情 alone: "行情页面" is the market screen, not a move of it.
+    r"币价|大盘|暴跌|跌了|跌到|跌没|跌穿|爆仓|插针|一根针|强平|(?<![a-z])liquidat|wick(?:ed)? out|margin call|stopped out|(?:price|market|token|coin)[^.!?]{0,20}(?:crash|dump|fell|tank|plunge|drop)|"
     r"(?:crash|dump|tank|plunge)(?:ed|s)?(?![a-z])[^.!?]{0,30}(?:portfolio|position|balance|holdings|my money)|"
     r"(?:the (?:token|coin|altcoin|memecoin)s? i (?:hold|bought|own))|亏完|亏光|全亏|亏没|"
     r"(?:山寨币|土狗|meme ?coins?|shit ?coins?|altcoins?|alts?|tokens?|coins?)[^.!?。，,]{0,15}(?:归零|went to zero|got rugged|rug ?pulled|rugged|down 0 ?%)|lost everything on|"
@@ -1049,9 +1052,10 @@ def self_inflicted(text: str) -> bool:
 
 # Greetings open messages of every category, so the model learnt them as noise; a message made
 # of nothing else ("你好，在吗") has no topic yet and is "other", not whatever the noise leans to.
+# Not 客服/support: "客服在吗" asks for a human, which the issue files under service_feedback.
 _GREETING_RE = _compile(
-    r"你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|客服|请问|麻烦|谢谢|好的|收到|嗯|明白了?|知道了|"
-    r"hello|hi|hey|hiya|good (?:morning|afternoon|evening)|anyone (?:there|here)|support|team|thanks?|thx|pls|please|ok(?:ay)?|got it|cool|"
+    r"你好|您好|哈喽|哈啰|嗨|在吗|在不在|有人吗|有人在吗|请问|麻烦|谢谢|好的|收到|嗯|明白了?|知道了|"
+    r"hello|hi|hey|hiya|good (?:morning|afternoon|evening)|anyone (?:there|here)|team|thanks?|thx|pls|please|ok(?:ay)?|got it|cool|"
     r"[\s,.!?~，。！？、…:：;；]"
 )
 
@@ -1098,6 +1102,46 @@ def advance_fee_offer(text: str) -> bool:
     """A stranger asks for a fee to unfreeze, unlock or recover something: a scam attempt."""
     norm = text_normalise(text)
     return bool(_ADVANCE_FEE_OFFER_RE.search(norm) and _OFFERED_BY_STRANGER_RE.search(norm))
+
+
+# A scam the customer paid into (fake support, a giveaway, a romance or "investment platform", a
+# task job, a fake P2P payment): they sent the money themselves, so the own-transfer and
+# self-inflicted guards read it as their own move, but the issue counts "funds sent to someone
+# posing as support" as theft: the assets are lost to a third party. Two signs together: a scam
+# named, and money told as already paid (not only asked for, not refused).
+_SCAM_RE = _compile(
+    r"scam|fraud|(?<![a-z])fake|giveaway|get it doubled|double (?:it|my)|doubled|tinder|dating (?:app|site)|"
+    r"romance|pig ?butcher|posing as|pretend(?:ed|ing) to be|claim(?:ed|ing) to be|impersonat|ponzi|自称|"
+    # A role in quotes is one the customer now knows was false ("the 'support agent'").
+    r"['\"‘“](?:the |your )?(?:support|support agent|agent|admin|customer service|official|staff|hr|broker|advisor|manager)['\"’”]|"
+    r"(?:investment|trading|mining|liquidity|staking) (?:platform|pool|site|app|group|mentor|dapp)|"
+    r"(?:pay|paid) (?:a |the )?['\"]?tax|(?:tax|fee|deposit)['\"]? before (?:i|we) (?:can )?withdraw|"
+    r"team rugged|rugged|rug ?pull(?:ed)?|(?:the )?site (?:is )?(?:gone|offline)|doesn'?t exist|"
+    r"骗|诈骗|杀猪盘|刷单|兼职|网恋|网上认识|网友|假的?[^，。,!?！？]{0,4}(?:客服|平台|app|网站|交易所|官方|截图|付款|转账|凭证)|冒充|"
+    r"(?:交|缴)(?:了)?(?:税|个税|解冻费|保证金)|解冻费|截图是p的|资金盘|投资平台|理财平台|带单|导师"
+)
+_PAID_ALREADY_RE = _compile(
+    r"(?<![a-z])(?:i|we) (?:already |just |then |have |had |also )?(?:sent|paid|transferred|released|deposited|invested|put|topped up)(?![a-z])|"
+    r"(?:sent|paid|transferred|released|invested) (?:him|her|them|it|0|all|everything|my|the)|"
+    r"so i (?:sent|paid|released|transferred)|i'?ve (?:sent|paid|transferred|invested)|"
+    r"转了|转给了?|转过去|付了|交了|缴了|打了|充了|充值了|投了|放币了|放了币|就放币|汇了|打给了?|给了(?:他|她|对方)|前后转"
+)
+_NOT_PAID_RE = _compile(
+    r"(?:didn'?t|did not|never|haven'?t|have not|hasn'?t|won'?t|not going to) (?:yet )?"
+    r"(?:send|sent|pay|paid|transfer|transferred|release|released|invest|invested|do it)|"
+    r"没(?:有)?(?:转|付|交|打|充|放)|还没(?:有)?(?:转|付|交|打|充|放)|(?:should|shall|can|do) i (?:send|pay|release|transfer)|"
+    r"要不要(?:转|付|交|打|充|放)|该不该|before i (?:send|pay|release)|差点|差一点|险些|(?<![a-z])(?:almost|nearly)(?![a-z])"
+)
+
+
+def scam_paid(text: str) -> bool:
+    """The customer paid into a scam: a scam named and money already sent, not refused."""
+    norm = _set_aside(text_normalise(text))
+    if not _SCAM_RE.search(norm) or _NOT_PAID_RE.search(norm):
+        return False
+    if _OTHER_VICTIM_RE.search(norm) and _OWN_SIDE_RE.search(norm):
+        return False
+    return bool(_PAID_ALREADY_RE.search(_REQUESTED_RE.sub(" ", norm)))
 
 
 _NOT_REQUESTED_RE = _compile(
