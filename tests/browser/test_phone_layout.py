@@ -58,3 +58,20 @@ def test_my_tickets_fits_a_phone_with_numbers_and_statuses_on_one_line(live, new
         for element in page.locator(selector).all():
             box = element.bounding_box()
             assert box["height"] < 1.6 * element.evaluate(line_height_of), (selector, element.inner_text())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_the_chat_fills_the_screen_and_closing_brings_the_button_back(live, new_context):
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    page.goto(live.host_url + "/widget/demo/")
+    page.click("#walletdesk-chat-button")
+    frame = page.locator("#walletdesk-chat-frame")
+    frame.wait_for()
+    box = frame.bounding_box()
+    assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, PHONE["width"], PHONE["height"])
+    # The demo host page's CSS says `#walletdesk-chat-button{display:inline-block!important}`.
+    assert not page.locator("#walletdesk-chat-button").is_visible()  # it would cover the chat's own buttons
+    inner = page.frame_locator("#walletdesk-chat-frame")
+    inner.locator("#wd-close").click()
+    page.locator("#walletdesk-chat-button").wait_for()
+    assert not frame.is_visible()

@@ -50,10 +50,29 @@
     document.body.appendChild(iframe);
   }
 
+  // On a phone the chat takes the whole screen, as app chats do: in a 600 px box under the host's
+  // own header the message box sat below the fold, behind the form the customer had to scroll past.
+  var phone = window.matchMedia ? window.matchMedia("(max-width: 480px)") : { matches: false };
+  function fitFrame() {
+    if (!iframe) return;
+    var s = iframe.style;
+    if (phone.matches) {
+      s.right = "0"; s.bottom = "0"; s.width = "100vw"; s.maxWidth = "100vw"; s.height = "100%";
+      s.maxHeight = "100%"; s.borderRadius = "0";
+    } else {
+      s.right = "20px"; s.bottom = "88px"; s.width = "380px"; s.maxWidth = "calc(100vw - 24px)"; s.height = "600px";
+      s.maxHeight = "calc(100vh - 110px)"; s.borderRadius = "12px";
+    }
+    // Important, inline: a host page's own `button{display:...!important}` must not decide it.
+    if (button) button.style.setProperty("display", isOpen && phone.matches ? "none" : "inline-block", "important");
+  }
+  if (phone.addEventListener) phone.addEventListener("change", fitFrame);
+
   function setOpen(open) {
     buildFrame();
     isOpen = open;
     iframe.style.display = open ? "block" : "none";
+    fitFrame();
     try { sessionStorage.setItem(OPEN_KEY, open ? "1" : "0"); } catch (e) { /* storage off */ }
     post({ type: "wd.visible", visible: open });
     if (open) badge.style.display = "none";
