@@ -26,8 +26,11 @@ class ModelConfig:
     class_weight: str | None = "balanced"
     classifier: str = "svc"  # svc | logreg | svc+logreg | svc+cnb
     min_df: int = 1
-    # Weight of a templated row against a hand-written one (1.0: all alike).
-    template_weight: float = 1.0
+    # Weight of a templated row against a hand-written one (1.0: all alike). 0.3 since round 9:
+    # leave-one-writer-out over thirteen writers, zh/en/mixed 0.941/0.920/0.939 -> 0.942/0.923/0.940
+    # with the same theft recall (1.0 and 0.1 scored lower); the templates still teach the rare
+    # wordings, the writers' voices weigh more (bench/triage_lowo.py).
+    template_weight: float = 0.3
 
 
 SHIPPED = ModelConfig()
