@@ -66,14 +66,31 @@ def test_a_right_code_clears_the_count(client, agent, device, monkeypatch):
     assert signin_limits.signin_check(step="otp", user_key=str(agent.pk), ip="127.0.0.1") is None
 
 
-def test_wrong_passwords_lock_the_account(client, agent, settings):
+def test_wrong_passwords_lock_the_account_for_that_address_only(client, agent, settings):
+    settings.WALLETDESK_RATE_LIMIT_PUBLIC = 1000
+    limit = signin_limits.LIMITS[("password", "user_ip")].failures
+    for _ in range(limit):
+        wrong = client.post(
+            "/console/login/", {"username": "agent1", "password": "nope"}, REMOTE_ADDR="10.1.0.1"
+        )
+        assert wrong.status_code == 400
+    again = client.post(
+        "/console/login/", {"username": "agent1", "password": "agent-pass-123"}, REMOTE_ADDR="10.1.0.1"
+    )
+    assert again.status_code == 429 and int(again["Retry-After"]) > 0
+    # Someone else's ten wrong passwords do not shut the agent out from their own address.
+    own = client.post(
+        "/console/login/", {"username": "agent1", "password": "agent-pass-123"}, REMOTE_ADDR="10.2.0.1"
+    )
+    assert own.status_code == 302
+
+
+def test_many_addresses_guessing_one_account_lock_it_everywhere(client, agent, settings):
     settings.WALLETDESK_RATE_LIMIT_PUBLIC = 1000
     limit = signin_limits.LIMITS[("password", "user")].failures
     for n in range(limit):
-        wrong = client.post(
-            "/console/login/", {"username": "agent1", "password": "nope"}, REMOTE_ADDR=f"10.1.0.{n}"
-        )
-        assert wrong.status_code == 400
+        ip = f"10.1.{n // 200}.{n % 200}"
+        client.post("/console/login/", {"username": "agent1", "password": "nope"}, REMOTE_ADDR=ip)
     right = client.post(
         "/console/login/", {"username": "Agent1", "password": "agent-pass-123"}, REMOTE_ADDR="10.2.0.1"
     )

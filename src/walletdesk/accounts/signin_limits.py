@@ -1,8 +1,11 @@
 """Lockouts for the agent sign-in steps: failed passwords and failed TOTP codes, per account and per
 client address, counted in the cache (shared by every process with Redis).
 
-Only failures count, so an agent who signs in normally never meets a limit; a guesser is stopped
-after a few tries per account however many addresses it uses, and an address that tries many
+Only failures count, so an agent who signs in normally never meets a limit. Wrong passwords lock
+an account for the address that sent them after a few tries, and for every address only after many:
+a lock after ten tries from anywhere let anyone shut a supervisor out for good by sending ten wrong
+passwords every quarter hour (the second factor still stands behind a guessed password). Wrong codes
+lock the account outright: that step needs the right password first. An address that tries many
 accounts is stopped too. A lock lasts until its window ends; the page says how long (Retry-After).
 """
 
@@ -29,7 +32,8 @@ class Limit:
 LIMITS = {
     ("otp", "user"): Limit(failures=5, window_seconds=15 * 60),
     ("otp", "ip"): Limit(failures=20, window_seconds=15 * 60),
-    ("password", "user"): Limit(failures=10, window_seconds=15 * 60),
+    ("password", "user_ip"): Limit(failures=10, window_seconds=15 * 60),
+    ("password", "user"): Limit(failures=50, window_seconds=15 * 60),
     ("password", "ip"): Limit(failures=30, window_seconds=15 * 60),
 }
 
@@ -51,12 +55,17 @@ def _enabled() -> bool:
     return bool(getattr(settings, "WALLETDESK_RATE_LIMIT_ENABLED", True))
 
 
+def _keys(step: str, user_key: str | None, ip: str) -> list[tuple[str, str]]:
+    candidates = [("user", user_key), ("user_ip", f"{user_key}|{ip}" if user_key else None), ("ip", ip)]
+    return [(kind, value) for kind, value in candidates if value and (step, kind) in LIMITS]
+
+
 def signin_check(*, step: str, user_key: str | None, ip: str) -> None:
     """Raise SignInLocked when the account or the address has failed too often at this step."""
     if not _enabled():
         return
     now = time.time()
-    keys = [("user", user_key), ("ip", ip)] if user_key else [("ip", ip)]
+    keys = _keys(step, user_key, ip)
     names = [_key(step, kind, value) for kind, value in keys]
     found = cache.get_many([n + ":n" for n in names] + [n + ":t" for n in names])
     wait = 0
@@ -75,16 +84,14 @@ def signin_failed(*, step: str, user_key: str | None, ip: str) -> None:
     if not _enabled():
         return
     now = time.time()
-    for kind, value in (("user", user_key), ("ip", ip)):
-        if not value:
-            continue
+    for kind, value in _keys(step, user_key, ip):
         window = LIMITS[(step, kind)].window_seconds
         name = _key(step, kind, value)
         cache.add(name + ":t", now, timeout=window)
         cache_count(name + ":n", timeout=window)
 
 
-def signin_succeeded(*, step: str, user_key: str) -> None:
-    """A right code or password clears the account's count (not the address's)."""
-    name = _key(step, "user", user_key)
-    cache.delete_many([name + ":n", name + ":t"])
+def signin_succeeded(*, step: str, user_key: str, ip: str | None = None) -> None:
+    """A right code or password clears the account's counts (not the address's)."""
+    names = [_key(step, "user", user_key)] + ([_key(step, "user_ip", f"{user_key}|{ip}")] if ip else [])
+    cache.delete_many([n + suffix for n in names for suffix in (":n", ":t")])

@@ -52,7 +52,7 @@ def agent_login(request: HttpRequest) -> HttpResponse:
             signin_failed(step="password", user_key=account, ip=client_ip(request))
             error = _("Wrong username or password.")
         else:
-            signin_succeeded(step="password", user_key=account)
+            signin_succeeded(step="password", user_key=account, ip=client_ip(request))
             if not settings.WALLETDESK_REQUIRE_2FA:
                 login(request, user)
                 return HttpResponseRedirect(_safe_next(request, "/console/"))
