@@ -51,6 +51,8 @@ def verify_page(request: HttpRequest) -> HttpResponse:
                 return redirect("/support/login/?next=/verify/")
             context["check_code"] = services.support_check_code_create(customer_id=str(customer.pk))
         value = request.GET.get("value", "").strip()
+        if "value" in request.GET and not value:
+            context["error"], status = _("Paste a link, address, account or number to check."), 400
         if value:
             rate_limit_public(request, "verify")
             verdict = services.value_verify(value=value)
