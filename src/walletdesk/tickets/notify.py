@@ -18,8 +18,9 @@ from walletdesk.accounts.models import Customer
 from walletdesk.tickets.errors import DeliveryError, DeliveryRejected
 from walletdesk.tickets.models import Channel, Message, Ticket
 
-# Tickets whose customers read replies in the portal: they get a notice by email besides.
-NOTIFIED_CHANNELS = frozenset({Channel.WEB, Channel.API})
+# Tickets whose customers read replies in the portal (a call-back request's too: what the agent
+# writes after the call): they get a notice by email besides.
+NOTIFIED_CHANNELS = frozenset({Channel.WEB, Channel.API, Channel.PHONE})
 
 
 def reply_email_address(ticket: Ticket) -> str:

@@ -42,6 +42,9 @@ def _intake_fallback(key: str) -> str:
         "address": _("Address"),
         # The offline chat form's address: replies to the ticket go there by email.
         "reply_email": _("Reply by email to"),
+        "phone": _("Phone number"),
+        "callback_window": _("Call back"),
+        "callback_language": _("Language of the call"),
     }
     return labels.get(key, key)
 
