@@ -192,9 +192,12 @@ def _has_cluster(symbols: str) -> bool:
 def _cluster_windows(text: str) -> list[tuple[int, int]]:
     """Where in `text` the clusters _may_have_run looks for lie, widened by CLUSTER_MARGIN and
     merged: every run _separated_runs finds lies inside a cluster (same tokens, fewer breaks)."""
-    classed = True if text.isascii() else _class_symbols(text)
+    # Two regex scans settle most non-ASCII slices (no listed word but ASCII ones) for less
+    # than numpy's runs would cost; the runs tokenise the others.
+    ascii_words = text.isascii() or _ascii_words_suffice(text)
+    classed = None if ascii_words else _class_symbols(text)
     starts: Any = None
-    if classed is True or (classed is None and _ascii_words_suffice(text)):
+    if ascii_words:
         # One byte per character (ascii_view), so byte offsets are text offsets. Most slices
         # have no cluster: bytes.split() settles them, and only the others are split again
         # with the separators kept, for the offsets.
@@ -204,7 +207,7 @@ def _cluster_windows(text: str) -> list[tuple[int, int]]:
         if symbols.count("W") < PARTIAL_CONTENT or not _has_cluster(symbols):
             return []
         parts: list = _ASCII_WORD_SPLIT_RE.split(marks)
-    elif classed is None:
+    elif classed is None or classed is True:
         parts = _FAST_TOKEN_SPLIT_RE.split(text)
         tokens = list(map(str.lower, parts[1::2]))
         symbols = "".join(map(_token_symbols().get, tokens, repeat("x", len(tokens))))
