@@ -17,7 +17,7 @@ template), the customers, timeline events and the search index. Then, per servin
 Queries per request are counted in-process (django.test.Client + CaptureQueriesContext).
 
 Layouts: single = `walletdesk serve` (one uvicorn process, embedded Huey threads: `make run`);
-scale = gunicorn walletdesk.wsgi -w 4 (sync; see --scale-workers/--scale-threads) plus one
+scale = gunicorn walletdesk.wsgi -w 2 -k gthread --threads 4 (see --scale-workers/--scale-threads) plus one
 `walletdesk run_huey` consumer, with Redis for cache/queue/channel layer on PostgreSQL (SQLite scale:
 same processes, the SQLite file, SqliteHuey).
 Load runs set WALLETDESK_RATE_LIMIT_ENABLED=false. Agents sign in through the real console login
@@ -1310,13 +1310,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                    help="skip W2/W3/W4 (and their in-process query counts): creation only")  # fmt: skip
     p.add_argument("--no-scale-worker", dest="scale_worker", action="store_false",
                    help="scale layout without the Huey consumer process")  # fmt: skip
-    # Four sync workers on two cores: while one waits on PostgreSQL or for SQLite's writer turn,
-    # another computes (8 clients: +2-35% over -w 2 in four paired runs on a busy box, 13:24 UTC).
+    # Two gthread workers of four threads on two cores: connections stay open (wrk no longer
+    # reconnects per request) and two processes do not race for each accept. Against -w 4 sync in
+    # five paired W1 runs on a busy box (22:00 UTC, 10k tickets): gunicorn CPU per ticket lower or
+    # equal in all ten, tickets/s higher in nine (8 clients: PostgreSQL 1.6-5.2x, SQLite 1.0-2.9x).
     p.add_argument(
-        "--scale-workers", type=int, default=4, help="gunicorn workers in the scale layout (default 4)"
+        "--scale-workers", type=int, default=2, help="gunicorn workers in the scale layout (default 2)"
     )
-    p.add_argument("--scale-threads", type=int, default=1,
-                   help="threads per gunicorn worker; > 1 uses the gthread worker (default 1: sync)")  # fmt: skip
+    p.add_argument("--scale-threads", type=int, default=4,
+                   help="threads per gunicorn worker; > 1 uses the gthread worker, 1 the sync one (default 4)")  # fmt: skip
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--worker", help=argparse.SUPPRESS)
     p.add_argument("--worker-args", help=argparse.SUPPRESS)
