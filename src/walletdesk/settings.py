@@ -98,6 +98,7 @@ MIDDLEWARE = [
     # wallet's JWT is the only credential there): see core.middleware.
     "walletdesk.core.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "walletdesk.core.middleware.RejectNulCharacters",
     "django.middleware.common.CommonMiddleware",
     "walletdesk.core.middleware.CsrfViewMiddleware",
     "walletdesk.core.middleware.AuthenticationMiddleware",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
@@ -49,6 +50,59 @@ class ApiErrorsAsJson:
         )
         answer["Allow"] = allowed
         return answer
+
+
+class RejectNulCharacters:
+    """PostgreSQL text cannot hold NUL (0x00): a portal reply, a search or an API body carrying one
+    ended in a 500 and the customer's message was lost. Refused here, with the reason, before any
+    view reads it. Files are bytes and may hold NUL: only form fields, JSON, the path and the query.
+    Sync and async, so it adds no thread hop under ASGI (the body is already spooled by then)."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
+        self.get_response = get_response
+        self.async_mode = iscoroutinefunction(get_response)
+        if self.async_mode:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest) -> Any:
+        if self.async_mode:
+            return self._acall(request)
+        return _nul_refusal(request) or self.get_response(request)
+
+    async def _acall(self, request: HttpRequest) -> HttpResponse:
+        return _nul_refusal(request) or await self.get_response(request)
+
+
+def _nul_refusal(request: HttpRequest) -> HttpResponse | None:
+    if not _carries_nul(request):
+        return None
+    message = _(
+        "The request contains a NUL character (U+0000), which text cannot hold. Remove it and try again."
+    )
+    if request.path.startswith(API_PREFIX):
+        from walletdesk.api import error_response
+
+        return error_response(400, "nul_character", message)
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def _carries_nul(request: HttpRequest) -> bool:
+    query = request.META.get("QUERY_STRING", "")
+    if "\x00" in request.path_info or "%00" in query or "\x00" in query:
+        return True
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return False
+    content_type = request.META.get("CONTENT_TYPE", "")
+    if content_type.startswith("application/json"):
+        return b"\\u0000" in request.body or b"\x00" in request.body
+    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        return any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.POST.lists()
+        )
+    return False
 
 
 # --- browser middleware, skipped on the customer API ---------------------------------------------
