@@ -1439,3 +1439,33 @@ def login_failing(text: str) -> bool:
 def display_setting_changed(text: str) -> bool:
     """Only the value shown moved (display currency, coin count unchanged): nothing is lost."""
     return bool(_VALUE_ONLY_RE.search(text_normalise(text)))
+
+
+# What a pasted transfer is made of: hashes and addresses (folded to Ⓐ, or cut short with "..."),
+# amounts with their asset, networks, and the labels and separators around them. The model learnt
+# these tokens beside thefts (a victim pastes the hash and the sum lost), so in a message that is
+# little more than them ("tx 0x… 100 USDT", "eth · 0x… · Confirmed · 100 USDT") they alone give
+# theft the lead.
+_ASSET = r"(?:usdt|usdc|btc|eth|trx|bnb|sol|ton|matic|pol|dai|busd|fdusd|doge|ltc|xrp|ada|arb|op|u)"
+_ENTITY_RE = _compile(
+    r"Ⓐ|0x<[^>]{0,20}>|(?<![a-z0-9])(?:0x[0-9a-f]{2,}|t[0-9a-z]{2,8}|bc0[0-9a-z]{0,8})(?:\.{2,}|…)[0-9a-z]*|"
+    rf"0(?: ?(?:k|w|万|千|百))?(?: ?个)? ?{_ASSET}(?![a-z])|(?<![a-z]){_ASSET} ?0(?: ?(?:k|w|万))?(?! ?(?:k|w|万|千|百|个)? ?{_ASSET}(?![a-z]))|"
+    r"[零一二三四五六七八九十两百千万]+ ?个? ?(?:u|usdt)(?![a-z])"
+)
+_ENTITY_BESIDE_RE = _compile(
+    r"(?<![a-z])(?:trc|erc|bep|spl) ?-? ?0|(?<![a-z])(?:eth|ethereum|tron|bsc|sol|solana|polygon|matic|arbitrum|"
+    r"optimism|base|ton|lightning|btc|bitcoin|bnb|usdt|usdc|tx|txid|txn|txhash|hash|hex|addr|address|amount|network|"
+    r"chain|id)(?![a-z])|波场|币安链|以太坊|比特币|交易哈希|"
+    r"交易id|交易号|哈希值?|地址|金额|数量|网络|"
+    r"(?<![a-z])0(?![a-z])|[\s·•:：,，;；/|\-–—>→<()（）\[\]【】\"'`*#=.。!！?？~]+"
+)
+
+
+def entities_stripped(text: str) -> str | None:
+    """The words a message holds beside its transfer entities, normalised ("" when it is nothing but
+    a hash, an address, an amount and their labels); None when it names no such entity."""
+    norm = text_normalise(text)
+    if not _ENTITY_RE.search(norm):
+        return None
+    rest = _ENTITY_BESIDE_RE.sub(" ", _ENTITY_RE.sub(" ", norm))
+    return " ".join(rest.split())
