@@ -44,8 +44,30 @@ def _validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRe
     fields: dict[str, str] = {}
     for err in exc.errors:
         loc = [str(part) for part in err.get("loc", []) if part not in ("body", "query", "path", "payload")]
-        fields[".".join(loc) or "body"] = err.get("msg", "invalid")
+        fields[".".join(loc) or "body"] = _field_problem(err)
     return _error(request, 400, "validation_failed", _("Some fields are invalid."), fields)
+
+
+def _field_problem(err: dict) -> str:
+    """pydantic's sentence is English whatever the caller's language: the common kinds are ours."""
+    kind, context = err.get("type", ""), err.get("ctx") or {}
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "string_type":
+        return _("Must be text.")
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return _("Must be a whole number.")
+    if kind in ("bool_type", "bool_parsing"):
+        return _("Must be true or false.")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return _("Must be an object.")
+    if kind == "list_type":
+        return _("Must be a list.")
+    if kind == "string_too_long" and "max_length" in context:
+        return _("At most %(n)s characters.") % {"n": context["max_length"]}
+    if kind == "string_too_short" and "min_length" in context:
+        return _("At least %(n)s characters.") % {"n": context["min_length"]}
+    return str(err.get("msg", "invalid"))
 
 
 @api.exception_handler(AuthenticationError)

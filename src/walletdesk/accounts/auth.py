@@ -6,6 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils import translation
 from ninja.security import APIKeyCookie, HttpBearer
 
 from walletdesk.accounts import services
@@ -45,6 +46,12 @@ class CustomerToken(HttpBearer):
         customer = services.customer_from_identity(identity=identity)
         rate_limit_hit(scope="customer", key=str(customer.pk), limit=settings.WALLETDESK_RATE_LIMIT_CUSTOMER)
         request.customer = customer  # type: ignore[attr-defined]
+        # The wallet signs the customer's language into the token: answers and errors follow it
+        # unless the caller asks for a language itself (a wallet backend often sends no
+        # Accept-Language, and an English customer got the default Chinese).
+        if identity.locale and not request.META.get("HTTP_ACCEPT_LANGUAGE"):
+            translation.activate(identity.locale)
+            request.LANGUAGE_CODE = translation.get_language()
         return customer
 
 
