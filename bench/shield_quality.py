@@ -5,7 +5,8 @@ Run: .venv/bin/python bench/shield_quality.py [--seed N] [--show-misses]
 
 With --jsonl, a red-team file (bench/data/shield_fresh/make.py writes one) is measured instead:
 a secret message counts as caught when findings cover every letter and digit of its secret
-spans (brackets, quotes and spaces around the words may stay).
+spans (brackets, quotes and spaces around the words may stay). It is also "exact" when no
+letter or digit outside its spans is redacted (the customer's own words around it stay).
 
 A secret counts as caught when findings cover every character of it; "exact" means one finding
 with the secret's own bounds and kind. A false positive is any finding on a clean message.
@@ -96,6 +97,7 @@ def _redteam(path: Path, *, show: bool) -> int:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # n, wrong
     misses = []
+    exact = over_chars = 0
     for row in rows:
         findings = secrets_find(text=row["text"])
         covered = set()
@@ -107,6 +109,10 @@ def _redteam(path: Path, *, show: bool) -> int:
                 for start, end in row["spans"]
                 for position in range(start, end)
             )
+            inside = {position for start, end in row["spans"] for position in range(start, end)}
+            over = sum(row["text"][position].isalnum() for position in covered - inside)
+            exact += not wrong and not over
+            over_chars += over
         else:
             wrong = bool(findings)
         group = by_form[row["form"].split("/")[0] if row["secret"] else row["form"]]
@@ -119,7 +125,8 @@ def _redteam(path: Path, *, show: bool) -> int:
     flagged = sum(label == "FP" for label, _, _ in misses)
     print(
         f"{path.name}: caught {len(secret) - missed}/{len(secret)} secrets, "
-        f"false positives {flagged}/{len(rows) - len(secret)} clean messages"
+        f"false positives {flagged}/{len(rows) - len(secret)} clean messages, "
+        f"exact {exact}/{len(secret)}, letters redacted outside secrets {over_chars}"
     )
     print(f"{'group':<28}{'n':>6}{'wrong':>7}")
     for form, (n, wrong) in sorted(by_form.items()):
