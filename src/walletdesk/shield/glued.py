@@ -268,13 +268,9 @@ def _exact_regions(
         while end - start > WINDOW and char_score[end - 1] > TRIM_ABOVE:
             end -= 1
         first, last, checked = _refine(rank, char_score, pair_score, start, end)
-        left_out = [
-            char_score[k] <= 0.0
-            and (k == 0 or pair_score[k - 1] == 0.0)
-            and (k >= len(pair_score) or pair_score[k] == 0.0)
-            for k in (*range(start, first), *range(last, end))
-        ]
-        if not checked or any(left_out):
+        if not checked or _chance_pass(
+            chunk, positions[low:high], char_score, pair_score, first, last, start, end
+        ):
             # No checksum, or a "valid" window that leaves random-looking characters out (a
             # mistyped phrase passes by chance 1 time in 16): keep all of it and look wider.
             first, last = _grow(rank, char_score, pair_score, min(first, start), max(last, end))
@@ -289,6 +285,69 @@ def _exact_regions(
         if checked or lowest < UNCHECKED_BELOW:
             regions.append((start, end))
     return regions
+
+
+# A character scoring above this (是, 我, 的: the top hundred or so) between a rare character
+# and a checksum-valid window marks the rare one as prose beside the phrase, not part of it.
+SET_OFF_ABOVE = 2.0
+# A lone rare character right beside a valid window, no rarer than this, is taken for prose:
+# prose beside a phrase holds one often enough ("…锭久请帮我找回": 请 -0.6), while a
+# mistyped phrase passing by chance leaves out a run of them or a rarer one.
+LONE_ABOVE = -1.0
+
+
+def _chance_pass(
+    chunk: str,
+    positions: list[int],
+    char_score: list[float],
+    pair_score: list[float],
+    first: int,
+    last: int,
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the valid window first..last of the marked region start..end may be a chance
+    pass (1 in 16) inside a mistyped phrase, so that the caller keeps the whole region.
+
+    That is so when a random-looking character (rare, no word pair or punctuation on either
+    side) was left out of the window, unless it reads as prose beside the phrase: set off from
+    the window by a very common character or sentence punctuation ("是", "。"), glued to the
+    next character beyond when the window is written with separators ("锭 久 请帮我找回"), or a
+    lone weak one right beside it. Counting those had redacted the lead-in and the customer's
+    question around every phrase. A window that itself ends on a very common character or holds
+    sentence punctuation gets none of these exemptions: it likely took in prose.
+    (`positions` maps the local stream indices to `chunk` offsets.)
+    """
+    size = len(char_score)
+
+    def random_looking(k: int) -> bool:
+        return (
+            char_score[k] <= 0.0
+            and (k == 0 or pair_score[k - 1] == 0.0)
+            and (k >= len(pair_score) or pair_score[k] == 0.0)
+        )
+
+    def punctuated(a: int, b: int) -> bool:  # sentence punctuation between stream a and b > a
+        return any(ch in _PROSE_PUNCTUATION for ch in chunk[positions[a] + 1 : positions[b]])
+
+    left_out = (*range(start, first), *range(last, end))
+    if max(char_score[first], char_score[last - 1]) > SET_OFF_ABOVE or punctuated(first, last - 1):
+        return any(map(random_looking, left_out))
+    spaced = all(positions[k + 1] > positions[k] + 1 for k in range(first, last - 1))
+    for edge, step, bound in ((last, 1, end), (first - 1, -1, start - 1)):
+        counted = []
+        k = edge
+        while (k - bound) * step < 0:
+            if char_score[k] > SET_OFF_ABOVE or punctuated(min(k, k - step), max(k, k - step)):
+                break
+            beyond = k + step
+            glued_on = spaced and 0 <= beyond < size and abs(positions[beyond] - positions[k]) == 1
+            if random_looking(k) and not glued_on:
+                counted.append(k)
+            k += step
+        if counted and not (counted == [edge] and char_score[edge] > LONE_ABOVE):
+            return True
+    return False
 
 
 def _grow(
