@@ -321,7 +321,7 @@ _OUTFLOW_RE = _compile(
 )
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give|"
-    r"request(?:ed)?|initiate(?:d)?|ask(?:ed)? for)|"
+    r"request(?:ed)?|initiate(?:d)?|ask(?:ed)? for|(?:place|list)(?:d|ed)?(?![a-z]))|"
     r"not me|wasn'?t me|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?\s*(?:操作|转|提|授权|卖|交易|withdraw|transfer|trade|sell|send|approve)|"

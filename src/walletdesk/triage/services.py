@@ -190,7 +190,9 @@ def _model_leans_to_theft(text: str, pred: Prediction, model: TriageModel | None
         return False
     if _theft_ruled_out(text):
         return False
-    if pred.theft_words or loss_told(text):
+    if pred.theft_words or loss_told(text) or disowned(text):
+        # "sells I never placed", "listed and sold, I never listed it": an act on the account the
+        # customer disowns is a stranger inside it, as near a loss as a word of one.
         return True
     # The lead alone is the model guessing from words it half knows; a plain information
     # question ("what's the tick size for BTC/USDT") tells no trouble, and something awaited
