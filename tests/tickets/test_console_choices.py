@@ -81,3 +81,26 @@ def test_an_emptied_cache_reads_the_lists_again(agent, clock):
     cache.clear()  # e.g. Redis restarted: the version is gone, so it is no longer the one held
     clock[0] += selectors.CATEGORIES_RECHECK_SECONDS
     assert _agents() == {agent.pk: "After restart"}
+
+
+def test_heartbeats_and_sign_ins_keep_the_copy_but_a_presence_change_does_not(
+    agent, clock, django_assert_num_queries
+):
+    from django.utils import timezone
+
+    from walletdesk.accounts.services import agent_presence_set
+    from walletdesk.chat.services import agent_heartbeat
+
+    profile = agent_presence_set(profile=agent.agent_profile, presence="online")
+    profile.presence_at = timezone.now() - timezone.timedelta(minutes=5)
+    AgentProfile.objects.filter(pk=profile.pk).update(presence_at=profile.presence_at)
+    selectors.console_choices()
+    agent_heartbeat(agent=agent)  # the heartbeat's time moves in the database...
+    assert AgentProfile.objects.get(pk=profile.pk).presence_at > profile.presence_at
+    agent.last_login = timezone.now()
+    agent.save(update_fields=["last_login"])
+    with django_assert_num_queries(0):  # ...and the copy is still good
+        selectors.console_choices()
+    agent_presence_set(profile=AgentProfile.objects.get(pk=profile.pk), presence="away")
+    presence = {a["user_id"]: a["presence"] for a in selectors.console_choices()["agents"]}
+    assert presence[agent.pk] == "away"

@@ -265,6 +265,14 @@ def agent_create(
     return profile
 
 
+def agent_presence_refresh(*, profile: AgentProfile) -> None:
+    """Only the heartbeat's time moves (the presence is unchanged): an UPDATE without save signals,
+    so the console's cached agent lists are not thrown away every 20 s per online agent."""
+    now = timezone.now()
+    AgentProfile.objects.filter(pk=profile.pk).update(presence_at=now)
+    profile.presence_at = now
+
+
 def agent_presence_set(*, profile: AgentProfile, presence: str) -> AgentProfile:
     if presence not in Presence.values:
         from walletdesk.core.errors import ValidationFailed

@@ -366,7 +366,7 @@ def agent_heartbeat(*, agent: AbstractBaseUser) -> None:
         return
     now = timezone.now()
     if profile.presence_at is None or (now - profile.presence_at).total_seconds() >= HEARTBEAT_WRITE_EVERY:
-        accounts.agent_presence_set(profile=profile, presence=Presence.ONLINE)
+        accounts.agent_presence_refresh(profile=profile)
 
 
 def viewer_join(*, ticket: Ticket, user: AbstractBaseUser, channel_name: str) -> list[dict]:

@@ -484,7 +484,13 @@ def _shared_version(key: str) -> str | None:
     return version
 
 
-def console_choices_forget(sender: type | None = None, **_: Any) -> None:
+# A sign-in saves the user's last_login: nothing the pickers show.
+_UNSHOWN_FIELDS = frozenset({"last_login"})
+
+
+def console_choices_forget(sender: type | None = None, update_fields: Any = None, **_: Any) -> None:
+    if update_fields and set(update_fields) <= _UNSHOWN_FIELDS:
+        return
     _choices_forget()
     # Again once committed: a process that reloaded in between read the rows as they were.
     transaction.on_commit(_choices_forget)
