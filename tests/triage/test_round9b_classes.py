@@ -8,7 +8,7 @@ import pytest
 
 from walletdesk.triage.model import Prediction
 from walletdesk.triage.rules import disowned
-from walletdesk.triage.services import THEFT_TRAIL_WITH_LOSS, _model_leans_to_theft
+from walletdesk.triage.services import THEFT_TRAIL_WITH_LOSS, _model_leans_to_theft, message_triage
 
 
 def _trailing() -> Prediction:
@@ -49,3 +49,30 @@ def test_the_customers_own_act_or_a_plain_never_is_no_disowning(text: str) -> No
 def test_a_disowned_act_with_the_assets_intact_stays_out_of_theft() -> None:
     text = "there is an order I never placed but it was cancelled and my balance is still there"
     assert not _model_leans_to_theft(text, _trailing())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我的账户被人接管了，币暂时都还在，快帮我冻结",
+        "帐号被改了邮箱和密码，我登不上去了，余额应该还在",
+        "谷歌验证器被黑客重置了，现在验证码发到别人手机上，钱还没动",
+        "现在绑定的邮箱和手机全是对方的了，资产还显示着",
+        "hacker 换了我的 email，balance 还在但是我 login 不了",
+        "somebody set up a new authenticator on my account overnight, I'm locked out, funds still there for now",
+    ],
+)
+def test_a_takeover_is_theft_even_with_the_assets_intact(text: str) -> None:
+    assert message_triage(text=text).category == "account_theft"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果别人改了我的密码，钱还在吗",
+        "我自己改了登录密码，资产都在，需要重新绑定谷歌验证吗",
+        "how do I set up a new authenticator on my new phone?",
+    ],
+)
+def test_a_worry_or_the_customers_own_change_is_no_takeover(text: str) -> None:
+    assert message_triage(text=text).category != "account_theft"

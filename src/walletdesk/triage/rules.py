@@ -891,6 +891,14 @@ def loss_told(text: str) -> bool:
 # logged in and bound their own. The issue counts a taken-over account as theft even while the
 # assets are still inside (the customer is locked out and the intruder can move them at will).
 _TAKEOVER_RE = _compile(
+    # The account's keys now a stranger's, told with the account as subject ("号被人接管了",
+    # "账户被改了 login password", "2fa被别人换了绑定", "手机号全是对方的"): the three round-9b writers.
+    r"被(?:人|别人|黑客|对方|陌生人)?接管|(?:账号|账户|帐号|号)被(?:人|别人|黑客|对方|陌生人)?(?:改|换|修改|重置)了?\s*"
+    r"(?:登录)?\s*(?:密码|邮箱|手机号?|0fa|谷歌验证器?|绑定|login password|password|email)|"
+    r"(?:0fa|谷歌验证器?|邮箱|手机号?|密码)[^，。,]{0,3}被(?:别人|陌生人|黑客|对方)(?:换|改|重置|解绑)|"
+    r"(?:邮箱|手机号?|谷歌验证器?|0fa)[^。!?！？]{0,16}(?:全|都)?(?:是|变成了?)(?:对方|别人|黑客|陌生人)的|"
+    r"(?:登录)?手机号不是我的了|(?<![a-z])hackers? (?:改|换|重置)了?我的|"
+    r"some(?:one|body) (?:turned on|set up|enabled|added) (?:a )?(?:new )?(?:authenticator|0fa)|"
     r"(?:对方|黑客|骗子|别人|有人|陌生人|他们?|她)[^，。,]{0,4}(?:改|换|修改|重置|解绑|绑定?|绑了)(?:了|成)?(?:他的|她的|我的)?\s*"
     r"(?:登录|绑定的?|注册)?\s*(?:邮箱|手机号?|密码|email|e-mail|phone|password|0fa|谷歌验证器?|验证器|authenticator)|"
     r"被(?:人|别人|陌生人|黑客)登(?:录|陆|入)(?:后|之后|以后|了以后)[^，。,]{0,8}(?:改|换|绑|解绑)|"
