@@ -261,3 +261,18 @@ def test_console_hello_counts_the_agent_its_status_calls_online(agent):
 def test_pages_name_a_favicon(client):
     page = client.get("/support/").content.decode()
     assert 'rel="icon"' in page and "core/favicon.svg" in page
+
+
+def test_a_txid_that_is_not_a_hash_says_so_beside_the_field(client, customer, category):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.get(f"/support/login/?token={jwt_for(customer)}")
+    response = client.post("/support/new/", {"category": "deposit", "body": "hello", "intake_txid": "TRC20"})
+    html = response.content.decode()
+    field_at = html.index('id="intake_txid-error"')
+    assert "does not look like a transaction hash" in html[field_at : field_at + 300]
+    assert "This field is required." not in html
+    assert 'value="TRC20"' in html  # what was typed is kept
+
+
+def test_the_start_page_offers_a_call_back(client):
+    assert 'href="/support/callback/"' in client.get("/support/").content.decode()
