@@ -261,3 +261,14 @@ def test_a_message_sent_but_not_acknowledged_survives_a_reload(live, new_context
     page.wait_for_timeout(300)
     assert customer_bodies() == ["before the hang", "typed while the server was silent"]
     assert frame.locator(".wd-msg.customer", has_text="typed while the server was silent").count() == 1
+
+
+def test_a_txid_that_is_not_a_hash_gets_the_servers_reason(live, new_context, online_agent, category):
+    page, frame = open_widget(new_context(locale="en-US"), live)
+    frame.locator(f".wd-cats button[data-slug='{category.slug}']").click()
+    frame.locator("input[data-key='txid']").fill("TRC20")
+    frame.locator("#wd-first").fill("my deposit has not arrived")
+    frame.locator("#wd-start").click()
+    reason = frame.locator("[data-error-for='txid']")
+    expect(reason).to_contain_text("transaction hash")
+    assert frame.locator("input[data-key='txid']").input_value() == "TRC20"  # nothing typed is lost

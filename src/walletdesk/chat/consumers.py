@@ -97,7 +97,10 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
             )
             return
         try:
-            await handler(content)
+            # The handlers' own sentences (a field's reason) are made in the database thread:
+            # Django's translation state is context-local, so the override reaches it.
+            with translation.override(self.locale):
+                await handler(content)
         except DomainError as exc:
             with translation.override(self.locale):
                 await self.send_json(

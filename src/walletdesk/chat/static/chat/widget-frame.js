@@ -230,9 +230,11 @@
     });
   }
   function currentCategory() { return CATEGORIES.filter(function (c) { return c.slug === state.category; })[0] || null; }
+  // The server's own reason ("This does not look like a transaction hash…") beats a generic one.
+  function sentence(code) { return typeof code === "string" && (code.indexOf(" ") > 0 || /[\u4e00-\u9fff]/.test(code)); }
   function renderFieldError(key, input, box) {
     var code = state.fieldErrors[key];
-    var text = !code ? "" : key === "body" ? (code === "required" ? t("bodyMissing") : errText(code)) : code === "required" ? t("fieldRequired") : t("fieldInvalid");
+    var text = !code ? "" : key === "body" ? (code === "required" ? t("bodyMissing") : errText(code)) : code === "required" ? t("fieldRequired") : sentence(code) ? code : t("fieldInvalid");
     box.textContent = text; box.hidden = !code;
     if (code) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
   }
@@ -273,7 +275,7 @@
     }
     if (!$("wd-first").value.trim()) { $("wd-first").value = item.body; store.set("draft.first", item.body); }
     var errors = {}, known = currentCategory(), keys = known ? known.fields.map(function (f) { return f.key; }) : [];
-    Object.keys(d.fields || {}).forEach(function (k) { if (keys.indexOf(k) >= 0) errors[k] = d.fields[k] === "required" ? "required" : "invalid"; });
+    Object.keys(d.fields || {}).forEach(function (k) { if (keys.indexOf(k) >= 0) errors[k] = d.fields[k] === "required" ? "required" : d.fields[k] || "invalid"; });
     if (["message_too_long", "message_empty"].indexOf(d.code) >= 0) errors.body = d.code;
     show("wd-prechat");
     // A field the form does not show (the category changed on the server) can only be named in general.
