@@ -8,6 +8,7 @@ per feature and one small matrix product.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,9 +130,11 @@ class TriageModel:
 
 
 def model_write(model: TriageModel, path: Path) -> None:
-    """Save as .npz: float32 arrays and the vocabulary, loaded in a few milliseconds."""
+    """Save as .npz: float32 arrays and the vocabulary, loaded in a few milliseconds. Written beside
+    the target and renamed over it: a process starting during a retrain read a half-written file."""
     sc = model.scorer
-    with path.open("wb") as fh:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    with partial.open("wb") as fh:
         np.savez_compressed(
             fh,
             labels=np.array(model.labels),
@@ -140,6 +143,7 @@ def model_write(model: TriageModel, path: Path) -> None:
             matrix=sc.matrix.astype(np.float32),
             intercepts=sc.intercepts.astype(np.float32),
         )
+    os.replace(partial, path)
 
 
 def model_from_file(path: Path) -> TriageModel:
