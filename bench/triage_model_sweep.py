@@ -38,22 +38,7 @@ from walletdesk.triage.dataset import DATA_DIR, _lang_of, labelled_build, labell
 LANGS = ("zh", "en", "mixed")
 
 
-def _f1(tp: int, fp: int, fn: int) -> float:
-    if tp == 0:
-        return 1.0 if fp == 0 and fn == 0 else 0.0
-    p, r = tp / (tp + fp), tp / (tp + fn)
-    return 2 * p * r / (p + r)
-
-
-def macro_f1(gold: list[str], pred: list[str]) -> float:
-    scores = []
-    for cat in services.CATEGORIES:
-        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == cat == p)
-        fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != cat == p)
-        fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == cat != p)
-        if tp or fp or fn:
-            scores.append(_f1(tp, fp, fn))
-    return sum(scores) / len(scores) if scores else 0.0
+from triage_quality import macro_f1  # noqa: E402 - the same metrics as the quality bench
 
 
 def _load(path: Path) -> list[dict]:
