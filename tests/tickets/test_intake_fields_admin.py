@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.utils import translation
 
 from walletdesk.tickets.intake import intake_fields_problems
 
@@ -25,7 +26,16 @@ GOOD = [{"key": "txid", "type": "txid", "required": True, "label_zh": "交易哈
     ],
 )
 def test_each_malformed_shape_is_named(fields, says):
-    assert any(says in problem for problem in intake_fields_problems(fields))
+    with translation.override("en"):
+        assert any(says in problem for problem in intake_fields_problems(fields))
+
+
+def test_the_problems_read_in_chinese_for_a_chinese_admin():
+    with translation.override("zh-hans"):
+        assert (
+            intake_fields_problems([{"label_zh": "x"}, "str"])[-1]
+            == "第 2 个字段必须是包含 key、type 和标签的对象。"
+        )
 
 
 def test_the_demo_forms_are_valid():
@@ -44,7 +54,7 @@ def test_admin_refuses_a_broken_form_and_keeps_the_old_one(client, supervisor, c
     data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
     before = category.intake_fields
     data["intake_fields"] = json.dumps([{"label_zh": "x"}, "str"])
-    response = client.post(url, data)
+    response = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "Field 2 must be an object" in response.content.decode()
     category.refresh_from_db()
