@@ -3,6 +3,7 @@ from __future__ import annotations
 import base64
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -430,36 +431,13 @@ def ticket_list_for_customer(*, customer: Customer) -> QuerySet[Ticket]:
 CHOICES_VERSION_KEY = "console-choices-version"
 
 
-@dataclass(frozen=True)
-class _ChoicesLoaded:
-    version: str | None
-    choices: dict[str, list[dict[str, Any]]]
-    loaded: float
-    checked: float
-
-
-_choices: _ChoicesLoaded | None = None
-
-
 def console_choices() -> dict[str, list[dict[str, Any]]]:
     """The agents, categories and teams the console's pickers offer, as plain dicts. Every console
-    page shows them and they change a few times a day, so each process keeps a copy, kept as
-    `_categories_by_slug` keeps the categories: read again when the version in the shared cache
-    moves (saving an agent, user, category or team moves it, tickets.apps) or after
-    CATEGORIES_MAX_AGE_SECONDS, and the version is looked at no more than once a second. Reading the
-    lists from Redis and unpickling them cost ~0.3 ms of CPU per ticket page.
+    page shows them and they change a few times a day, so each process keeps a copy (`_ProcessCopy`,
+    like the categories): reading the lists from Redis and unpickling them cost ~0.3 ms of CPU per
+    ticket page. Saving an agent, user, category or team moves the version (tickets.apps).
     Callers share the lists: read them, never change them."""
-    global _choices
-    now = time.monotonic()
-    known = _choices
-    if known is not None and now - known.checked < CATEGORIES_RECHECK_SECONDS:
-        return known.choices
-    version = _shared_version(CHOICES_VERSION_KEY)
-    if known is None or known.version != version or now - known.loaded > CATEGORIES_MAX_AGE_SECONDS:
-        _choices = _ChoicesLoaded(version, _console_choices_read(), loaded=now, checked=now)
-    else:
-        _choices = _ChoicesLoaded(version, known.choices, known.loaded, checked=now)
-    return _choices.choices
+    return _choices.get()
 
 
 def _console_choices_read() -> dict[str, list[dict[str, Any]]]:
@@ -474,14 +452,6 @@ def _console_choices_read() -> dict[str, list[dict[str, Any]]]:
         ),
         "teams": list(Team.objects.order_by("slug").values("id", "slug", "name_zh", "name_en")),
     }
-
-
-def _shared_version(key: str) -> str | None:
-    version = cache.get(key)
-    if version is None:  # first use, or the cache was emptied
-        cache.add(key, uuid.uuid4().hex, timeout=None)
-        version = cache.get(key)
-    return version
 
 
 # A sign-in saves the user's last_login: nothing the pickers show.
@@ -501,9 +471,7 @@ def console_choices_forget(sender: type | None = None, update_fields: Any = None
 
 def _choices_forget() -> None:
     """Every process reads the console choices again (this one at once, the others within a second)."""
-    global _choices
-    _choices = None
-    cache.set(CHOICES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _choices.forget()
 
 
 def category_list() -> QuerySet[Category]:
@@ -516,14 +484,53 @@ CATEGORIES_MAX_AGE_SECONDS = 30.0  # read again after this long whatever the ver
 
 
 @dataclass(frozen=True)
-class _CategoriesLoaded:
+class _Held:
     version: str | None
-    by_slug: dict[str, Category]
+    value: Any
     loaded: float
     checked: float
 
 
-_categories: _CategoriesLoaded | None = None
+class _ProcessCopy:
+    """A value each process keeps while the version under `version_key` in the shared cache (Redis
+    at scale) stays the same; `forget()` (a save anywhere) moves it. The version is looked at no
+    more than once every CATEGORIES_RECHECK_SECONDS, so a process sees a change within a second and
+    most reads cost no round trip; the value is read again after CATEGORIES_MAX_AGE_SECONDS anyway."""
+
+    def __init__(self, version_key: str, read: Callable[[], Any]) -> None:
+        self.version_key, self.read = version_key, read
+        self.held: _Held | None = None
+
+    def get(self) -> Any:
+        now = time.monotonic()
+        held = self.held
+        if held is not None and now - held.checked < CATEGORIES_RECHECK_SECONDS:
+            return held.value
+        version = _shared_version(self.version_key)
+        if held is None or held.version != version or now - held.loaded > CATEGORIES_MAX_AGE_SECONDS:
+            held = _Held(version, self.read(), loaded=now, checked=now)
+        else:
+            held = _Held(version, held.value, held.loaded, checked=now)
+        self.held = held
+        return held.value
+
+    def forget(self) -> None:
+        self.held = None
+        cache.set(self.version_key, uuid.uuid4().hex, timeout=None)
+
+
+def _shared_version(key: str) -> str | None:
+    version = cache.get(key)
+    if version is None:  # first use, or the cache was emptied
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(key)
+    return version
+
+
+_categories = _ProcessCopy(
+    CATEGORIES_VERSION_KEY, lambda: {c.slug: c for c in Category.objects.select_related("default_team")}
+)
+_choices = _ProcessCopy(CHOICES_VERSION_KEY, _console_choices_read)
 
 
 def category_get(*, slug: str) -> Category | None:
@@ -534,30 +541,15 @@ def category_get(*, slug: str) -> Category | None:
 
 
 def _categories_by_slug() -> dict[str, Category]:
-    """The categories by slug, from this process's copy while the version in the shared cache
-    (Redis at scale) stays the same; saving or deleting a category or team moves it. The version
-    is looked at no more than once a second, so a process sees a change within a second, and a
-    creation mostly costs no round trip (it used to unpickle every category from Redis)."""
-    global _categories
-    now = time.monotonic()
-    known = _categories
-    if known is not None and now - known.checked < CATEGORIES_RECHECK_SECONDS:
-        return known.by_slug
-    version = _shared_version(CATEGORIES_VERSION_KEY)
-    if known is None or known.version != version or now - known.loaded > CATEGORIES_MAX_AGE_SECONDS:
-        by_slug = {c.slug: c for c in Category.objects.select_related("default_team")}
-        _categories = _CategoriesLoaded(version=version, by_slug=by_slug, loaded=now, checked=now)
-    else:
-        _categories = _CategoriesLoaded(version, known.by_slug, known.loaded, checked=now)
-    return _categories.by_slug
+    """The categories by slug, from this process's copy (`_ProcessCopy`): a creation mostly costs
+    no round trip (it used to unpickle every category from Redis)."""
+    return _categories.get()
 
 
 def categories_forget() -> None:
     """Every process reads the categories again (this one at once, the others within a second),
     and the console choices, which list them."""
-    global _categories
-    _categories = None
-    cache.set(CATEGORIES_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _categories.forget()
     _choices_forget()
 
 
