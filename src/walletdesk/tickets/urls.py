@@ -1,6 +1,6 @@
 from django.urls import path
 
-from walletdesk.tickets import callback_views, views
+from walletdesk.tickets import views
 
 urlpatterns = [
     path("console/", views.console_inbox, name="console-inbox"),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("attachments/<int:attachment_id>/", views.attachment_download, name="attachment-download"),
     path("support/", views.portal_home, name="portal-home"),
     path("support/new/", views.portal_new, name="portal-new"),
-    path("support/callback/", callback_views.portal_callback, name="portal-callback"),
+    path("support/callback/", views.portal_callback, name="portal-callback"),
     path("support/tickets/", views.portal_tickets, name="portal-tickets"),
     path("support/tickets/<str:ticket_id>/", views.portal_ticket, name="portal-ticket"),
     path(

@@ -22,8 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
-from walletdesk.core.errors import DomainError
+from walletdesk.core.errors import DomainError, RateLimited
 from walletdesk.core.markdown import markdown_render
+from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.shield.services import warning_html as shield_warning_html
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
@@ -411,6 +412,48 @@ def portal_new(request: HttpRequest) -> HttpResponse:
         return render(request, "tickets/portal/new.html", context, status=400)
     context["fields"] = _intake_fields(chosen, {}, {})
     return render(request, "tickets/portal/new.html", context)
+
+
+@customer_required
+@require_http_methods(["GET", "POST"])
+def portal_callback(request: HttpRequest) -> HttpResponse:
+    lang = _lang()
+    categories = list(selectors.category_list())
+    context = {
+        "categories": categories,
+        "windows": services.CALLBACK_WINDOWS,
+        "languages": services.CALLBACK_LANGUAGES,
+        "lang": lang,
+        "time_zone": settings.TIME_ZONE,
+        "values": request.POST
+        if request.method == "POST"
+        else {"phone": request.customer.phone, "language": lang},
+        "errors": {},
+        "error": "",
+    }
+    if request.method == "GET":
+        return render(request, "tickets/portal/callback.html", context)
+    chosen = next((c for c in categories if c.slug == request.POST.get("category")), None)
+    try:
+        rate_limit_public(request, "callback", limit=5)
+        received = services.callback_request(
+            customer=request.customer,
+            phone=request.POST.get("phone", ""),
+            window=request.POST.get("window", ""),
+            language=request.POST.get("language", ""),
+            body=request.POST.get("body", ""),
+            category=chosen,
+            locale=lang,
+        )
+    except RateLimited as exc:
+        context["error"] = exc.message
+        response = render(request, "tickets/portal/callback.html", context, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+    except DomainError as exc:
+        context["error"], context["errors"] = exc.message, exc.fields
+        return render(request, "tickets/portal/callback.html", context, status=exc.status)
+    return redirect(f"/support/tickets/{received.ticket.pk}/")
 
 
 def _intake_fields(category: Any, values: Any, errors: dict[str, str]) -> list[dict[str, Any]]:
