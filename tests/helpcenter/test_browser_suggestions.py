@@ -5,6 +5,7 @@ import os
 import tempfile
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -49,5 +50,8 @@ def test_suggestions_appear_while_typing_and_deflection_is_counted(page, live_se
 def test_portal_search_box_updates_results_as_you_type(page, live_server, help_center):
     page.goto(f"{live_server.url}/help/en/")
     page.locator("#help-q").press_sequentially("withdrawl faild", delay=30)
-    page.locator("#help-results li a").first.wait_for(timeout=10_000)
-    assert page.locator("#help-results li a").first.inner_text() == "Why did my withdrawal fail?"
+    # The list is redrawn after each keystroke: wait for the answer to the whole query, not the first
+    # list drawn while typing (an early prefix matches nothing and shows "submit a request").
+    expect(page.locator("#help-results li a").first).to_have_text(
+        "Why did my withdrawal fail?", timeout=10_000
+    )
