@@ -75,3 +75,49 @@ def test_on_a_phone_the_chat_fills_the_screen_and_closing_brings_the_button_back
     inner.locator("#wd-close").click()
     page.locator("#walletdesk-chat-button").wait_for()
     assert not frame.is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_agents_inbox_fits_a_phone_with_each_ticket_as_a_block(live, new_context, online_agent, customer):
+    from django.conf import settings
+    from django.test import Client
+
+    for subject in ("USDT 充值未到账", "Withdrawal pending for 6 hours"):
+        ticket_create_by_customer(
+            customer=customer,
+            channel=Channel.WEB,
+            body=subject,
+            category=None,
+            subject=subject,
+            locale="zh-hans",
+        )
+    client = Client()
+    client.force_login(online_agent)
+    context = new_context(viewport=PHONE, locale="zh-CN")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live.url}])
+    page = context.new_page()
+
+    page.goto(f"{live.url}/console/?view=open")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    rows = page.locator("#inbox-table tbody tr")
+    assert rows.count() == 2
+    for row in rows.all():  # the subject reads on one line of its own, above the chips
+        subject_box = row.locator("td").nth(1).bounding_box()
+        assert subject_box["width"] > 0.7 * row.bounding_box()["width"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_phone_number_is_outlined_in_red(live, new_context, customer):
+    page = new_context(viewport=PHONE, locale="zh-CN").new_page()
+    page.goto(f"{live.url}/support/login/?token={jwt_for(customer)}")
+    page.goto(f"{live.url}/support/callback/")
+
+    page.fill("#cb-phone", "12")
+    page.fill("#cb-body", "提现一直没到账，请回电")
+    page.locator("form button[type=submit]").last.click()
+
+    phone = page.locator("#cb-phone")
+    assert phone.get_attribute("aria-invalid") == "true"
+    assert phone.evaluate("el => getComputedStyle(el).borderTopColor") == "rgb(197, 34, 31)"  # --bad
