@@ -2,12 +2,13 @@ import re
 import time
 
 import pytest
+from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.conftest import jwt_for
 from walletdesk.tickets.inbox import InboundMessage, receive
-from walletdesk.tickets.models import Channel, Message
+from walletdesk.tickets.models import Channel, Message, Ticket
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +316,24 @@ def test_console_pages_run_the_same_queries_for_small_and_long_tickets(
     with CaptureQueriesContext(connection) as many:
         client.get("/console/?view=open")
     assert len(few.captured_queries) == len(many.captured_queries)
+
+
+def test_a_request_form_sent_twice_opens_one_ticket(client, customer, other_customer, category):
+    client.get(f"/support/login/?token={jwt_for(customer)}")
+    form = client.get("/support/new/?category=deposit").content.decode()
+    submission = re.search(r'name="submission" value="([0-9a-f]{32})"', form).group(1)
+    post = {"category": "deposit", "body": "deposit missing", "intake_txid": "0x" + "ab" * 32}
+
+    first = client.post("/support/new/", {**post, "submission": submission})
+    again = client.post("/support/new/", {**post, "submission": submission})  # a double click, a resent POST
+
+    assert first.status_code == again.status_code == 302 and first["Location"] == again["Location"]
+    assert Ticket.objects.filter(customer=customer).count() == 1
+    # The id is the customer's own: the same id from someone else opens their own ticket.
+    other = Client()
+    other.get(f"/support/login/?token={jwt_for(other_customer)}")
+    theirs = other.post("/support/new/", {**post, "submission": submission})
+    assert theirs.status_code == 302 and theirs["Location"] != first["Location"]
+    # A form from before the id existed, or a forged id, still opens a ticket (not deduplicated).
+    assert client.post("/support/new/", {**post, "submission": "<script>"}).status_code == 302
+    assert Ticket.objects.filter(customer=customer).count() == 2

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -400,6 +402,7 @@ def portal_new(request: HttpRequest) -> HttpResponse:
                     subject=request.POST.get("subject", ""),
                     intake=intake,
                     attachments=uploads,
+                    external_id=_portal_submission_id(request),
                     locale=_lang(),
                 )
             except DomainError as exc:
@@ -409,9 +412,21 @@ def portal_new(request: HttpRequest) -> HttpResponse:
                 _secret_warning_remember(request, received)
                 return redirect(f"/support/tickets/{received.ticket.pk}/")
         context["fields"] = _intake_fields(chosen, request.POST, context["errors"])
+        context["submission"] = request.POST.get("submission") or uuid.uuid4().hex
         return render(request, "tickets/portal/new.html", context, status=400)
     context["fields"] = _intake_fields(chosen, {}, {})
+    context["submission"] = uuid.uuid4().hex
     return render(request, "tickets/portal/new.html", context)
+
+
+def _portal_submission_id(request: HttpRequest) -> str | None:
+    """The form's one-time id as the message's external id: a double click or a resent POST is then
+    the same (channel, external id), and receive's idempotency answers with the ticket the first one
+    opened instead of a second ticket. Scoped to the customer, so another's id finds nothing of theirs."""
+    submission = request.POST.get("submission", "")
+    if not re.fullmatch(r"[0-9a-f]{32}", submission):
+        return None
+    return f"portal-new:{request.customer.pk}:{submission}"
 
 
 @customer_required
