@@ -13,12 +13,12 @@ from ninja.security import APIKeyHeader
 
 from walletdesk.accounts.auth import agent_auth
 from walletdesk.accounts.models import Customer
-from walletdesk.chat import selectors, services, transcripts
+from walletdesk.chat import canned, selectors, services, transcripts
 from walletdesk.chat.session import widget_session_customer
 from walletdesk.core.ratelimit import rate_limit_hit, rate_limit_public
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.events import message_payload
-from walletdesk.tickets.selectors import ticket_get_for_customer
+from walletdesk.tickets.selectors import CONSOLE_TICKET_RELATED, ticket_get_for_agent, ticket_get_for_customer
 
 log = logging.getLogger(__name__)
 router = Router()
@@ -175,13 +175,23 @@ def chat_transcript_email(request: HttpRequest, payload: TranscriptEmailIn) -> d
 class CannedOut(Schema):
     shortcut: str
     title: str
+    label: str  # the title in the console's language
+    body: str  # what to insert: with a ticket, in its language with the placeholders filled
     body_zh: str
     body_en: str
 
 
 @router.get("/chat/canned", auth=agent_auth, response=list[CannedOut])
-def chat_canned(request: HttpRequest, q: str = "") -> list:
-    return list(selectors.canned_reply_list(query=q.strip() or None)[:100])
+def chat_canned(request: HttpRequest, q: str = "", ticket: str | None = None) -> list:
+    """`ticket` (id or WD-number): bodies for that ticket's reply; a ticket the agent may not see is a 404."""
+    console_locale = services.locale_clean(request.LANGUAGE_CODE)
+    query = q.strip() or None
+    if ticket is None:
+        return canned.canned_list_for_console(console_locale=console_locale, query=query)
+    found = ticket_get_for_agent(agent=request.auth, ticket_id=ticket, related=CONSOLE_TICKET_RELATED)
+    return canned.canned_list_for_ticket(
+        ticket=found, agent=request.auth, console_locale=console_locale, query=query
+    )
 
 
 @router.get("/chat/queue", auth=agent_auth)

@@ -1,0 +1,131 @@
+"""The canned-reply picker of a ticket's reply form, in a browser: an agent on a web ticket opens it
+from the keyboard, filters, puts a reply into a half-typed draft at the cursor and sends it; the
+reply is in the customer's language, the titles in the console's."""
+
+import os
+
+import pytest
+
+pytestmark = [pytest.mark.browser]
+
+SEED_ZH = "{customer_name}您好：{agent_name} 提醒您，客服绝不会索要您的助记词（工单 {ticket_number}）。"
+
+
+@pytest.fixture
+def canned_menu(db):
+    from walletdesk.chat.services import canned_reply_upsert
+
+    canned_reply_upsert(
+        shortcut="seed",
+        title="安全提醒：助记词 / Safety: seed phrase",
+        body_zh=SEED_ZH,
+        body_en="{customer_name}, {agent_name} here: support never asks for your seed phrase ({ticket_number}).",
+    )
+    for n in range(7):  # a long list, so the picker offers its filter
+        canned_reply_upsert(
+            shortcut=f"case-{n}",
+            title=f"情况 {n} / Case {n}",
+            body_zh=f"中文回复 {n}",
+            body_en=f"English reply {n}",
+        )
+
+
+def web_ticket(customer, category, locale):
+    from walletdesk.tickets.services import ticket_create_by_customer
+
+    return ticket_create_by_customer(
+        customer=customer, channel="web", category=category, body="我的助记词安全吗？",
+        intake={"txid": "0x" + "ab" * 32}, locale=locale,
+    ).ticket  # fmt: skip
+
+
+def console_page(live, new_context, agent, path, locale):
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(agent)
+    context = new_context(locale=locale, viewport={"width": 1280, "height": 900})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live.url}])
+    page = context.new_page()
+    page.goto(live.url + path)
+    return page
+
+
+def test_an_agent_inserts_a_canned_reply_at_the_cursor_and_sends_it(
+    live, new_context, online_agent, customer, category, canned_menu
+):
+    from walletdesk.tickets.models import Message
+
+    ticket = web_ticket(customer, category, "zh-hans")  # the customer writes Chinese; the console is English
+    page = console_page(live, new_context, online_agent, f"/console/tickets/{ticket.pk}/", "en-US")
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if "/chat/canned" in r.url else None)
+
+    box = page.locator("#reply-body")
+    box.click()
+    box.press_sequentially("开头。结尾")
+    for _ in range(2):
+        box.press("ArrowLeft")  # the cursor between 。 and 结尾
+    page.wait_for_timeout(200)
+    assert requests == []  # the page itself does not load the list
+
+    box.press("Shift+Tab")  # the picker's button sits right before the box
+    assert page.evaluate("document.activeElement.id") == "canned-open"
+    page.keyboard.press("Enter")
+    search = page.locator("#canned-panel input[type=search]")
+    search.wait_for()
+    assert page.evaluate("document.activeElement === document.querySelector('#canned-panel input')")
+    assert page.locator(".canned-item").count() == 8
+    assert page.locator(".canned-item .canned-title").first.inner_text() == "Case 0"  # the console's language
+    page.keyboard.type("seed")
+    assert page.locator(".canned-item").count() == 1
+    assert page.locator(".canned-item .canned-title").inner_text() == "Safety: seed phrase"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+
+    body = SEED_ZH.format(customer_name="Alice", agent_name="Agent One", ticket_number=ticket.reference)
+    assert box.input_value() == f"开头。{body}结尾"
+    assert page.locator("#canned-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "reply-body"
+    page.locator("#reply-preview", has_text="客服绝不会索要").wait_for()  # the Markdown preview followed
+    assert len(requests) == 1 and f"ticket={ticket.pk}" in requests[0]
+
+    page.locator("#send-reply").click()
+    page.locator("#conversation article", has_text="客服绝不会索要您的助记词").wait_for()
+    sent = Message.objects.filter(ticket=ticket, author_user=online_agent).latest("id")
+    assert sent.body == f"开头。{body}结尾"
+    assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "title", "body"),
+    [
+        ("zh-CN", "安全提醒：助记词", "Alice, Agent One here"),
+        ("en-US", "Safety: seed phrase", "Alice, Agent One here"),
+    ],
+)
+def test_the_picker_reads_in_the_consoles_language_with_the_mouse(
+    live, new_context, online_agent, customer, category, canned_menu, locale, title, body
+):
+    ticket = web_ticket(customer, category, "en")  # an English customer: English bodies in both consoles
+    page = console_page(live, new_context, online_agent, f"/console/tickets/{ticket.pk}/", locale)
+    page.locator("#reply-body").fill("Hi,\n\nThanks")
+    page.locator("#canned-open").click()
+    item = page.locator(".canned-item", has_text=title)
+    item.wait_for()
+    assert page.locator("#canned-open").get_attribute("aria-expanded") == "true"
+    assert body in item.locator(".canned-snippet").inner_text()
+    shots = os.environ.get("CANNED_SCREENSHOTS")
+    if shots:
+        page.locator("#reply-form").scroll_into_view_if_needed()
+        page.screenshot(path=os.path.join(shots, f"canned-picker-{locale}.png"))
+    page.keyboard.press("Escape")
+    assert page.locator("#canned-panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "canned-open"
+    page.locator("#canned-open").click()
+    item.click()  # the cursor was left at the end of the draft
+    assert page.locator("#reply-body").input_value().startswith("Hi,\n\nThanks " + body)
