@@ -129,3 +129,17 @@ def test_the_picker_reads_in_the_consoles_language_with_the_mouse(
     page.locator("#canned-open").click()
     item.click()  # the cursor was left at the end of the draft
     assert page.locator("#reply-body").input_value().startswith("Hi,\n\nThanks " + body)
+
+
+def test_the_live_chat_menu_fills_the_placeholders_too(live, agent_page, customer, category, canned_menu):
+    from walletdesk.tickets.services import ticket_create_by_customer
+
+    ticket = ticket_create_by_customer(
+        customer=customer, channel="widget", category=category, body="助记词", locale="zh-hans",
+        intake={"txid": "0x" + "cd" * 32},
+    ).ticket  # fmt: skip
+    page = agent_page(f"/console/tickets/{ticket.pk}/")
+    option = page.locator("#chat-live-canned option", has_text="Safety: seed phrase")
+    option.wait_for(state="attached")
+    body = SEED_ZH.format(customer_name="Alice", agent_name="Agent One", ticket_number=ticket.reference)
+    assert option.get_attribute("value") == body

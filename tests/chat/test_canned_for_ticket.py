@@ -138,3 +138,15 @@ def test_a_deactivated_agents_token_is_refused(greeting, agent, agent_client, cu
     agent.is_active = False
     agent.save()
     assert agent_client.get(f"/api/v1/chat/canned?ticket={ticket.pk}").status_code in (401, 404)
+
+
+def test_the_starter_set_names_the_agent_and_the_ticket(settings, agent, customer, category):
+    from walletdesk.chat.management.canned import canned_defaults_load
+
+    settings.BRAND_NAME = "AcmeWallet"
+    canned_defaults_load()
+    ticket = web_ticket(customer, category, "en")
+    rows = {r.shortcut: r for r in canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")}
+    assert rows["hello"].body == "Hello, this is Agent One from AcmeWallet support. How can I help you today?"
+    assert ticket.reference in rows["bye"].body
+    assert not any("{" in r.body for r in rows.values())

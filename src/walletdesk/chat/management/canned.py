@@ -7,13 +7,15 @@ from django.conf import settings
 
 from walletdesk.chat import selectors, services
 
-# shortcut, title, Chinese, English. "{brand}" becomes the operator's brand name.
+# shortcut, title, Chinese, English. "{brand}" becomes the operator's brand name when loaded;
+# {agent_name}, {customer_name} and {ticket_number} are filled in when an agent inserts the reply
+# (chat.canned).
 CANNED_DEFAULTS: list[tuple[str, str, str, str]] = [
     (
         "hello",
         "问候 / Greeting",
-        "您好，我是 {brand} 客服，很高兴为您服务。请问有什么可以帮您？",
-        "Hello, this is {brand} support. How can I help you today?",
+        "您好，我是 {brand} 客服 {agent_name}，很高兴为您服务。请问有什么可以帮您？",
+        "Hello, this is {agent_name} from {brand} support. How can I help you today?",
     ),
     (
         "txid",
@@ -75,8 +77,9 @@ CANNED_DEFAULTS: list[tuple[str, str, str, str]] = [
     (
         "bye",
         "结束语 / Goodbye",
-        "感谢您的耐心等待，祝您生活愉快！如有问题，欢迎随时联系我们。",
-        "Thank you for your patience. Have a good day, and contact us any time if anything else comes up.",
+        "感谢您的耐心等待，祝您生活愉快！如有问题，欢迎随时联系我们，并提供工单号 {ticket_number}。",
+        "Thank you for your patience. Have a good day, and contact us any time if anything else comes up "
+        "(your ticket number is {ticket_number}).",
     ),
 ]
 
@@ -91,7 +94,10 @@ def canned_defaults_load(*, overwrite: bool = False) -> int:
         if shortcut in existing and not overwrite:
             continue
         services.canned_reply_upsert(
-            shortcut=shortcut, title=title, body_zh=zh.format(brand=brand), body_en=en.format(brand=brand)
+            shortcut=shortcut,
+            title=title,
+            body_zh=zh.replace("{brand}", brand),
+            body_en=en.replace("{brand}", brand),
         )
         written += 1
     return written

@@ -173,11 +173,13 @@
     c.textContent = L("注意：", "Heads up: ") + others.map(function (v) { return v.name; }).join(", ") + L(" 也在查看此工单，回复前请协调。", " also has this ticket open — coordinate before replying.");
   }
   // Titles are written "中文 / English": the agent reads the half in the console's language.
-  function cannedTitle(c) { var parts = (c.title || c.shortcut).split(" / "); return parts.length === 2 ? parts[zh ? 0 : 1] : c.title || c.shortcut; }
+  // With the ticket: titles in the console's language, bodies in the ticket's with the placeholders
+  // ({customer_name}, {ticket_number}, {agent_name}) filled in by the server (chat.canned).
   function loadCanned() {
-    fetch("/api/v1/chat/canned", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
+    var url = "/api/v1/chat/canned" + (ticketId ? "?ticket=" + ticketId : "");
+    fetch(url, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
       var sel = $("chat-live-canned");
-      rows.forEach(function (c) { var o = document.createElement("option"); o.value = root.dataset.locale === "en" ? c.body_en : c.body_zh; o.textContent = cannedTitle(c); o.title = "/" + c.shortcut; sel.appendChild(o); });
+      rows.forEach(function (c) { var o = document.createElement("option"); o.value = ticketId ? c.body : root.dataset.locale === "en" ? c.body_en : c.body_zh; o.textContent = c.label; o.title = "/" + c.shortcut; sel.appendChild(o); });
     });
     fetch("/api/v1/chat/agents", { credentials: "same-origin" }).then(function (r) { return r.ok ? r.json() : []; }).then(function (rows) {
       var sel = $("chat-live-transfer-agent");
