@@ -125,6 +125,14 @@ class Ticket(models.Model):
             ),
             models.Index(fields=["status", "-last_message_at", "-id"], name="ticket_status_recent"),
             models.Index(fields=["customer", "-id"], name="ticket_customer_recent"),
+            # Supervisors' reports (reports.selectors): a period's tickets by creation time, and the
+            # unanswered queue by due time (a small index: a ticket leaves it at its first reply).
+            models.Index(fields=["created_at"], name="ticket_created"),
+            models.Index(
+                fields=["first_response_due_at"],
+                name="ticket_first_response_due",
+                condition=models.Q(first_response_at__isnull=True),
+            ),
         ]
 
     def __str__(self) -> str:
