@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "walletdesk.verify",
     "walletdesk.chain",
     "walletdesk.wallet",
+    "walletdesk.reports",
     "walletdesk.demo",
 ]
 

@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("walletdesk.verify.urls")),
     path("", include("walletdesk.chain.urls")),
     path("", include("walletdesk.wallet.urls")),
+    path("", include("walletdesk.reports.urls")),
 ]
