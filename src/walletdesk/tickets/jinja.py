@@ -4,13 +4,16 @@ The ticket page renders its conversation, pickers and timeline on every open; Dj
 engine spent 2.2 ms of CPU per page walking some 400 nodes. Jinja2 compiles the template to Python
 (body: 2.2 -> 1.1 ms). The console layout followed (tickets/jinja2/tickets/console/layout.html, a
 copy of the Django one that a test keeps equal to it): rendering it through Django cost ~0.7 ms
-more per page. Other apps' partials stay Django templates: `django_include` renders one with the
-page's context, as {% include %} did.
+more per page. Other apps' partials on the page are Jinja2 macros too
+(tickets/jinja2/tickets/console/partials.html, copies that a test keeps equal to the Django
+templates): rendering them through Django cost ~0.8 ms more per page.
 
 i18n: `_("…")` is Django's gettext in the active language (makemessages reads `_("…")` in .html
-files), and its output is escaped like Django's {% translate %}. Autoescaping is on (the Django
-backend's default); the view passes `csrf_token`, `LANG` and `BRAND_NAME` as the Django layout's
-context processors gave them.
+files), and its output is escaped like Django's {% translate %}. The catalogs are loaded once per
+process and never change, so each (language, message) pair is translated once and remembered.
+`static()` URLs are remembered the same way (the storage maps a path to a fixed URL). Autoescaping
+is on (the Django backend's default); the view passes `csrf_token`, `LANG` and `BRAND_NAME` as the
+Django layout's context processors gave them.
 """
 
 from __future__ import annotations
@@ -18,25 +21,53 @@ from __future__ import annotations
 from typing import Any
 
 import jinja2
-from django.template.loader import get_template
-from django.templatetags.static import static
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext, ngettext
+from django.core.signals import setting_changed
+from django.template.defaultfilters import time as time_format
+from django.template.defaultfilters import truncatechars
+from django.templatetags.static import static as django_static
+from django.utils.translation import get_language, gettext, ngettext
+
+# Template literals only, so a few hundred entries at most; the bound guards against a caller
+# translating data by mistake.
+_TRANSLATED_MAX = 4096
+_translated: dict[tuple[str | None, str], str] = {}
+_static_urls: dict[str, str] = {}
+
+
+def translate(message: str) -> str:
+    key = (get_language(), message)
+    found = _translated.get(key)
+    if found is None:
+        found = gettext(message)
+        if len(_translated) < _TRANSLATED_MAX:
+            _translated[key] = found
+    return found
+
+
+def static(path: str) -> str:
+    url = _static_urls.get(path)
+    if url is None:
+        url = _static_urls[path] = django_static(path)
+    return url
+
+
+def _forget(*, setting: str, **_: Any) -> None:
+    if setting in ("STATIC_URL", "STATIC_ROOT", "STORAGES", "FORCE_SCRIPT_NAME"):
+        _static_urls.clear()
+    elif setting in ("LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"):
+        _translated.clear()
+
+
+setting_changed.connect(_forget)
 
 
 def environment(**options: Any) -> jinja2.Environment:
     # Files render as written, last newline included, as Django's templates do.
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"], keep_trailing_newline=True, **options)
     # Old-style callables: `_()` gives plain text that autoescaping escapes, as {% translate %} does.
-    env.install_gettext_callables(gettext, ngettext, newstyle=False)
+    env.install_gettext_callables(translate, ngettext, newstyle=False)
     # `_` itself, not the extension's alias that looks `gettext` up in the context on every call.
-    env.globals.update(_=gettext, static=static, django_include=django_include)
+    env.globals.update(_=translate, static=static)
+    # Django's filters the partials' copies use, so they cut and format exactly as Django does.
+    env.filters.update(truncatechars=truncatechars, time=time_format)
     return env
-
-
-@jinja2.pass_context
-def django_include(context: jinja2.runtime.Context, name: str, **extra: Any) -> SafeString:
-    """A Django template rendered with this page's context (plus `extra`), like {% include %}.
-    Django's cached loader keeps the parsed template (and drops it when a file changes under
-    `make run`)."""
-    return get_template(name, using="django").render({**context.get_all(), **extra})
