@@ -143,3 +143,25 @@ def test_the_live_chat_menu_fills_the_placeholders_too(live, agent_page, custome
     option.wait_for(state="attached")
     body = SEED_ZH.format(customer_name="Alice", agent_name="Agent One", ticket_number=ticket.reference)
     assert option.get_attribute("value") == body
+
+
+@pytest.mark.parametrize(("locale", "width"), [("zh-CN", 1280), ("en-US", 1280), ("zh-CN", 390)])
+def test_the_supervisors_page_fits_and_saves(live, new_context, supervisor, canned_menu, locale, width):
+    from walletdesk.chat.models import CannedReply
+
+    page = console_page(live, new_context, supervisor, "/console/canned/", locale)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.reload()
+    assert page.locator("#canned-table tbody tr").count() == 8
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.locator("#canned-shortcut").fill("kyc")
+    page.locator("#canned-title-zh").fill("身份认证")
+    page.locator("#canned-title-en").fill("Identity check")
+    page.locator("#canned-body-zh").fill("{customer_name}您好，请上传证件。")
+    page.locator("#canned-body-en").fill("Hello {customer_name}, please upload your ID.")
+    shots = os.environ.get("CANNED_SCREENSHOTS")
+    if shots:
+        page.screenshot(path=os.path.join(shots, f"canned-manage-{locale}-{width}.png"), full_page=True)
+    page.locator("#canned-form button[type=submit]").click()
+    page.locator("#canned-table a", has_text="/kyc").wait_for()
+    assert CannedReply.objects.get(shortcut="kyc").title == "身份认证 / Identity check"

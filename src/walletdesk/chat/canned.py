@@ -114,3 +114,21 @@ def canned_list_for_console(*, console_locale: str, query: str | None = None) ->
         )
         for reply in selectors.canned_reply_list(query=query)[:100]
     ]
+
+
+# --- the supervisors' page (chat.views.console_canned) -----------------------------------------
+def canned_manage_allowed(*, user: AbstractBaseUser) -> bool:
+    """Supervisors and admins: the canned replies go out under every agent's name."""
+    profile = getattr(user, "agent_profile", None)
+    return bool(user.is_active and profile is not None and profile.is_supervisor)
+
+
+def canned_title_parts(title: str) -> tuple[str, str]:
+    """(Chinese, English) of a stored title; one without the split is both."""
+    parts = title.split(" / ")
+    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (title, title)
+
+
+def canned_title_join(*, title_zh: str, title_en: str) -> str:
+    zh, en = " ".join(title_zh.split()), " ".join(title_en.split())
+    return f"{zh} / {en}" if zh and en and zh != en else zh or en

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from walletdesk.chat import services
 from walletdesk.tickets.selectors import category_list
@@ -114,3 +114,76 @@ def console_live_chat(request: HttpRequest, ticket_id: int | None = None) -> Htt
         raise Http404(exc.message) from exc
     context.update(ticket=ticket, chat_messages=messages_for_agent(ticket=ticket))
     return render(request, "chat/console_chat.html", context)
+
+
+# --- canned replies: the supervisors' page ------------------------------------------------------
+def _canned_denied(request: HttpRequest) -> HttpResponse | None:
+    from django.contrib.auth.views import redirect_to_login
+
+    from walletdesk.accounts.auth import agent_session_ok
+    from walletdesk.chat.canned import canned_manage_allowed
+
+    if not agent_session_ok(request):
+        return redirect_to_login(request.get_full_path())
+    if not canned_manage_allowed(user=request.user):
+        return render(request, "chat/console_canned_forbidden.html", status=403)
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def console_canned(request: HttpRequest, shortcut: str | None = None) -> HttpResponse:
+    """The list, and the form for a new reply (no shortcut) or the one being edited."""
+    from django.http import Http404
+    from django.shortcuts import redirect
+
+    from walletdesk.chat import canned, selectors
+    from walletdesk.core.errors import ValidationFailed
+
+    if (denied := _canned_denied(request)) is not None:
+        return denied
+    replies = list(selectors.canned_reply_list())
+    editing = next((r for r in replies if r.shortcut == shortcut), None)
+    if shortcut and editing is None:
+        raise Http404("No such canned reply")
+    title_zh, title_en = canned.canned_title_parts(editing.title) if editing else ("", "")
+    data = {
+        "shortcut": editing.shortcut if editing else "",
+        "title_zh": title_zh,
+        "title_en": title_en,
+        "body_zh": editing.body_zh if editing else "",
+        "body_en": editing.body_en if editing else "",
+    }
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        data.update({k: request.POST.get(k, "") for k in data if not (k == "shortcut" and editing)})
+        try:
+            saved = services.canned_reply_upsert(
+                shortcut=data["shortcut"],
+                title=canned.canned_title_join(title_zh=data["title_zh"], title_en=data["title_en"]),
+                body_zh=data["body_zh"],
+                body_en=data["body_en"],
+            )
+        except ValidationFailed as exc:
+            errors = exc.fields
+        else:
+            return redirect(f"/console/canned/?saved={saved.shortcut}")
+    rows = [(r, canned.canned_title_for(r.title, request.LANGUAGE_CODE)) for r in replies]
+    context = {"rows": rows, "editing": editing, "data": data, "errors": errors}
+    context["saved"] = request.GET.get("saved", "")
+    context["deleted"] = request.GET.get("deleted", "")
+    return render(request, "chat/console_canned.html", context, status=400 if errors else 200)
+
+
+@require_POST
+def console_canned_delete(request: HttpRequest, shortcut: str) -> HttpResponse:
+    from django.shortcuts import redirect
+
+    from walletdesk.chat.errors import CannedReplyNotFound
+
+    if (denied := _canned_denied(request)) is not None:
+        return denied
+    try:
+        services.canned_reply_delete(shortcut=shortcut)
+    except CannedReplyNotFound:
+        pass  # deleted in another tab: the list shows it is gone either way
+    return redirect(f"/console/canned/?deleted={shortcut}")
