@@ -150,3 +150,17 @@ def test_the_starter_set_names_the_agent_and_the_ticket(settings, agent, custome
     assert rows["hello"].body == "Hello, this is Agent One from AcmeWallet support. How can I help you today?"
     assert ticket.reference in rows["bye"].body
     assert not any("{" in r.body for r in rows.values())
+
+
+def test_the_tickets_list_costs_a_fixed_number_of_queries(
+    greeting, agent_client, customer, category, django_assert_max_num_queries
+):
+    for n in range(30):
+        canned_reply_upsert(shortcut=f"case-{n}", title=f"情况 {n} / Case {n}", body_zh="中文", body_en="en")
+    ticket = web_ticket(customer, category, "en")
+    agent_client.get(f"/api/v1/chat/canned?ticket={ticket.pk}")  # the prepared lookups compiled
+    with django_assert_max_num_queries(
+        3
+    ):  # the token (with the agent), the ticket with its customer, the list
+        response = agent_client.get(f"/api/v1/chat/canned?ticket={ticket.pk}")
+    assert len(response.json()) == 31
