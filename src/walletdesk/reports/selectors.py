@@ -157,22 +157,20 @@ _SUMMARY_COLUMNS = (
 )
 # What a summary is grouped by: the ticket column aliased in the base rows (`_summary_base`).
 GROUPINGS = {"all": None, "team": "t", "category": "c", "agent": "a"}
-# One grouping over the base rows: each row ranked by first-response and by resolution time within
-# its group (unanswered / unsolved rows last, on both databases), then nearest-rank percentiles (the
-# smallest value whose rank is at least p × n), counts and the CSAT average per group.
+# One grouping over the base rows. Nearest-rank percentiles: the smallest value whose cumulative
+# share within its group (CUME_DIST, unanswered / unsolved rows in a partition of their own) is at
+# least p; then counts and the CSAT average per group.
 _GROUPING_SQL = """
 SELECT '{name}', g, COUNT(*), SUM(met), SUM(breached),
-  MIN(CASE WHEN frt IS NOT NULL AND frt_rank >= 0.5 * frt_n THEN frt END),
-  MIN(CASE WHEN frt IS NOT NULL AND frt_rank >= 0.9 * frt_n THEN frt END),
-  MIN(CASE WHEN res IS NOT NULL AND res_rank >= 0.5 * res_n THEN res END),
-  MIN(CASE WHEN res IS NOT NULL AND res_rank >= 0.9 * res_n THEN res END),
+  MIN(CASE WHEN frt IS NOT NULL AND frt_share >= 0.5 THEN frt END),
+  MIN(CASE WHEN frt IS NOT NULL AND frt_share >= 0.9 THEN frt END),
+  MIN(CASE WHEN res IS NOT NULL AND res_share >= 0.5 THEN res END),
+  MIN(CASE WHEN res IS NOT NULL AND res_share >= 0.9 THEN res END),
   SUM(solved), SUM(complaint_n), COUNT(csat), AVG(1.0 * csat)
 FROM (
   SELECT {column} AS g, frt, res, met, breached, solved, complaint_n, csat,
-    ROW_NUMBER() OVER ({partition} ORDER BY frt IS NULL, frt) AS frt_rank,
-    COUNT(frt) OVER ({partition}) AS frt_n,
-    ROW_NUMBER() OVER ({partition} ORDER BY res IS NULL, res) AS res_rank,
-    COUNT(res) OVER ({partition}) AS res_n
+    CUME_DIST() OVER (PARTITION BY {partition}frt IS NULL ORDER BY frt) AS frt_share,
+    CUME_DIST() OVER (PARTITION BY {partition}res IS NULL ORDER BY res) AS res_share
   FROM base {where}
 ) ranked GROUP BY g
 """
@@ -206,15 +204,15 @@ def _summary_base(tickets: QuerySet[Ticket], now: datetime) -> QuerySet[Ticket]:
 def summaries(*, tickets: QuerySet[Ticket], now: datetime) -> dict[str, dict[Any, Summary]]:
     """Per grouping (GROUPINGS: everything under key None, team, category, assignee) and group:
     counts, SLA attainment, median and p90 first-response and resolution times, CSAT. One query:
-    the tickets are read once (a CTE) and ranked four times."""
+    the tickets are selected once (a CTE) and ranked per grouping."""
     base_sql, params = _summary_base(tickets, now).query.sql_with_params()
     branches = []
     for name, column in GROUPINGS.items():
         branches.append(
             _GROUPING_SQL.format(
                 name=name,
-                column=column or "NULL",
-                partition=f"PARTITION BY {column}" if column else "",
+                column=column or "CAST(NULL AS BIGINT)",
+                partition=f"{column}, " if column else "",
                 where=f"WHERE {column} IS NOT NULL" if column == "a" else "",
             )
         )
