@@ -207,3 +207,20 @@ def test_page_queries_do_not_grow_with_tickets(supervisor_client, customer, cate
         )
         ticket_rate(ticket=ticket, rating=1 + i % 5, comment="meh")
     assert count() == few
+
+
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_supervisors_nav_link_is_the_same_in_both_console_layouts(supervisor, language):
+    from tests.tickets.test_console_layout import (
+        test_the_jinja_layout_renders_as_the_django_console_layout as same,
+    )
+
+    same(supervisor, language)
+
+
+def test_customer_text_is_escaped_on_the_page(supervisor_client, customer, category, agent):
+    _ticket(
+        customer, category, agent, at=datetime.now(UTC) - timedelta(hours=5), subject="<script>x()</script>"
+    )
+    page = supervisor_client.get("/console/reports/?period=7d").content.decode()
+    assert "&lt;script&gt;x()&lt;/script&gt;" in page and "<script>x()" not in page

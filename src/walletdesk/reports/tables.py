@@ -44,6 +44,15 @@ class Table:
     headers: list[str]
     rows: list[list[Any]] = field(default_factory=list)
 
+    @property
+    def numeric(self) -> set[int]:
+        """The columns whose header aligns right, over numbers."""
+        return {i for i, cell in enumerate(self.rows[0] if self.rows else []) if is_numeric(cell)}
+
+
+def is_numeric(cell: Any) -> bool:
+    return isinstance(cell, int | float | Average | Duration | Percent) and not isinstance(cell, bool)
+
 
 # --- cells ------------------------------------------------------------------------------------
 def duration_text(seconds: float | None) -> str:
@@ -242,7 +251,7 @@ def report_tables(report: Report) -> dict[str, Table]:
         ),
         Table(
             "csat",
-            _("Ratings"),
+            _("Rating distribution"),
             [_("Stars"), _("Ratings"), _("Share")],
             [
                 [stars, n, Percent(100.0 * n / report.overall.ratings if report.overall.ratings else None)]
@@ -267,7 +276,7 @@ def report_tables(report: Report) -> dict[str, Table]:
         ),
         Table(
             "agents",
-            _("Agents"),
+            _("Per agent"),
             [
                 _("Agent"),
                 _("Assigned tickets"),

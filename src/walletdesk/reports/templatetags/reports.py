@@ -1,10 +1,11 @@
+from datetime import datetime
 from typing import Any
 
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from walletdesk.reports.tables import Average, Duration, Link, Percent, cell_text
+from walletdesk.reports.tables import Average, Duration, Link, Percent, cell_text, is_numeric
 
 register = template.Library()
 
@@ -14,8 +15,11 @@ def report_cell(cell: Any) -> SafeString:
     """One table cell, escaped; numbers align right."""
     if isinstance(cell, Link):
         return format_html('<td><a href="{}">{}</a></td>', cell.href, cell.text)
-    numeric = isinstance(cell, int | float | Average | Duration | Percent) and not isinstance(cell, bool)
-    return format_html('<td class="{}">{}</td>', "num" if numeric else "", cell_text(cell))
+    if isinstance(cell, datetime):
+        return format_html('<td class="when">{}</td>', cell_text(cell))
+    if is_numeric(cell):
+        return format_html('<td class="num">{}</td>', cell_text(cell))
+    return format_html("<td>{}</td>", cell_text(cell))
 
 
 @register.simple_tag
