@@ -9,6 +9,22 @@
   if (!root) return;
   var button = document.getElementById("canned-open");
   var target = document.getElementById(root.dataset.target);
+  // The labels and the stylesheet come with the script, not in the page: the ticket page renders
+  // on every open, and each translated attribute there cost the server time (perfpage's budget).
+  var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
+  var L = function (zhText, enText) { return zh ? zhText : enText; };
+  var LABELS = {
+    filter: L("筛选快捷回复", "Filter canned replies"),
+    none: L("没有匹配的快捷回复。", "No canned reply matches."),
+    empty: L("还没有快捷回复。", "No canned replies yet."),
+    error: L("快捷回复加载失败。", "Canned replies could not be loaded.")
+  };
+  if (document.currentScript) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = document.currentScript.src.replace(/\.js(\?.*)?$/, ".css$1");
+    document.head.appendChild(sheet);
+  }
   var FILTER_FROM = 7; // a short list needs no filter box
   var panel, filter, list, status, rows = null, loading = false;
   // Where the agent's cursor was in the textarea: clicking the picker takes the focus away from it.
@@ -27,8 +43,8 @@
     filter = document.createElement("input");
     filter.type = "search";
     filter.className = "canned-filter";
-    filter.placeholder = root.dataset.labelFilter;
-    filter.setAttribute("aria-label", root.dataset.labelFilter);
+    filter.placeholder = LABELS.filter;
+    filter.setAttribute("aria-label", LABELS.filter);
     filter.setAttribute("aria-controls", "canned-list");
     filter.autocomplete = "off";
     filter.hidden = true;
@@ -70,7 +86,7 @@
       list.appendChild(li);
       shown += 1;
     });
-    status.textContent = shown ? "" : rows.length ? root.dataset.labelNone : root.dataset.labelEmpty;
+    status.textContent = shown ? "" : rows.length ? LABELS.none : LABELS.empty;
   }
 
   function load() {
@@ -80,7 +96,7 @@
     return fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) { rows = data; filter.hidden = rows.length < FILTER_FROM; render(); })
-      .catch(function () { status.textContent = root.dataset.labelError; })
+      .catch(function () { status.textContent = LABELS.error; })
       .then(function () { loading = false; });
   }
 
