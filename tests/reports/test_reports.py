@@ -160,6 +160,14 @@ def test_custom_period_and_team_reach_the_figures(supervisor_client, known, team
     assert response.context["report"].overall.tickets == 3
 
 
+def test_every_bad_field_is_reported_at_once(supervisor_client):
+    supervisor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    page = supervisor_client.get(
+        "/console/reports/?period=custom&first_day=2026-11-20&last_day=2026-11-01&team=777"
+    ).content.decode()
+    assert "There is no such team." in page and "The first day comes after the last day." in page
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [

@@ -47,7 +47,7 @@ class ReportFilterForm(forms.Form):
             data["range"] = period_last(PERIODS[kind])
             return data
         first, last = data.get("first_day"), data.get("last_day")
-        if self.errors:
+        if "first_day" in self.errors or "last_day" in self.errors:
             return data
         if first is None or last is None:
             raise forms.ValidationError(_("Give both dates of a custom period."), code="dates_missing")
