@@ -23,6 +23,7 @@ from walletdesk.tickets.errors import (
 )
 from walletdesk.tickets.inbox import InboundMessage, Received, receive
 from walletdesk.tickets.models import (
+    AuthorKind,
     Category,
     Channel,
     EventKind,
@@ -349,3 +350,51 @@ def callback_request(
             locale=locale or customer.locale,
         )
     )
+
+
+THEFT_CATEGORY = "account_theft"
+
+
+def ticket_theft_open(*, customer: Customer, channel: str, body: str, locale: str) -> Ticket:
+    """The customer's newest open account_theft ticket, or a new one holding `body`: a freeze always
+    has a ticket, so an agent follows it up (identity checks, loss, and a failed freeze done by hand).
+    Intake is left empty on purpose: a customer freezing in a hurry must not be stopped by the form."""
+    from walletdesk.tickets.models import OPEN_STATUSES
+
+    open_ticket = (
+        Ticket.objects.filter(customer=customer, category__slug=THEFT_CATEGORY, status__in=OPEN_STATUSES)
+        .order_by("-id")
+        .first()
+    )
+    if open_ticket is not None:
+        return open_ticket
+    category = Category.objects.filter(slug=THEFT_CATEGORY).first()
+    received = receive(
+        InboundMessage(
+            channel=channel,
+            body=body,
+            customer=customer,
+            category=category,
+            new_ticket=True,
+            locale=locale,
+        )
+    )
+    return received.ticket
+
+
+def ticket_security_escalate(*, ticket: Ticket, note: str, by: AbstractBaseUser | None) -> Ticket:
+    """Urgent, an internal note for the agents, and the security team's alert, as triage's theft
+    path gives a theft report (tickets.automation): used when an account freeze is asked for."""
+    from walletdesk.tickets import outbox
+
+    with transaction.atomic():
+        locked = ticket_priority_set(ticket=ticket, priority=Priority.URGENT, by=by)
+        outbox.send(
+            ticket=locked,
+            author=by,
+            body=note,
+            internal=True,
+            author_kind=AuthorKind.AGENT if by is not None else AuthorKind.SYSTEM,
+        )
+        transaction.on_commit(lambda: events.publish_security_alert(locked))
+    return locked
