@@ -26,6 +26,7 @@ from walletdesk.shield.topics import text_is_topical_list
 from walletdesk.shield.wordlists import (
     MNEMONIC_LENGTHS,
     checksum_valid,
+    checksum_valid_starts,
     fast_keys,
     fuzzy_mask,
     key_masks,
@@ -589,11 +590,7 @@ def _is_list(text: str, start: int, end: int, bit: int) -> bool:
         return False
     index = wordlist_for_bit(bit).index
     positions = [index.get(word_key(word), -1) for word in re.findall(r"[A-Za-z]+", text[start:end])]
-    return not any(
-        checksum_valid(positions[first : first + size])
-        for size in MNEMONIC_LENGTHS
-        for first in range(len(positions) - size + 1)
-    )
+    return not any(checksum_valid_starts(positions, size) for size in MNEMONIC_LENGTHS)
 
 
 def _sentence_split(
@@ -665,9 +662,9 @@ def _language_runs(
         index = wordlist_for_bit(bit).index
         positions = [index.get(word, -1) for word in words[lo : hi + 1]]
         for size in sorted(MNEMONIC_LENGTHS, reverse=True):
-            for first in range(0, len(positions) - size + 1):
-                if checksum_valid(positions[first : first + size]):
-                    return lo + first, lo + first + size - 1
+            fits = checksum_valid_starts(positions, size)
+            if fits:
+                return lo + fits[0], lo + fits[0] + size - 1
         return None
 
     # Full runs: a window of listed words with at most MAX_GAPS other tokens inside.
@@ -726,11 +723,7 @@ def _valid_streak(
     for size in sorted(MNEMONIC_LENGTHS, reverse=True):
         if not 0 <= len(positions) - size <= 2:
             continue  # only a listed word or two beside the phrase may be left out
-        fits = [
-            first
-            for first in range(len(positions) - size + 1)
-            if checksum_valid(positions[first : first + size])
-        ]
+        fits = checksum_valid_starts(positions, size)
         if len(fits) == 1:
             first, last = best[0] + fits[0], best[0] + fits[0] + size - 1
             # A word is left out only when it is set off differently from the phrase's own
@@ -765,9 +758,8 @@ def _window_beside_prose(
     for size in MNEMONIC_LENGTHS:
         clean = [
             (best[0] + first, best[0] + first + size - 1)
-            for first in range(len(positions) - size + 1)
-            if checksum_valid(positions[first : first + size])
-            and all(
+            for first in checksum_valid_starts(positions, size)
+            if all(
                 _prose_beside(text, starts, ends, kinds, p, bit)
                 for p in (*range(best[0], best[0] + first), *range(best[0] + first + size, best[1] + 1))
             )

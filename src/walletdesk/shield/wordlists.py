@@ -156,6 +156,36 @@ def checksum_valid(indices: list[int]) -> bool:
     return (bits & ((1 << checksum_bits) - 1)) == expected
 
 
+def checksum_valid_starts(indices: list[int], size: int) -> list[int]:
+    """The starts of the `size`-word windows of `indices` that checksum_valid accepts, in order.
+
+    The phrase checks try every window of a run at each phrase length; here each window's bits
+    are one running integer, shifted in a word at a time and masked to the window, where
+    checksum_valid rebuilds them word by word for every window (most of its cost).
+    """
+    if size not in MNEMONIC_LENGTHS:
+        return []
+    checksum_bits = size * 11 // 33
+    entropy_bytes = (size * 11 - checksum_bits) // 8
+    window_mask = (1 << size * 11) - 1
+    checksum_mask = (1 << checksum_bits) - 1
+    unused_bits = 8 - checksum_bits
+    starts = []
+    bits = 0
+    last_unlisted = -1  # the last index that is no word position (-1: unlisted word)
+    for end, position in enumerate(indices, 1):
+        if not 0 <= position <= 2047:
+            last_unlisted = end - 1
+            position = 0
+        bits = ((bits << 11) | position) & window_mask
+        first = end - size
+        if first >= 0 and last_unlisted < first:
+            entropy = (bits >> checksum_bits).to_bytes(entropy_bytes, "big")
+            if bits & checksum_mask == hashlib.sha256(entropy).digest()[0] >> unused_bits:
+                starts.append(first)
+    return starts
+
+
 @lru_cache(maxsize=1)
 def _deletion_index() -> dict[str, int]:
     """Each listed word and each of its one-letter deletions -> language bits (symmetric deletes)."""
