@@ -41,15 +41,29 @@ class PreparedRows:
         if isinstance(key, int) and not -(2**63) <= key < 2**63:
             return []
         connection = connections[DEFAULT_DB_ALIAS]
-        compiled = self._compiled.get(connection.vendor)
-        if compiled is None:
-            compiled = self._compiled[connection.vendor] = self._compile(connection)
-        sql, params, slot, converters = compiled
-        bound = list(params)
-        bound[slot] = key
+        sql, bound = self.statement(connection, key)
         with self._cursor(connection) as cursor:
             execute(connection, cursor, sql, bound)
             rows = cursor.fetchall()
+        return self.converted(connection, rows)
+
+    @property
+    def server_prepared(self) -> bool:
+        return self._cursor is server_prepared_cursor
+
+    def statement(self, connection: Any, key: int | str) -> tuple[str, list[Any]]:
+        """The SQL and its parameters for `key`."""
+        compiled = self._compiled.get(connection.vendor)
+        if compiled is None:
+            compiled = self._compiled[connection.vendor] = self._compile(connection)
+        sql, params, slot, _ = compiled
+        bound = list(params)
+        bound[slot] = key
+        return sql, bound
+
+    def converted(self, connection: Any, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Fetched rows with Django's column converters applied."""
+        converters = self._compiled[connection.vendor][3]
         if not converters:
             return rows
         converted = []
@@ -71,6 +85,50 @@ class PreparedRows:
             raise RuntimeError(f"the prepared query must use its key exactly once: {sql}")
         columns = [selected[0] for selected in compiler.select[: compiler.col_count]]
         return sql, tuple(params), slots[0], compiler.get_converters(columns)
+
+
+def rows_together(queries: list[tuple[PreparedRows, int]]) -> list[list[tuple[Any, ...]]]:
+    """`[query.rows(key) for query, key in queries]`, on PostgreSQL in one round trip.
+
+    A page that needs several independent lookups waited for each answer before sending the
+    next question; psycopg's pipeline mode sends them all and then reads the answers, so the
+    page pays one network round trip (and one wake-up of the server process) instead of one per
+    query. Each statement is still parsed and planned once per connection. Elsewhere, when
+    queries are logged (tests, DEBUG) or an execute wrapper is installed (so both see every
+    statement), or under psycopg2, the queries run one after another."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    options = connection.settings_dict.get("OPTIONS") or {}
+    classes = _preparing_classes() if connection.vendor == "postgresql" else None
+    sequential = (
+        classes is None
+        or connection.queries_logged
+        or connection.execute_wrappers
+        or ("prepare_threshold" in options and options["prepare_threshold"] is None)
+        or not all(query.server_prepared for query, _ in queries)
+        or any(not -(2**63) <= key < 2**63 for _, key in queries)
+    )
+    if sequential:
+        return [query.rows(key) for query, key in queries]
+    statements = [query.statement(connection, key) for query, key in queries]
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    connection.validate_no_broken_transaction()
+    connection.validate_thread_sharing()
+    raw_connection = connection.connection
+    if raw_connection.prepare_threshold is None:
+        raw_connection.prepare_threshold = NEVER_BY_COUNT  # as server_prepared_cursor says
+    preparing_cursor = classes[0]
+    with connection.wrap_database_errors:
+        cursors = [preparing_cursor(raw_connection) for _ in statements]
+        try:
+            with raw_connection.pipeline():
+                for cursor, (sql, bound) in zip(cursors, statements, strict=True):
+                    cursor.execute(sql, bound)
+            fetched = [cursor.fetchall() for cursor in cursors]
+        finally:
+            for cursor in cursors:
+                cursor.close()
+    return [query.converted(connection, rows) for (query, _), rows in zip(queries, fetched, strict=True)]
 
 
 class PreparedObjects:
@@ -105,8 +163,16 @@ class PreparedObjects:
         )
 
     def objects(self, key: int) -> list[Any]:
+        return self.from_rows(self._rows.rows(key))
+
+    @property
+    def prepared_rows(self) -> PreparedRows:
+        return self._rows
+
+    def from_rows(self, rows: list[tuple[Any, ...]]) -> list[Any]:
+        """The instances for rows of `prepared_rows` (as `objects()` makes them)."""
         found = []
-        for row in self._rows.rows(key):
+        for row in rows:
             made: dict[str, Any] = {}
             start = 0
             for path, part_model, names, pk_index, parent_path, relation in self._parts:

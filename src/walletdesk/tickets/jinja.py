@@ -18,6 +18,7 @@ Django layout's context processors gave them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -42,6 +43,23 @@ def translate(message: str) -> str:
         if len(_translated) < _TRANSLATED_MAX:
             _translated[key] = found
     return found
+
+
+def translator(language: str | None) -> Callable[[str], str]:
+    """`translate` for a render in `language` (the active one): a page passes it as `_` so that its
+    strings skip the active-language lookup. Macros imported from other files use `translate`."""
+    found = _translators.get(language)
+    if found is None:
+
+        def translate_in(message: str) -> str:
+            text = _translated.get((language, message))
+            return translate(message) if text is None else text
+
+        found = _translators[language] = translate_in
+    return found
+
+
+_translators: dict[str | None, Callable[[str], str]] = {}
 
 
 def static(path: str) -> str:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from walletdesk.accounts.models import AgentProfile, Customer, Team
 from walletdesk.core.errors import ValidationFailed
-from walletdesk.core.prepared import PreparedObjects, PreparedRows
+from walletdesk.core.prepared import PreparedObjects, PreparedRows, rows_together
 from walletdesk.tickets import search
 from walletdesk.tickets.errors import TicketNotFound
 from walletdesk.tickets.models import (
@@ -131,9 +131,45 @@ _CONVERSATION = PreparedRows(
 def conversation_for_agent(*, ticket: Ticket) -> list[dict[str, Any]]:
     """Every message of the ticket, oldest first, as a dict of CONVERSATION_FIELDS plus
     `attachment_rows` (id, filename, size): one query however many messages and files."""
+    return _conversation_from_rows(_CONVERSATION.rows(ticket.pk))
+
+
+@dataclass(frozen=True)
+class TicketView:
+    ticket: Ticket
+    conversation: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    tags: list[str]
+
+
+def ticket_view_for_agent(*, agent: AbstractBaseUser, ticket_id: int | str) -> TicketView:
+    """What the console's ticket page shows from the ticket's own tables: the ticket (with
+    CONSOLE_TICKET_RELATED), as `conversation_for_agent`, `events_for_agent` and `tag_names` give
+    them. The four lookups only need the ticket's id, so they go together (core.prepared.
+    rows_together: one round trip on PostgreSQL instead of four); nothing of a ticket that is not
+    found leaves here."""
+    if not agent_can_work(agent):
+        raise TicketNotFound()
+    key = _ticket_pk(ticket_id)
+    lookup = _ticket_lookup(CONSOLE_TICKET_RELATED)
+    ticket_rows, conversation, events, tags = rows_together(
+        [(lookup.prepared_rows, key), (_CONVERSATION, key), (_EVENTS, key), (_TAGS, key)]
+    )
+    found = lookup.from_rows(ticket_rows)
+    if not found:
+        raise TicketNotFound()
+    return TicketView(
+        ticket=found[0],
+        conversation=_conversation_from_rows(conversation),
+        events=[dict(zip(EVENT_FIELDS, row, strict=True)) for row in events],
+        tags=[name for (name,) in tags],
+    )
+
+
+def _conversation_from_rows(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     messages: dict[int, dict[str, Any]] = {}
     width = len(CONVERSATION_FIELDS)
-    for row in _CONVERSATION.rows(ticket.pk):
+    for row in rows:
         message = messages.get(row[0])
         if message is None:
             message = messages[row[0]] = dict(zip(CONVERSATION_FIELDS, row[:width], strict=True))

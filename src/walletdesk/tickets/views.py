@@ -11,7 +11,6 @@ from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
@@ -26,10 +25,12 @@ from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError, RateLimited
 from walletdesk.core.markdown import markdown_render
+from walletdesk.core.middleware import csrf_token
 from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.shield.services import warning_html as shield_warning_html
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
+from walletdesk.tickets.jinja import translator
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
@@ -133,9 +134,8 @@ def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
 def _ticket_context(
     request: HttpRequest, ticket_id: str, error: str = "", errors: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    ticket = selectors.ticket_get_for_agent(
-        agent=request.user, ticket_id=ticket_id, related=selectors.CONSOLE_TICKET_RELATED
-    )
+    page = selectors.ticket_view_for_agent(agent=request.user, ticket_id=ticket_id)
+    ticket = page.ticket
     choices = selectors.console_choices()
     labels = timeline.choice_labels()
     presence = labels["presence"]
@@ -151,10 +151,10 @@ def _ticket_context(
         "status_label": labels["status"].get(ticket.status, ticket.status),
         "priority_label": labels["priority"].get(ticket.priority, ticket.priority),
         "channel_label": labels["channel"].get(ticket.channel, ticket.channel),
-        "messages": _conversation_label(selectors.conversation_for_agent(ticket=ticket), ticket, labels),
-        "events": timeline.event_rows(selectors.events_for_agent(ticket=ticket), choices, lang),
+        "messages": _conversation_label(page.conversation, ticket, labels),
+        "events": timeline.event_rows(page.events, choices, lang),
         "errors": errors or {},
-        "tags": ", ".join(selectors.tag_names(ticket=ticket)),
+        "tags": ", ".join(page.tags),
         "agents": [
             (
                 a["user_id"],
@@ -262,12 +262,14 @@ _TICKET_PAGE = "tickets/console/ticket_body.html"
 def _ticket_render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
     # One masked CSRF token for the page's forms and the layout's (the backends' lazy tokens mask a
     # new one wherever they are printed), so the page is rendered without the backend's request extras.
+    language = get_language()
     page_context = {
         **context,
         "request": request,
-        "csrf_token": get_token(request),
-        "LANG": get_language(),
+        "csrf_token": csrf_token(request),
+        "LANG": language,
         "BRAND_NAME": settings.BRAND_NAME,
+        "_": translator(language),  # the page's own strings, without asking the language each time
     }
     page = get_template(_TICKET_PAGE, using="jinja2").render(page_context)
     return HttpResponse(page, status=status)
