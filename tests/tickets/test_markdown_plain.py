@@ -78,3 +78,18 @@ def test_generated_texts_render_as_markdown_it_renders_them():
         short_way += _plain_paragraphs(text) is not None
         assert markdown_render(text) == _through_markdown_it(text), repr(text)
     assert short_way > 900
+
+
+def test_a_remote_image_is_shown_as_a_link_and_a_local_one_as_an_image():
+    html = markdown_render("scan ![pay here](https://evil.example/qr.png) or ![](/media/attachments/a.png)")
+
+    assert "<img" in html and 'src="/media/attachments/a.png"' in html
+    assert 'src="https://evil.example' not in html and "//evil.example/qr.png" not in html.split("<img")[1]
+    assert (
+        '<a href="https://evil.example/qr.png" rel="noopener noreferrer nofollow">pay here (https://evil.example/qr.png)</a>'
+        in html
+    )
+    protocol_relative = markdown_render("![x](//evil.example/t.gif)")
+    assert "<img" not in protocol_relative
+    hostile = markdown_render('![<script>alert(1)</script>](https://a.example/"onerror="x)')
+    assert "<script>" not in hostile and "<img" not in hostile

@@ -4,9 +4,26 @@ from __future__ import annotations
 
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 
 # html=False: raw HTML in the source is shown as text, and nh3 is the second wall behind it.
 _md = MarkdownIt("js-default", {"linkify": False, "breaks": True, "html": False}).enable("table")
+
+
+def _image_or_link(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it's renderer signature
+    """Images from this site only (attachments, help-center media: a path). A remote image in a
+    message would load in the reader's browser: it tells a third party the customer read it (and
+    from where), and a picture of a QR code or an address is how a look-alike payment request
+    reaches a customer. It is shown as a link with its full address instead, like any other link."""
+    token = tokens[idx]
+    src = token.attrGet("src") or ""
+    if src.startswith("/") and not src.startswith("//"):
+        return self.image(tokens, idx, options, env)
+    label = self.renderInlineAsText(token.children or [], options, env) or src
+    return f'<a href="{escapeHtml(src)}">{escapeHtml(label)} ({escapeHtml(src)})</a>'
+
+
+_md.add_render_rule("image", _image_or_link)
 
 _ALLOWED_TAGS = {
     "p",
