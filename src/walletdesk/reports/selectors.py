@@ -395,7 +395,7 @@ class Report:
 
 def report_get(*, period: Period, team_id: int | None, lang: str, now: datetime | None = None) -> Report:
     """Everything the reports page shows, in a fixed number of queries whatever the number of
-    tickets (eleven, plus the console choices that each process keeps)."""
+    tickets (nine, plus the console choices that each process keeps)."""
     now = now or timezone.now()
     choices = console_choices()
     zh = lang.startswith("zh")
