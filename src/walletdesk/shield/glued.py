@@ -405,23 +405,31 @@ def _refine(
     total = [0.0]
     for k in range(len(rank)):
         total.append(total[-1] + char_score[k] + (pair_score[k] if k < len(pair_score) else 0.0))
+    pairs = len(pair_score)
 
     def evidence(first: int, last: int) -> float:
-        inside_pair = pair_score[last - 1] if last - 1 < len(pair_score) else 0.0
+        inside_pair = pair_score[last - 1] if last - 1 < pairs else 0.0
         return -(total[last] - total[first] - inside_pair)
 
     best = (evidence(start, end), start, end, False)
+    # Only windows overlapping the region by WINDOW - 2 characters or more compete: those that
+    # start WINDOW - 2 or fewer before its end (and, on the left, the range below).
+    overlap = WINDOW - 2
+    if end - start < overlap:
+        return best[1], best[2], best[3]
     for size in MNEMONIC_LENGTHS:
         bonus = size / 3 * math.log(2)
-        for first in range(max(0, start - size + WINDOW), min(end, len(rank) - size) + 1):
+        # A window whose prose score reaches this does not look random as a whole.
+        prose_limit = (RANDOM_BELOW + 4) * size / WINDOW + bonus
+        for first in range(max(0, start - size + WINDOW), min(end - overlap, len(rank) - size) + 1):
             last = first + size
-            if min(last, end) - max(first, start) < WINDOW - 2:
-                continue
-            weight = evidence(first, last) + bonus
+            # evidence(first, last) + bonus written out: the loop runs for every phrase length
+            # and start around each marked region.
+            inside_pair = pair_score[last - 1] if last - 1 < pairs else 0.0
+            weight = -(total[last] - total[first] - inside_pair) + bonus
             # Cheap checks first: the window must beat the best so far and, given the
             # checksum's evidence, still look random as a whole.
-            prose_score = bonus - weight
-            if weight <= best[0] or prose_score >= (RANDOM_BELOW + 4) * size / WINDOW + bonus:
+            if weight <= best[0] or bonus - weight >= prose_limit:
                 continue
             window = rank[first:last]
             if min(window) < 0 or not checksum_valid(window):
