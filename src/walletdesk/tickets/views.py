@@ -16,7 +16,7 @@ from django.template import TemplateDoesNotExist
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import get_template
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -387,6 +387,9 @@ def portal_new(request: HttpRequest) -> HttpResponse:
         "error": "",
         "subject": request.POST.get("subject") or request.GET.get("q", ""),
     }
+    if chosen is not None and chosen.slug == services.THEFT_CATEGORY:
+        context["theft"] = _portal_theft(request, None, chosen)
+        context["within"] = _portal_duration(chosen.first_response_minutes)
     if request.method == "POST":
         if chosen is None:
             context["errors"] = {"category": _("Choose what your request is about.")}
@@ -532,8 +535,50 @@ def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
         "intake_rows": timeline.intake_rows(
             ticket.intake, selectors.category_by_id(ticket.category_id), _lang()
         ),
+        "first_response": _portal_first_response(ticket),
     }
+    category = selectors.category_by_id(ticket.category_id)
+    if context["secret_warning"] or (category is not None and category.slug == services.THEFT_CATEGORY):
+        context["theft"] = _portal_theft(request, ticket, category)
     return render(request, "tickets/portal/ticket.html", context, status=400 if error else 200)
+
+
+def _portal_theft(request: HttpRequest, ticket: Any, category: Any = None) -> dict[str, Any]:
+    """What a customer reporting a theft sees up front: the account's frozen state (asked of the
+    wallet backend), the freeze address, the help article and what to prepare."""
+    from walletdesk.wallet.services import account_state_get
+    from walletdesk.wallet.views import stolen_account_help_url
+
+    account = account_state_get(uid=request.customer.wallet_uid)
+    return {
+        "is_theft": category is not None and category.slug == services.THEFT_CATEGORY,
+        "frozen": account is not None and account.status == "frozen",
+        "known": account is not None,
+        "freeze_url": "/support/account/freeze/" + (f"?ticket={ticket.pk}" if ticket else ""),
+        "help_url": stolen_account_help_url(_lang()),
+        "prepare": [
+            f["label_en"] if _lang() == "en" else f["label_zh"]
+            for f in (category.intake_fields if category else ())
+        ],
+    }
+
+
+def _portal_first_response(ticket: Any) -> dict[str, Any] | None:
+    """ "We usually answer within …; expected by …" while no agent has answered an open ticket."""
+    if ticket.first_response_at or not ticket.first_response_due_at or not ticket.is_open:
+        return None
+    minutes = round((ticket.first_response_due_at - ticket.created_at).total_seconds() / 60)
+    return {"within": _portal_duration(minutes), "due": ticket.first_response_due_at}
+
+
+def _portal_duration(minutes: int) -> str:
+    if minutes < 60:
+        return ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
+    if minutes < 48 * 60:
+        hours = round(minutes / 60)
+        return ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours}
+    days = round(minutes / 1440)
+    return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
 
 
 # Errors that belong to one form field, so the page shows them beside it (and in the summary).

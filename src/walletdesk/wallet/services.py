@@ -1,17 +1,25 @@
-"""Writes of the demo wallet backend (what its HTTP API does) and the demo data loader.
+"""Writes of the demo wallet backend (what its HTTP API does) and the demo data loader, then the
+product's account actions (freeze, unfreeze) at the end.
 
-The product never calls these to reach a wallet: it calls `connector_get()`. These are the
-backend's side of the HTTP spec, plus `wallet_demo_load()` for `walletdesk demo load`.
+The product never calls the demo_* functions to reach a wallet: it calls `connector_get()`. They
+are the backend's side of the HTTP spec, plus `wallet_demo_load()` for `walletdesk demo load`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from walletdesk.audit.services import audit_record
+from walletdesk.core.errors import DomainError, PermissionDenied, ValidationFailed
+from walletdesk.core.ratelimit import rate_limit_hit
+from walletdesk.wallet.connector import Account, connector_get
 from walletdesk.wallet.errors import WalletAccountNotFound, WalletRejected, WalletRequestInvalid
 from walletdesk.wallet.models import (
     AccountStatus,
@@ -233,3 +241,140 @@ def wallet_demo_load() -> dict[str, int]:
             for kind, chain, asset, amount, address, tx_hash, status, minutes_ago in rows
         )
     return {"accounts": DemoAccount.objects.count(), "transfers": DemoTransfer.objects.count()}
+
+
+# --- the product's account actions (through the connector) ------------------------------------
+# A customer who lost control of the account freezes it at once; unfreezing needs support with
+# identity checks, so only supervisors may unfreeze (the attacker may hold the customer's login).
+FREEZE_RATE_LIMIT = 5  # per customer per minute: enough for a retry, too few to hammer the backend
+
+
+@dataclass(frozen=True)
+class FreezeResult:
+    ticket: Any
+    # frozen: done now · already_frozen: nothing to do · manual: the connector failed or the
+    # customer has no wallet account linked; the ticket is urgent and support freezes it by hand.
+    state: str
+    account: Account | None = None
+    problem: str = ""
+
+
+def account_state_get(*, uid: str | None) -> Account | None:
+    """The wallet account as the backend sees it, or None when unknown (no uid, backend down)."""
+    if not uid:
+        return None
+    try:
+        return connector_get().account_get(uid)
+    except DomainError:
+        return None
+
+
+def account_freeze_by_customer(
+    *, customer: Any, locale: str, channel: str, ticket: Any = None
+) -> FreezeResult:
+    """Freeze the signed-in customer's own account (never another uid: it is read off `customer`).
+
+    The freeze is tied to `ticket` or to the customer's open theft ticket (opened when there is none).
+    Idempotent: an account already frozen is reported so and nothing is recorded twice. When the
+    backend cannot freeze, the ticket becomes urgent with a note asking support to freeze by hand,
+    and the result says so instead of raising."""
+    from walletdesk.tickets import services as tickets
+
+    rate_limit_hit(scope="wallet-freeze", key=str(customer.pk), limit=FREEZE_RATE_LIMIT)
+    with translation.override(locale):
+        body = gettext("I asked for an emergency freeze of my account.")
+    if ticket is None:
+        ticket = tickets.ticket_theft_open(customer=customer, channel=channel, body=body, locale=locale)
+    uid = customer.wallet_uid
+    by = f"customer:{customer.pk}"
+    try:
+        if not uid:
+            raise WalletAccountNotFound("No wallet account is linked to this customer's sign-in.")
+        wallet = connector_get()
+        account = wallet.account_get(uid)
+        if account.status == AccountStatus.FROZEN:
+            return FreezeResult(ticket=ticket, state="already_frozen", account=account)
+        account = wallet.account_freeze(uid, f"customer self-freeze, ticket {ticket.reference}", by)
+    except DomainError as exc:
+        tickets.ticket_security_escalate(
+            ticket=ticket,
+            note=f"The customer asked to freeze their wallet account but the freeze failed ({exc.message}). "
+            "Freeze it by hand now, then verify their identity.",
+            by=None,
+        )
+        audit_record(
+            actor=None,
+            actor_label=by,
+            action="wallet.freeze_failed",
+            target=f"wallet:{uid or '-'}",
+            data={"ticket": ticket.reference, "error": exc.message},
+        )
+        return FreezeResult(ticket=ticket, state="manual", problem=exc.message)
+    tickets.ticket_security_escalate(
+        ticket=ticket,
+        note="The customer froze their wallet account from the portal. "
+        "Unfreeze only after an identity check (supervisor).",
+        by=None,
+    )
+    audit_record(
+        actor=None,
+        actor_label=by,
+        action="wallet.freeze",
+        target=f"wallet:{uid}",
+        data={"ticket": ticket.reference, "by": "customer"},
+    )
+    return FreezeResult(ticket=ticket, state="frozen", account=account)
+
+
+def _agent_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason or len(reason) > 500:
+        raise ValidationFailed(
+            gettext("Give a reason (up to 500 characters)."), fields={"reason": gettext("required")}
+        )
+    return reason
+
+
+def _ticket_uid(ticket: Any) -> str:
+    uid = getattr(ticket.customer, "wallet_uid", None) if ticket.customer_id else None
+    if not uid:
+        raise WalletAccountNotFound(gettext("This customer has no verified wallet account."))
+    return uid
+
+
+def account_freeze_by_agent(*, ticket: Any, agent: Any, reason: str) -> Account:
+    """Any agent may freeze the account of a ticket's customer; the caller checked the agent may see
+    the ticket. Connector errors propagate: the agent sees them and can retry."""
+    from walletdesk.tickets import services as tickets
+
+    reason = _agent_reason(reason)
+    uid = _ticket_uid(ticket)
+    account = connector_get().account_freeze(uid, reason, agent.get_username())
+    tickets.ticket_security_escalate(ticket=ticket, note=f"Froze the wallet account: {reason}", by=agent)
+    audit_record(
+        actor=agent,
+        action="wallet.freeze",
+        target=f"wallet:{uid}",
+        data={"ticket": ticket.reference, "reason": reason},
+    )
+    return account
+
+
+def account_unfreeze_by_agent(*, ticket: Any, agent: Any, reason: str) -> Account:
+    """Supervisors and admins only: unfreezing hands the account back, after identity checks."""
+    from walletdesk.tickets import outbox
+
+    profile = getattr(agent, "agent_profile", None)
+    if profile is None or not profile.is_supervisor:
+        raise PermissionDenied(gettext("Only a supervisor can unfreeze an account."))
+    reason = _agent_reason(reason)
+    uid = _ticket_uid(ticket)
+    account = connector_get().account_unfreeze(uid, reason, agent.get_username())
+    outbox.send(ticket=ticket, author=agent, body=f"Unfroze the wallet account: {reason}", internal=True)
+    audit_record(
+        actor=agent,
+        action="wallet.unfreeze",
+        target=f"wallet:{uid}",
+        data={"ticket": ticket.reference, "reason": reason},
+    )
+    return account

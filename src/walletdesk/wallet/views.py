@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
-from walletdesk.core.errors import DomainError
+from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.tickets.views import customer_required
+from walletdesk.wallet import services
 from walletdesk.wallet.connector import WalletTransfer, connector_get
 
 # A panel load diagnoses at most this many uncredited deposits (one RPC round trip each).
@@ -50,8 +55,16 @@ def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse
         ticket = tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
     except DomainError as exc:
         raise Http404(exc.message) from exc
+    context = _panel_context(ticket)
+    if "transfers" in context:
+        context["flags"] = deposits_uncredited_confirmed(context["transfers"])
+    return render(request, "wallet/_customer_panel_body.html", context)
+
+
+# --- account freeze -----------------------------------------------------------------------------
+def _panel_context(ticket: Any, **extra: Any) -> dict[str, Any]:
     uid = getattr(ticket.customer, "wallet_uid", None) if ticket.customer_id else None
-    context: dict = {"ticket": ticket, "uid": uid}
+    context: dict[str, Any] = {"ticket": ticket, "uid": uid, **extra}
     if uid:
         wallet = connector_get()
         try:
@@ -63,6 +76,71 @@ def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse
             )
         except DomainError as exc:
             context["error"] = exc.message
-        else:
-            context["flags"] = deposits_uncredited_confirmed(context["transfers"])
-    return render(request, "wallet/_customer_panel_body.html", context)
+    return context
+
+
+@require_POST
+def console_account_action(request: HttpRequest, ticket_id: str, action: str) -> HttpResponse:
+    """Freeze (any agent) or unfreeze (supervisors) the ticket's customer's account, with a reason.
+    htmx swaps the panel in place; without JavaScript the agent goes back to the ticket."""
+    if not agent_session_ok(request):
+        return redirect(f"{settings.LOGIN_URL}?next=/console/tickets/{ticket_id}/")
+    from walletdesk.tickets import selectors as tickets
+
+    try:
+        ticket = tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+    act = services.account_freeze_by_agent if action == "freeze" else services.account_unfreeze_by_agent
+    status, problem = 200, ""
+    try:
+        act(ticket=ticket, agent=request.user, reason=request.POST.get("reason", ""))
+    except DomainError as exc:
+        status, problem = exc.status, exc.message
+    if not request.headers.get("HX-Request") and not problem:
+        return redirect(f"/console/tickets/{ticket.pk}/")
+    context = _panel_context(ticket, action_error=problem, action_done="" if problem else action)
+    return render(request, "wallet/_customer_panel_body.html", context, status=status)
+
+
+def _customer_ticket(request: HttpRequest) -> Any:
+    """The ticket the freeze belongs to (?ticket= on the form), checked to be the customer's own."""
+    from walletdesk.tickets import selectors as tickets
+
+    ticket_id = request.POST.get("ticket") or request.GET.get("ticket")
+    if not ticket_id:
+        return None
+    try:
+        return tickets.ticket_get_for_customer(customer=request.customer, ticket_id=ticket_id)
+    except DomainError as exc:
+        raise Http404(exc.message) from exc
+
+
+@customer_required
+@require_http_methods(["GET", "POST"])
+def portal_account_freeze(request: HttpRequest) -> HttpResponse:
+    """GET: what a freeze does, and the one button that does it. POST: freeze the signed-in
+    customer's own account (there is no uid parameter)."""
+    ticket = _customer_ticket(request)
+    context: dict[str, Any] = {
+        "ticket": ticket,
+        "account": services.account_state_get(uid=request.customer.wallet_uid),
+        "help_url": stolen_account_help_url(_lang()),
+    }
+    if request.method == "GET":
+        return render(request, "wallet/portal_freeze.html", context)
+    try:
+        result = services.account_freeze_by_customer(
+            customer=request.customer, locale=_lang(), channel="web", ticket=ticket
+        )
+    except RateLimited as exc:
+        context["error"] = exc.message
+        response = render(request, "wallet/portal_freeze.html", context, status=429)
+        response["Retry-After"] = str(exc.retry_after)
+        return response
+    context.update(result=result, ticket=result.ticket)
+    return render(request, "wallet/portal_freeze.html", context)
+
+
+def stolen_account_help_url(lang: str) -> str:
+    return "/help/en/a/stolen-account-en/" if lang == "en" else "/help/zh-hans/a/stolen-account-zh/"
