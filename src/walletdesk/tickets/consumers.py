@@ -88,11 +88,15 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
             task.cancel()
         if self.user is None:
             return
+        await self._leave_groups()
+        await database_sync_to_async(chat.viewer_leave)(channel_name=self.channel_name)
+
+    async def _leave_groups(self) -> None:
         for group in (INBOX_GROUP, agent_group(self.user.pk), CONSOLE_GROUP):
             await self.channel_layer.group_discard(group, self.channel_name)
         for ticket_id in list(self.ticket_customers):
             await self.channel_layer.group_discard(ticket_group(ticket_id), self.channel_name)
-        await database_sync_to_async(chat.viewer_leave)(channel_name=self.channel_name)
+        self.ticket_customers.clear()
 
     async def receive(
         self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any
@@ -130,7 +134,13 @@ class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         await self.send_json({"type": "pong", "t": content.get("t")})
 
     async def on_heartbeat(self, content: dict) -> None:
-        await database_sync_to_async(_heartbeat)(self.user, self.channel_name)
+        if not await database_sync_to_async(_heartbeat)(self.user, self.channel_name):
+            # Deactivated (or no longer an agent) since the socket opened: the inbox and ticket
+            # events stop here instead of reaching someone who may not open those tickets any more
+            # (now, not when the client's close handshake comes back).
+            await self._leave_groups()
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
         await self.send_json({"type": "pong", "t": content.get("t")})
 
     async def on_presence(self, content: dict) -> None:
@@ -258,9 +268,15 @@ def _console_hello(user: Any) -> dict:
     }
 
 
-def _heartbeat(user: Any, channel_name: str) -> None:
+def _heartbeat(user: Any, channel_name: str) -> bool:
+    """False once the user may no longer use the console (checked every beat: one indexed query)."""
+    from django.contrib.auth import get_user_model
+
+    if not get_user_model().objects.filter(pk=user.pk, is_active=True, agent_profile__isnull=False).exists():
+        return False
     chat.agent_heartbeat(agent=user)
     chat.viewer_touch(channel_name=channel_name)
+    return True
 
 
 def _watch(ticket: Any, user: Any, channel_name: str) -> dict:
