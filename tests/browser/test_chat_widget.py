@@ -137,6 +137,44 @@ def test_the_seed_phrase_warning_links_the_theft_report_beside_the_chat(live, ne
     assert link.get_attribute("target") == "_blank" and "noopener" in link.get_attribute("rel")
 
 
+@pytest.mark.parametrize(
+    ("locale", "warning", "link"),
+    [
+        ("en", "will never ask for your seed phrase", "report a stolen account"),
+        ("zh-hans", "绝不会向您索要助记词", "提交账户被盗报告"),
+    ],
+)
+def test_an_offline_message_with_a_seed_phrase_is_warned_about_in_the_widget(
+    live, new_context, locale, warning, link
+):
+    """Nobody online: the message becomes an email ticket, and the confirmation carries the same
+    warning the live chat and the portal give, in the widget's language."""
+    from mnemonic import Mnemonic
+
+    _, frame = open_widget(new_context(), live)
+    frame.locator("#wd-lang").select_option(locale)
+    frame.locator("#wd-offline-email").fill("me@example.com")
+    frame.locator("#wd-offline-body").fill(
+        "support asked me for " + Mnemonic("english").to_mnemonic(bytes(16))
+    )
+    frame.locator("#wd-offline-send").click()
+    alert = frame.locator("#wd-offline-warning[role=alert]")
+    expect(alert).to_contain_text(warning)
+    anchor = alert.locator("a", has_text=link)
+    assert anchor.get_attribute("href") == live.url + "/support/new/?category=account_theft"
+    assert anchor.get_attribute("target") == "_blank" and "noopener" in anchor.get_attribute("rel")
+    expect(frame.locator("#wd-offline-done")).to_contain_text(only_ticket().reference)
+
+
+def test_an_offline_message_without_a_secret_shows_no_warning(live, new_context):
+    _, frame = open_widget(new_context(), live)
+    frame.locator("#wd-offline-email").fill("me@example.com")
+    frame.locator("#wd-offline-body").fill("Please call me back")
+    frame.locator("#wd-offline-send").click()
+    frame.locator("#wd-offline-done").wait_for()
+    expect(frame.locator("#wd-offline-warning")).to_be_hidden()
+
+
 HOLD_HOST_STORAGE = """
 window.addEventListener("message", function (e) {
   if (e.data && e.data.type === "wd.storage-get") e.stopImmediatePropagation();

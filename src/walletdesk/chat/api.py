@@ -119,6 +119,7 @@ class OfflineOut(Schema):
     reference: str
     email: str
     duplicate: bool
+    secret_warning_html: str  # "" unless the message held a secret: shown at once, as the portal does
 
 
 @router.post("/chat/offline", auth=widget_auth, response=OfflineOut)
@@ -136,6 +137,7 @@ def chat_offline(request: HttpRequest, payload: OfflineIn) -> dict:
         "reference": received.ticket.reference,
         "email": payload.email.strip().lower(),
         "duplicate": received.duplicate,
+        "secret_warning_html": services.offline_secret_warning(received=received, locale=payload.locale),
     }
 
 

@@ -189,6 +189,19 @@ def offline_message_receive(
     return received
 
 
+def offline_secret_warning(*, received: Received, locale: str | None = None) -> str:
+    """The seed-phrase warning as HTML when the offline message held a secret, else "".
+
+    The live chat gets it as a system message from the worker and the portal on the page after
+    sending; an offline message ends in a confirmation, which must carry it too. A resent form
+    (its first answer lost) is a duplicate with no count: the stored findings tell."""
+    from walletdesk.shield.services import warning_html
+
+    if not (received.secrets_found or received.message.shield_findings):
+        return ""
+    return str(warning_html(locale=locale_clean(locale or received.ticket.locale)))
+
+
 # --- agents take chats --------------------------------------------------------------------------
 def _agent_check(agent: AbstractBaseUser | None) -> AgentProfile:
     if agent is None or not agent_can_work(agent):
@@ -393,16 +406,47 @@ def viewer_touch(*, channel_name: str) -> None:
 
 
 # --- canned replies -----------------------------------------------------------------------------
-def canned_reply_upsert(*, shortcut: str, title: str, body_zh: str, body_en: str) -> CannedReply:
+CANNED_TITLE_MAX = 120  # the stored "中文 / English" title (CannedReply.title)
+CANNED_BODY_MAX = 5000  # per language: a reply, not a manual; the picker shows every body in full
+
+
+def canned_reply_upsert(
+    *, shortcut: str, title: str, body_zh: str, body_en: str, new: bool = False
+) -> CannedReply:
+    """Add or replace the reply under `shortcut`. With `new` (the supervisors' "new reply" form) an
+    existing shortcut is refused (fields {"shortcut": "taken"}) instead of overwriting that reply.
+    Refusals are ValidationFailed with a code per field: shortcut "pattern"/"taken", title
+    "too_long", body "missing"/"too_long". Secrets (a pasted recovery phrase, a key) are replaced by
+    the shield's marker as in help articles: a canned reply goes out under every agent's name."""
+    from walletdesk.shield.services import text_redact
+
     shortcut = shortcut.strip().lower()
+    fields: dict[str, str] = {}
     if not re.match(r"^[a-z0-9_-]{1,40}$", shortcut):
-        raise ValidationFailed(fields={"shortcut": "1-40 of a-z, 0-9, '-', '_'"})
+        fields["shortcut"] = "pattern"
+    elif new and CannedReply.objects.filter(shortcut=shortcut).exists():
+        fields["shortcut"] = "taken"
+    title = title.strip()
+    if len(title) > CANNED_TITLE_MAX:
+        fields["title"] = "too_long"
     if not body_zh.strip() or not body_en.strip():
-        raise ValidationFailed(fields={"body": "both the Chinese and the English text are needed"})
-    reply, _ = CannedReply.objects.update_or_create(
-        shortcut=shortcut,
-        defaults={"title": title.strip()[:120] or shortcut, "body_zh": body_zh, "body_en": body_en},
-    )
+        fields["body"] = "missing"
+    elif max(len(body_zh), len(body_en)) > CANNED_BODY_MAX:
+        fields["body"] = "too_long"
+    if fields:
+        raise ValidationFailed(fields=fields)
+    defaults = {
+        "title": text_redact(text=title, locale=None).text[:CANNED_TITLE_MAX] or shortcut,
+        "body_zh": text_redact(text=body_zh, locale="zh-hans").text,
+        "body_en": text_redact(text=body_en, locale="en").text,
+    }
+    if new:
+        try:
+            with transaction.atomic():
+                return CannedReply.objects.create(shortcut=shortcut, **defaults)
+        except IntegrityError:  # added in another tab between the check and the insert
+            raise ValidationFailed(fields={"shortcut": "taken"}) from None
+    reply, _ = CannedReply.objects.update_or_create(shortcut=shortcut, defaults=defaults)
     return reply
 
 

@@ -629,6 +629,10 @@
         if (!r.ok) { showError(apiErr(j)); $("wd-offline-done").textContent = apiErr(j); $("wd-offline-done").hidden = false; return; }
         store.set("offline.client", null); $("wd-offline-form").hidden = true;
         $("wd-offline-done").textContent = t("offlineDone", { ref: j.reference, email: j.email }); $("wd-offline-done").hidden = false;
+        // The message held a seed phrase or key: the server's warning (sanitized HTML, in the language
+        // sent) says support never asks for it and links the stolen-account flow, as the chat does.
+        var warn = $("wd-offline-warning");
+        if (j.secret_warning_html) { warn.replaceChildren(bubble("system", j.secret_warning_html, "").firstChild); warn.hidden = false; warn.scrollIntoView({ block: "nearest" }); }
       }); });
   });
   window.addEventListener("offline", function () { if (state.ws) { try { state.ws.close(); } catch (e) { /* closed */ } } });
