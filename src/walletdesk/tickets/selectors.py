@@ -332,6 +332,7 @@ TICKET_ROW_FIELDS = (
     "created_at",
     "last_message_at",
     "first_response_at",
+    "first_response_due_at",  # the inbox's Due column, from the same row query
     "solved_at",
     "customer_id",
     "customer__name",
