@@ -238,7 +238,7 @@ def _exact_regions(
         if there == here + 1:
             hit = k < len(touching) and touching[k]
         else:
-            hit = any(ch in _PROSE_PUNCTUATION for ch in chunk[here + 1 : there])
+            hit = not _PROSE_PUNCTUATION.isdisjoint(chunk[here + 1 : there])
         pair_score.append(PAIR_WEIGHT if hit else 0.0)
     ranks = zh_rank()
     local_stream = stream[low:high]
@@ -328,7 +328,7 @@ def _chance_pass(
         )
 
     def punctuated(a: int, b: int) -> bool:  # sentence punctuation between stream a and b > a
-        return any(ch in _PROSE_PUNCTUATION for ch in chunk[positions[a] + 1 : positions[b]])
+        return not _PROSE_PUNCTUATION.isdisjoint(chunk[positions[a] + 1 : positions[b]])
 
     left_out = (*range(start, first), *range(last, end))
     if max(char_score[first], char_score[last - 1]) > SET_OFF_ABOVE or punctuated(first, last - 1):
