@@ -284,7 +284,9 @@ EMAIL_HOST_USER = _env("WALLETDESK_SMTP_USER", "")
 EMAIL_HOST_PASSWORD = _env("WALLETDESK_SMTP_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("WALLETDESK_SMTP_TLS", False)
 EMAIL_BACKEND = _env("WALLETDESK_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = _env("WALLETDESK_FROM_EMAIL", "support@demowallet.example")
+# The demo brand's registered support address: mail the desk sends must pass its own Verify check
+# (customers are told to check a sender there; support@demowallet.example was called a look-alike).
+DEFAULT_FROM_EMAIL = _env("WALLETDESK_FROM_EMAIL", "support@demowallet.com")
 
 # The operator's wallet backend (HTTP connector, HMAC-signed). Empty URL → the built-in demo backend.
 WALLETDESK_WALLET_URL = _env("WALLETDESK_WALLET_URL", "")

@@ -96,3 +96,21 @@ def test_kind_spellings_and_missing_labels_are_accepted(registry_file, capsys):
     call_command("registry", "import", registry_file(data))
     assert "Imported 3 channels for Fict." in capsys.readouterr().out
     assert value_verify(value="x.com/fict").verdict == "official"
+
+
+def test_a_bare_handle_is_official_only_on_its_platform_and_the_desks_own_mail_passes(
+    demo_registry, settings
+):
+    x_handle = value_verify(value="@DemoWallet")  # DemoWallet's X account; on Telegram the name is anyone's
+
+    assert x_handle.verdict == "official" and x_handle.kind == "x"
+    assert "X (Twitter) only" in x_handle.reason and "@DemoWalletSupport" in x_handle.reason
+    assert (
+        "仅在 X（推特） 上是 DemoWallet 的官方账号" in x_handle.reason_zh
+        and "Telegram 上名为 @DemoWallet 的账号不是" in x_handle.reason_zh
+    )
+    assert "official X (Twitter) account is @DemoWallet." in value_verify(value="@DemoWalletBot").reason
+    on_telegram = value_verify(value="t.me/DemoWallet")
+    assert on_telegram.verdict == "lookalike"
+    # The address the desk's own mail comes from must not be called a look-alike by the desk's own check.
+    assert value_verify(value=settings.DEFAULT_FROM_EMAIL).verdict == "official"

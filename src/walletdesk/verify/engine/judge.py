@@ -734,6 +734,8 @@ class RegistryIndex:
         for kind in kinds:
             for h in self.handles[kind]:
                 if h.lower == p.value:
+                    if p.kind == "handle":
+                        return self._official_on_one_platform(p, h)
                     return self._verdict(
                         "official", p, "official", kind=kind, matched=h.value, brand=h.brand, trick="official"
                     )
@@ -741,6 +743,39 @@ class RegistryIndex:
             if self._is_blocked(kind, p.value):
                 return self._verdict("lookalike", p, "known-phishing", kind=kind, trick="known-phishing")
         return self._handle_lookalike(p, kinds) or self._verdict("unknown", p, "unknown")
+
+    def _official_on_one_platform(self, p: Parsed, h: _Handle) -> Verdict:
+        """A bare @name pasted without its platform: official where it is registered; on the other
+        platform the same name may belong to a scammer, unless it is registered there too."""
+        other = "x" if h.kind == "telegram" else "telegram"
+        if any(o.lower == p.value for o in self.handles[other]):
+            return self._verdict(
+                "official", p, "official", kind=h.kind, matched=h.value, brand=h.brand, trick="official"
+            )
+        theirs = [o.value for o in self.handles[other] if o.brand == h.brand]
+        platform = {"telegram": ("Telegram", "Telegram"), "x": ("X (Twitter)", "X（推特）")}
+        if theirs:
+            accounts = "account is" if len(theirs) == 1 else "accounts are"
+            others_en = f"its official {platform[other][0]} {accounts} {', '.join(theirs)}."
+            others_zh = f"其官方 {platform[other][1]} 账号是 {'、'.join(theirs)}。"
+        else:
+            others_en = f"it has no official {platform[other][0]} account."
+            others_zh = f"它没有官方 {platform[other][1]} 账号。"
+        return self._verdict(
+            "official",
+            p,
+            "official-one-platform",
+            kind=h.kind,
+            matched=h.value,
+            brand=h.brand,
+            trick="official",
+            platform_en=platform[h.kind][0],
+            platform_zh=platform[h.kind][1],
+            other_en=platform[other][0],
+            other_zh=platform[other][1],
+            others_en=others_en,
+            others_zh=others_zh,
+        )
 
     def _judge_wechat(self, p: Parsed) -> Verdict:
         for h in self.handles["wechat"]:

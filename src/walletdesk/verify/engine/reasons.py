@@ -29,6 +29,12 @@ KIND_EN = {
 
 REASONS: dict[str, tuple[str, str]] = {
     "official": ("{value} is an official {kind_en} of {brand}.", "{value} 是 {brand} 的官方{kind_zh}。"),
+    # A bare @name is official on one platform only: the same name elsewhere is anyone's.
+    "official-one-platform": (
+        "{value} is {brand}'s official account on {platform_en} only. An account named {value} on {other_en} "
+        "is not {brand}'s: {others_en}",
+        "{value} 仅在 {platform_zh} 上是 {brand} 的官方账号。{other_zh} 上名为 {value} 的账号不是 {brand} 的：{others_zh}",
+    ),
     "official-inside": (
         "{value} lies inside {matched}, an official website of {brand}.",
         "{value} 属于 {brand} 的官方网站 {matched}。",
