@@ -68,8 +68,8 @@ REASONS: dict[str, tuple[str, str]] = {
         "{value} 用连字符拆分了 {matched} 的名字，不是官方网站。",
     ),
     "subdomain": (
-        "{value} shows {matched} only as the beginning of a foreign domain; the site really belongs to {registrable}.",
-        "{value} 只是把 {matched} 放在一个外部域名的开头；这个网站实际属于 {registrable}。",
+        "{value} shows {matched} only as the beginning of a foreign domain; it really belongs to {registrable}.",
+        "{value} 只是把 {matched} 放在一个外部域名的开头；它实际属于 {registrable}。",
     ),
     "tld": (
         "{value} uses the name of {matched} under another ending ({suffix}); {brand} does not own it.",
