@@ -93,3 +93,23 @@ def test_a_seed_phrase_in_the_request_is_redacted(signed_in, customer):
     )
     ticket = Ticket.objects.get(customer=customer)
     assert "abandon abandon" not in ticket.messages.get().body and ticket.secret_leaks == 1
+
+
+def test_asking_again_before_anyone_called_adds_to_the_waiting_request(signed_in, customer, agent):
+    form = {"phone": "+44 7911 123456", "window": "asap", "language": "en", "body": "withdrawal stuck"}
+    first = signed_in.post("/support/callback/", form)
+    again = signed_in.post("/support/callback/", {**form, "phone": "+447911123456", "window": "evening",
+                                                  "body": "still stuck, please call"})  # fmt: skip
+    other_number = signed_in.post("/support/callback/", {**form, "phone": "+44 7911 123457"})
+
+    assert first["Location"] == again["Location"] != other_number["Location"]
+    waiting = Ticket.objects.get(customer=customer, intake__phone="+447911123456")
+    bodies = list(waiting.messages.values_list("body", flat=True))
+    assert bodies[0] == "withdrawal stuck" and bodies[1].startswith("still stuck, please call")
+    assert "18:00–21:00" in bodies[1]
+
+    from walletdesk.tickets import outbox
+
+    outbox.send(ticket=waiting, author=agent, body="We called you.")  # answered: a new request is a new call
+    after_call = signed_in.post("/support/callback/", form)
+    assert after_call["Location"] != first["Location"]

@@ -334,6 +334,23 @@ def callback_request(
     when = str(windows[window])
     if window != "asap":
         when = f"{when} ({settings.TIME_ZONE})"
+    waiting = _callback_waiting(customer=customer, e164=e164)
+    if waiting is not None:
+        # Asking again for the same number before anyone called adds to that request: one call, with
+        # everything the customer said, instead of a queue of identical tickets for agents to close.
+        note = gettext("Asked again for a call: %(when)s, in %(language)s.") % {
+            "when": when,
+            "language": dict(CALLBACK_LANGUAGES)[language],
+        }
+        return receive(
+            InboundMessage(
+                channel=Channel.PHONE,
+                body=f"{body.strip()}\n\n{note}",
+                customer=customer,
+                ticket=waiting,
+                locale=locale or customer.locale,
+            )
+        )
     return receive(
         InboundMessage(
             channel=Channel.PHONE,
@@ -349,6 +366,23 @@ def callback_request(
             },
             locale=locale or customer.locale,
         )
+    )
+
+
+def _callback_waiting(*, customer: Customer, e164: str) -> Ticket | None:
+    """The customer's open call-back request for this number that no agent has answered yet."""
+    from walletdesk.tickets.models import OPEN_STATUSES
+
+    return (
+        Ticket.objects.filter(
+            customer=customer,
+            channel=Channel.PHONE,
+            status__in=OPEN_STATUSES,
+            first_response_at__isnull=True,
+            intake__phone=e164,
+        )
+        .order_by("-id")
+        .first()
     )
 
 
