@@ -80,3 +80,33 @@ def test_customer_reports_theft_sees_urgency_and_freezes_the_account(
     expect(page.locator("#freeze-button")).to_have_count(0)
     shot("5-ticket-frozen")
     assert Ticket.objects.get().priority == "urgent"
+
+
+def test_agent_freezes_from_the_wallet_panel_and_cannot_unfreeze(
+    live, agent_page, online_agent, theft_category
+):
+    from walletdesk.accounts.models import Customer
+    from walletdesk.tickets.services import ticket_create_by_customer
+    from walletdesk.wallet.connector import connector_get
+    from walletdesk.wallet.services import DEMO_UID, wallet_demo_load
+
+    wallet_demo_load()
+    customer = Customer.objects.create(wallet_uid=DEMO_UID, name="Victim", locale="en")
+    ticket = ticket_create_by_customer(
+        customer=customer,
+        channel="web",
+        body="my USDT went to 0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+        category=theft_category,
+        intake={"account": "victim"},
+    ).ticket
+    page = agent_page(f"/console/tickets/{ticket.pk}/")
+    page.set_viewport_size({"width": 390, "height": 844})
+
+    expect(page.locator("#wallet-freeze-reason")).to_have_value(f"Reported stolen {ticket.reference}")
+    page.click("#wallet-freeze button[type=submit]")
+
+    expect(page.locator("#wallet-panel .chip.bad").first).to_be_visible()
+    expect(page.locator("#wallet-unfreeze")).to_have_count(0)  # an agent, not a supervisor
+    if SHOTS:
+        page.locator("#wallet-panel").screenshot(path=f"{SHOTS}/theft-agent-panel.png")
+    assert connector_get().account_get(DEMO_UID).status == "frozen"

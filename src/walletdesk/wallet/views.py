@@ -100,6 +100,8 @@ def console_account_action(request: HttpRequest, ticket_id: str, action: str) ->
     if not request.headers.get("HX-Request") and not problem:
         return redirect(f"/console/tickets/{ticket.pk}/")
     context = _panel_context(ticket, action_error=problem, action_done="" if problem else action)
+    if "transfers" in context:
+        context["flags"] = deposits_uncredited_confirmed(context["transfers"])
     return render(request, "wallet/_customer_panel_body.html", context, status=status)
 
 
