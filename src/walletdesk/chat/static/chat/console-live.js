@@ -50,7 +50,11 @@
   function connect() {
     ws = new WebSocket(wsUrl);
     ws.onopen = function () { attempt = 0; $("chat-live-conn").textContent = ""; if (ticketId) send({ type: "watch", ticket_id: ticketId }); };
-    ws.onmessage = function (e) { try { handle(JSON.parse(e.data)); } catch (err) { /* ignore bad frame */ } };
+    ws.onmessage = function (e) {
+      var d; try { d = JSON.parse(e.data); handle(d); } catch (err) { /* ignore bad frame */ }
+      // The inbox's rows listen here (tickets/inbox-live.js) instead of opening a second socket.
+      if (d) document.dispatchEvent(new CustomEvent("wd:console-event", { detail: d }));
+    };
     ws.onclose = function (e) {
       $("chat-live-conn").textContent = e.code === 4403 ? L("未登录或未通过两步验证", "not signed in or 2FA not passed") : L("重连中…", "reconnecting…");
       if (e.code === 4403) return;
