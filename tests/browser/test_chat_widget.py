@@ -310,3 +310,37 @@ def test_a_txid_that_is_not_a_hash_gets_the_servers_reason(live, new_context, on
     reason = frame.locator("[data-error-for='txid']")
     expect(reason).to_contain_text("transaction hash")
     assert frame.locator("input[data-key='txid']").input_value() == "TRC20"  # nothing typed is lost
+
+
+@pytest.mark.parametrize(("locale", "typed"), [("zh-hans", "充值未到账"), ("en", "deposit not credited")])
+def test_on_a_phone_help_suggestions_are_not_hidden_under_the_start_button(
+    live, new_context, online_agent, locale, typed
+):
+    """At 390 px a category's intake form fills the screen: the suggestions that appear under the
+    text box used to run under the start bar, which was stuck over the scrolling form."""
+    from walletdesk.demo.services import demo_core_load
+    from walletdesk.helpcenter.services import kb_demo_load
+    from walletdesk.tickets.selectors import categories_forget
+
+    demo_core_load()  # the shipped categories: deposit asks for five things
+    categories_forget()
+    kb_demo_load()
+    page, frame = open_widget(new_context(viewport={"width": 390, "height": 844}, is_mobile=True), live)
+    frame.locator("#wd-lang").select_option(locale)
+    frame.locator("#wd-categories button[data-slug=deposit]").click()
+    frame.locator("#wd-first").fill(typed)
+    links = frame.locator("#wd-suggest li a")
+    expect(links.nth(2)).to_be_attached()  # the demo help center has several on deposits
+    page.wait_for_timeout(200)  # the scroll into view
+    bar_top = frame.locator(".wd-start-bar").bounding_box()["y"]
+    for link in links.all():
+        box = link.bounding_box()
+        assert box["y"] + box["height"] <= bar_top, (box, bar_top)
+        # Nothing is drawn over it: the link is what a tap at its middle reaches.
+        on_top = link.evaluate(
+            "a => { const r = a.getBoundingClientRect();"
+            " const el = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);"
+            " return a.contains(el); }"
+        )
+        assert on_top
+    expect(frame.locator("#wd-start")).to_be_in_viewport()

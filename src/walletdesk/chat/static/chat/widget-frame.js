@@ -300,6 +300,7 @@
         var head = document.createElement("li"); head.textContent = t("suggest"); head.style.listStyle = "none"; list.appendChild(head);
         hits.forEach(function (h) { var li = document.createElement("li"), a = document.createElement("a"); a.href = h.url; a.target = "_blank"; a.rel = "noopener"; a.textContent = h.title; li.appendChild(a); list.appendChild(li); });
         list.hidden = false;
+        list.scrollIntoView({ block: "nearest" });  // they appear below the text box, maybe below the fold
       }).catch(function () { list.hidden = true; });
     }, 300);
   }
