@@ -61,6 +61,10 @@ def test_a_scam_paid_into_is_theft(text: str) -> None:
         "a 'support agent' on telegram asked me to send 100 USDT to verify, I didn't send anything",
         "someone said I must move my coins to a safe wallet. is that you? haven't done it",
         "the buyer never paid me and I have not released the coins, what now",
+        # Quoted error texts and buttons are no scam roles ("unsupported" holds no "support").
+        'I sent 80 USDC and the page says "token unsupported on this chain", where is it',
+        'paid with the "pay by bank" button, it says on hold for 3 days',
+        '一个"卖家"说多收了我的钱让我退回去，我还没退，是不是骗局',
     ],
 )
 def test_a_scam_not_paid_into(text: str) -> None:

@@ -1148,9 +1148,11 @@ _SCAM_RE = _compile(
     r"(?:交|缴)(?:了)?(?:税|个税|解冻费|保证金)|解冻费|截图是p的|资金盘|投资平台|理财平台|带单|导师|"
     # A role or scheme in scare quotes is one the customer now knows was false ("the 'bank
     # manager'", "a 'crypto mentor'", "那个“官方客服”", "一个“区块链养老项目”").
-    r"['\"‘“「][^'\"’”」]{0,24}(?:support|agent|admin|service|official|staff|manager|advis[eo]r|consultant|mentor|coach|"
-    r"buyer|seller|broker|recruiter|teacher|expert|desk|bank|team|bot|platform|project|mining|wallet|job|investment|"
-    r"客服|官方|经理|导师|老师|顾问|专员|项目|平台|机器人|买家|卖家)[^'\"’”」]{0,12}['\"’”」]|"
+    # Whole words: "cannot be credited - unsupported network" quotes an error, not a role; a bank or
+    # a wallet in quotes is a button or a message more often than a scheme.
+    r"['\"‘“「][^'\"’”」]{0,24}(?<![a-z])(?:support|agent|admin|official|staff|manager|advis[eo]r|consultant|mentor|coach|"
+    r"buyer|seller|broker|recruiter|teacher|expert|desk|team|bot|platform|project|mining|investment)(?![a-z])[^'\"’”」]{0,12}['\"’”」]|"
+    r"['\"‘“「][^'\"’”」]{0,24}(?:客服|官方|经理|导师|老师|顾问|专员|项目|平台|机器人|买家|卖家)[^'\"’”」]{0,12}['\"’”」]|"
     r"safe(?:ty)? (?:wallet|account|address)|secure (?:wallet|account) (?:they|he|she)|安全(?:账户|钱包|地址)|"
     r"(?:realis|realiz|found out|turn(?:s|ed)? out|now (?:i )?(?:see|know))[^.!?]{0,30}(?:scam|fraud|fake|not (?:you|yours|real|official))|"
     r"(?:it|this|that|all) (?:was|had been) (?:a |all a )?(?:scam|fraud)|(?:job|task) (?:offer|scam)|unlock (?:the |more )?tasks|"
@@ -1182,7 +1184,7 @@ _PAID_ALREADY_RE = _compile(
 _NOT_PAID_RE = _compile(
     r"(?:didn'?t|did not|never|haven'?t|have not|hasn'?t|won'?t|not going to) (?:yet )?"
     r"(?:send|sent|pay|paid|transfer|transferred|release|released|invest|invested|do it)|"
-    r"没(?:有)?(?:转|付|交|打|充|放)|还没(?:有)?(?:转|付|交|打|充|放)|(?:should|shall|can|do) i (?:send|pay|release|transfer)|"
+    r"没(?:有)?(?:转|付|交|打|充|放)|还没(?:有)?(?:转|付|交|打|充|放|退)|(?:should|shall|can|do) i (?:send|pay|release|transfer)|"
     r"要不要(?:转|付|交|打|充|放)|该不该|before i (?:send|pay|release)|差点|差一点|险些|(?<![a-z])(?:almost|nearly)(?![a-z])"
 )
 
