@@ -211,3 +211,33 @@ def test_api_freeze_needs_a_token_is_rate_limited_and_freezes(victim, theft, cli
     settings.WALLETDESK_RATE_LIMIT_ENABLED = True
     codes = [client.post(url, {}, content_type="application/json", **auth).status_code for _ in range(6)]
     assert codes[0] == 200 and codes[-1] == 429
+
+
+def test_every_portal_ticket_shows_the_expected_first_response_until_an_agent_answers(
+    client, customer, category, agent
+):
+    from walletdesk.tickets import outbox
+
+    ticket = ticket_create_by_customer(
+        customer=customer,
+        channel="web",
+        body="deposit missing",
+        category=category,
+        intake={"txid": "0x" + "ab" * 32},
+    ).ticket
+    url = f"/support/tickets/{ticket.pk}/"
+    page = _portal(client, customer).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "We usually answer within 4 hours; expected by" in page and 'id="theft-status"' not in page
+
+    outbox.send(ticket=ticket, author=agent, body="Looking into it")
+    assert 'id="first-response"' not in client.get(url).content.decode()
+
+
+def test_the_seed_phrase_warning_offers_the_freeze(client, victim, category):
+    words = "legal winner thank year wave sausage worth useful legal winner thank yellow"
+    response = _portal(client, victim).post(
+        "/support/new/",
+        {"category": "deposit", "intake_txid": "0x" + "ab" * 32, "body": f"my phrase is {words}"},
+    )
+    page = client.get(response["Location"]).content.decode()
+    assert 'id="secret-warning"' in page and 'id="secret-freeze-button"' in page
