@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _sync_supervisors_group(sender: AppConfig, **kwargs) -> None:
@@ -14,6 +15,7 @@ def _sync_supervisors_group(sender: AppConfig, **kwargs) -> None:
 
 class AccountsConfig(AppConfig):
     name = "walletdesk.accounts"
+    verbose_name = _("Accounts and agents")
     label = "accounts"
 
     def ready(self) -> None:

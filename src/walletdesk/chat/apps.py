@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ChatConfig(AppConfig):
     name = "walletdesk.chat"
+    verbose_name = _("Live chat")
     label = "chat"

@@ -30,26 +30,42 @@ class Conversation(models.Model):
     that tickets do not have: queue time, who accepted, read marks.
     """
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="chat_conversations")
-    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="chat_conversations")
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="chat_conversations", verbose_name=_("Ticket")
+    )
+    customer = models.ForeignKey(
+        Customer, on_delete=models.CASCADE, related_name="chat_conversations", verbose_name=_("Customer")
+    )
     status = models.CharField(
-        max_length=10, choices=ConversationStatus.choices, default=ConversationStatus.QUEUED
+        max_length=10,
+        choices=ConversationStatus.choices,
+        default=ConversationStatus.QUEUED,
+        verbose_name=_("Status"),
     )
     agent = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="chats"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chats",
+        verbose_name=_("Agent"),
     )
     # A transfer to a team sends the chat back to the queue for that team's agents.
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
-    locale = models.CharField(max_length=10, default="zh-hans")
-    reply_email = models.EmailField(blank=True)  # offline: where the answer goes
-    queued_at = models.DateTimeField(default=timezone.now)
-    accepted_at = models.DateTimeField(null=True, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("Team"))
+    locale = models.CharField(max_length=10, default="zh-hans", verbose_name=_("Locale"))
+    reply_email = models.EmailField(
+        blank=True, verbose_name=_("Reply email")
+    )  # offline: where the answer goes
+    queued_at = models.DateTimeField(default=timezone.now, verbose_name=_("Queued at"))
+    accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Accepted at"))
+    ended_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Ended at"))
     # Read receipts: the highest message id each side has seen.
-    customer_read_upto = models.BigIntegerField(default=0)
-    agent_read_upto = models.BigIntegerField(default=0)
+    customer_read_upto = models.BigIntegerField(default=0, verbose_name=_("Customer read up to"))
+    agent_read_upto = models.BigIntegerField(default=0, verbose_name=_("Agent read up to"))
 
     class Meta:
+        verbose_name = _("Conversation")
+        verbose_name_plural = _("Conversations")
         constraints = [
             # At most one live chat per ticket: two tabs sending the first message at once share it.
             models.UniqueConstraint(
@@ -75,13 +91,15 @@ class Conversation(models.Model):
 
 
 class CannedReply(models.Model):
-    shortcut = models.SlugField(max_length=40, unique=True)
-    title = models.CharField(max_length=120)
-    body_zh = models.TextField()
-    body_en = models.TextField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    shortcut = models.SlugField(max_length=40, unique=True, verbose_name=_("Shortcut"))
+    title = models.CharField(max_length=120, verbose_name=_("Title"))
+    body_zh = models.TextField(verbose_name=_("Body (Chinese)"))
+    body_en = models.TextField(verbose_name=_("Body (English)"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Canned reply")
+        verbose_name_plural = _("Canned replies")
         ordering = ["shortcut"]
 
     def __str__(self) -> str:
@@ -94,11 +112,13 @@ class CannedReply(models.Model):
 class BusinessHours(models.Model):
     """Opening hours per weekday (0 = Monday) in settings.TIME_ZONE. No rows at all means 24/7."""
 
-    weekday = models.PositiveSmallIntegerField(unique=True)
-    opens = models.TimeField()
-    closes = models.TimeField()
+    weekday = models.PositiveSmallIntegerField(unique=True, verbose_name=_("Weekday"))
+    opens = models.TimeField(verbose_name=_("Opens"))
+    closes = models.TimeField(verbose_name=_("Closes"))
 
     class Meta:
+        verbose_name = _("Business hours")
+        verbose_name_plural = _("Business hours")
         ordering = ["weekday"]
 
     def __str__(self) -> str:
@@ -108,7 +128,11 @@ class BusinessHours(models.Model):
 class ChatSettings(models.Model):
     """One row: operator switches for the chat (set with `walletdesk chat routing`)."""
 
-    auto_assign = models.BooleanField(default=False)
+    auto_assign = models.BooleanField(default=False, verbose_name=_("Auto-assign"))
+
+    class Meta:
+        verbose_name = _("Chat settings")
+        verbose_name_plural = _("Chat settings")
 
     def __str__(self) -> str:
         return f"auto_assign={self.auto_assign}"
@@ -117,12 +141,16 @@ class ChatSettings(models.Model):
 class TicketViewer(models.Model):
     """An agent's console socket that has a ticket open; stale rows expire (heartbeat)."""
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="chat_viewers")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
-    channel_name = models.CharField(max_length=200)
-    seen_at = models.DateTimeField(default=timezone.now)
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="chat_viewers", verbose_name=_("Ticket")
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("User"))
+    channel_name = models.CharField(max_length=200, verbose_name=_("Channel name"))
+    seen_at = models.DateTimeField(default=timezone.now, verbose_name=_("Seen at"))
 
     class Meta:
+        verbose_name = _("Ticket viewer")
+        verbose_name_plural = _("Ticket viewers")
         constraints = [
             models.UniqueConstraint(fields=["ticket", "channel_name"], name="chat_viewer_unique_socket")
         ]

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.core.handlers.asgi import ASGIHandler
 from django.core.signals import request_finished
 from django.db import connections
+from django.utils.translation import gettext_lazy as _
 
 
 def close_asgi_request_connections(sender, **kwargs):
@@ -19,6 +20,7 @@ def close_asgi_request_connections(sender, **kwargs):
 
 class CoreConfig(AppConfig):
     name = "walletdesk.core"
+    verbose_name = _("Core")
     label = "core"
 
     def ready(self):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 class Locale(models.TextChoices):
     ZH_HANS = "zh-hans", "简体中文"
-    EN = "en", "English"
+    EN = "en", _("English")
 
 
 class ArticleStatus(models.TextChoices):
@@ -18,12 +18,13 @@ class ArticleStatus(models.TextChoices):
 
 
 class Category(models.Model):
-    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
-    name_zh = models.CharField(max_length=200, blank=True)
-    name_en = models.CharField(max_length=200, blank=True)
-    position = models.PositiveIntegerField(default=100)
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True, verbose_name=_("Slug"))
+    name_zh = models.CharField(max_length=200, blank=True, verbose_name=_("Name (Chinese)"))
+    name_en = models.CharField(max_length=200, blank=True, verbose_name=_("Name (English)"))
+    position = models.PositiveIntegerField(default=100, verbose_name=_("Position"))
 
     class Meta:
+        verbose_name = _("Category")
         ordering = ["position", "slug"]
         verbose_name_plural = "categories"
 
@@ -37,29 +38,43 @@ class Category(models.Model):
 
 
 class Article(models.Model):
-    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    locale = models.CharField(max_length=10, choices=Locale.choices)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True, verbose_name=_("Slug"))
+    locale = models.CharField(max_length=10, choices=Locale.choices, verbose_name=_("Locale"))
     # Language versions of one topic share a group key (the slug stem without -zh/-en).
-    group = models.CharField(max_length=200, db_index=True)
-    title = models.CharField(max_length=300)
-    body = models.TextField(help_text="Markdown")
-    body_html = models.TextField(blank=True, editable=False)
+    group = models.CharField(max_length=200, db_index=True, verbose_name=_("Group"))
+    title = models.CharField(max_length=300, verbose_name=_("Title"))
+    body = models.TextField(help_text="Markdown", verbose_name=_("Body"))
+    body_html = models.TextField(blank=True, editable=False, verbose_name=_("Body HTML"))
     category = models.ForeignKey(
-        Category, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+        Category,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("Category"),
     )
-    tags = models.JSONField(default=list, blank=True)
-    status = models.CharField(max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    tags = models.JSONField(default=list, blank=True, verbose_name=_("Tags"))
+    status = models.CharField(
+        max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT, verbose_name=_("Status")
+    )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Author"),
     )
-    view_count = models.PositiveIntegerField(default=0)
-    helpful_yes = models.PositiveIntegerField(default=0)
-    helpful_no = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0, verbose_name=_("View count"))
+    helpful_yes = models.PositiveIntegerField(default=0, verbose_name=_("Helpful votes"))
+    helpful_no = models.PositiveIntegerField(default=0, verbose_name=_("Not helpful votes"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
+    published_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Published at"))
 
     class Meta:
+        verbose_name = _("Article")
+        verbose_name_plural = _("Articles")
         ordering = ["group", "locale"]
         indexes = [models.Index(fields=["status", "locale"], name="helpcenter_art_status_loc")]
 
@@ -76,30 +91,43 @@ class Article(models.Model):
 
 
 class ArticleRevision(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
-    number = models.PositiveIntegerField()
-    title = models.CharField(max_length=300)
-    body = models.TextField()
-    tags = models.JSONField(default=list, blank=True)
-    status = models.CharField(max_length=10, choices=ArticleStatus.choices)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("Article")
     )
-    source = models.CharField(max_length=20, default="console")  # console | import
-    created_at = models.DateTimeField(auto_now_add=True)
+    number = models.PositiveIntegerField(verbose_name=_("Number"))
+    title = models.CharField(max_length=300, verbose_name=_("Title"))
+    body = models.TextField(verbose_name=_("Body"))
+    tags = models.JSONField(default=list, blank=True, verbose_name=_("Tags"))
+    status = models.CharField(max_length=10, choices=ArticleStatus.choices, verbose_name=_("Status"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Author"),
+    )
+    source = models.CharField(max_length=20, default="console", verbose_name=_("Source"))  # console | import
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Article revision")
+        verbose_name_plural = _("Article revisions")
         ordering = ["article", "-number"]
         constraints = [models.UniqueConstraint(fields=["article", "number"], name="helpcenter_rev_unique")]
 
 
 class ArticleFeedback(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="feedback")
-    helpful = models.BooleanField()
-    comment = models.TextField(blank=True, max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("Article")
+    )
+    helpful = models.BooleanField(verbose_name=_("Helpful"))
+    comment = models.TextField(blank=True, max_length=2000, verbose_name=_("Comment"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Article feedback")
+        verbose_name_plural = _("Article feedback")
         ordering = ["-created_at"]
 
 
@@ -110,11 +138,17 @@ class ArticleIndex(models.Model):
     `tsv` tsvector column added by migration 0002 (GIN index, 'simple' config).
     """
 
-    article = models.OneToOneField(Article, primary_key=True, on_delete=models.CASCADE, related_name="index")
-    title_tokens = models.TextField()
-    tag_tokens = models.TextField()
-    body_tokens = models.TextField()
-    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.CASCADE, related_name="index", verbose_name=_("Article")
+    )
+    title_tokens = models.TextField(verbose_name=_("Title tokens"))
+    tag_tokens = models.TextField(verbose_name=_("Tag tokens"))
+    body_tokens = models.TextField(verbose_name=_("Body tokens"))
+    updated_at = models.DateTimeField(auto_now=True, db_index=True, verbose_name=_("Updated at"))
+
+    class Meta:
+        verbose_name = _("Article index")
+        verbose_name_plural = _("Article indexes")
 
 
 class IndexState(models.Model):
@@ -125,8 +159,12 @@ class IndexState(models.Model):
     a rolled-back transaction must never let two different indexes share a version.
     """
 
-    key = models.CharField(max_length=20, primary_key=True)
-    version = models.CharField(max_length=32, default="")
+    key = models.CharField(max_length=20, primary_key=True, verbose_name=_("Key"))
+    version = models.CharField(max_length=32, default="", verbose_name=_("Version"))
+
+    class Meta:
+        verbose_name = _("Index state")
+        verbose_name_plural = _("Index states")
 
 
 class Synonym(models.Model):
@@ -162,14 +200,18 @@ class SearchSource(models.TextChoices):
 class SearchEvent(models.Model):
     """One customer search, kept for the no-result / no-click report and deflection counts."""
 
-    query = models.CharField(max_length=300)
-    locale = models.CharField(max_length=10, blank=True)
-    source = models.CharField(max_length=20, choices=SearchSource.choices, default=SearchSource.PORTAL)
-    result_count = models.PositiveIntegerField()
-    top_slugs = models.JSONField(default=list, blank=True)
-    clicked_slug = models.CharField(max_length=200, blank=True)
-    deflected = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    query = models.CharField(max_length=300, verbose_name=_("Query"))
+    locale = models.CharField(max_length=10, blank=True, verbose_name=_("Locale"))
+    source = models.CharField(
+        max_length=20, choices=SearchSource.choices, default=SearchSource.PORTAL, verbose_name=_("Source")
+    )
+    result_count = models.PositiveIntegerField(verbose_name=_("Result count"))
+    top_slugs = models.JSONField(default=list, blank=True, verbose_name=_("Top slugs"))
+    clicked_slug = models.CharField(max_length=200, blank=True, verbose_name=_("Clicked slug"))
+    deflected = models.BooleanField(default=False, verbose_name=_("Deflected"))
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Search event")
+        verbose_name_plural = _("Search events")
         ordering = ["-created_at"]

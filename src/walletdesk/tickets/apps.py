@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TicketsConfig(AppConfig):
     name = "walletdesk.tickets"
+    verbose_name = _("Tickets")
     label = "tickets"
 
     def ready(self) -> None:

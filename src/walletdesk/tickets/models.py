@@ -44,20 +44,27 @@ PRIORITY_RANK = {Priority.LOW: 0, Priority.NORMAL: 1, Priority.HIGH: 2, Priority
 
 
 class Category(models.Model):
-    slug = models.SlugField(unique=True)
-    name_zh = models.CharField(max_length=100)
-    name_en = models.CharField(max_length=100)
-    description_zh = models.TextField(blank=True)
-    description_en = models.TextField(blank=True)
+    slug = models.SlugField(unique=True, verbose_name=_("Slug"))
+    name_zh = models.CharField(max_length=100, verbose_name=_("Name (Chinese)"))
+    name_en = models.CharField(max_length=100, verbose_name=_("Name (English)"))
+    description_zh = models.TextField(blank=True, verbose_name=_("Description (Chinese)"))
+    description_en = models.TextField(blank=True, verbose_name=_("Description (English)"))
     # [{"key", "type": text|txid|network|amount|textarea|file, "required", "label_zh", "label_en", "help_zh", "help_en"}]
-    intake_fields = models.JSONField(default=list, blank=True)
-    default_team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
-    default_priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
-    first_response_minutes = models.PositiveIntegerField(default=240)
-    is_complaint = models.BooleanField(default=False)
-    position = models.PositiveSmallIntegerField(default=100)
+    intake_fields = models.JSONField(default=list, blank=True, verbose_name=_("Intake fields"))
+    default_team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("Default team")
+    )
+    default_priority = models.CharField(
+        max_length=10, choices=Priority.choices, default=Priority.NORMAL, verbose_name=_("Default priority")
+    )
+    first_response_minutes = models.PositiveIntegerField(
+        default=240, verbose_name=_("First response minutes")
+    )
+    is_complaint = models.BooleanField(default=False, verbose_name=_("Complaint category"))
+    position = models.PositiveSmallIntegerField(default=100, verbose_name=_("Position"))
 
     class Meta:
+        verbose_name = _("Category")
         ordering = ["position", "slug"]
         verbose_name_plural = "categories"
 
@@ -74,36 +81,53 @@ class Category(models.Model):
 class Ticket(models.Model):
     # No index of its own: ticket_customer_recent (customer, -id) starts with it and serves every
     # lookup by customer; a second one only cost each new ticket another index insert.
-    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="tickets", db_index=False)
-    channel = models.CharField(max_length=12, choices=Channel.choices)
-    category = models.ForeignKey(Category, null=True, blank=True, on_delete=models.SET_NULL)
-    category_source = models.CharField(max_length=10, default="customer")  # customer | triage | agent
-    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
-    priority = models.CharField(max_length=10, choices=Priority.choices, default=Priority.NORMAL)
-    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL)
+    customer = models.ForeignKey(
+        Customer, on_delete=models.PROTECT, related_name="tickets", db_index=False, verbose_name=_("Customer")
+    )
+    channel = models.CharField(max_length=12, choices=Channel.choices, verbose_name=_("Channel"))
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("Category")
+    )
+    category_source = models.CharField(
+        max_length=10, default="customer", verbose_name=_("Category source")
+    )  # customer | triage | agent
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.NEW, verbose_name=_("Status")
+    )
+    priority = models.CharField(
+        max_length=10, choices=Priority.choices, default=Priority.NORMAL, verbose_name=_("Priority")
+    )
+    team = models.ForeignKey(Team, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("Team"))
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_tickets",
+        verbose_name=_("Assignee"),
     )
-    subject = models.CharField(max_length=300)
-    locale = models.CharField(max_length=10, default="zh-hans")
-    intake = models.JSONField(default=dict, blank=True)
-    complaint = models.BooleanField(default=False)
-    secret_leaks = models.PositiveIntegerField(default=0)  # the agent's banner: secrets were redacted here
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    last_message_at = models.DateTimeField(null=True, blank=True)
-    first_response_due_at = models.DateTimeField(null=True, blank=True)
-    first_response_at = models.DateTimeField(null=True, blank=True)
-    solved_at = models.DateTimeField(null=True, blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
-    csat_rating = models.PositiveSmallIntegerField(null=True, blank=True)
-    csat_comment = models.TextField(blank=True)
+    subject = models.CharField(max_length=300, verbose_name=_("Subject"))
+    locale = models.CharField(max_length=10, default="zh-hans", verbose_name=_("Locale"))
+    intake = models.JSONField(default=dict, blank=True, verbose_name=_("Intake"))
+    complaint = models.BooleanField(default=False, verbose_name=_("Complaint"))
+    secret_leaks = models.PositiveIntegerField(
+        default=0, verbose_name=_("Secret leaks")
+    )  # the agent's banner: secrets were redacted here
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
+    last_message_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Last message at"))
+    first_response_due_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("First response due at")
+    )
+    first_response_at = models.DateTimeField(null=True, blank=True, verbose_name=_("First response at"))
+    solved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Solved at"))
+    closed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Closed at"))
+    csat_rating = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("CSAT rating"))
+    csat_comment = models.TextField(blank=True, verbose_name=_("CSAT comment"))
 
     class Meta:
+        verbose_name = _("Ticket")
+        verbose_name_plural = _("Tickets")
         indexes = [
             # The inbox is read newest activity first; each view walks one of these in order and stops
             # after a page, so a page costs the same at 1k and 1M tickets.
@@ -167,10 +191,14 @@ def ticket_pk_from_reference(reference: str) -> int | None:
 
 class TicketTag(models.Model):
     # ticket_tag_unique (ticket, name) starts with it: no index of its own.
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="tag_rows", db_index=False)
-    name = models.CharField(max_length=50, db_index=True)
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="tag_rows", db_index=False, verbose_name=_("Ticket")
+    )
+    name = models.CharField(max_length=50, db_index=True, verbose_name=_("Name"))
 
     class Meta:
+        verbose_name = _("Ticket tag")
+        verbose_name_plural = _("Ticket tags")
         constraints = [models.UniqueConstraint(fields=["ticket", "name"], name="ticket_tag_unique")]
 
 
@@ -189,28 +217,40 @@ class Delivery(models.TextChoices):
 
 class Message(models.Model):
     # message_ticket_order (ticket, id) starts with it: no index of its own.
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages", db_index=False)
-    author_kind = models.CharField(max_length=10, choices=AuthorKind.choices)
-    author_user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="messages", db_index=False, verbose_name=_("Ticket")
     )
-    body = models.TextField()
-    body_html = models.TextField()
-    channel = models.CharField(max_length=12, choices=Channel.choices)
+    author_kind = models.CharField(max_length=10, choices=AuthorKind.choices, verbose_name=_("Author kind"))
+    author_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("Author user"),
+    )
+    body = models.TextField(verbose_name=_("Body"))
+    body_html = models.TextField(verbose_name=_("Body HTML"))
+    channel = models.CharField(max_length=12, choices=Channel.choices, verbose_name=_("Channel"))
     # (channel, external_id) makes receive idempotent: a redelivered email or webhook is one message.
-    external_id = models.CharField(max_length=200, null=True, blank=True)
-    is_internal = models.BooleanField(default=False)
-    delivery_status = models.CharField(max_length=10, choices=Delivery.choices, default=Delivery.NONE)
-    delivery_attempts = models.PositiveSmallIntegerField(default=0)
-    delivery_error = models.CharField(max_length=500, blank=True)
-    delivered_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    entities = models.JSONField(default=dict, blank=True)
-    shield_findings = models.JSONField(default=list, blank=True)  # kinds and positions only, never secrets
-    created_at = models.DateTimeField(auto_now_add=True)
+    external_id = models.CharField(max_length=200, null=True, blank=True, verbose_name=_("External ID"))
+    is_internal = models.BooleanField(default=False, verbose_name=_("Internal note"))
+    delivery_status = models.CharField(
+        max_length=10, choices=Delivery.choices, default=Delivery.NONE, verbose_name=_("Delivery status")
+    )
+    delivery_attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("Delivery attempts"))
+    delivery_error = models.CharField(max_length=500, blank=True, verbose_name=_("Delivery error"))
+    delivered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Delivered at"))
+    next_attempt_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Next attempt at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Read at"))
+    entities = models.JSONField(default=dict, blank=True, verbose_name=_("Entities"))
+    shield_findings = models.JSONField(
+        default=list, blank=True, verbose_name=_("Shield findings")
+    )  # kinds and positions only, never secrets
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Message")
+        verbose_name_plural = _("Messages")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -221,15 +261,26 @@ class Message(models.Model):
 
 
 class Attachment(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments")
-    message = models.ForeignKey(
-        Message, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("Ticket")
     )
-    file = models.FileField(upload_to="attachments/%Y/%m/")
-    filename = models.CharField(max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    message = models.ForeignKey(
+        Message,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("Message"),
+    )
+    file = models.FileField(upload_to="attachments/%Y/%m/", verbose_name=_("File"))
+    filename = models.CharField(max_length=200, verbose_name=_("Filename"))
+    content_type = models.CharField(max_length=100, verbose_name=_("Content type"))
+    size = models.PositiveIntegerField(verbose_name=_("Size"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+
+    class Meta:
+        verbose_name = _("Attachment")
+        verbose_name_plural = _("Attachments")
 
 
 class EventKind(models.TextChoices):
@@ -247,11 +298,17 @@ class EventKind(models.TextChoices):
 
 
 class TicketEvent(models.Model):
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
-    kind = models.CharField(max_length=12, choices=EventKind.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    data = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("Ticket")
+    )
+    kind = models.CharField(max_length=12, choices=EventKind.choices, verbose_name=_("Kind"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("Actor")
+    )
+    data = models.JSONField(default=dict, blank=True, verbose_name=_("Data"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Ticket event")
+        verbose_name_plural = _("Ticket events")
         ordering = ["id"]

@@ -23,11 +23,13 @@ class ChannelKind(models.TextChoices):
 class Brand(models.Model):
     """One brand the operator runs; an operator may run sister brands and Verify checks all of them."""
 
-    name = models.CharField(max_length=100, unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    name = models.CharField(max_length=100, unique=True, verbose_name=_("Name"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     class Meta:
+        verbose_name = _("Brand")
+        verbose_name_plural = _("Brands")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -35,17 +37,21 @@ class Brand(models.Model):
 
 
 class OfficialChannel(models.Model):
-    brand = models.ForeignKey(Brand, on_delete=models.CASCADE, related_name="channels")
-    kind = models.CharField(max_length=16, choices=ChannelKind.choices)
-    value = models.CharField(max_length=300)
-    label = models.CharField(max_length=200, blank=True)
+    brand = models.ForeignKey(
+        Brand, on_delete=models.CASCADE, related_name="channels", verbose_name=_("Brand")
+    )
+    kind = models.CharField(max_length=16, choices=ChannelKind.choices, verbose_name=_("Kind"))
+    value = models.CharField(max_length=300, verbose_name=_("Value"))
+    label = models.CharField(max_length=200, blank=True, verbose_name=_("Label"))
     # Empty means every language; "zh-hans" or "en" limits where the contacts page lists it.
-    locale = models.CharField(max_length=10, blank=True)
-    active_since = models.DateField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    locale = models.CharField(max_length=10, blank=True, verbose_name=_("Locale"))
+    active_since = models.DateField(null=True, blank=True, verbose_name=_("Active since"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("Updated at"))
 
     class Meta:
+        verbose_name = _("Official channel")
+        verbose_name_plural = _("Official channels")
         ordering = ["brand__name", "kind", "id"]
         constraints = [
             models.UniqueConstraint(fields=["brand", "kind", "value"], name="verify_channel_unique_value"),
@@ -64,22 +70,31 @@ class ReportStatus(models.TextChoices):
 class PhishingReport(models.Model):
     """A customer's report of a suspected phishing site or account, reviewed by an agent."""
 
-    value = models.CharField(max_length=500)
-    kind = models.CharField(max_length=16)
-    canonical = models.CharField(max_length=500, db_index=True)
-    note = models.TextField(blank=True)
-    verdict_at_report = models.CharField(max_length=16, blank=True)
-    customer_id = models.CharField(max_length=64, blank=True)
+    value = models.CharField(max_length=500, verbose_name=_("Value"))
+    kind = models.CharField(max_length=16, verbose_name=_("Kind"))
+    canonical = models.CharField(max_length=500, db_index=True, verbose_name=_("Canonical"))
+    note = models.TextField(blank=True, verbose_name=_("Note"))
+    verdict_at_report = models.CharField(max_length=16, blank=True, verbose_name=_("Verdict at report"))
+    customer_id = models.CharField(max_length=64, blank=True, verbose_name=_("Customer ID"))
     # A salted hash, not the address: enough to spot one person flooding the queue.
-    reporter_key = models.CharField(max_length=64, blank=True)
-    status = models.CharField(max_length=16, choices=ReportStatus.choices, default=ReportStatus.PENDING)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    reporter_key = models.CharField(max_length=64, blank=True, verbose_name=_("Reporter key"))
+    status = models.CharField(
+        max_length=16, choices=ReportStatus.choices, default=ReportStatus.PENDING, verbose_name=_("Status")
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Reviewed at"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Phishing report")
+        verbose_name_plural = _("Phishing reports")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "created_at"], name="verify_report_status_idx")]
 
@@ -87,15 +102,22 @@ class PhishingReport(models.Model):
 class BlockedValue(models.Model):
     """Confirmed phishing: Verify shows these as known phishing whatever they look like."""
 
-    kind = models.CharField(max_length=16)
-    canonical = models.CharField(max_length=500)
-    value = models.CharField(max_length=500)
+    kind = models.CharField(max_length=16, verbose_name=_("Kind"))
+    canonical = models.CharField(max_length=500, verbose_name=_("Canonical"))
+    value = models.CharField(max_length=500, verbose_name=_("Value"))
     report = models.ForeignKey(
-        PhishingReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        PhishingReport,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Report"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
 
     class Meta:
+        verbose_name = _("Blocked value")
+        verbose_name_plural = _("Blocked values")
         ordering = ["-created_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["kind", "canonical"], name="verify_blocked_unique")]
 
@@ -104,11 +126,13 @@ class SupportCheckCode(models.Model):
     """A one-time code a signed-in customer asks for; the agent handling their ticket sees it and can
     say it back, which a scammer on Telegram or X cannot do."""
 
-    code = models.CharField(max_length=12, db_index=True)
-    customer_id = models.CharField(max_length=64, db_index=True)
-    ticket_id = models.CharField(max_length=64, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
+    code = models.CharField(max_length=12, db_index=True, verbose_name=_("Code"))
+    customer_id = models.CharField(max_length=64, db_index=True, verbose_name=_("Customer ID"))
+    ticket_id = models.CharField(max_length=64, blank=True, db_index=True, verbose_name=_("Ticket ID"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("Created at"))
+    expires_at = models.DateTimeField(verbose_name=_("Expires at"))
 
     class Meta:
+        verbose_name = _("Support check code")
+        verbose_name_plural = _("Support check codes")
         ordering = ["-created_at", "-id"]
