@@ -165,3 +165,22 @@ def test_the_supervisors_page_fits_and_saves(live, new_context, supervisor, cann
     page.locator("#canned-form button[type=submit]").click()
     page.locator("#canned-table a", has_text="/kyc").wait_for()
     assert CannedReply.objects.get(shortcut="kyc").title == "身份认证 / Identity check"
+
+
+@pytest.mark.parametrize("locale", ["zh-CN", "en-US"])
+def test_the_starter_replies_fit_a_phone_and_delete_asks_first(live, new_context, supervisor, locale):
+    from walletdesk.chat.management.canned import canned_defaults_load
+    from walletdesk.chat.models import CannedReply
+
+    canned_defaults_load()  # "/anything-else" and "/confirmations" made the page 417-441 px wide at 390
+    page = console_page(live, new_context, supervisor, "/console/canned/", locale)
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.reload()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.locator('#canned-table a[href="/console/canned/bye/delete/"]').click()
+    page.locator("#canned-delete-form").wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert CannedReply.objects.filter(shortcut="bye").exists()  # asking deletes nothing
+    page.locator("#canned-delete-form button[type=submit]").click()
+    page.locator("#canned-table").wait_for()
+    assert not CannedReply.objects.filter(shortcut="bye").exists()

@@ -88,3 +88,119 @@ def test_anonymous_visitors_and_outsiders_go_to_sign_in(client, console, outside
 
 def test_an_unknown_shortcut_is_404(console, supervisor):
     assert console(supervisor).get("/console/canned/nope/").status_code == 404
+
+
+NEW = {"title_zh": "问候", "title_en": "Greeting", "body_zh": "新的中文", "body_en": "New English"}
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [("en", '/hello already exists ("问候 / Greeting")'), ("zh-hans", "/hello 已存在（“问候 / Greeting”）")],
+)
+def test_adding_an_existing_shortcut_is_refused_and_the_reply_kept(console, supervisor, language, says):
+    canned_reply_upsert(shortcut="hello", title="问候 / Greeting", body_zh="您好", body_en="Hello")
+    client = console(supervisor)
+    response = client.post("/console/canned/", {**NEW, "shortcut": "Hello "}, HTTP_ACCEPT_LANGUAGE=language)
+    page = response.content.decode()
+    assert response.status_code == 400 and says in page and 'href="/console/canned/hello/"' in page
+    assert "新的中文" in page and "New English" in page  # what was typed is kept
+    assert CannedReply.objects.get(shortcut="hello").body_en == "Hello"
+    # Editing that reply is still the way to change it.
+    assert client.post("/console/canned/hello/", {**NEW, "shortcut": "hello"}).status_code == 302
+    assert CannedReply.objects.get(shortcut="hello").body_en == "New English"
+
+
+def test_delete_asks_first_and_only_a_post_deletes(console, supervisor):
+    canned_reply_upsert(shortcut="bye", title="结束语 / Goodbye", body_zh="再见", body_en="Bye")
+    client = console(supervisor)
+    listing = client.get("/console/canned/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert (
+        'href="/console/canned/bye/delete/"' in listing
+        and 'action="/console/canned/bye/delete/"' not in listing
+    )
+    for language, question, cancel in [("en", "Delete /bye?", "Cancel"), ("zh-hans", "删除 /bye？", "取消")]:
+        page = client.get("/console/canned/bye/delete/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert question in page and cancel in page and 'action="/console/canned/bye/delete/"' in page
+        assert 'name="csrfmiddlewaretoken"' in page
+    assert CannedReply.objects.filter(shortcut="bye").exists()  # asking deleted nothing
+    assert client.post("/console/canned/bye/delete/").status_code == 302
+    assert not CannedReply.objects.filter(shortcut="bye").exists()
+    # The question for a reply deleted meanwhile (another tab) goes back to the list.
+    assert client.get("/console/canned/bye/delete/")["Location"] == "/console/canned/?deleted=bye"
+
+
+def test_the_delete_form_needs_the_csrf_token(supervisor):
+    from django.test import Client
+
+    canned_reply_upsert(shortcut="bye", title="t", body_zh="再见", body_en="Bye")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(supervisor)
+    assert client.post("/console/canned/bye/delete/").status_code == 403
+    assert CannedReply.objects.filter(shortcut="bye").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "too_long", "title_long"),
+    [
+        (
+            "en",
+            "Each reply is at most 5000 characters.",
+            "The two titles together are at most 120 characters.",
+        ),
+        ("zh-hans", "每条回复最多 5000 个字符。", "两个标题合计最多 120 个字符。"),
+    ],
+)
+def test_limits_are_form_errors(console, supervisor, language, too_long, title_long):
+    client = console(supervisor)
+    form = {
+        "shortcut": "long",
+        "title_zh": "标题",
+        "title_en": "Title",
+        "body_zh": "中文",
+        "body_en": "x" * 100_000,
+    }
+    response = client.post("/console/canned/", form, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400 and too_long in response.content.decode()
+    form = {**form, "title_zh": "长" * 70, "title_en": "T" * 70, "body_en": "x" * 5000}
+    response = client.post("/console/canned/", form, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 400 and title_long in response.content.decode()
+    assert CannedReply.objects.count() == 0
+    form["title_zh"], form["title_en"] = "标题", "Title"
+    assert client.post("/console/canned/", form).status_code == 302  # 5,000 exactly is fine
+
+
+SEED = "legal winner thank year wave sausage worth useful legal winner thank yellow"  # a valid checksum
+
+
+def test_a_pasted_recovery_phrase_is_not_stored(console, supervisor):
+    client = console(supervisor)
+    form = {**NEW, "shortcut": "oops", "body_en": f"Your words: {SEED}", "body_zh": f"助记词 {SEED}"}
+    response = client.post("/console/canned/", form)
+    assert response["Location"] == "/console/canned/?saved=oops&redacted=1"
+    reply = CannedReply.objects.get(shortcut="oops")
+    assert "sausage" not in reply.body_en and "sausage" not in reply.body_zh
+    page = client.get(response["Location"], HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "replaced by a marker" in page and "sausage" not in page
+    clean = client.post("/console/canned/", {**NEW, "shortcut": "fine"})
+    assert clean["Location"] == "/console/canned/?saved=fine"
+
+
+def test_the_page_fits_a_phone(console, supervisor):
+    # The reply preview is hidden below 600 px and cells wrap (the browser test measures the width).
+    page = console(supervisor).get("/console/canned/").content.decode()
+    assert "chat/console-canned" in page and "white-space:nowrap" not in page
+
+
+@pytest.mark.parametrize(("language", "label"), [("zh-hans", "快捷回复"), ("en", "Canned replies")])
+def test_supervisors_have_a_menu_link_in_both_console_layouts(console, supervisor, agent, language, label):
+    from tests.tickets.test_console_layout import (
+        test_the_jinja_layout_renders_as_the_django_console_layout as same,
+    )
+
+    same(supervisor, language)  # the Jinja copy (ticket page) renders the link as the Django layout does
+    link = f'<a href="/console/reports/">{"报表" if language == "zh-hans" else "Reports"}</a>'
+    link += f'\n    <a href="/console/canned/">{label}</a>'
+    page = console(supervisor).get("/console/canned/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert link in page
+    page = console(agent).get("/console/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert 'href="/console/canned/"' not in page

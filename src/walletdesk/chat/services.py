@@ -410,31 +410,46 @@ CANNED_TITLE_MAX = 120  # the stored "中文 / English" title (CannedReply.title
 CANNED_BODY_MAX = 5000  # per language: a reply, not a manual; the picker shows every body in full
 
 
+_CANNED_REFUSALS = {
+    ("shortcut", "pattern"): "1-40 of a-z, 0-9, '-', '_'",
+    ("shortcut", "taken"): "a canned reply with this shortcut exists already",
+    ("title", "too_long"): f"at most {CANNED_TITLE_MAX} characters",
+    ("body", "missing"): "both the Chinese and the English text are needed",
+    ("body", "too_long"): f"at most {CANNED_BODY_MAX} characters in each language",
+}
+
+
+def _canned_refused(codes: dict[str, str]) -> ValidationFailed:
+    fields = {field: _CANNED_REFUSALS[field, code] for field, code in codes.items()}
+    return ValidationFailed(fields=fields, details={"codes": codes})
+
+
 def canned_reply_upsert(
     *, shortcut: str, title: str, body_zh: str, body_en: str, new: bool = False
 ) -> CannedReply:
     """Add or replace the reply under `shortcut`. With `new` (the supervisors' "new reply" form) an
     existing shortcut is refused (fields {"shortcut": "taken"}) instead of overwriting that reply.
-    Refusals are ValidationFailed with a code per field: shortcut "pattern"/"taken", title
+    Refusals are ValidationFailed: `fields` says why in English (the command line prints it),
+    details["codes"] has a code per field for the page: shortcut "pattern"/"taken", title
     "too_long", body "missing"/"too_long". Secrets (a pasted recovery phrase, a key) are replaced by
     the shield's marker as in help articles: a canned reply goes out under every agent's name."""
     from walletdesk.shield.services import text_redact
 
     shortcut = shortcut.strip().lower()
-    fields: dict[str, str] = {}
+    codes: dict[str, str] = {}
     if not re.match(r"^[a-z0-9_-]{1,40}$", shortcut):
-        fields["shortcut"] = "pattern"
+        codes["shortcut"] = "pattern"
     elif new and CannedReply.objects.filter(shortcut=shortcut).exists():
-        fields["shortcut"] = "taken"
+        codes["shortcut"] = "taken"
     title = title.strip()
     if len(title) > CANNED_TITLE_MAX:
-        fields["title"] = "too_long"
+        codes["title"] = "too_long"
     if not body_zh.strip() or not body_en.strip():
-        fields["body"] = "missing"
+        codes["body"] = "missing"
     elif max(len(body_zh), len(body_en)) > CANNED_BODY_MAX:
-        fields["body"] = "too_long"
-    if fields:
-        raise ValidationFailed(fields=fields)
+        codes["body"] = "too_long"
+    if codes:
+        raise _canned_refused(codes)
     defaults = {
         "title": text_redact(text=title, locale=None).text[:CANNED_TITLE_MAX] or shortcut,
         "body_zh": text_redact(text=body_zh, locale="zh-hans").text,
@@ -445,7 +460,7 @@ def canned_reply_upsert(
             with transaction.atomic():
                 return CannedReply.objects.create(shortcut=shortcut, **defaults)
         except IntegrityError:  # added in another tab between the check and the insert
-            raise ValidationFailed(fields={"shortcut": "taken"}) from None
+            raise _canned_refused({"shortcut": "taken"}) from None
     reply, _ = CannedReply.objects.update_or_create(shortcut=shortcut, defaults=defaults)
     return reply
 

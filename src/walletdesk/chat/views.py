@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from walletdesk.chat import services
 from walletdesk.tickets.selectors import category_list
@@ -154,6 +154,7 @@ def console_canned(request: HttpRequest, shortcut: str | None = None) -> HttpRes
         "body_en": editing.body_en if editing else "",
     }
     errors: dict[str, str] = {}
+    taken = None
     if request.method == "POST":
         data.update({k: request.POST.get(k, "") for k in data if not (k == "shortcut" and editing)})
         try:
@@ -162,26 +163,43 @@ def console_canned(request: HttpRequest, shortcut: str | None = None) -> HttpRes
                 title=canned.canned_title_join(title_zh=data["title_zh"], title_en=data["title_en"]),
                 body_zh=data["body_zh"],
                 body_en=data["body_en"],
+                new=editing is None,
             )
         except ValidationFailed as exc:
-            errors = exc.fields
+            errors = exc.details["codes"]
+            if errors.get("shortcut") == "taken":
+                wanted = data["shortcut"].strip().lower()
+                taken = selectors.canned_reply_list().filter(shortcut=wanted).first()
         else:
-            return redirect(f"/console/canned/?saved={saved.shortcut}")
+            # The shield replaced something the supervisor typed (the bodies are stored as typed
+            # otherwise): say so, or the reply would go out with a marker nobody expected.
+            redacted = (saved.body_zh, saved.body_en) != (data["body_zh"], data["body_en"])
+            return redirect(f"/console/canned/?saved={saved.shortcut}{'&redacted=1' if redacted else ''}")
     rows = [(r, canned.canned_title_for(r.title, request.LANGUAGE_CODE)) for r in replies]
-    context = {"rows": rows, "editing": editing, "data": data, "errors": errors}
+    context = {"rows": rows, "editing": editing, "data": data, "errors": errors, "taken": taken}
     context["saved"] = request.GET.get("saved", "")
     context["deleted"] = request.GET.get("deleted", "")
+    context["redacted"] = request.GET.get("redacted") == "1"
+    context["title_max"], context["body_max"] = services.CANNED_TITLE_MAX, services.CANNED_BODY_MAX
     return render(request, "chat/console_canned.html", context, status=400 if errors else 200)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def console_canned_delete(request: HttpRequest, shortcut: str) -> HttpResponse:
+    """GET asks (a page with the reply and a POST form, no script needed); only POST deletes."""
     from django.shortcuts import redirect
 
+    from walletdesk.chat import canned, selectors
     from walletdesk.chat.errors import CannedReplyNotFound
 
     if (denied := _canned_denied(request)) is not None:
         return denied
+    if request.method == "GET":
+        reply = selectors.canned_reply_list().filter(shortcut=shortcut).first()
+        if reply is None:  # deleted in another tab
+            return redirect(f"/console/canned/?deleted={shortcut}")
+        title = canned.canned_title_for(reply.title, request.LANGUAGE_CODE)
+        return render(request, "chat/console_canned_delete.html", {"reply": reply, "title": title})
     try:
         services.canned_reply_delete(shortcut=shortcut)
     except CannedReplyNotFound:
