@@ -141,3 +141,22 @@ def test_the_console_labels_the_offline_address_in_the_agents_language(lang, lab
 
     with translation.override(lang):
         assert intake_rows({"reply_email": "v@example.com"}, None, lang) == [(label, "v@example.com")]
+
+
+def test_the_mail_shows_the_reply_formatted_beside_the_plain_text(smtp, customer, agent):
+    ticket = _offline_ticket(customer)
+    customer.name = "<img src=x onerror=alert(1)>"
+    customer.save()
+    outbox.send(
+        ticket=ticket,
+        author=agent,
+        body="**Credited** now:\n\n- tx `0xabc`\n- [status](https://demowallet.com/s)",
+    )
+    [(_to, mail)] = smtp.mails
+
+    html = mail.get_body(("html",)).get_content()
+    assert "<strong>Credited</strong>" in html and "<li>tx <code>0xabc</code></li>" in html
+    assert '<a href="https://demowallet.com/s" rel="noopener noreferrer nofollow">status</a>' in html
+    assert "We never ask for your password, seed phrase or private key.<br>" in html
+    assert "<img" not in html and "onerror" not in html
+    assert "**Credited**" in _body(mail)  # the plain part stays what the agent wrote

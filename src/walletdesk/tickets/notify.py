@@ -12,6 +12,8 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Customer
@@ -48,6 +50,20 @@ def _footer(ticket: Ticket, customer: Customer) -> list[str]:
     return lines
 
 
+def _html(message: Message, *, intro: str, footer: list[str]) -> str:
+    """The reply as the customer saw it in the portal (Markdown rendered, already sanitised when it
+    was stored) beside the plain text, so a mail client shows bold, lists and links instead of ** and
+    [text](url). Everything else in it is escaped."""
+    lines = format_html_join("", "{}<br>", ((line,) for line in footer if line))
+    return format_html(
+        '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5">{}{}'
+        '<hr style="border:0;border-top:1px solid #ccc"><p style="color:#555;font-size:13px">{}</p></body></html>',
+        format_html("<p>{}</p>", intro) if intro else "",
+        mark_safe(message.body_html),  # noqa: S308 - markdown_render's nh3 output, stored sanitised
+        lines,
+    )
+
+
 def _send(message: Message, *, to: str, intro: str) -> str:
     ticket = message.ticket
     customer = ticket.customer
@@ -61,6 +77,7 @@ def _send(message: Message, *, to: str, intro: str) -> str:
             to=[to],
             headers={"Message-ID": reply_message_id(message), "X-Walletdesk-Ticket": ticket.reference},
         )
+        mail.attach_alternative(_html(message, intro=intro, footer=_footer(ticket, customer)), "text/html")
     try:
         mail.send()
     except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
