@@ -12,7 +12,18 @@ from django.contrib.admin import AdminSite
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from django_otp.admin import OTPAdminSite
+
+
+def _branded(message: str) -> str:
+    return gettext(message) % {"brand": settings.BRAND_NAME}
+
+
+# Lazy: the site is built at import time, the header is read per request in the operator's language.
+_branded_lazy = lazy(_branded, str)
+_ADMIN_TITLE = gettext_noop("%(brand)s admin")
 
 
 class AgentAdminSite(OTPAdminSite):
@@ -22,6 +33,10 @@ class AgentAdminSite(OTPAdminSite):
     # With 2FA off the stock password form and template; with it on, login() below never shows them.
     login_form = None
     login_template = None
+
+    # Stock: "Django administration" / "Django 管理" on every page, for the wallet's operators.
+    site_header = _branded_lazy(_ADMIN_TITLE)
+    site_title = _branded_lazy(_ADMIN_TITLE)
 
     def has_permission(self, request: HttpRequest) -> bool:
         if settings.WALLETDESK_REQUIRE_2FA:
