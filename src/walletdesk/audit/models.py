@@ -20,7 +20,7 @@ class AuditEntry(models.Model):
     class Meta:
         verbose_name = _("Audit entry")
         ordering = ["-created_at", "-id"]
-        verbose_name_plural = "audit entries"
+        verbose_name_plural = _("Audit entries")
 
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:

@@ -66,7 +66,7 @@ class Category(models.Model):
     class Meta:
         verbose_name = _("Category")
         ordering = ["position", "slug"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("Categories")
 
     def __str__(self) -> str:
         return self.slug
