@@ -31,7 +31,13 @@ def deliveries_sweep() -> None:
 
 @db_task()
 def message_automate(message_id: int, secrets_found: int) -> None:
-    message = Message.objects.select_related("ticket", "ticket__customer").filter(pk=message_id).first()
+    # The category decides the security alert and the diagnosis: read with the message, it is not
+    # a second query for every automated message.
+    message = (
+        Message.objects.select_related("ticket", "ticket__customer", "ticket__category")
+        .filter(pk=message_id)
+        .first()
+    )
     if message is not None:
         automation.message_automate(message=message, secrets_found=secrets_found)
 
