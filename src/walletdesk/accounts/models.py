@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -100,7 +101,7 @@ class Customer(models.Model):
 
 def customer_label(pk: int | None, name: str, email: str, wallet_uid: str | None) -> str:
     """How a customer is named on agent pages; lists call it with plain row values."""
-    return name or email or wallet_uid or f"visitor {pk}"
+    return name or email or wallet_uid or gettext("visitor %(number)s") % {"number": pk}
 
 
 class ApiToken(models.Model):

@@ -35,7 +35,8 @@ class LedgerCheck:
     """What the operator's ledger says about a diagnosed deposit."""
 
     state: str  # credited | not_credited | unknown
-    detail: str = ""
+    detail: str = ""  # the connector's error, when the ledger could not be asked
+    ledger_status: str = ""  # not_credited: the deposit's status in the ledger, "" when it has none
 
     @property
     def escalate(self) -> bool:
@@ -57,8 +58,8 @@ def ledger_check(*, diagnosis: Diagnosis, wallet_uid: str | None) -> LedgerCheck
         if deposit.tx_hash.lower().removeprefix("0x") == wanted:
             if deposit.status == "credited":
                 return LedgerCheck(state="credited")
-            return LedgerCheck(state="not_credited", detail=f"ledger status: {deposit.status}")
-    return LedgerCheck(state="not_credited", detail="no deposit with this hash in the ledger")
+            return LedgerCheck(state="not_credited", ledger_status=deposit.status)
+    return LedgerCheck(state="not_credited")
 
 
 NOTE_HEAD = {
@@ -69,6 +70,9 @@ NOTE_FACTS = {
     "en": "Verdict: **{verdict}** · confirmations {confirmations}/{required} · {amount} {asset} → `{to}`",
     "zh-hans": "结论：**{verdict}** · 确认数 {confirmations}/{required} · {amount} {asset} → `{to}`",
 }
+# Why the ledger disagrees, in the note's language (it showed in English in a Chinese note).
+NOTE_LEDGER_MISSING = {"en": "no deposit with this hash in the ledger", "zh-hans": "账本中没有该哈希的充值记录"}
+NOTE_LEDGER_STATUS = {"en": "ledger status: {status}", "zh-hans": "账本状态：{status}"}
 NOTE_ESCALATE = {
     "en": "⚠ Confirmed on chain but NOT credited in the ledger ({detail}): escalate to the wallet team.",
     "zh-hans": "⚠ 链上已确认但账本未入账（{detail}）：请升级给钱包团队处理。",
@@ -88,7 +92,12 @@ def diagnosis_card_markdown(diagnosis: Diagnosis, ledger: LedgerCheck, locale: s
     if data["found_on"] and data["found_on"] != data["chain"]:
         lines.insert(2, f"found_on: **{data['found_on']}**")
     if ledger.escalate:
-        lines.append(NOTE_ESCALATE[lang].format(detail=ledger.detail))
+        detail = (
+            NOTE_LEDGER_STATUS[lang].format(status=ledger.ledger_status)
+            if ledger.ledger_status
+            else NOTE_LEDGER_MISSING[lang]
+        )
+        lines.append(NOTE_ESCALATE[lang].format(detail=detail))
     return "\n\n".join(lines)
 
 

@@ -77,18 +77,17 @@ def console_chains(request: HttpRequest) -> HttpResponse:
 
 @_agent
 def console_ticket_panel(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    return render(request, "chain/_ticket_panel_body.html", _panel_context(_ticket(request, ticket_id)))
+
+
+def _panel_context(ticket: Any) -> dict[str, Any]:
     from walletdesk.tickets import selectors as tickets
 
-    ticket = _ticket(request, ticket_id)
     texts = [m.body for m in tickets.messages_for_agent(ticket=ticket)]
     texts += [str(v) for v in (getattr(ticket, "intake", None) or {}).values()]
     hashes = product.tx_hashes_find("\n".join(texts))
     checks = TxCheck.objects.filter(ticket_ref=str(ticket.pk))[:10]
-    return render(
-        request,
-        "chain/_ticket_panel_body.html",
-        {"ticket": ticket, "hashes": hashes, "chains": chain_list(), "checks": checks},
-    )
+    return {"ticket": ticket, "hashes": hashes, "chains": chain_list(), "checks": checks}
 
 
 @_agent
@@ -105,8 +104,29 @@ def console_ticket_diagnose(request: HttpRequest, ticket_id: str) -> HttpRespons
             locale=_lang(),
         )
     except DomainError as exc:
-        return render(request, "chain/_error.html", {"message": exc.message}, status=exc.status)
+        message = _agent_error_message(exc)
+        if request.headers.get("HX-Request"):
+            # Inside the ticket page's panel, not a page of its own: the agent stays on the ticket.
+            context = _panel_context(ticket) | {"error": message}
+            return render(request, "chain/_ticket_panel_body.html", context)
+        return render(request, "chain/_error.html", {"message": message}, status=exc.status)
+    if request.headers.get("HX-Request"):
+        return HttpResponse(status=204, headers={"HX-Redirect": f"/console/tickets/{ticket.pk}/"})
     return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
+
+
+def _agent_error_message(exc: DomainError) -> str:
+    """The raisers' sentences name node URLs and exception classes, in English: an agent reads a
+    sentence in the console's language, with the node's address kept for whoever fixes it."""
+    from walletdesk.chain.errors import ChainUnreachable
+
+    if isinstance(exc, ChainUnreachable):
+        rpc = (exc.details or {}).get("rpc") or ""
+        text = _("The node for this network cannot be reached right now; try again in a few minutes.")
+        return f"{text} ({rpc})" if rpc else text
+    if isinstance(exc, CUSTOMER_WORDED_ERRORS):
+        return str(type(exc).message)
+    return exc.message
 
 
 @require_http_methods(["GET", "POST"])

@@ -155,6 +155,11 @@
     queued: L("排队中", "Waiting in queue"), active: L("客服接待中", "With an agent"),
     ended: L("已结束", "Ended"), offline: L("已转为工单（离线留言）", "Left as a ticket (offline)")
   };
+  // The live feed's line per chat change (chat.events.conversation_changed): it said "queued WD-10005".
+  var CHANGE_LABELS = {
+    queued: L("进入排队", "Queued"), accepted: L("已接入", "Accepted"), transferred: L("已转接", "Transferred"),
+    ended: L("已结束", "Ended"), abandoned: L("客户已离开，转为工单", "Customer left; now a ticket")
+  };
   function renderState() {
     var chip = $("chat-live-state"); if (!chip) return;
     chip.textContent = conversation
@@ -211,7 +216,7 @@
       renderViewers(d.viewers);
     } else if (d.type === "chat.state") {
       if (ticketId && d.conversation.ticket_id === ticketId) { conversation = d.conversation; renderState(); }
-      feed(d.change, d.conversation.ticket_id, d.conversation.reference);
+      feed(CHANGE_LABELS[d.change] || d.change, d.conversation.ticket_id, d.conversation.reference);
     } else if (d.type === "chat.typing" && d.ticket_id === ticketId && $("chat-live-typing")) {
       var t = $("chat-live-typing");
       t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
