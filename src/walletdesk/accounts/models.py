@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,7 +16,8 @@ class Team(models.Model):
         verbose_name_plural = _("Teams")
 
     def __str__(self) -> str:
-        return self.name_en
+        # The admin's pickers and filters name teams in the operator's language.
+        return self.name_for(get_language() or "")
 
     def name_for(self, locale: str) -> str:
         return self.name_zh if locale.startswith("zh") else self.name_en
