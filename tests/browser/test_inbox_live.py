@@ -112,3 +112,11 @@ def test_inbox_layout_with_due_urgent_and_long_subjects(
         if shots:
             os.makedirs(shots, exist_ok=True)
             page.screenshot(path=os.path.join(shots, f"inbox-{lang}-{width}.png"), full_page=True)
+
+
+def test_portal_my_tickets_keeps_a_long_subject_inside_a_phone(live, new_context, customer, category):
+    _ticket(customer, category, "z" * 300)
+    page = new_context(viewport={"width": 390, "height": 800}).new_page()
+    page.goto(live.url + "/support/login/?token=" + jwt_for(customer))
+    expect(page.locator("td.subject-cell")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
