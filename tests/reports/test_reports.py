@@ -232,3 +232,44 @@ def test_customer_text_is_escaped_on_the_page(supervisor_client, customer, categ
     )
     page = supervisor_client.get("/console/reports/?period=7d").content.decode()
     assert "&lt;script&gt;x()&lt;/script&gt;" in page and "<script>x()" not in page
+
+
+def test_csv_has_full_subjects_and_comments(supervisor_client, customer, category, agent):
+    # The CSV writes stored values whole; a subject the ticket got from the first line of its
+    # message (no subject given) is stored shortened to 80 characters + "…" by tickets.inbox.
+    subject = "提现一直没到账 " + "Withdrawal stuck since Monday, " * 9 + "END"  # 288 characters
+    comment = "慢 " + "nobody answered for days " * 20 + "END"
+    ticket = _ticket(customer, category, agent, at=datetime.now(UTC) - timedelta(hours=30), subject=subject)
+    ticket_rate(ticket=ticket, rating=1, comment=comment)
+    rows = {}
+    for table in ("low_rated", "queue"):
+        response = supervisor_client.get(f"/console/reports/?period=7d&export={table}")
+        rows[table] = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[table][1][1] == ticket.subject == subject, table
+    assert rows["low_rated"][1][3] == comment
+
+
+@pytest.mark.parametrize(
+    ("language", "default", "zone"),
+    [
+        (
+            "en",
+            '<option value="7d" selected>Last 7 days (default)</option>',
+            "(Asia/Shanghai time, both days included)",
+        ),
+        (
+            "zh-hans",
+            '<option value="7d" selected>最近 7 天（默认）</option>',
+            "（Asia/Shanghai 时间，含首尾两天）",
+        ),
+    ],
+)
+def test_the_period_shown_is_the_period_used(supervisor_client, settings, language, default, zone):
+    settings.TIME_ZONE = "Asia/Shanghai"
+    supervisor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    page = supervisor_client.get("/console/reports/").content.decode()
+    assert default in page and '<option value="today" selected>' not in page
+    first, last = selectors.period_last(7).first_day, selectors.period_last(7).last_day
+    assert f"{first:%Y-%m-%d}" in page and f"{last:%Y-%m-%d}" in page and zone in page
+    page = supervisor_client.get("/console/reports/?period=today").content.decode()
+    assert '<option value="today" selected>' in page and '<option value="7d" selected>' not in page

@@ -11,6 +11,7 @@ from walletdesk.reports.selectors import Period, desk_today, period_last
 from walletdesk.reports.tables import TABLE_NAMES
 
 PERIODS = {"today": 1, "7d": 7, "30d": 30}
+DEFAULT_PERIOD = "7d"
 # A custom period is capped: every figure is ranked over the period's tickets, so the page's cost
 # grows with the period (a quarter of 100k tickets a year is ~25k rows).
 MAX_CUSTOM_DAYS = 92
@@ -21,7 +22,7 @@ class ReportFilterForm(forms.Form):
         label=_("Period"),
         choices=[
             ("today", _("Today")),
-            ("7d", _("Last 7 days")),
+            ("7d", _("Last 7 days (default)")),
             ("30d", _("Last 30 days")),
             ("custom", _("Custom dates")),
         ],
@@ -34,14 +35,19 @@ class ReportFilterForm(forms.Form):
     team = forms.TypedChoiceField(label=_("Team"), coerce=int, required=False, empty_value=None)
     export = forms.ChoiceField(choices=[(name, name) for name in TABLE_NAMES], required=False)
 
-    def __init__(self, *args: Any, teams: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data: Any = None, *args: Any, teams: list[tuple[int, str]], **kwargs: Any) -> None:
+        # Without a period the figures cover DEFAULT_PERIOD (clean): the select must say so, not
+        # show its first option ("Today").
+        if data is not None and not data.get("period"):
+            data = data.copy()
+            data["period"] = DEFAULT_PERIOD
+        super().__init__(data, *args, **kwargs)
         self.fields["team"].choices = [("", _("All teams")), *teams]
         self.fields["team"].error_messages["invalid_choice"] = _("There is no such team.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        kind = data.get("period") or "7d"
+        kind = data.get("period") or DEFAULT_PERIOD
         data["period"] = kind
         if kind in PERIODS:
             data["range"] = period_last(PERIODS[kind])
