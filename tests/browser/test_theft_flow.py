@@ -14,20 +14,10 @@ SHOTS = os.environ.get("WALLETDESK_SCREENSHOTS")  # a directory: save the flow's
 
 
 @pytest.fixture
-def theft_category(team):
-    from walletdesk.tickets.services import category_upsert
+def theft_category(team):  # noqa: ANN001, ANN201
+    from tests.wallet.conftest import theft_category_create
 
-    return category_upsert(
-        slug="account_theft",
-        name_zh="账户被盗 / 资产被盗",
-        name_en="Stolen account or assets",
-        team=team,
-        priority="urgent",
-        first_response_minutes=10,
-        intake_fields=[
-            {"key": "account", "type": "text", "required": True, "label_zh": "账户", "label_en": "Account"}
-        ],
-    )
+    return theft_category_create(team)
 
 
 @pytest.mark.parametrize("locale", ["en", "zh-hans"])

@@ -11,28 +11,13 @@ from walletdesk.accounts.models import Customer
 from walletdesk.audit.models import AuditEntry
 from walletdesk.chain.devnet.anvil import free_port
 from walletdesk.tickets.models import Message, Priority, Ticket
-from walletdesk.tickets.services import category_upsert, ticket_create_by_customer
+from walletdesk.tickets.services import ticket_create_by_customer
 from walletdesk.wallet.models import DemoAccount
 from walletdesk.wallet.services import (
     DEMO_UID,
     account_freeze_by_customer,
     account_unfreeze_by_agent,
 )
-
-
-@pytest.fixture
-def theft(team):
-    return category_upsert(
-        slug="account_theft",
-        name_zh="账户被盗",
-        name_en="Stolen account",
-        team=team,
-        priority="urgent",
-        first_response_minutes=10,
-        intake_fields=[
-            {"key": "account", "type": "text", "required": True, "label_zh": "账户", "label_en": "Account"}
-        ],
-    )
 
 
 @pytest.fixture

@@ -46,15 +46,19 @@ def _lang() -> str:
     return "en" if (get_language() or "").startswith("en") else "zh-hans"
 
 
-def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse:
-    if not agent_session_ok(request):
-        return redirect(f"{settings.LOGIN_URL}?next={request.get_full_path()}")
+def _agent_ticket(request: HttpRequest, ticket_id: str) -> Any:
     from walletdesk.tickets import selectors as tickets
 
     try:
-        ticket = tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
+        return tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
     except DomainError as exc:
         raise Http404(exc.message) from exc
+
+
+def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    if not agent_session_ok(request):
+        return redirect(f"{settings.LOGIN_URL}?next={request.get_full_path()}")
+    ticket = _agent_ticket(request, ticket_id)
     context = _panel_context(ticket)
     if "transfers" in context:
         context["flags"] = deposits_uncredited_confirmed(context["transfers"])
@@ -85,12 +89,7 @@ def console_account_action(request: HttpRequest, ticket_id: str, action: str) ->
     htmx swaps the panel in place; without JavaScript the agent goes back to the ticket."""
     if not agent_session_ok(request):
         return redirect(f"{settings.LOGIN_URL}?next=/console/tickets/{ticket_id}/")
-    from walletdesk.tickets import selectors as tickets
-
-    try:
-        ticket = tickets.ticket_get_for_agent(agent=request.user, ticket_id=ticket_id)
-    except DomainError as exc:
-        raise Http404(exc.message) from exc
+    ticket = _agent_ticket(request, ticket_id)
     act = services.account_freeze_by_agent if action == "freeze" else services.account_unfreeze_by_agent
     status, problem = 200, ""
     try:
