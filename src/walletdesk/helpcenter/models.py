@@ -24,9 +24,9 @@ class Category(models.Model):
     position = models.PositiveIntegerField(default=100, verbose_name=_("Position"))
 
     class Meta:
-        verbose_name = _("Category")
+        verbose_name = _("Section")
         ordering = ["position", "slug"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("Sections")
 
     def __str__(self) -> str:
         return self.slug
@@ -51,7 +51,7 @@ class Article(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
-        verbose_name=_("Category"),
+        verbose_name=_("Section"),
     )
     tags = models.JSONField(default=list, blank=True, verbose_name=_("Tags"))
     status = models.CharField(
