@@ -6,6 +6,7 @@ identity token or the browser's visitor token; nothing the client sends names a 
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -51,6 +52,7 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
     customer: Any = None
     ticket_id: int | None = None
     locale: str = "zh-hans"
+    seen_written: float = 0.0  # monotonic time customer_seen_at was last written from this socket
 
     async def connect(self) -> None:
         if not widget_origin_allowed(self.scope):
@@ -78,6 +80,7 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         kind = content.get("type")
         if kind == "ping":
             await self.send_json({"type": "pong", "t": content.get("t")})
+            await self._customer_seen()
             return
         if self.customer is None and kind != "hello":
             await self.send_json({"type": "error", "code": "hello_first", "message": "Say hello first."})
@@ -113,6 +116,14 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
                     }
                 )
 
+    async def _customer_seen(self, *, force: bool = False) -> None:
+        if self.customer is None:
+            return
+        now = time.monotonic()
+        if force or now - self.seen_written >= services.CUSTOMER_SEEN_WRITE_EVERY:
+            self.seen_written = now
+            await database_sync_to_async(services.chat_customer_seen)(customer=self.customer)
+
     # --- handlers --------------------------------------------------------------------------------
     async def on_hello(self, content: dict) -> None:
         if self.customer is not None:
@@ -133,6 +144,7 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
             return
         self.customer = customer
         await self.channel_layer.group_add(customer_group(customer.pk), self.channel_name)
+        await self._customer_seen(force=True)  # a reconnect within CUSTOMER_GONE_AFTER keeps the place
         since = content.get("since")
         state = await database_sync_to_async(selectors.widget_state_get)(
             customer=customer, since_id=since if isinstance(since, int) else 0

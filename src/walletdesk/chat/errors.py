@@ -25,6 +25,15 @@ class ConversationNotLive(DomainError):
     message = _("This chat has already ended.")
 
 
+class ConversationCustomerGone(DomainError):
+    code = "conversation_customer_gone"
+    status = 409
+    message = _(
+        "The customer closed the chat and is no longer connected: it left the queue and is now a "
+        "ticket. Reply on the ticket; the customer reads it when they come back."
+    )
+
+
 class AgentAtCapacity(DomainError):
     code = "agent_at_capacity"
     status = 409

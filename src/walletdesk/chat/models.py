@@ -60,6 +60,9 @@ class Conversation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Accepted at"))
     ended_at = models.DateTimeField(null=True, blank=True, verbose_name=_("Ended at"))
     # Read receipts: the highest message id each side has seen.
+    # The customer's widget was last connected (hello, then its pings); a waiting chat whose customer
+    # has been gone longer than services.CUSTOMER_GONE_AFTER leaves the queue (queue_abandoned_sweep).
+    customer_seen_at = models.DateTimeField(default=timezone.now, verbose_name=_("Customer last connected"))
     customer_read_upto = models.BigIntegerField(default=0, verbose_name=_("Customer read up to"))
     agent_read_upto = models.BigIntegerField(default=0, verbose_name=_("Agent read up to"))
 

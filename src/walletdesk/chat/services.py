@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -25,6 +26,7 @@ from walletdesk.chat.errors import (
     AgentAtCapacity,
     AgentNotAvailable,
     ClientIdInvalid,
+    ConversationCustomerGone,
     ConversationNotLive,
     ConversationTaken,
     EmailInvalid,
@@ -55,6 +57,13 @@ from walletdesk.tickets.selectors import agent_can_work, category_get
 CLIENT_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 VISITOR_TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 HEARTBEAT_WRITE_EVERY = 20  # seconds: a heartbeat refreshes presence_at at most this often
+# A waiting chat whose customer has had no widget connection this long leaves the queue and stays a
+# ticket. An open widget pings every 15 s, but Chrome runs a background tab's timers once a minute
+# and a dropped connection comes back within 30 s of backoff: five minutes is several missed pings
+# past those, so a reload, a network change or a tab in the background keeps its place, while a
+# customer who closed the tab (the walk-through's waited 7+ minutes) no longer holds the queue.
+CUSTOMER_GONE_AFTER = timedelta(minutes=5)
+CUSTOMER_SEEN_WRITE_EVERY = 30  # seconds: a widget ping refreshes customer_seen_at at most this often
 
 
 def locale_clean(locale: str | None) -> str:
@@ -227,15 +236,64 @@ def conversation_accept(*, conversation: Conversation, agent: AbstractBaseUser) 
             raise ConversationTaken()
         if locked.status != ConversationStatus.QUEUED:
             raise ConversationNotLive()
-        _capacity_check(agent)
-        locked.status = ConversationStatus.ACTIVE
-        locked.agent = agent
-        locked.accepted_at = timezone.now()
-        locked.save(update_fields=["status", "agent", "accepted_at"])
-        tickets.ticket_assign(ticket=ticket, agent=agent, by=agent)
-        events.conversation_changed(locked, "accepted")
-        events.queue_changed()
+        gone = _customer_gone(locked, timezone.now())
+        if gone:
+            _conversation_abandon(locked)  # committed: the agent's refusal below must not undo it
+        else:
+            _capacity_check(agent)
+            locked.status = ConversationStatus.ACTIVE
+            locked.agent = agent
+            locked.accepted_at = timezone.now()
+            locked.save(update_fields=["status", "agent", "accepted_at"])
+            tickets.ticket_assign(ticket=ticket, agent=agent, by=agent)
+            events.conversation_changed(locked, "accepted")
+            events.queue_changed()
+    if gone:
+        raise ConversationCustomerGone()
     return locked
+
+
+def _customer_gone(conversation: Conversation, now: datetime) -> bool:
+    return (
+        conversation.status == ConversationStatus.QUEUED
+        and conversation.customer_seen_at < now - CUSTOMER_GONE_AFTER
+    )
+
+
+def _conversation_abandon(locked: Conversation) -> None:
+    """The customer left while waiting: out of the queue, the ticket stays open for a reply (shown
+    when they come back, and emailed by the reply notice when we have their address).
+    Caller holds the ticket and conversation row locks."""
+    locked.status = ConversationStatus.OFFLINE
+    locked.ended_at = timezone.now()
+    locked.save(update_fields=["status", "ended_at"])
+    events.conversation_changed(locked, "abandoned")
+    events.queue_changed()
+
+
+def queue_abandoned_sweep(*, now: datetime | None = None) -> int:
+    """Every waiting chat whose customer has been gone CUSTOMER_GONE_AFTER leaves the queue (the
+    periodic task runs it each minute). Returns how many left."""
+    now = now or timezone.now()
+    stale = Conversation.objects.filter(
+        status=ConversationStatus.QUEUED, customer_seen_at__lt=now - CUSTOMER_GONE_AFTER
+    ).values_list("pk", "ticket_id")[:200]
+    left = 0
+    for pk, ticket_id in list(stale):
+        with transaction.atomic():
+            Ticket.objects.select_for_update().filter(pk=ticket_id).first()
+            locked = Conversation.objects.select_for_update().get(pk=pk)
+            if _customer_gone(locked, now):  # re-read under the lock: a reconnect keeps the place
+                _conversation_abandon(locked)
+                left += 1
+    return left
+
+
+def chat_customer_seen(*, customer: Customer) -> int:
+    """The customer's widget is connected (hello, or a ping): their live chats keep their place."""
+    return Conversation.objects.filter(customer=customer, status__in=LIVE_STATUSES).update(
+        customer_seen_at=timezone.now()
+    )
 
 
 def conversation_transfer(
@@ -336,7 +394,7 @@ def queue_dispatch() -> int:
         try:
             conversation_accept(conversation=conversation, agent=agent)
             assigned += 1
-        except (ConversationTaken, ConversationNotLive, AgentAtCapacity):
+        except (ConversationTaken, ConversationNotLive, ConversationCustomerGone, AgentAtCapacity):
             continue  # another process got there first; the next round sees the new state
     return assigned
 
