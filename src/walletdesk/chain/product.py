@@ -71,7 +71,10 @@ NOTE_FACTS = {
     "zh-hans": "结论：**{verdict}** · 确认数 {confirmations}/{required} · {amount} {asset} → `{to}`",
 }
 # Why the ledger disagrees, in the note's language (it showed in English in a Chinese note).
-NOTE_LEDGER_MISSING = {"en": "no deposit with this hash in the ledger", "zh-hans": "账本中没有该哈希的充值记录"}
+NOTE_LEDGER_MISSING = {
+    "en": "no deposit with this hash in the ledger",
+    "zh-hans": "账本中没有该哈希的充值记录",
+}
 NOTE_LEDGER_STATUS = {"en": "ledger status: {status}", "zh-hans": "账本状态：{status}"}
 NOTE_ESCALATE = {
     "en": "⚠ Confirmed on chain but NOT credited in the ledger ({detail}): escalate to the wallet team.",
