@@ -67,6 +67,10 @@
     }
   });
   if (search) search.addEventListener("input", function () { lastTyped = Date.now(); });
+  // "in 35 min" ages even when nothing happens: a quiet page with deadlines on it is redrawn now and then.
+  setInterval(function () {
+    if (document.visibilityState === "visible" && rows.querySelector("td.inbox-due time")) schedule();
+  }, 120000);
 
   function onEvent(d) {
     if (!d || !d.type) return;
