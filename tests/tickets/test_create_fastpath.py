@@ -146,3 +146,34 @@ def test_prepared_insert_raises_djangos_integrity_error_and_keeps_the_transactio
         with pytest.raises(TransactionManagementError):
             insert.insert(Message(ticket=ticket, body="four", channel=Channel.API, external_id="x-2"))
     assert list(Message.objects.filter(ticket=ticket).values_list("body", flat=True)) == ["one"]
+
+
+def test_another_customers_request_id_neither_reads_nor_blocks_their_ticket(
+    customer_client, other_customer, category
+):
+    from django.test import Client
+
+    alices = post_json(customer_client, "/api/v1/customer/tickets", {**BODY, "external_id": "req-1"})
+    bob = Client(HTTP_AUTHORIZATION=f"Bearer {jwt_for(other_customer)}")
+    bobs = post_json(bob, "/api/v1/customer/tickets", {**BODY, "external_id": "req-1"})
+
+    assert alices.status_code == bobs.status_code == 201
+    assert bobs.json()["id"] != alices.json()["id"]
+    assert Ticket.objects.get(pk=bobs.json()["id"]).customer == other_customer
+
+
+def test_a_message_id_stored_for_one_customer_is_a_conflict_for_another(customer, other_customer):
+    from walletdesk.tickets.errors import ExternalIdTaken
+    from walletdesk.tickets.inbox import InboundMessage, receive
+    from walletdesk.tickets.models import Channel
+
+    mail = {
+        "channel": Channel.EMAIL,
+        "body": "my deposit",
+        "external_id": "<abc@mail.example>",
+        "new_ticket": True,
+    }
+    receive(InboundMessage(customer=customer, **mail))
+    with pytest.raises(ExternalIdTaken):  # a copied Message-ID: never the first sender's ticket
+        receive(InboundMessage(customer=other_customer, **mail))
+    assert receive(InboundMessage(customer=customer, **mail)).duplicate

@@ -55,7 +55,12 @@ def _error_frame(exc: DomainError, client_id: Any) -> dict:
 
 
 def _int(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int | str) or not str(value).isdigit():
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | str)
+        or not str(value).isascii()
+        or not str(value).isdigit()
+    ):
         raise ValidationFailed(fields={field: "a number"})
     return int(value)
 

@@ -14,6 +14,12 @@ class TicketClosed(DomainError):
     message = _("This ticket is closed; open a new request instead.")
 
 
+class ExternalIdTaken(DomainError):
+    code = "external_id_taken"
+    status = 409
+    message = _("This request id was already used by someone else; send the request with a new id.")
+
+
 class CategoryUnknown(DomainError):
     code = "category_unknown"
     status = 400

@@ -31,7 +31,7 @@ from walletdesk.tickets.attachments import (
     attachment_store,
     attachments_known,
 )
-from walletdesk.tickets.errors import MessageEmpty, MessageTooLong, TicketClosed
+from walletdesk.tickets.errors import ExternalIdTaken, MessageEmpty, MessageTooLong, TicketClosed
 from walletdesk.tickets.models import (
     OPEN_STATUSES,
     PRIORITY_RANK,
@@ -84,7 +84,7 @@ def receive(inbound: InboundMessage) -> Received:
     _validate(inbound)
     existing = _find_duplicate(inbound)
     if existing is not None:
-        return Received(ticket=existing.ticket, message=existing, ticket_created=False, duplicate=True)
+        return _replayed(inbound, existing)
     customer = identify_customer(inbound)
     redaction = redact_secrets(inbound)
     understanding = understand(inbound, redaction)
@@ -98,7 +98,7 @@ def receive(inbound: InboundMessage) -> Received:
         duplicate = _find_duplicate(inbound)
         if duplicate is None:
             raise
-        return Received(ticket=duplicate.ticket, message=duplicate, ticket_created=False, duplicate=True)
+        return _replayed(inbound, duplicate)
     # Both act once the data is committed (on commit of the caller's transaction, if any).
     publish(ticket, message, created)
     enqueue_automation(ticket, message, redaction)
@@ -133,6 +133,15 @@ def _validate(inbound: InboundMessage) -> None:
         raise MessageTooLong()
     for upload in inbound.attachments:
         attachment_check(upload)
+
+
+def _replayed(inbound: InboundMessage, existing: Message) -> Received:
+    """The message already stored under this (channel, external id), for its own sender only: a
+    sender who reuses another customer's id (a guessable request id, a copied Message-ID) gets a
+    conflict, never that customer's ticket."""
+    if identify_customer(inbound).pk != existing.ticket.customer_id:
+        raise ExternalIdTaken()
+    return Received(ticket=existing.ticket, message=existing, ticket_created=False, duplicate=True)
 
 
 def _find_duplicate(inbound: InboundMessage) -> Message | None:

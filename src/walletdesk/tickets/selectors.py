@@ -35,7 +35,7 @@ def _ticket_pk(ticket_id: int | str) -> int:
     if isinstance(ticket_id, int):
         return ticket_id
     raw = str(ticket_id).strip()
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit():  # "²" and "٣" are digits to str.isdigit, not to int()
         return int(raw)
     pk = ticket_pk_from_reference(raw)
     if pk is None:

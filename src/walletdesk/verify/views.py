@@ -146,7 +146,7 @@ def console_page(request: HttpRequest) -> HttpResponse:
 def _posted_id(request: HttpRequest, name: str) -> int:
     """A row id from the form; anything but a plain number that fits a database integer is 0 (no row)."""
     raw = request.POST.get(name, "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 18 else 0
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
 
 
 def _console_action(request: HttpRequest) -> None:
