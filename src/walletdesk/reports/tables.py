@@ -108,11 +108,18 @@ def csv_value(cell: Any) -> Any:
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection: a customer
 # writes `=HYPERLINK(...)` as a subject or rating comment); tab and carriage return start one too.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Some importers trim leading blanks and read full-width ＝＋－＠ as their ASCII forms, so the
+# first character that is not a blank decides.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_BLANKS = " \t\r\n\u00a0\u200b\u3000\ufeff"
 
 
 def csv_guard(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return (
+        "'" + text
+        if text.startswith(_FORMULA_START) or text.lstrip(_BLANKS).startswith(_FORMULA_START)
+        else text
+    )
 
 
 def table_csv(table: Table) -> str:
