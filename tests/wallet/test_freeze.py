@@ -10,7 +10,7 @@ from tests.conftest import jwt_for
 from walletdesk.accounts.models import Customer
 from walletdesk.audit.models import AuditEntry
 from walletdesk.chain.devnet.anvil import free_port
-from walletdesk.tickets.models import Message, Priority, Ticket
+from walletdesk.tickets.models import Message, Priority, Status, Ticket
 from walletdesk.tickets.services import ticket_create_by_customer
 from walletdesk.wallet.models import DemoAccount
 from walletdesk.wallet.services import (
@@ -226,3 +226,16 @@ def test_the_seed_phrase_warning_offers_the_freeze(client, victim, category):
     )
     page = client.get(response["Location"]).content.decode()
     assert 'id="secret-warning"' in page and 'id="secret-freeze-button"' in page
+
+
+def test_a_freeze_from_a_closed_ticket_lands_on_an_open_theft_ticket(victim, theft, settings):
+    closed = _theft_ticket(victim, theft)
+    Ticket.objects.filter(pk=closed.pk).update(status=Status.CLOSED)
+    closed.refresh_from_db()
+    settings.WALLETDESK_WALLET_URL = f"http://127.0.0.1:{free_port()}/api"  # must be done by hand
+
+    result = account_freeze_by_customer(customer=victim, locale="en", channel="web", ticket=closed)
+
+    assert result.state == "manual" and result.ticket != closed
+    assert result.ticket.status in (Status.NEW, Status.OPEN) and result.ticket.priority == Priority.URGENT
+    assert not Message.objects.filter(ticket=closed, body__contains="Freeze it by hand").exists()

@@ -279,11 +279,14 @@ def account_freeze_by_customer(
     backend cannot freeze, the ticket becomes urgent with a note asking support to freeze by hand,
     and the result says so instead of raising."""
     from walletdesk.tickets import services as tickets
+    from walletdesk.tickets.models import OPEN_STATUSES
 
     rate_limit_hit(scope="wallet-freeze", key=str(customer.pk), limit=FREEZE_RATE_LIMIT)
     with translation.override(locale):
         body = gettext("I asked for an emergency freeze of my account.")
-    if ticket is None:
+    if ticket is None or ticket.status not in OPEN_STATUSES:
+        # A solved or closed ticket is out of every queue: a freeze (above all one that failed and
+        # must be done by hand) goes on an open theft ticket an agent will see.
         ticket = tickets.ticket_theft_open(customer=customer, channel=channel, body=body, locale=locale)
     uid = customer.wallet_uid
     by = f"customer:{customer.pk}"
