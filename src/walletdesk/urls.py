@@ -22,3 +22,6 @@ urlpatterns = [
     path("", include("walletdesk.wallet.urls")),
     path("", include("walletdesk.reports.urls")),
 ]
+
+# An agent under /console/ gets the console-styled page (core.errors.page_not_found).
+handler404 = "walletdesk.core.errors.page_not_found"

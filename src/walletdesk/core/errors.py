@@ -69,3 +69,15 @@ class Unauthenticated(DomainError):
     code = "unauthenticated"
     status = 401
     message = _("Authentication required.")
+
+
+def page_not_found(request: Any, exception: Exception | None = None) -> Any:
+    """handler404 (walletdesk.urls): an agent under /console/ gets the console's layout with a way
+    back to the inbox; everyone else the customer site's page (404.html)."""
+    from django.shortcuts import render
+
+    from walletdesk.accounts.auth import agent_session_ok
+
+    console = request.path.startswith("/console/") and agent_session_ok(request)
+    template = "core/console_404.html" if console else "404.html"
+    return render(request, template, {"request_path": request.path}, status=404)

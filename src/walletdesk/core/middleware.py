@@ -31,15 +31,19 @@ def customer_api_request(request: HttpRequest) -> bool:
 
 class ApiErrorsAsJson:
     """An unknown API path got Django's HTML 404 page and a method the path does not take got
-    django-ninja's plain-text "Method not allowed": a client parsing `{"error": …}` broke on both."""
+    django-ninja's plain-text "Method not allowed": a client parsing `{"error": …}` broke on both.
+    Outside the API a browser opening a form's address (require_POST) got an empty 405 and showed
+    its own error page: it gets a page in the site's language with a way back."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if response.status_code not in (404, 405) or not request.path.startswith(API_PREFIX):
+        if response.status_code not in (404, 405):
             return response
+        if not request.path.startswith(API_PREFIX):
+            return _method_not_allowed_page(request, response) if response.status_code == 405 else response
         if response.get("Content-Type", "").startswith("application/json"):
             return response  # an API handler's own error (no such ticket, …)
         from walletdesk.api import error_response
@@ -52,6 +56,18 @@ class ApiErrorsAsJson:
         )
         answer["Allow"] = allowed
         return answer
+
+
+def _method_not_allowed_page(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    if response.content or "text/html" not in request.headers.get("Accept", ""):
+        return response
+    from django.shortcuts import render
+
+    # A form's address is usually one step below the page holding the form (…/5/rate/ -> …/5/).
+    back = request.path.rstrip("/").rsplit("/", 1)[0] + "/"
+    page = render(request, "405.html", {"back": back}, status=405)
+    page["Allow"] = response.get("Allow", "")
+    return page
 
 
 class RejectNulCharacters:

@@ -632,14 +632,21 @@ def portal_ticket_close(request: HttpRequest, ticket_id: str) -> HttpResponse:
 @require_POST
 def portal_ticket_rate(request: HttpRequest, ticket_id: str) -> HttpResponse:
     ticket = _portal_ticket(request, ticket_id)
+    raw = request.POST.get("rating", "").strip()
     try:
         services.ticket_rate(
-            ticket=ticket,
-            rating=int(request.POST.get("rating", "0")),
-            comment=request.POST.get("comment", ""),
+            ticket=ticket, rating=int(raw) if raw.isdigit() else 0, comment=request.POST.get("comment", "")
         )
-    except (DomainError, ValueError):
-        pass  # the form only offers 1–5; anything else is ignored and the form shows again
+    except DomainError:
+        # The form requires 1–5; a post without one (the browser's check skipped) was dropped
+        # silently with a 200 and the customer believed it was sent.
+        context = {
+            "heading": _("Your rating was not sent"),
+            "message": _("Choose from 1 to 5 stars, then send the rating again."),
+            "back": f"/support/tickets/{ticket.pk}/#rating",
+            "back_label": _("Back to the ticket"),
+        }
+        return render(request, "core/form_refused.html", context, status=400)
     return redirect(f"/support/tickets/{ticket.pk}/")
 
 
