@@ -157,14 +157,15 @@ DB_POOL = _env_bool("WALLETDESK_DB_POOL", False)
 # a request that finds them all busy waits for one, up to 30 s. 16: eight concurrent clients plus
 # the embedded worker threads and a few sockets would fill 10.
 DB_POOL_MAX_SIZE = _env_int("WALLETDESK_DB_POOL_MAX_SIZE", 16)
-# No CONN_HEALTH_CHECKS: they cost every request a SELECT 1 round trip before its first query.
-# Without them a persistent connection that the server dropped (a PostgreSQL restart) fails the
-# one request that finds it; Django then sees the error and closes it, and the next request
-# reconnects.
+# CONN_HEALTH_CHECKS off by default: they cost every request a SELECT 1 round trip before its
+# first query. Without them a persistent connection that the server dropped (a PostgreSQL restart,
+# a failover) fails the one request that finds it; Django then closes it and the next request
+# reconnects. Operators who would rather pay the round trip than show that one error turn them on.
+DB_HEALTH_CHECKS = _env_bool("WALLETDESK_DB_HEALTH_CHECKS", False)
 if DATABASE_URL:
     DATABASES = {
         "default": dj_database_url.parse(
-            DATABASE_URL, conn_max_age=0 if DB_POOL else 600, conn_health_checks=False
+            DATABASE_URL, conn_max_age=0 if DB_POOL else 600, conn_health_checks=DB_HEALTH_CHECKS
         )
     }
     if DB_POOL and DATABASES["default"]["ENGINE"].endswith("postgresql"):
