@@ -943,11 +943,100 @@ _CREDENTIALS_CHANGED_RE = _compile(
 )
 
 
+# Issue #6, round 11: a takeover told with the login lost and the assets (probably) still inside.
+# The credential words, and a list of them changed together with no "I" before ("密码手机号全改了",
+# "email 跟 google auth 都改掉了", "Password changed, phone number changed").
+_CRED = (
+    r"(?:登录|绑定的?|注册)?(?:密码|邮箱|手机号?(?:码)?|0fa|谷歌验证器?|谷歌|验证器|email|e-mail|phone(?: number)?|"
+    r"password|google auth(?:enticator)?|authenticator)"
+)
+_CREDS_CHANGED_RE = _compile(
+    rf"{_CRED}(?:\s*(?:和|跟|同|与|及|、|,|&|and)?\s*{_CRED})+\s*(?:也|都|全|全部|通通)?\s*"
+    r"(?:被(?:人|别人|黑客|对方)?)?(?:给)?(?:改|换|修改|重置)(?:了|掉|咗)|"
+    rf"{_CRED} (?:was |got |has been )?(?:changed|reset|replaced|swapped)[,;.]? (?:and )?(?:my |the )?{_CRED}"
+    r" (?:was |got |has been )?(?:changed|reset|replaced|swapped)"
+)
+# The customer changed them or asks whether to (a precaution): "我已经把密码和邮箱都改了".
+_OWN_CHANGE_RE = _compile(
+    r"(?<![他她人客方])把|要不要|怎么|should i|(?<![a-z])i(?:'ve| have)? (?:already |just )?(?:changed|reset)"
+)
+# A stranger's keys in the account: API keys or a withdrawal whitelist address the customer never
+# made ("API keys created that I never made", "多了几个我没创建的API key").
+_STRANGER_KEYS_RE = _compile(
+    r"(?:api ?keys?|白名单|whitelist)[^.。!?！？]{0,40}(?:i never|i didn'?t|i did not|not (?:by )?me|not mine|"
+    r"没(?:有)?(?:创建|建|开|加|添加|设置)|不是我)|"
+    r"(?:我)?(?:没(?:有)?(?:创建|建|开|加|添加|设置)(?:过)?的|(?:i )?never (?:made|created|added))[^.。!?！？，,]{0,12}(?:api ?keys?|白名单|whitelist)|"
+    r"(?:他|她|对方|黑客|hacker|attacker|they|someone)[^.。!?！？]{0,12}(?:开了|建了|创建了|加了|添加了|created|added|made)[^.。!?！？]{0,12}"
+    r"(?:api ?keys?|白名单|whitelist)"
+)
+# The account told stolen or hacked outright, the account as subject ("账号被人盗了", "my account
+# got hacked", "Hacker took over my account"); a hedge or a report of someone else's words in the
+# same clause ("好像被盗了", "邮件说我的账户被盗了") leaves it a suspicion.
+_ACCOUNT_STOLEN_RE = _compile(
+    r"(?:账号|账户|帐号|号|account|acc)\s*(?:让|给|被|俾)(?:人|别人|黑客|陌生人|骗子)?\s*(?:给)?\s*(?:盗|黑|hack)|"
+    r"(?:my )?(?:account|acc) (?:was|got|has been|have been|is|'s) (?:hacked|taken over|stolen|hijacked)|"
+    r"(?:took|has taken|have taken|taken) over my (?:account|acc)|hijacked my (?:account|acc)"
+)
+_CHANGE_STOPPED_RE = _compile(
+    r"拦截|阻止|取消了|撤销了|收到[^，。,]{0,10}(?:邮件|短信|通知)|(?<![a-z])(?:blocked|cancell?ed|stopped|rejected)(?![a-z])|"
+    r"(?:got|received) an? (?:e-?mail|sms|notification|alert)"
+)
+_NOT_THIS_ACCOUNT_RE = _compile(
+    r"e-?mail|gmail|outlook|邮箱|brother|sister|friend|'s |朋友|家人|别人的|其他|other|binance|币安|okx|twitter|telegram|微信"
+)
+_CRED_CHANGED_LOOSE_RE = _compile(
+    rf"{_CRED}[^，。,.]{{0,4}}(?:也|都)?(?:变了|改了|换了|被改|被换)|{_CRED} (?:was |got |has been )?(?:changed|reset|replaced|swapped)"
+)
+_HEDGE_RE = _compile(
+    r"好像|可能|是不是|是否|会不会|担心|怕|如果|万一|疑似|怀疑|说|称|通知|提醒|吗|？|\?|"
+    r"maybe|might|whether|(?<![a-z])if(?![a-z])|afraid|worried|says?|saying|claim|think|suspect|could"
+)
+_STRANGER_PUT_RE = _compile(
+    rf"(?:对方|黑客|骗子|别人|有人|陌生人|他们?|她)[^。!?！？]{{0,20}}把[^，。,]{{0,6}}{_CRED}[^，。,]{{0,4}}(?:改|换|解绑|重置)"
+)
+
+
+def _clause_at(norm: str, start: int, end: int) -> str:
+    """The clause around a match (between punctuation marks)."""
+    left = max(norm.rfind(p, 0, start) for p in "，。,.!！;；") + 1
+    rights = [i for i in (norm.find(p, end) for p in "，。,.!！;；") if i >= 0]
+    return norm[left : min(rights) if rights else len(norm)]
+
+
+def _takeover_told(norm: str) -> bool:
+    for m in _ACCOUNT_STOLEN_RE.finditer(norm):
+        if not (
+            _HEDGE_RE.search(_clause_at(norm, m.start(), m.end()))
+            or _NOT_THIS_ACCOUNT_RE.search(norm[max(0, m.start() - 12) : m.end()])
+        ):
+            return True
+    for m in _CREDS_CHANGED_RE.finditer(norm):
+        clause = _clause_at(norm, m.start(), m.end())
+        # Without 被 or a stranger, "手机号和邮箱都换了" may be the customer's own change: it is a
+        # takeover only beside a word of foul play or a disowning.
+        if not (_OWN_CHANGE_RE.search(clause) or _HEDGE_RE.search(clause)) and (
+            "被" in m.group(0) or _FOUL_RE.search(norm) or _DISOWN_RE.search(norm)
+        ):
+            return True
+    if any(
+        not re.search(r"怎么|如何|要不要|想|能不能|可以", m.group(0)) for m in _STRANGER_PUT_RE.finditer(norm)
+    ):
+        return True
+    # A stranger's API key or whitelist address alone, the balance intact, is security to the
+    # writers (five rows): a takeover when the login is lost or a credential changed beside it. A
+    # change request e-mailed and stopped ("收到修改提币白名单的邮件 … 拦截了") is a suspicion.
+    return bool(
+        _STRANGER_KEYS_RE.search(norm)
+        and not _CHANGE_STOPPED_RE.search(norm)
+        and (_LOGIN_FAILS_RE.search(norm) or _CRED_CHANGED_LOOSE_RE.search(norm))
+    )
+
+
 def account_taken_over(text: str) -> bool:
     """A third party changed the account's credentials: a takeover, theft even with assets inside.
     Not in a hypothetical or a worry ("如果别人改了我的密码…")."""
     norm = _set_aside(text_normalise(text))
-    if _TAKEOVER_RE.search(norm):
+    if _TAKEOVER_RE.search(norm) or _takeover_told(norm):
         return True
     return bool(
         _CREDENTIALS_CHANGED_RE.search(norm)
@@ -1247,6 +1336,40 @@ def transfer_disowned(text: str) -> bool:
         _TRANSFER_EVENT_RE.search(norm)
         and _DISOWN_STRONG_RE.search(norm)
         and not _STILL_THERE_RE.search(norm)
+    )
+
+
+# Issue #6, round 11: funds already moved to a third party by what the customer signed or ran: a
+# drainer contract, an approval or permit signature, a clipboard hijacker, address poisoning,
+# malware ("revoked approvals too late, the contract already pulled 9,800 USDT", "中了剪贴板病毒，
+# 复制的地址被替换了 … 进了 T…"). The customer's own click or paste is no self-made mistake here, and
+# a revoke after the fact does not make it a hardening question.
+_DRAIN_MEANS_RE = _compile(
+    r"approv|allowance|permit|signature|setapprovalforall|transferfrom|spender|drainer|签名|签了|授权|"
+    r"clipboard|剪贴板|剪切板|剪贴簿|address poison|投毒|lookalike|malware|virus|trojan|木马|病毒|恶意|malicious|hijack|"
+    r"(?:地址|address)[^，。,.]{0,6}(?:被(?:偷偷)?(?:替换|换|改|篡改)|(?:was |got )?(?:swapped|replaced|changed))"
+)
+_DRAINED_RE = _compile(
+    r"(?:contract|drainer|spender|dapp|hacker|attacker|scammer|合约|黑客|骗子)[^.。!?！？]{0,20}"
+    r"(?:already |had |has |just |then |instantly |immediately )?(?:pulled|took|taken|drained|swept|sucked|moved|emptied|"
+    r"transferred|stole|siphoned|transferfrom|抽走|转走|划走|拿走|提走|卷走|扫走|吸走)|"
+    r"被[^，。,]{0,10}(?:抽|转|划|拿|提|偷|卷|扫|吸)走|(?:抽|划|卷|扫|吸)走(?:了|咗)|"
+    r"(?:进|到|落)了?[^，。,]{0,8}(?:别人|陌生|对方|黑客|骗子|攻击者|Ⓐ|t[a-z0-9]{0,30}(?:…|\.\.\.)|0x|bc0)|"
+    r"(?:went|ended up|landed|gone|sent|arrived) (?:[^.!?]{0,20} )?(?:to|in|at|into)[^.!?]{0,25}"
+    r"(?:attacker|scammer|hacker|stranger|someone|unknown|their|Ⓐ|t[a-z0-9]{0,30}(?:…|\.\.\.)|0x|bc0)|"
+    r"(?:wallet|account|funds?)[^.!?]{0,10}(?:was |got |been )?(?:drained|swept|emptied)|被\s*drain"
+)
+
+
+def drained_by_what_was_signed(text: str) -> bool:
+    """Funds already taken by a drainer, an approval or signature, a clipboard hijacker, address
+    poisoning or malware: theft, not a security question."""
+    norm = text_normalise(text)
+    # Read on the text with hypotheticals and worries set aside; the request that closes a report
+    # ("能帮忙冻结吗", "can you flag the address?") is no reason to doubt the loss.
+    aside = _set_aside(norm)
+    return bool(
+        _DRAIN_MEANS_RE.search(aside) and _DRAINED_RE.search(aside) and not _STILL_THERE_RE.search(norm)
     )
 
 

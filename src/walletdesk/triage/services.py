@@ -25,6 +25,7 @@ from walletdesk.triage.rules import (
     contact_asked,
     direction_of,
     disowned,
+    drained_by_what_was_signed,
     display_glitch,
     display_setting_changed,
     entities_stripped,
@@ -221,11 +222,17 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
             confidence=round(pred.confidence, 3),
             urgent=False,
         )
-    if theft_suspected(text) or scam_paid(text) or transfer_disowned(text):
+    if (
+        theft_suspected(text)
+        or scam_paid(text)
+        or transfer_disowned(text)
+        or drained_by_what_was_signed(text)
+    ):
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security; so is money the customer paid into
         # a scam (their own transfer, but lost to a third party), and a withdrawal the customer
-        # disowns outright ("有一笔withdrawal到 bc1p… 我完全不知道").
+        # disowns outright ("有一笔withdrawal到 bc1p… 我完全不知道"), and funds a drainer, an
+        # approval, a clipboard hijacker or malware already moved to a third party.
         category = "account_theft"
     elif own_funds_gone_unexplained(text) and not _theft_ruled_out(text) and not account_frozen(text):
         # The customer's own holdings told gone ("资产那里一片空白", "only dust left") with no
