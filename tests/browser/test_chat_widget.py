@@ -344,3 +344,33 @@ def test_on_a_phone_help_suggestions_are_not_hidden_under_the_start_button(
         )
         assert on_top
     expect(frame.locator("#wd-start")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(("locale", "send"), [("en", "Send to the customer"), ("zh-hans", "发送给客户")])
+def test_a_live_chat_ticket_page_has_one_composer_and_the_conversation_once(
+    live, new_context, agent_page, locale, send
+):
+    """The ticket page showed the live panel's box and list and the ticket's Markdown form and
+    history: while the chat is live, the live box is the one composer and the history the one list."""
+    _, frame = open_widget(new_context(), live)
+    start_chat(frame, "where is my deposit")
+    ticket = only_ticket()
+    from django.conf import settings
+
+    desk = agent_page(f"/console/tickets/{ticket.pk}/")
+    desk.context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": locale, "url": live.url}])
+    desk.reload()
+    expect(desk.locator("#chat-live-send")).to_have_text(send)
+    desk.locator("#chat-live-accept").click()
+    frame.locator(".wd-msg.system", has_text="Agent One").wait_for()
+    expect(desk.locator("#reply-form")).to_be_hidden()
+    expect(desk.locator("textarea:visible")).to_have_count(1)
+    expect(desk.locator("#chat-live-body")).to_be_visible()
+    messages = "#conversation article:visible, #chat-live-messages li:visible"  # not the subject line
+    expect(desk.locator(messages, has_text="where is my deposit")).to_have_count(1)
+    desk.locator("#chat-live-body").fill("Looking now")
+    desk.locator("#chat-live-body").press("Enter")
+    frame.locator(".wd-msg.agent", has_text="Looking now").wait_for()
+    expect(desk.locator(messages, has_text="Looking now")).to_have_count(1)
+    desk.locator("#chat-live-solve").click()
+    expect(desk.locator("#reply-form")).to_be_visible()  # ended: the ticket's own form is back

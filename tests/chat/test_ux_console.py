@@ -43,13 +43,14 @@ def test_accepting_from_the_inbox_opens_the_ticket_by_its_number(live, new_conte
     inbox.wait_for_url(re.compile(rf"/console/tickets/{ticket.pk}/$"))
     panel = inbox.locator("#chat-live")
     expect(panel).to_be_visible()
-    # the live chat continues the history, above the ticket's own reply form and not under the
-    # timeline. Measured inside the page in one go: focusing the chat box may scroll between calls.
+    # the live chat continues the history, not under the timeline, and while it is live it is the
+    # one composer (the ticket's own reply form is hidden). Measured inside the page in one go:
+    # focusing the chat box may scroll between calls.
     inbox.wait_for_function(
         """() => {
             const top = (id) => document.getElementById(id).getBoundingClientRect();
-            const history = top("conversation"), live = top("chat-live"), reply = top("reply-form");
-            return history.bottom <= live.top && live.top < reply.top;
+            const history = top("conversation"), live = top("chat-live");
+            return history.bottom <= live.top && document.getElementById("reply-form").hidden;
         }""",
         timeout=10_000,
     )
@@ -68,7 +69,7 @@ def test_a_note_does_not_leave_the_next_reply_internal_and_a_solved_chat_has_no_
     expect(desk.locator("#chat-live-send")).to_have_text("Add internal note")
     desk.locator("#chat-live-body").fill("check the TRON explorer")
     desk.locator("#chat-live-body").press("Enter")
-    desk.locator("#chat-live-messages li.internal", has_text="check the TRON explorer").wait_for()
+    desk.locator("#conversation article.internal", has_text="check the TRON explorer").wait_for()
     expect(desk.locator("#chat-live-internal")).not_to_be_checked()
     expect(desk.locator("#chat-live-send")).to_have_text("Send to the customer")
     desk.locator("#chat-live-body").fill("Hello, I am looking at it")

@@ -170,6 +170,11 @@
     $("chat-live-accept").hidden = !(conversation && conversation.status === "queued" && ticketOpen);
     var live = !!(conversation && ["queued", "active"].indexOf(conversation.status) >= 0 && ticketOpen);
     root.classList.toggle("chat-live-on", live);
+    // One composer while the chat is live: this box (typing shown both ways, read receipts, Enter
+    // sends over the socket at once). The ticket's Markdown form, a page post, comes back when the
+    // chat ends, for the email-style reply it then is.
+    var ticketForm = mode === "ticket" && $("reply-form");
+    if (ticketForm) { ticketForm.hidden = live; ticketForm.style.display = live ? "none" : ""; }
     $("chat-live-explain").textContent = live
       ? L("客户正在聊天窗口中：在这里输入的回复会立即显示给客户。", "The customer is in the chat window: replies typed here appear there at once.")
       : L("在线会话已结束：这里的回复会在客户回来时显示，也可用下方的工单回复。", "The live chat has ended: replies here show when the customer comes back; the ticket reply form works too.");
@@ -251,6 +256,9 @@
   // --- wiring -----------------------------------------------------------------------------------
   if ($("chat-live-presence")) $("chat-live-presence").addEventListener("change", function (e) { send({ type: "presence", state: e.target.value }); });
   if (mode === "ticket") placeNearConversation();
+  // The conversation once: on the ticket page its history (addToConversation keeps it current) is
+  // the chat; the panel's own list is for pages without one.
+  if (mode === "ticket" && $("conversation") && $("chat-live-messages")) $("chat-live-messages").hidden = true;
   if (mode === "ticket" && $("chat-live-reply")) {
     var body = $("chat-live-body"), composing = false, internal = $("chat-live-internal");
     var renderMode = function () {
