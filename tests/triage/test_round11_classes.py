@@ -37,6 +37,8 @@ SUSPICIONS = [
     "忘记密码了，重置的时候手机号收不到验证码，登不进去",
     "I changed my phone number and now I can't receive the 2FA SMS to log in",
     "how do I create an API key for my trading bot?",
+    "我表姐的账号被盗了，我该怎么帮她申诉",
+    "my brother's account got hacked, how do I protect mine?",
 ]
 
 DRAINS = [
@@ -59,6 +61,8 @@ NO_DRAINS = [
     "how do I revoke token approvals I gave to an old dapp? nothing has been taken yet",
     "如果签了恶意的 permit，合约会把钱转走吗？",
     "授权 USDT 给 uniswap 要多少 gas？",
+    "我同事的钱包被 drain 了，我要怎么检查自己的授权",
+    "my friend's wallet got drained after a fake mint, should I revoke my approvals too?",
 ]
 
 

@@ -1008,6 +1008,7 @@ def _takeover_told(norm: str) -> bool:
         if not (
             _HEDGE_RE.search(_clause_at(norm, m.start(), m.end()))
             or _NOT_THIS_ACCOUNT_RE.search(norm[max(0, m.start() - 12) : m.end()])
+            or _OTHER_VICTIM_RE.search(norm[max(0, m.start() - 12) : m.end()])
         ):
             return True
     for m in _CREDS_CHANGED_RE.finditer(norm):
@@ -1368,8 +1369,12 @@ def drained_by_what_was_signed(text: str) -> bool:
     # Read on the text with hypotheticals and worries set aside; the request that closes a report
     # ("能帮忙冻结吗", "can you flag the address?") is no reason to doubt the loss.
     aside = _set_aside(norm)
-    return bool(
-        _DRAIN_MEANS_RE.search(aside) and _DRAINED_RE.search(aside) and not _STILL_THERE_RE.search(norm)
+    if not _DRAIN_MEANS_RE.search(aside) or _STILL_THERE_RE.search(norm):
+        return False
+    # "我friend的wallet被drain了，我要怎么revoke…": another person's loss is their advice question.
+    return any(
+        not _OTHER_VICTIM_RE.search(aside[max(0, m.start() - 16) : m.end()])
+        for m in _DRAINED_RE.finditer(aside)
     )
 
 
