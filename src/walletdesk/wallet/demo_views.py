@@ -49,7 +49,10 @@ def signature_verify(request: HttpRequest) -> None:
         )
     if not hmac.compare_digest(key_id, settings.WALLETDESK_WALLET_KEY_ID):
         raise WalletSignatureInvalid("Unknown key id.")
-    if not (timestamp.isascii() and timestamp.isdigit()) or abs(time.time() - int(timestamp)) > MAX_SKEW_SECONDS:
+    if (
+        not (timestamp.isascii() and timestamp.isdigit())
+        or abs(time.time() - int(timestamp)) > MAX_SKEW_SECONDS
+    ):
         raise WalletSignatureInvalid(f"The timestamp is more than {MAX_SKEW_SECONDS} seconds away from ours.")
     path = request.path + (("?" + request.META["QUERY_STRING"]) if request.META.get("QUERY_STRING") else "")
     expected = signature_compute(
