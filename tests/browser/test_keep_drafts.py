@@ -13,8 +13,8 @@ def test_switching_language_keeps_what_was_typed_in_the_request_form(live, new_c
     page.fill("#request-form [name=subject]", "USDT 充值未到账")
     page.fill("#request-form [name=body]", "昨天充的 500u 还没到")
 
-    page.select_option('form[action="/i18n/setlang/"] select', "en")
-    page.wait_for_load_state("load")
+    with page.expect_navigation():  # the switch posts and comes back to this page
+        page.select_option('form[action="/i18n/setlang/"] select', "en")
 
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.locator("#request-form [name=subject]").input_value() == "USDT 充值未到账"

@@ -10,6 +10,15 @@ from tests.chat.test_consumers import console, next_of, nothing_of
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _events_on_this_loop(monkeypatch):
+    """A browser test earlier in this process bound its live server's loop for live events (the
+    first ASGI connection does, as in a server); these consumers listen on the test's own loop."""
+    from walletdesk.core import events
+
+    monkeypatch.setattr(events, "_server_loop", None)
+
+
 @pytest.fixture
 def agent_cookie(settings, agent):
     from django.test import Client
