@@ -23,5 +23,10 @@ urlpatterns = [
         name="portal-ticket-messages",
     ),
     path("support/tickets/<str:ticket_id>/close/", views.portal_ticket_close, name="portal-ticket-close"),
+    path(
+        "support/tickets/<str:ticket_id>/transcript/",
+        views.portal_ticket_transcript,
+        name="portal-ticket-transcript",
+    ),
     path("support/tickets/<str:ticket_id>/rate/", views.portal_ticket_rate, name="portal-ticket-rate"),
 ]

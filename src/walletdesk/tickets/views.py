@@ -622,6 +622,21 @@ def portal_ticket_messages(request: HttpRequest, ticket_id: str) -> HttpResponse
 
 
 @customer_required
+@require_GET
+def portal_ticket_transcript(request: HttpRequest, ticket_id: str) -> HttpResponse:
+    """The conversation as one HTML file the customer keeps (what support said, in writing): the
+    live chat's transcript, for any of the customer's own tickets; internal notes never in it."""
+    from walletdesk.chat import transcripts  # chat builds on tickets; imported where it is used
+
+    ticket = _portal_ticket(request, ticket_id)
+    response = HttpResponse(
+        transcripts.transcript_render(ticket=ticket, locale=_lang()), content_type="text/html; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{transcripts.transcript_filename(ticket)}"'
+    return response
+
+
+@customer_required
 @require_POST
 def portal_ticket_close(request: HttpRequest, ticket_id: str) -> HttpResponse:
     services.ticket_close_by_customer(ticket=_portal_ticket(request, ticket_id))
