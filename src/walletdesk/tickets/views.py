@@ -522,6 +522,7 @@ def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
         else:
             _secret_warning_remember(request, received)
             return redirect(f"/support/tickets/{ticket.pk}/")
+    category = selectors.category_by_id(ticket.category_id)
     context = {
         "ticket": ticket,
         "messages": selectors.messages_for_customer(ticket=ticket),
@@ -532,12 +533,9 @@ def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
         "secret_warning": _secret_warning_pop(request, ticket),
         # What the customer filled in on the request form (account, TxID, network …), so they can
         # see what support has and spot a wrong hash without writing again.
-        "intake_rows": timeline.intake_rows(
-            ticket.intake, selectors.category_by_id(ticket.category_id), _lang()
-        ),
+        "intake_rows": timeline.intake_rows(ticket.intake, category, _lang()),
         "first_response": _portal_first_response(ticket),
     }
-    category = selectors.category_by_id(ticket.category_id)
     if context["secret_warning"] or (category is not None and category.slug == services.THEFT_CATEGORY):
         context["theft"] = _portal_theft(request, ticket, category)
     return render(request, "tickets/portal/ticket.html", context, status=400 if error else 200)
