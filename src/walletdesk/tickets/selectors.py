@@ -161,8 +161,8 @@ def ticket_view_for_agent(*, agent: AbstractBaseUser, ticket_id: int | str) -> T
     return TicketView(
         ticket=found[0],
         conversation=_conversation_from_rows(conversation),
-        events=[dict(zip(EVENT_FIELDS, row, strict=True)) for row in events],
-        tags=[name for (name,) in tags],
+        events=_events_from_rows(events),
+        tags=_tags_from_rows(tags),
     )
 
 
@@ -192,13 +192,21 @@ _TAGS = PreparedRows(
 )
 
 
+def _events_from_rows(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    return [dict(zip(EVENT_FIELDS, row, strict=True)) for row in rows]
+
+
+def _tags_from_rows(rows: list[tuple[Any, ...]]) -> list[str]:
+    return [name for (name,) in rows]
+
+
 def events_for_agent(*, ticket: Ticket) -> list[dict[str, Any]]:
     """The ticket's timeline, oldest first, as dicts of EVENT_FIELDS."""
-    return [dict(zip(EVENT_FIELDS, row, strict=True)) for row in _EVENTS.rows(ticket.pk)]
+    return _events_from_rows(_EVENTS.rows(ticket.pk))
 
 
 def tag_names(*, ticket: Ticket) -> list[str]:
-    return [name for (name,) in _TAGS.rows(ticket.pk)]
+    return _tags_from_rows(_TAGS.rows(ticket.pk))
 
 
 def messages_for_agent(*, ticket: Ticket) -> list[Message]:
