@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language, gettext
@@ -68,6 +70,13 @@ class AgentProfile(models.Model):
     @property
     def is_supervisor(self) -> bool:
         return self.role in (AgentRole.SUPERVISOR, AgentRole.ADMIN)
+
+
+def supervisor_allowed(user: Any) -> bool:
+    """An active supervisor or admin: who may change what every agent works with or that customers
+    trust (the official-channel registry, canned replies), see every team's figures, or unfreeze."""
+    profile = getattr(user, "agent_profile", None)
+    return bool(user.is_active and profile is not None and profile.is_supervisor)
 
 
 class Customer(models.Model):

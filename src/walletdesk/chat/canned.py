@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import translation
 
+from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.chat import selectors
 from walletdesk.chat.models import CannedReply
 from walletdesk.tickets.models import Ticket
@@ -119,8 +120,7 @@ def canned_list_for_console(*, console_locale: str, query: str | None = None) ->
 # --- the supervisors' page (chat.views.console_canned) -----------------------------------------
 def canned_manage_allowed(*, user: AbstractBaseUser) -> bool:
     """Supervisors and admins: the canned replies go out under every agent's name."""
-    profile = getattr(user, "agent_profile", None)
-    return bool(user.is_active and profile is not None and profile.is_supervisor)
+    return supervisor_allowed(user)
 
 
 def canned_title_parts(title: str) -> tuple[str, str]:

@@ -33,6 +33,7 @@ from django.db.models import (
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.tickets.models import OPEN_STATUSES, AuthorKind, Channel, Message, Status, Ticket
 from walletdesk.tickets.selectors import console_choices
 
@@ -46,8 +47,7 @@ SOLVED_STATUSES = (Status.SOLVED, Status.CLOSED)
 
 def reports_allowed(*, user: Any) -> bool:
     """Supervisors and admins: the reports name agents and show every team's figures."""
-    profile = getattr(user, "agent_profile", None)
-    return bool(user.is_active and profile is not None and profile.is_supervisor)
+    return supervisor_allowed(user)
 
 
 def desk_zone() -> tzinfo:

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.verify import selectors
 from walletdesk.verify.engine.judge import Verdict
 from walletdesk.verify.engine.parse import KINDS, ParseError, parse_value, values_in_text
@@ -424,8 +425,7 @@ def anti_phishing_code_set(*, customer: Any, code: str) -> Any:
 def registry_change_allowed(*, user: Any) -> bool:
     """Supervisors and admins only: the Verify page calls whatever is in the registry "official",
     so one phished or rogue agent account must not be able to list a look-alike domain there."""
-    profile = getattr(user, "agent_profile", None)
-    return bool(user.is_active and profile is not None and profile.is_supervisor)
+    return supervisor_allowed(user)
 
 
 def _registry_change_check(actor: Any | None) -> None:

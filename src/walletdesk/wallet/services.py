@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.audit.services import audit_record
 from walletdesk.core.errors import DomainError, PermissionDenied, ValidationFailed
 from walletdesk.core.ratelimit import rate_limit_hit
@@ -367,8 +368,7 @@ def account_unfreeze_by_agent(*, ticket: Any, agent: Any, reason: str) -> Accoun
     """Supervisors and admins only: unfreezing hands the account back, after identity checks."""
     from walletdesk.tickets import outbox
 
-    profile = getattr(agent, "agent_profile", None)
-    if profile is None or not profile.is_supervisor:
+    if not supervisor_allowed(agent):
         raise PermissionDenied(gettext("Only a supervisor can unfreeze an account."))
     reason = _agent_reason(reason)
     uid = _ticket_uid(ticket)
