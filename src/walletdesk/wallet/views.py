@@ -59,13 +59,9 @@ def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse
     if not agent_session_ok(request):
         return redirect(f"{settings.LOGIN_URL}?next={request.get_full_path()}")
     ticket = _agent_ticket(request, ticket_id)
-    context = _panel_context(ticket)
-    if "transfers" in context:
-        context["flags"] = deposits_uncredited_confirmed(context["transfers"])
-    return render(request, "wallet/_customer_panel_body.html", context)
+    return render(request, "wallet/_customer_panel_body.html", _panel_context(ticket))
 
 
-# --- account freeze -----------------------------------------------------------------------------
 def _panel_context(ticket: Any, **extra: Any) -> dict[str, Any]:
     uid = getattr(ticket.customer, "wallet_uid", None) if ticket.customer_id else None
     context: dict[str, Any] = {"ticket": ticket, "uid": uid, **extra}
@@ -80,9 +76,12 @@ def _panel_context(ticket: Any, **extra: Any) -> dict[str, Any]:
             )
         except DomainError as exc:
             context["error"] = exc.message
+        else:
+            context["flags"] = deposits_uncredited_confirmed(context["transfers"])
     return context
 
 
+# --- account freeze -----------------------------------------------------------------------------
 @require_POST
 def console_account_action(request: HttpRequest, ticket_id: str, action: str) -> HttpResponse:
     """Freeze (any agent) or unfreeze (supervisors) the ticket's customer's account, with a reason.
@@ -99,8 +98,6 @@ def console_account_action(request: HttpRequest, ticket_id: str, action: str) ->
     if not request.headers.get("HX-Request") and not problem:
         return redirect(f"/console/tickets/{ticket.pk}/")
     context = _panel_context(ticket, action_error=problem, action_done="" if problem else action)
-    if "transfers" in context:
-        context["flags"] = deposits_uncredited_confirmed(context["transfers"])
     return render(request, "wallet/_customer_panel_body.html", context, status=status)
 
 
@@ -123,24 +120,26 @@ def portal_account_freeze(request: HttpRequest) -> HttpResponse:
     """GET: what a freeze does, and the one button that does it. POST: freeze the signed-in
     customer's own account (there is no uid parameter)."""
     ticket = _customer_ticket(request)
-    context: dict[str, Any] = {
-        "ticket": ticket,
-        "account": services.account_state_get(uid=request.customer.wallet_uid),
-        "help_url": stolen_account_help_url(_lang()),
-    }
+    context: dict[str, Any] = {"ticket": ticket, "help_url": stolen_account_help_url(_lang())}
     if request.method == "GET":
-        return render(request, "wallet/portal_freeze.html", context)
+        return render(request, "wallet/portal_freeze.html", {**context, "account": _account_state(request)})
     try:
         result = services.account_freeze_by_customer(
             customer=request.customer, locale=_lang(), channel="web", ticket=ticket
         )
     except RateLimited as exc:
-        context["error"] = exc.message
+        context.update(error=exc.message, account=_account_state(request))
         response = render(request, "wallet/portal_freeze.html", context, status=429)
         response["Retry-After"] = str(exc.retry_after)
         return response
     context.update(result=result, ticket=result.ticket)
     return render(request, "wallet/portal_freeze.html", context)
+
+
+def _account_state(request: HttpRequest) -> Any:
+    """The account's state for the confirm page only: the freeze itself asks the backend again,
+    and a backend that is down should cost a customer in a hurry one timeout, not two."""
+    return services.account_state_get(uid=request.customer.wallet_uid)
 
 
 def stolen_account_help_url(lang: str) -> str:
