@@ -430,14 +430,19 @@ def agent_presence_change(*, agent: AbstractBaseUser, presence: str) -> AgentPro
     return profile
 
 
-def agent_heartbeat(*, agent: AbstractBaseUser) -> None:
-    """The console is open: keep an online agent counted as online (see selectors.PRESENCE_TTL)."""
-    profile = AgentProfile.objects.filter(user=agent).first()
-    if profile is None or profile.presence != Presence.ONLINE:
-        return
+def agent_heartbeat(*, agent: AbstractBaseUser) -> bool:
+    """The console is open: keep an online agent counted as online (see selectors.PRESENCE_TTL).
+    False when the user is no longer an active agent (deactivated, profile removed): one query
+    answers both."""
+    profile = AgentProfile.objects.filter(user=agent, user__is_active=True).first()
+    if profile is None:
+        return False
+    if profile.presence != Presence.ONLINE:
+        return True
     now = timezone.now()
     if profile.presence_at is None or (now - profile.presence_at).total_seconds() >= HEARTBEAT_WRITE_EVERY:
         accounts.agent_presence_refresh(profile=profile)
+    return True
 
 
 def viewer_join(*, ticket: Ticket, user: AbstractBaseUser, channel_name: str) -> list[dict]:

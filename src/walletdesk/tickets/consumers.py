@@ -274,12 +274,9 @@ def _console_hello(user: Any) -> dict:
 
 
 def _heartbeat(user: Any, channel_name: str) -> bool:
-    """False once the user may no longer use the console (checked every beat: one indexed query)."""
-    from django.contrib.auth import get_user_model
-
-    if not get_user_model().objects.filter(pk=user.pk, is_active=True, agent_profile__isnull=False).exists():
+    """False once the user may no longer use the console (the heartbeat's own profile query tells)."""
+    if not chat.agent_heartbeat(agent=user):
         return False
-    chat.agent_heartbeat(agent=user)
     chat.viewer_touch(channel_name=channel_name)
     return True
 
