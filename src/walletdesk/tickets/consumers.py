@@ -23,6 +23,7 @@ from walletdesk.chat.dispatch import DirectDispatchMixin
 from walletdesk.chat.events import CONSOLE_GROUP, agent_name, conversation_payload
 from walletdesk.chat.replies import ReplyRequest, replies_store, reply_enqueue
 from walletdesk.core.errors import DomainError, ValidationFailed
+from walletdesk.core.ids import decimal_id
 from walletdesk.tickets.events import INBOX_GROUP, agent_group, customer_group, message_payload, ticket_group
 from walletdesk.tickets.timeline import intake_rows
 
@@ -55,14 +56,10 @@ def _error_frame(exc: DomainError, client_id: Any) -> dict:
 
 
 def _int(value: Any, field: str) -> int:
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int | str)
-        or not str(value).isascii()
-        or not str(value).isdigit()
-    ):
+    number = decimal_id(value)
+    if number is None:
         raise ValidationFailed(fields={field: "a number"})
-    return int(value)
+    return number
 
 
 class ConsoleConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from walletdesk.accounts.models import AgentProfile, Customer, Team
 from walletdesk.core.errors import ValidationFailed
+from walletdesk.core.ids import decimal_id
 from walletdesk.core.prepared import PreparedObjects, PreparedRows, rows_together
 from walletdesk.tickets import search
 from walletdesk.tickets.errors import TicketNotFound
@@ -35,8 +36,9 @@ def _ticket_pk(ticket_id: int | str) -> int:
     if isinstance(ticket_id, int):
         return ticket_id
     raw = str(ticket_id).strip()
-    if raw.isascii() and raw.isdigit():  # "²" and "٣" are digits to str.isdigit, not to int()
-        return int(raw)
+    pk = decimal_id(raw)
+    if pk is not None:
+        return pk
     pk = ticket_pk_from_reference(raw)
     if pk is None:
         raise TicketNotFound()

@@ -24,6 +24,7 @@ from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.ids import decimal_id
 from walletdesk.core.markdown import markdown_render
 from walletdesk.core.middleware import csrf_token
 from walletdesk.core.ratelimit import rate_limit_public
@@ -302,8 +303,8 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
         elif action == "assign":
             # A tampered id ("abc", 30 digits) is no agent, said in words, not a Python ValueError text.
             raw_assignee = post.get("assignee", "").strip()
-            wellformed = raw_assignee.isdigit() and len(raw_assignee) <= 18
-            agent = services.agent_user_get(user_id=int(raw_assignee)) if wellformed else None
+            assignee_id = decimal_id(raw_assignee)
+            agent = services.agent_user_get(user_id=assignee_id) if assignee_id is not None else None
             if raw_assignee and agent is None:
                 raise DomainError(_("This person is not an active agent."))
             services.ticket_assign(ticket=ticket, agent=agent, by=request.user)
@@ -645,10 +646,11 @@ def portal_ticket_close(request: HttpRequest, ticket_id: str) -> HttpResponse:
 @require_POST
 def portal_ticket_rate(request: HttpRequest, ticket_id: str) -> HttpResponse:
     ticket = _portal_ticket(request, ticket_id)
-    raw = request.POST.get("rating", "").strip()
     try:
         services.ticket_rate(
-            ticket=ticket, rating=int(raw) if raw.isdigit() else 0, comment=request.POST.get("comment", "")
+            ticket=ticket,
+            rating=decimal_id(request.POST.get("rating", "")) or 0,
+            comment=request.POST.get("comment", ""),
         )
     except DomainError:
         # The form requires 1–5; a post without one (the browser's check skipped) was dropped

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.ids import decimal_id
 from walletdesk.core.ratelimit import client_ip, rate_limit_public
 from walletdesk.verify import selectors, services
 from walletdesk.verify.api import ADVICE
@@ -145,8 +146,7 @@ def console_page(request: HttpRequest) -> HttpResponse:
 
 def _posted_id(request: HttpRequest, name: str) -> int:
     """A row id from the form; anything but a plain number that fits a database integer is 0 (no row)."""
-    raw = request.POST.get(name, "").strip()
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else 0
+    return decimal_id(request.POST.get(name, "")) or 0
 
 
 def _console_action(request: HttpRequest) -> None:
