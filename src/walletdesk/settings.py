@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "walletdesk.wallet",
     "walletdesk.reports",
     "walletdesk.demo",
+    "walletdesk.channels_telegram",
 ]
 
 # AgentOTPMiddleware is django-otp's, reading the session's device from the rows the session user
@@ -296,6 +297,13 @@ WALLETDESK_WALLET_SECRET = _env("WALLETDESK_WALLET_SECRET", "demo-wallet-hmac-se
 
 # Outgoing webhooks receive ticket events (payloads pass the secret shield first).
 WALLETDESK_WEBHOOK_URLS = _env_list("WALLETDESK_WEBHOOK_URLS", "")
+
+# Telegram bot channel (channels_telegram). No token: the channel is off. The webhook refuses every
+# request without the secret Telegram was given (setWebhook secret_token). The API base is Telegram's
+# unless a local Bot API server (or the tests' stand-in) answers instead.
+WALLETDESK_TELEGRAM_BOT_TOKEN = _env("WALLETDESK_TELEGRAM_BOT_TOKEN", "")
+WALLETDESK_TELEGRAM_WEBHOOK_SECRET = _env("WALLETDESK_TELEGRAM_WEBHOOK_SECRET", "")
+WALLETDESK_TELEGRAM_API_BASE = _env("WALLETDESK_TELEGRAM_API_BASE", "https://api.telegram.org").rstrip("/")
 
 # --- i18n ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

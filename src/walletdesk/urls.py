@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("walletdesk.chain.urls")),
     path("", include("walletdesk.wallet.urls")),
     path("", include("walletdesk.reports.urls")),
+    path("", include("walletdesk.channels_telegram.urls")),
 ]
 
 # An agent under /console/ gets the console-styled page (core.errors.page_not_found).
