@@ -13,7 +13,6 @@ without spaces) are split into listed words by segmented.py. mnemonics_find retu
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
 from typing import TYPE_CHECKING, Any
@@ -458,7 +457,7 @@ def _absorb_neighbours(
             if len(stretch) < NEIGHBOUR_RUN or sum(map(content, stretch)) < NEIGHBOUR_RUN - 1:
                 break
             a, b = sorted((edge, q - step))
-            if _sentence_gaps(text, starts, ends, a, b):
+            if any(_SENTENCE_END_RE.search(text, ends[x], starts[x + 1]) for x in range(a, b)):
                 break
             edge = q - step
         lo, hi = (lo, edge) if step == 1 else (edge, hi)
@@ -602,46 +601,17 @@ def _is_list(text: str, start: int, end: int, bit: int) -> bool:
     return not any(checksum_valid_starts(positions, size) for size in MNEMONIC_LENGTHS)
 
 
-_SENTENCE_MARK_RE = re.compile(r"[.!?。！？]")
-
-
-@lru_cache(maxsize=4)
-def _sentence_ends(text: str) -> tuple[tuple[int, int], ...]:
-    """Where _SENTENCE_END_RE matches in `text`, as (start, reach): a search from `pos` to
-    `endpos` finds it when pos <= start and reach <= endpos (a full stop's look-ahead needs
-    the character after it inside the search).
-
-    Found once per text, and most texts hold none of the marks: a search in every gap between
-    two tokens of a cluster cost more than the rest of the split. Cached: the split and the
-    neighbour check ask for the same text.
-    """
-    found = []
-    for mark in _SENTENCE_MARK_RE.finditer(text):
-        at = mark.start()
-        if _SENTENCE_END_RE.match(text, at):
-            found.append((at, at + 2 if text[at] in ".!?" else at + 1))
-    return tuple(found)
-
-
-def _sentence_gaps(text: str, starts: list[int], ends: list[int], first: int, last: int) -> list[int]:
-    """The positions p in first..last-1 where a sentence ends between tokens p and p + 1 (what
-    _SENTENCE_END_RE.search(text, ends[p], starts[p + 1]) finds), in order."""
-    gaps: list[int] = []
-    for at, reach in _sentence_ends(text):
-        # The token ending last at or before the mark: the mark lies in no earlier gap.
-        position = bisect_right(ends, at) - 1
-        if first <= position < last and reach <= starts[position + 1] and (not gaps or gaps[-1] != position):
-            gaps.append(position)
-    return gaps
-
-
 def _sentence_split(
     text: str, starts: list[int], ends: list[int], clusters: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Clusters cut where a sentence ends between two tokens (checked only for clusters: cheap)."""
     pieces = []
     for first, last in clusters:
-        cuts = _sentence_gaps(text, starts, ends, first, last)
+        cuts = [
+            position
+            for position in range(first, last)
+            if _SENTENCE_END_RE.search(text, ends[position], starts[position + 1])
+        ]
         # A full stop after every word ("ghost. indicate. panther.") is how the phrase is
         # written, not sentences: a cut beside a one-word "sentence" is dropped.
         bounds = [first - 1, *cuts, last]
