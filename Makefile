@@ -32,11 +32,16 @@ run: install
 		$(BIN)/walletdesk serve; \
 	else $(BIN)/walletdesk serve; fi
 
-# What the tests need besides Python packages: Debian's Chromium and a CJK font, anvil from npm.
+# What the tests need besides Python packages: Debian's Chromium and a CJK font, Debian's dovecot
+# (the email intake tests start their own IMAP server from it on a free loopback port), anvil from npm.
 test-deps: install
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "noto sans cjk\|wqy"; then \
 		echo "installing chromium and a CJK font from Debian"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+	@if [ ! -x /usr/sbin/dovecot ]; then \
+		echo "installing dovecot's IMAP server from Debian"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; \
 	fi
 	@if [ ! -x node_modules/.bin/anvil ]; then \
 		echo "installing anvil from npm (@foundry-rs/anvil)"; \

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "walletdesk.wallet",
     "walletdesk.reports",
     "walletdesk.demo",
+    "walletdesk.channels_email",
     "walletdesk.channels_telegram",
 ]
 
@@ -304,6 +305,20 @@ WALLETDESK_WEBHOOK_URLS = _env_list("WALLETDESK_WEBHOOK_URLS", "")
 WALLETDESK_TELEGRAM_BOT_TOKEN = _env("WALLETDESK_TELEGRAM_BOT_TOKEN", "")
 WALLETDESK_TELEGRAM_WEBHOOK_SECRET = _env("WALLETDESK_TELEGRAM_WEBHOOK_SECRET", "")
 WALLETDESK_TELEGRAM_API_BASE = _env("WALLETDESK_TELEGRAM_API_BASE", "https://api.telegram.org").rstrip("/")
+
+# Email intake (channels_email): an IMAP folder polled every minute by the worker (and by
+# `walletdesk mail fetch`). No host: intake is off. _SSL: ssl (TLS from the first byte, port 993),
+# starttls (port 143), or off, which sends the password in clear and is refused but on loopback.
+WALLETDESK_IMAP_HOST = _env("WALLETDESK_IMAP_HOST", "")
+WALLETDESK_IMAP_SSL = _env("WALLETDESK_IMAP_SSL", "ssl").strip().lower()
+if WALLETDESK_IMAP_SSL not in ("ssl", "starttls", "off"):
+    raise ImproperlyConfigured(f"WALLETDESK_IMAP_SSL must be ssl, starttls or off, not {WALLETDESK_IMAP_SSL!r}")
+if WALLETDESK_IMAP_SSL == "off" and WALLETDESK_IMAP_HOST not in ("", "127.0.0.1", "::1", "localhost"):
+    raise ImproperlyConfigured("WALLETDESK_IMAP_SSL=off sends the IMAP password in clear: only for a loopback host")
+WALLETDESK_IMAP_PORT = _env_int("WALLETDESK_IMAP_PORT", 993 if WALLETDESK_IMAP_SSL == "ssl" else 143)
+WALLETDESK_IMAP_USER = _env("WALLETDESK_IMAP_USER", "")
+WALLETDESK_IMAP_PASSWORD = _env("WALLETDESK_IMAP_PASSWORD", "")
+WALLETDESK_IMAP_FOLDER = _env("WALLETDESK_IMAP_FOLDER", "INBOX")
 
 # --- i18n ---------------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

@@ -3,11 +3,17 @@
 only see it if they came back to look.
 
 Every mail carries the ticket number, what support never asks for and the anti-phishing code: a
-support email is exactly what phishers copy."""
+support email is exactly what phishers copy.
+
+A reply on a ticket the customer opened by email answers their last mail: "Re: <subject> [WD-12345]",
+In-Reply-To and References, so their mail client threads it and their answer comes back into the
+same ticket (channels_email reads those headers)."""
 
 from __future__ import annotations
 
+import re
 import smtplib
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -18,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from walletdesk.accounts.models import Customer
 from walletdesk.tickets.errors import DeliveryError, DeliveryRejected
-from walletdesk.tickets.models import Channel, Message, Ticket
+from walletdesk.tickets.models import AuthorKind, Channel, Message, Ticket
 
 # Tickets whose customers read replies in the portal (a call-back request's too: what the agent
 # writes after the call): they get a notice by email besides.
@@ -32,8 +38,50 @@ def reply_email_address(ticket: Ticket) -> str:
 
 def reply_message_id(message: Message) -> str:
     """The same Message-ID on every attempt: a mail client shows a retried delivery once."""
-    domain = settings.DEFAULT_FROM_EMAIL.rpartition("@")[2] or "walletdesk.local"
-    return f"<wd-reply-{message.pk}@{domain}>"
+    return f"<wd-reply-{message.pk}@{_message_id_domain()}>"
+
+
+def reply_pk_from_message_id(message_id: str) -> int | None:
+    """The reply a Message-ID of ours names (reply_message_id), or None for anybody else's."""
+    match = _REPLY_ID.fullmatch(message_id.strip())
+    if match is None or match.group(2).lower() != _message_id_domain().lower():
+        return None
+    return int(match.group(1))
+
+
+_REPLY_ID = re.compile(r"<wd-reply-(\d{1,18})@([^<>\s]+)>")
+# References a reply carries: the thread's latest Message-IDs (RFC 5322 lets it grow; clients only
+# need the recent ones to thread).
+MAX_REFERENCES = 10
+
+
+def _message_id_domain() -> str:
+    # parseaddr: the sender may be written "DemoWallet Support <support@demowallet.com>".
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "walletdesk.local"
+
+
+def _thread_headers(message: Message) -> dict[str, str]:
+    """In-Reply-To the customer's last mail before this reply and References of the thread up to
+    it (their mails' and our replies' Message-IDs); none when the customer never wrote by email."""
+    rows = list(
+        Message.objects.filter(
+            ticket_id=message.ticket_id, channel=Channel.EMAIL, is_internal=False, id__lt=message.pk
+        )
+        .exclude(external_id=None)
+        .order_by("-id")
+        .values_list("author_kind", "external_id")[: MAX_REFERENCES * 3]
+    )
+    ids = [(kind, external_id) for kind, external_id in rows if external_id.startswith("<")]
+    for index, (kind, external_id) in enumerate(ids):
+        if kind == AuthorKind.CUSTOMER:
+            thread = [mid for _kind, mid in reversed(ids[index:][:MAX_REFERENCES])]
+            return {"In-Reply-To": external_id, "References": " ".join(thread)}
+    return {}
+
+
+def _reply_subject(ticket: Ticket) -> str:
+    subject = ticket.subject or _("Your support request")
+    return f"Re: {subject} [{ticket.reference}]"
 
 
 def _footer(ticket: Ticket, customer: Customer) -> list[str]:
@@ -67,15 +115,26 @@ def _html(message: Message, *, intro: str, footer: list[str]) -> str:
 def _send(message: Message, *, to: str, intro: str) -> str:
     ticket = message.ticket
     customer = ticket.customer
+    headers = {"Message-ID": reply_message_id(message), "X-Walletdesk-Ticket": ticket.reference}
+    by_email = ticket.channel == Channel.EMAIL and not intro
+    if by_email:
+        headers.update(_thread_headers(message))
+    if intro:  # a notice: the customer's autoresponder must not answer it (RFC 3834)
+        headers["Auto-Submitted"] = "auto-generated"
+    elif message.author_kind == AuthorKind.SYSTEM:  # the desk's own automatic answer
+        headers["Auto-Submitted"] = "auto-replied"
     with translation.override(ticket.locale or customer.locale or settings.LANGUAGE_CODE):
-        subject = f"[{ticket.reference}] {ticket.subject or _('Your support request')}"
+        if by_email:
+            subject = _reply_subject(ticket)
+        else:
+            subject = f"[{ticket.reference}] {ticket.subject or _('Your support request')}"
         text = "\n".join([*([intro, ""] if intro else []), message.body, *_footer(ticket, customer)])
         mail = EmailMultiAlternatives(
             subject=subject,
             body=text,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[to],
-            headers={"Message-ID": reply_message_id(message), "X-Walletdesk-Ticket": ticket.reference},
+            headers=headers,
         )
         mail.attach_alternative(_html(message, intro=intro, footer=_footer(ticket, customer)), "text/html")
     try:
