@@ -97,12 +97,13 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
         "filter_status": filters.status or "",
         "live_templates": _existing_templates(("chat/_console_inbox_live.html",)),
     }
+    # Jinja2 copies of the Django templates of the same names (tickets.jinja says why).
     template = (
         "tickets/console/_inbox_rows.html"
         if request.headers.get("HX-Request")
         else "tickets/console/inbox.html"
     )
-    return render(request, template, context)
+    return _jinja_render(request, template, context)
 
 
 def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
@@ -261,10 +262,19 @@ _TICKET_PAGE = "tickets/console/ticket_body.html"
 
 
 def _ticket_render(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
-    # One masked CSRF token for the page's forms and the layout's (the backends' lazy tokens mask a
-    # new one wherever they are printed), so the page is rendered without the backend's request extras.
+    return _jinja_render(request, _TICKET_PAGE, context, status)
+
+
+def _jinja_render(
+    request: HttpRequest, template: str, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    """A console page from the Jinja2 environment, with what the Django layout's context
+    processors gave it. One masked CSRF token for the page's forms and the layout's (the backends'
+    lazy tokens mask a new one wherever they are printed), so the page is rendered without the
+    backend's request extras."""
     language = get_language()
     page_context = {
+        "user": request.user,
         **context,
         "request": request,
         "csrf_token": csrf_token(request),
@@ -272,7 +282,7 @@ def _ticket_render(request: HttpRequest, context: dict[str, Any], status: int = 
         "BRAND_NAME": settings.BRAND_NAME,
         "_": translator(language),  # the page's own strings, without asking the language each time
     }
-    page = get_template(_TICKET_PAGE, using="jinja2").render(page_context)
+    page = get_template(template, using="jinja2").render(page_context)
     return HttpResponse(page, status=status)
 
 
