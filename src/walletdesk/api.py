@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from walletdesk.core.errors import DomainError, RateLimited
 
-api = NinjaAPI(title="walletdesk API", version="1", urls_namespace="api-v1", docs_url="/docs")
+
+class BundledSwagger(Swagger):
+    """The Swagger UI page that loads its scripts from this server, with ninja not an installed app.
+
+    ninja serves its bundled page only when "ninja" is in INSTALLED_APPS, otherwise the page naming
+    a CDN; installing it made django.setup() import ninja (settings.NINJA_DIR). The "CDN" template
+    it falls back to is pointed at the bundled one, found with its static files on the paths that
+    settings adds.
+    """
+
+    template_cdn = str(settings.NINJA_DIR / "templates" / "ninja" / "swagger.html")
+
+
+api = NinjaAPI(
+    title="walletdesk API", version="1", urls_namespace="api-v1", docs_url="/docs", docs=BundledSwagger()
+)
 
 
 def _error_body(code: str, message: str, fields: dict | None = None, details: dict | None = None) -> dict:

@@ -5,6 +5,17 @@ from __future__ import annotations
 import os
 import sys
 
+# Commands that scripts run once per file of JSON lines, so their start-up is most of what a run
+# costs. Django's system checks import the URL configuration, that is every view and API module of
+# the web app (seconds of CPU), to check URLs these commands never serve: they skip them.
+_NO_SYSTEM_CHECKS = frozenset({"shield", "triage", "verify", "kb"})
+# Commands that never open the database: no migration check either.
+_NO_DATABASE = frozenset({"shield", "triage"})
+# Commands that migrate, or only print, themselves.
+_NO_MIGRATE_CHECK = frozenset(
+    {"migrate", "makemigrations", "help", "--help", "-h", "version", "--version", "check"}
+)
+
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
@@ -14,11 +25,17 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("WALLETDESK_DB_POOL", "true")
     import django
     from django.conf import settings
-    from django.core.management import execute_from_command_line
+    from django.core.management import ManagementUtility
 
     django.setup()
     _migrate_fresh_sqlite(args, settings)
-    execute_from_command_line(["walletdesk", *args])
+    utility = ManagementUtility(["walletdesk", *args])
+    if args[:1] and args[0] in _NO_SYSTEM_CHECKS:
+        command = utility.fetch_command(args[0])
+        command.requires_system_checks = []
+        command.run_from_argv(utility.argv)
+        return
+    utility.execute()
 
 
 def _migrate_fresh_sqlite(args: list[str], settings: object) -> None:
@@ -28,27 +45,48 @@ def _migrate_fresh_sqlite(args: list[str], settings: object) -> None:
     to date quietly. PostgreSQL is left to an explicit `walletdesk migrate`: an operator decides
     when a shared production schema changes.
     """
-    if not args or args[0] in (
-        "migrate",
-        "makemigrations",
-        "help",
-        "--help",
-        "-h",
-        "version",
-        "--version",
-        "check",
-    ):
+    if not args or args[0] in _NO_MIGRATE_CHECK or args[0] in _NO_DATABASE:
         return
     db = settings.DATABASES["default"]  # type: ignore[attr-defined]
     if not db["ENGINE"].endswith("sqlite3"):
         return
-    from django.core.management import call_command
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
+    if migrations_unapplied():
+        from django.core.management import call_command
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         call_command("migrate", verbosity=0, interactive=False)
+
+
+def migrations_unapplied() -> bool:
+    """Whether a migration file on disk is missing from the database's table of applied ones.
+
+    Names only: the migration executor's plan imports every migration module and builds the graph
+    (~0.1 s of CPU, paid by every command). A squashed migration that Django has not yet marked as
+    applied reads as unapplied here, and `migrate` then only records it.
+    """
+    import importlib.util
+    import pkgutil
+
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table():
+        return True
+    applied = set(recorder.applied_migrations())
+    for app_config in apps.get_app_configs():
+        module_name, _ = MigrationLoader.migrations_module(app_config.label)
+        spec = importlib.util.find_spec(module_name) if module_name else None
+        if spec is None or not spec.submodule_search_locations:
+            continue
+        for module in pkgutil.iter_modules(spec.submodule_search_locations):
+            # The files MigrationLoader reads: modules, not packages, not private.
+            if module.ispkg or module.name[0] in "_~":
+                continue
+            if (app_config.label, module.name) not in applied:
+                return True
+    return False
 
 
 if __name__ == "__main__":

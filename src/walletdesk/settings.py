@@ -6,6 +6,7 @@ SqliteHuey). DATABASE_URL and REDIS_URL move every moving part to PostgreSQL and
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -60,8 +61,13 @@ CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS", "http://127.0.0.1:8000,
 SITE_URL = _env("WALLETDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 BRAND_NAME = _env("WALLETDESK_BRAND_NAME", "DemoWallet")
 
+# What django.setup() imports is what every `walletdesk` command pays before it starts (tests/
+# test_startup.py): the admin registers its ModelAdmins from walletdesk.urls (core.apps.AdminConfig);
+# Huey's app is not installed (djhuey's import builds the queue, and huey.storage imports redis and
+# psycopg whatever the backend: core's run_huey command stands in for it); neither is ninja
+# (pydantic, django.test; see NINJA_DIR).
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "walletdesk.core.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,9 +78,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "channels",
-    "huey.contrib.djhuey",
-    # django-ninja's bundled Swagger UI: without it /api/v1/docs loads from a CDN (blank offline).
-    "ninja",
     "walletdesk.core",
     "walletdesk.audit",
     "walletdesk.accounts",
@@ -115,10 +118,14 @@ ROOT_URLCONF = "walletdesk.urls"
 WSGI_APPLICATION = "walletdesk.wsgi.application"
 ASGI_APPLICATION = "walletdesk.asgi.application"
 
+# django-ninja's bundled Swagger UI (templates and static files), found without importing ninja:
+# without them /api/v1/docs loads from a CDN (blank offline). walletdesk.api renders it.
+NINJA_DIR = Path(importlib.util.find_spec("ninja").origin).parent
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -332,6 +339,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [NINJA_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

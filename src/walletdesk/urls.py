@@ -7,6 +7,9 @@ from walletdesk.api import api
 # Every ModelAdmin is registered on admin.site; swapping its class (django-otp's documented way) puts
 # the second factor in front of all of them.
 admin.site.__class__ = AgentAdminSite
+# Here rather than at django.setup() (core.apps.AdminConfig): the apps' admin modules import their
+# services, and a command that serves no URL has no use for them.
+admin.autodiscover()
 
 urlpatterns = [
     path("admin/", admin.site.urls),
