@@ -39,6 +39,9 @@ class _TelegramHtml(HTMLParser):
         """A line break (a blank line between blocks), never before the first text."""
         if not self.plain:
             return
+        last = self.out[-1]
+        if last.startswith("<") and not last.startswith("</"):
+            return  # the first block inside a quote or a heading starts right after its tag
         tail = "".join(self.out[-3:])[-2:]
         have = 2 if tail == "\n\n" else 1 if tail.endswith("\n") else 0
         need = 2 if blank else 1

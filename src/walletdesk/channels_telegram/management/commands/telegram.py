@@ -65,7 +65,10 @@ class Command(BaseCommand):
     def _poll(self, api: BotApi, *, once: bool) -> None:
         me = api.call("getMe")
         if once:
-            _offset, count = services.poll_once(api=api, offset=None, timeout=0)
+            offset, count = services.poll_once(api=api, offset=None, timeout=0)
+            if count and offset is not None:
+                # Telegram forgets updates only when asked for those after them.
+                api.call("getUpdates", {"offset": offset, "limit": 1, "timeout": 0})
             self.stdout.write(f"@{me.get('username', '?')}: {count} update(s) handled.")
             return
         self.stdout.write(f"Polling Telegram as @{me.get('username', '?')}; Ctrl-C to stop.")
