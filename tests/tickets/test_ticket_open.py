@@ -124,9 +124,9 @@ def test_a_duplicate_that_loses_the_race_writes_nothing_and_returns_the_first(cu
     real = inbox._find_duplicate
     calls = []
 
-    def late(inbound):  # the first look finds nothing: the other request had not committed yet
+    def late(inbound, customer):  # the first look finds nothing: the other request had not committed yet
         calls.append(1)
-        return None if len(calls) == 1 else real(inbound)
+        return None if len(calls) == 1 else real(inbound, customer)
 
     monkeypatch.setattr(inbox, "_find_duplicate", late)
     again = _open(customer, body="hello", external_id="ext-race")

@@ -249,9 +249,7 @@ def customer_ticket_create(request: HttpRequest, payload: TicketCreateIn) -> Htt
         category=category,
         subject=payload.subject,
         intake=payload.intake,
-        # The wallet's request id is unique per customer, not across them: two customers' apps may
-        # both send "req-1", and neither may reach (or block) the other's ticket through it.
-        external_id=f"api:{request.auth.pk}:{payload.external_id}" if payload.external_id else None,
+        external_id=payload.external_id,  # the wallet's request id, the customer's own (tickets.inbox)
     )
     ticket = received.ticket
     # A new ticket holds exactly the message just stored; a replayed external id re-reads its ticket.

@@ -17,7 +17,7 @@ class TicketClosed(DomainError):
 class ExternalIdTaken(DomainError):
     code = "external_id_taken"
     status = 409
-    message = _("This request id was already used by someone else; send the request with a new id.")
+    message = _("This request id was already used for another request; send this one with a new id.")
 
 
 class CategoryUnknown(DomainError):

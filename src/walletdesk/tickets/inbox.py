@@ -82,10 +82,10 @@ class Received:
 
 def receive(inbound: InboundMessage) -> Received:
     _validate(inbound)
-    existing = _find_duplicate(inbound)
+    customer = identify_customer(inbound)
+    existing = _find_duplicate(inbound, customer)
     if existing is not None:
         return _replayed(inbound, existing)
-    customer = identify_customer(inbound)
     redaction = redact_secrets(inbound)
     understanding = understand(inbound, redaction)
     prepared = prepare(redaction, may_open_ticket=inbound.ticket is None)
@@ -94,8 +94,8 @@ def receive(inbound: InboundMessage) -> Received:
             ticket, created = thread_ticket(inbound, customer)
             message = store(inbound, ticket, created, redaction, understanding, prepared)
     except IntegrityError:
-        # The same (channel, external id) arrived twice at once; the other request stored it.
-        duplicate = _find_duplicate(inbound)
+        # The customer's same (channel, external id) arrived twice at once; the other request stored it.
+        duplicate = _find_duplicate(inbound, customer)
         if duplicate is None:
             raise
         return _replayed(inbound, duplicate)
@@ -136,20 +136,23 @@ def _validate(inbound: InboundMessage) -> None:
 
 
 def _replayed(inbound: InboundMessage, existing: Message) -> Received:
-    """The message already stored under this (channel, external id), for its own sender only: a
-    sender who reuses another customer's id (a guessable request id, a copied Message-ID) gets a
-    conflict, never that customer's ticket."""
-    if identify_customer(inbound).pk != existing.ticket.customer_id:
+    """The message the customer already sent under this (channel, external id), found before
+    storing or after the constraint refused a copy sent at the same time. Addressed to another
+    ticket than the first time, the id names another request: a conflict, not a replay."""
+    if inbound.ticket is not None and inbound.ticket.pk != existing.ticket_id:
         raise ExternalIdTaken()
     return Received(ticket=existing.ticket, message=existing, ticket_created=False, duplicate=True)
 
 
-def _find_duplicate(inbound: InboundMessage) -> Message | None:
+def _find_duplicate(inbound: InboundMessage, customer: Customer) -> Message | None:
+    """Ids are the sender's own (message_customer_external_unique): another customer's same id
+    (a guessable request id, a copied Message-ID) finds nothing here, so nobody reaches, blocks or
+    learns of another's message through it."""
     if not inbound.external_id:
         return None
     return (
         Message.objects.select_related("ticket")
-        .filter(channel=inbound.channel, external_id=inbound.external_id)
+        .filter(customer=customer, channel=inbound.channel, external_id=inbound.external_id)
         .first()
     )
 
@@ -329,6 +332,7 @@ def store(
     ticket.last_message_at = now
     message = Message(
         ticket=ticket,
+        customer_id=ticket.customer_id,
         author_kind=AuthorKind.CUSTOMER,
         body=redaction.body,
         body_html=prepared.body_html,

@@ -231,7 +231,19 @@ class Message(models.Model):
     body = models.TextField(verbose_name=_("Body"))
     body_html = models.TextField(verbose_name=_("Body HTML"))
     channel = models.CharField(max_length=12, choices=Channel.choices, verbose_name=_("Channel"))
-    # (channel, external_id) makes receive idempotent: a redelivered email or webhook is one message.
+    # The customer who wrote it; None for agents' and system messages. The ticket's customer, kept
+    # here for message_customer_external_unique: a constraint cannot reach the ticket's row.
+    customer = models.ForeignKey(
+        Customer,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,  # message_customer_external_unique starts with it
+        verbose_name=_("Customer"),
+    )
+    # The sender's own id for the message (an email's Message-ID, the wallet's request id, the
+    # widget's client id): unique per customer and channel, which makes receive idempotent.
     external_id = models.CharField(max_length=200, null=True, blank=True, verbose_name=_("External ID"))
     is_internal = models.BooleanField(default=False, verbose_name=_("Internal note"))
     delivery_status = models.CharField(
@@ -253,8 +265,10 @@ class Message(models.Model):
         verbose_name_plural = _("Messages")
         ordering = ["id"]
         constraints = [
+            # Per customer: two customers' apps may both send "req-1", and neither reaches (or
+            # blocks, or learns of) the other's message through it.
             models.UniqueConstraint(
-                fields=["channel", "external_id"], name="message_channel_external_unique"
+                fields=["customer", "channel", "external_id"], name="message_customer_external_unique"
             ),
         ]
         indexes = [models.Index(fields=["ticket", "id"], name="message_ticket_order")]
