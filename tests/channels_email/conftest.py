@@ -30,6 +30,15 @@ def dovecot():
 
 
 @pytest.fixture
+def dovecot_tls():
+    if not shutil.which(DOVECOT):
+        pytest.fail("dovecot is not installed: run `make test-deps` (Debian package dovecot-imapd)")
+    server = dovecot_start(tls=True)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def imap_settings(settings, dovecot):
     settings.WALLETDESK_IMAP_HOST = "127.0.0.1"
     settings.WALLETDESK_IMAP_PORT = dovecot.port

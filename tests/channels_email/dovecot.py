@@ -31,6 +31,8 @@ class Dovecot:
     password: str
     root: Path
     process: subprocess.Popen
+    tls_port: int = 0  # IMAPS, with a certificate for "localhost" signed by nobody: trust cert_file
+    cert_file: Path | None = None
 
     def client(self) -> imaplib.IMAP4:
         imap = imaplib.IMAP4("127.0.0.1", self.port, timeout=10)
@@ -76,7 +78,21 @@ def _mail_owner() -> tuple[int, int, str, str]:
     return me.pw_uid, me.pw_gid, me.pw_name, me.pw_name
 
 
-def dovecot_start(user: str = "support@demowallet.com", password: str = "imap-test-pass") -> Dovecot:
+def _certificate(root: Path) -> tuple[Path, Path]:
+    cert, key = root / "cert.pem", root / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    key.chmod(0o644)  # read by dovecot's own (unprivileged) processes too
+    return cert, key
+
+
+def dovecot_start(
+    user: str = "support@demowallet.com", password: str = "imap-test-pass", *, tls: bool = False
+) -> Dovecot:
+    """`tls`: also IMAPS on a second port and STARTTLS on the first (plain login stays allowed there)."""
     root = Path(tempfile.mkdtemp(prefix="wd-dovecot-"))
     root.chmod(0o755)  # the mail user (not the test's) walks into home/
     uid, gid, login_user, internal_user = _mail_owner()
@@ -85,6 +101,9 @@ def dovecot_start(user: str = "support@demowallet.com", password: str = "imap-te
     os.chown(home, uid, gid)
     (root / "passwd").write_text(f"{user}:{{PLAIN}}{password}\n")
     port = free_port()
+    tls_port = free_port() if tls else 0
+    cert, key = _certificate(root) if tls else (None, None)
+    ssl_lines = f"ssl = yes\nssl_cert = <{cert}\nssl_key = <{key}" if tls else "ssl = no"
     (root / "dovecot.conf").write_text(
         f"""
 protocols = imap
@@ -92,8 +111,9 @@ listen = 127.0.0.1
 base_dir = {root}/run
 state_dir = {root}/state
 log_path = {root}/dovecot.log
-ssl = no
+{ssl_lines}
 disable_plaintext_auth = no
+auth_failure_delay = 0
 auth_mechanisms = plain login
 default_login_user = {login_user}
 default_internal_user = {internal_user}
@@ -118,7 +138,8 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
   }}
 }}
 service stats {{
@@ -136,7 +157,9 @@ service stats {{
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    server = Dovecot(port=port, user=user, password=password, root=root, process=process)
+    server = Dovecot(
+        port=port, user=user, password=password, root=root, process=process, tls_port=tls_port, cert_file=cert
+    )
     deadline = time.monotonic() + 15
     while True:
         if process.poll() is not None:

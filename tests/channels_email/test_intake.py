@@ -263,6 +263,28 @@ def test_an_unreachable_server_and_intake_off_are_said(imap_settings, dovecot):
         fetch()
 
 
+@pytest.mark.parametrize("security", ["ssl", "starttls"])
+def test_mail_is_read_over_tls(settings, dovecot_tls, monkeypatch, security):
+    monkeypatch.setenv("SSL_CERT_FILE", str(dovecot_tls.cert_file))  # the test's own authority
+    settings.WALLETDESK_IMAP_HOST = "localhost"
+    settings.WALLETDESK_IMAP_PORT = dovecot_tls.tls_port if security == "ssl" else dovecot_tls.port
+    settings.WALLETDESK_IMAP_SSL = security
+    settings.WALLETDESK_IMAP_USER, settings.WALLETDESK_IMAP_PASSWORD = dovecot_tls.user, dovecot_tls.password
+    dovecot_tls.append(mail().as_bytes())
+    assert "uid 1: new ticket" in fetch()
+
+
+def test_a_certificate_nobody_vouches_for_is_refused(settings, dovecot_tls, monkeypatch):
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    settings.WALLETDESK_IMAP_HOST, settings.WALLETDESK_IMAP_PORT = "localhost", dovecot_tls.tls_port
+    settings.WALLETDESK_IMAP_SSL = "ssl"
+    settings.WALLETDESK_IMAP_USER, settings.WALLETDESK_IMAP_PASSWORD = dovecot_tls.user, dovecot_tls.password
+    with pytest.raises(
+        CommandError, match="Cannot reach the IMAP server localhost:.*certificate verify failed"
+    ):
+        fetch()
+
+
 def test_the_periodic_task_runs_only_when_intake_is_configured(settings):
     import datetime
 

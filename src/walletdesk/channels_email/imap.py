@@ -32,7 +32,7 @@ class ImapConfig:
     folder: str
 
     def __str__(self) -> str:
-        return f"{self.user}@{self.host}:{self.port}/{self.folder}"
+        return f"{self.user} on {self.host}:{self.port}/{self.folder}"
 
 
 def imap_config() -> ImapConfig | None:

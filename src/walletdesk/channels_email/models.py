@@ -23,7 +23,7 @@ class MailboxState(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user}@{self.host}/{self.folder}"
+        return f"{self.user} on {self.host}/{self.folder}"
 
 
 class HeldMail(models.Model):
