@@ -4,7 +4,7 @@ only for an agent who may see the ticket."""
 
 import pytest
 
-from walletdesk.chat.canned import canned_list_for_ticket, canned_title_for, markdown_text_escape
+from walletdesk.chat.canned import canned_list, canned_title_for, canned_title_parts, markdown_text_escape
 from walletdesk.chat.services import canned_reply_upsert
 from walletdesk.core.markdown import markdown_render
 from walletdesk.tickets.services import ticket_create_by_customer
@@ -31,14 +31,14 @@ def web_ticket(customer, category, locale):
 
 def test_body_in_the_tickets_language_title_in_the_consoles(greeting, agent, customer, category):
     ticket = web_ticket(customer, category, "en")
-    [row] = canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="zh-hans")
+    [row] = canned_list(ticket=ticket, agent=agent, console_locale="zh-hans")
     assert row.label == "问候"
     assert (
         row.body
         == f"Hello Alice, this is Agent One; ticket {ticket.reference} is with us. {{unknown}} stays."
     )
     ticket.locale = "zh-hans"
-    [row] = canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")
+    [row] = canned_list(ticket=ticket, agent=agent, console_locale="en")
     assert row.label == "Greeting"
     assert row.body == f"Alice您好，我是Agent One，工单 {ticket.reference} 已收到。"
 
@@ -48,7 +48,7 @@ def test_an_empty_language_falls_back_to_the_other(agent, customer, category):
 
     CannedReply.objects.create(shortcut="only-zh", title="只有中文", body_zh="只有中文的回复", body_en="")
     ticket = web_ticket(customer, category, "en")
-    [row] = canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")
+    [row] = canned_list(ticket=ticket, agent=agent, console_locale="en")
     assert row.body == "只有中文的回复" and row.label == "只有中文"
 
 
@@ -56,7 +56,7 @@ def test_a_customer_name_is_text_not_markdown(greeting, agent, customer, categor
     customer.name = "*Bob* [x](http://evil) <b>_y_</b> `c`"
     customer.save()
     ticket = web_ticket(customer, category, "en")
-    [row] = canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")
+    [row] = canned_list(ticket=ticket, agent=agent, console_locale="en")
     html = markdown_render(row.body)
     assert "*Bob* [x](http://evil) &lt;b&gt;_y_&lt;/b&gt; `c`" in html
     assert "<em>" not in html and "<a " not in html and "<code>" not in html
@@ -82,13 +82,29 @@ def test_a_nameless_customer_is_called_customer_in_their_language(greeting, agen
 
     nameless = Customer.objects.create(wallet_uid="uid-anon", locale="zh-hans")
     ticket = web_ticket(nameless, category, "zh-hans")
-    [row] = canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")
+    [row] = canned_list(ticket=ticket, agent=agent, console_locale="en")
     assert row.body.startswith("客户您好")
 
 
 def test_titles_without_the_split_are_shown_as_written():
     assert canned_title_for("Greeting", "zh-hans") == "Greeting"
     assert canned_title_for("a / b / c", "en") == "a / b / c"
+
+
+def test_the_page_and_the_picker_split_a_title_alike():
+    """The supervisors' form and the agents' picker read a title through the same split."""
+    assert canned_title_parts("问候 / Greeting") == ("问候", "Greeting")
+    for title in ("Greeting", "a / b / c", "a /  / ", " / b"):
+        assert canned_title_parts(title) == (title, title)
+        assert canned_title_for(title, "en") == canned_title_for(title, "zh-hans") == title
+
+
+def test_without_a_ticket_the_body_is_the_consoles_language_as_stored(greeting):
+    [row] = canned_list(console_locale="en")
+    assert row.label == "Greeting"
+    assert row.body == greeting.body_en  # placeholders left for the agent's ticket to fill
+    [row] = canned_list(console_locale="zh-hans", query="hel")
+    assert (row.label, row.body) == ("问候", greeting.body_zh)
 
 
 # --- the endpoint ------------------------------------------------------------------------------
@@ -146,7 +162,7 @@ def test_the_starter_set_names_the_agent_and_the_ticket(settings, agent, custome
     settings.BRAND_NAME = "AcmeWallet"
     canned_defaults_load()
     ticket = web_ticket(customer, category, "en")
-    rows = {r.shortcut: r for r in canned_list_for_ticket(ticket=ticket, agent=agent, console_locale="en")}
+    rows = {r.shortcut: r for r in canned_list(ticket=ticket, agent=agent, console_locale="en")}
     assert rows["hello"].body == "Hello, this is Agent One from AcmeWallet support. How can I help you today?"
     assert ticket.reference in rows["bye"].body
     assert not any("{" in r.body for r in rows.values())

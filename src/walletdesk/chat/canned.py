@@ -30,12 +30,15 @@ def markdown_text_escape(value: str) -> str:
     return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
+def canned_title_parts(title: str) -> tuple[str, str]:
+    """(Chinese, English) of a stored title, written "中文 / English" (canned_title_join,
+    chat.management.canned); one that does not split in two non-empty halves is both."""
+    parts = [part.strip() for part in title.split(" / ")]
+    return (parts[0], parts[1]) if len(parts) == 2 and all(parts) else (title, title)
+
+
 def canned_title_for(title: str, locale: str) -> str:
-    """Titles are written "中文 / English" (chat.management.canned); one without the split is shown as is."""
-    parts = title.split(" / ")
-    if len(parts) != 2 or not all(p.strip() for p in parts):
-        return title
-    return parts[0].strip() if locale.startswith("zh") else parts[1].strip()
+    return canned_title_parts(title)[0 if locale.startswith("zh") else 1]
 
 
 def canned_body_for(reply: CannedReply, locale: str) -> str:
@@ -83,12 +86,21 @@ class CannedForAgent:
     body_en: str
 
 
-def canned_list_for_ticket(
-    *, ticket: Ticket, agent: AbstractBaseUser, console_locale: str, query: str | None = None
+def canned_list(
+    *,
+    console_locale: str,
+    query: str | None = None,
+    ticket: Ticket | None = None,
+    agent: AbstractBaseUser | None = None,
 ) -> list[CannedForAgent]:
-    """The caller has checked that `agent` may see `ticket` (tickets.selectors.ticket_get_for_agent)."""
-    locale = "zh-hans" if ticket.locale.startswith("zh") else "en"
-    values = canned_placeholders(ticket=ticket, agent=agent, locale=locale)
+    """With `ticket` (and the `agent` replying): bodies in the ticket's language, placeholders
+    filled; the caller has checked that `agent` may see `ticket` (tickets.selectors.ticket_get_for_agent).
+    Without (the live desk's menus): nothing to fill in, the body in the console's language."""
+    if ticket is None or agent is None:
+        locale, values = console_locale, {}
+    else:
+        locale = "zh-hans" if ticket.locale.startswith("zh") else "en"
+        values = canned_placeholders(ticket=ticket, agent=agent, locale=locale)
     return [
         CannedForAgent(
             shortcut=reply.shortcut,
@@ -102,31 +114,22 @@ def canned_list_for_ticket(
     ]
 
 
+def canned_list_for_ticket(
+    *, ticket: Ticket, agent: AbstractBaseUser, console_locale: str, query: str | None = None
+) -> list[CannedForAgent]:
+    # chat.api's name for canned_list with a ticket; goes when chat.api calls canned_list.
+    return canned_list(console_locale=console_locale, query=query, ticket=ticket, agent=agent)
+
+
 def canned_list_for_console(*, console_locale: str, query: str | None = None) -> list[CannedForAgent]:
-    """Without a ticket (the live desk's menus): nothing to fill in, the body in the console's language."""
-    return [
-        CannedForAgent(
-            shortcut=reply.shortcut,
-            title=reply.title,
-            label=canned_title_for(reply.title, console_locale),
-            body=canned_body_for(reply, console_locale),
-            body_zh=reply.body_zh,
-            body_en=reply.body_en,
-        )
-        for reply in selectors.canned_reply_list(query=query)[:100]
-    ]
+    # chat.api's name for canned_list without a ticket; goes when chat.api calls canned_list.
+    return canned_list(console_locale=console_locale, query=query)
 
 
 # --- the supervisors' page (chat.views.console_canned) -----------------------------------------
 def canned_manage_allowed(*, user: AbstractBaseUser) -> bool:
     """Supervisors and admins: the canned replies go out under every agent's name."""
     return supervisor_allowed(user)
-
-
-def canned_title_parts(title: str) -> tuple[str, str]:
-    """(Chinese, English) of a stored title; one without the split is both."""
-    parts = title.split(" / ")
-    return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 else (title, title)
 
 
 def canned_title_join(*, title_zh: str, title_en: str) -> str:
