@@ -11,7 +11,6 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -23,10 +22,7 @@ from walletdesk.chain.models import TxCheck
 from walletdesk.chain.selectors import chain_list, tx_check_stats
 from walletdesk.chain.services import chains_import
 from walletdesk.core.errors import DomainError
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "zh-hans"
+from walletdesk.core.i18n import site_language
 
 
 def _agent(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -101,7 +97,7 @@ def console_ticket_diagnose(request: HttpRequest, ticket_id: str) -> HttpRespons
             chain_id=request.POST.get("chain", ""),
             tx_hash=request.POST.get("tx", ""),
             address=request.POST.get("address"),
-            locale=_lang(),
+            locale=site_language(),
         )
     except DomainError as exc:
         message = _agent_error_message(exc)
@@ -150,7 +146,7 @@ def portal_check(request: HttpRequest) -> HttpResponse:
                 chain_id=request.POST.get("chain", ""),
                 tx_hash=request.POST.get("tx", ""),
                 address=request.POST.get("address"),
-                locale=_lang(),
+                locale=site_language(),
                 source=source,
                 customer=customer,
             )
@@ -174,7 +170,7 @@ def portal_check_ticket(request: HttpRequest, check_id: int) -> HttpResponse:
     check = TxCheck.objects.filter(pk=check_id, customer_ref=str(customer.pk)).first()
     if check is None:
         raise Http404()
-    ticket = product.self_service_ticket_open(check=check, customer=customer, locale=_lang())
+    ticket = product.self_service_ticket_open(check=check, customer=customer, locale=site_language())
     if ticket is None:
         return HttpResponseRedirect("/support/tickets/")
     return HttpResponseRedirect(f"/support/tickets/{ticket.pk}/")

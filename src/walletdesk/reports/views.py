@@ -6,17 +6,13 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from walletdesk.accounts.auth import agent_session_ok
+from walletdesk.core.i18n import site_language
 from walletdesk.reports import selectors, tables
 from walletdesk.reports.forms import ReportFilterForm
 from walletdesk.tickets.selectors import console_choices
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "zh-hans"
 
 
 @require_GET
@@ -25,7 +21,7 @@ def console_reports(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
     if not selectors.reports_allowed(user=request.user):
         return render(request, "reports/forbidden.html", status=403)
-    lang = _lang()
+    lang = site_language()
     teams = [
         (t["id"], t["name_zh"] if lang == "zh-hans" else t["name_en"]) for t in console_choices()["teams"]
     ]

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema
 
 from walletdesk.accounts.auth import agent_auth, customer_auth
 from walletdesk.core.errors import ValidationFailed
+from walletdesk.core.i18n import site_language
 from walletdesk.tickets import events, outbox, selectors, services
 from walletdesk.tickets.errors import CategoryUnknown
 from walletdesk.tickets.models import Message, Ticket, ticket_reference
@@ -225,7 +226,7 @@ def _customer_ticket(ticket: Ticket) -> dict:
 
 @router.get("/categories", response=list[CategoryOut])
 def categories_list(request: HttpRequest, locale: str = "zh-hans") -> list[dict]:
-    lang = "en" if locale.lower().startswith("en") else "zh-hans"
+    lang = site_language(locale)
     return [
         {
             "slug": c.slug,

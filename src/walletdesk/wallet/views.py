@@ -7,11 +7,11 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.i18n import site_language
 from walletdesk.tickets.views import customer_required
 from walletdesk.wallet import services
 from walletdesk.wallet.connector import WalletTransfer, connector_get
@@ -32,7 +32,7 @@ def deposits_uncredited_confirmed(transfers: list[WalletTransfer]) -> dict[str, 
                 chain_id=transfer.chain,
                 tx_hash=transfer.tx_hash,
                 address=transfer.address or None,
-                locale=_lang(),
+                locale=site_language(),
             )
         except DomainError:
             # Unknown chain or node down: the panel still shows the ledger; no flag is no claim.
@@ -40,10 +40,6 @@ def deposits_uncredited_confirmed(transfers: list[WalletTransfer]) -> dict[str, 
         if diagnosis.should_be_credited:
             flags[transfer.id] = diagnosis.explanation
     return flags
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "zh-hans"
 
 
 def _agent_ticket(request: HttpRequest, ticket_id: str) -> Any:
@@ -120,12 +116,12 @@ def portal_account_freeze(request: HttpRequest) -> HttpResponse:
     """GET: what a freeze does, and the one button that does it. POST: freeze the signed-in
     customer's own account (there is no uid parameter)."""
     ticket = _customer_ticket(request)
-    context: dict[str, Any] = {"ticket": ticket, "help_url": stolen_account_help_url(_lang())}
+    context: dict[str, Any] = {"ticket": ticket, "help_url": stolen_account_help_url(site_language())}
     if request.method == "GET":
         return render(request, "wallet/portal_freeze.html", {**context, "account": _account_state(request)})
     try:
         result = services.account_freeze_by_customer(
-            customer=request.customer, locale=_lang(), channel="web", ticket=ticket
+            customer=request.customer, locale=site_language(), channel="web", ticket=ticket
         )
     except RateLimited as exc:
         context.update(error=exc.message, account=_account_state(request))
