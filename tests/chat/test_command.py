@@ -48,6 +48,35 @@ def test_canned_replies_and_status(db, visitor):
     assert "auto-assign: on" in run("routing", "--auto-assign", "true")
 
 
+def test_adding_a_shortcut_that_exists_is_refused_unless_replace(db):
+    run("canned", "add", "greet", "--title", "Greeting", "--zh", "您好", "--en", "Hello")
+    with pytest.raises(CommandError, match=r"'greet' exists already: add --replace to overwrite it"):
+        run("canned", "add", "Greet", "--title", "Other", "--zh", "别的", "--en", "Other")
+    assert (CannedReply.objects.get().title, CannedReply.objects.get().body_en) == ("Greeting", "Hello")
+
+    assert "saved canned reply greet" in run(
+        "canned", "add", "greet", "--title", "Hi", "--zh", "嗨", "--en", "Hi there", "--replace"
+    )
+    assert (CannedReply.objects.get().title, CannedReply.objects.get().body_en) == ("Hi", "Hi there")
+    run("canned", "add", "new-one", "--title", "New", "--zh", "新", "--en", "New", "--replace")
+    assert CannedReply.objects.count() == 2
+
+
+def test_the_refusal_is_a_non_zero_exit_with_the_sentence_on_stderr(db, monkeypatch, capsys):
+    from django.core.management import load_command_class
+    from django.db import connections
+
+    run("canned", "add", "greet", "--title", "Greeting", "--zh", "您好", "--en", "Hello")
+    # The command closes every connection when it ends; the test's transaction needs this one.
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    command = load_command_class("walletdesk.chat", "chat")
+    with pytest.raises(SystemExit) as exited:
+        command.run_from_argv(["walletdesk", "chat", "canned", "add", "greet", "--zh", "x", "--en", "y"])
+    assert exited.value.code != 0
+    assert "'greet' exists already: add --replace" in capsys.readouterr().err
+    assert CannedReply.objects.get().body_en == "Hello"
+
+
 def test_transcript_to_file(db, visitor, tmp_path):
     from walletdesk.chat.services import chat_message_receive
 

@@ -6,7 +6,7 @@ walletdesk chat hours "mon-fri 09:00-18:00; sat 10:00-14:00"
 walletdesk chat hours --always                 open around the clock (no hours)
 walletdesk chat routing --auto-assign true|false
 walletdesk chat canned list
-walletdesk chat canned add SHORTCUT --title T --zh 中文 --en English
+walletdesk chat canned add SHORTCUT --title T --zh 中文 --en English [--replace]
 walletdesk chat canned remove SHORTCUT
 walletdesk chat canned defaults [--overwrite]  add the starter replies (zh/en) that are missing
 walletdesk chat transcript WD-10001 [--locale en] [--out file.html]
@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 
 from walletdesk.chat import availability, selectors, services, transcripts
 from walletdesk.chat.models import BusinessHours
-from walletdesk.core.errors import DomainError
+from walletdesk.core.errors import DomainError, ValidationFailed
 
 
 def _bool(raw: str) -> bool:
@@ -50,6 +50,9 @@ class Command(BaseCommand):
         canned.add_argument("--en", default="")
         canned.add_argument(
             "--overwrite", action="store_true", help="defaults: also replace replies with the same shortcut"
+        )
+        canned.add_argument(
+            "--replace", action="store_true", help="add: overwrite the reply with this shortcut"
         )
         transcript = sub.add_parser("transcript", help="write a ticket's chat transcript (HTML)")
         transcript.add_argument("reference", help="WD-10001 or the ticket id")
@@ -120,9 +123,21 @@ class Command(BaseCommand):
         if not shortcut:
             raise CommandError(f"canned {op} needs a SHORTCUT.")
         if op == "add":
-            reply = services.canned_reply_upsert(
-                shortcut=shortcut, title=options["title"], body_zh=options["zh"], body_en=options["en"]
-            )
+            try:
+                reply = services.canned_reply_upsert(
+                    shortcut=shortcut,
+                    title=options["title"],
+                    body_zh=options["zh"],
+                    body_en=options["en"],
+                    new=not options["replace"],
+                )
+            except ValidationFailed as exc:
+                if exc.details.get("codes", {}).get("shortcut") != "taken":
+                    raise
+                raise CommandError(
+                    f"A canned reply {shortcut.strip().lower()!r} exists already: add --replace to "
+                    "overwrite it, or choose another shortcut."
+                ) from exc
             self.stdout.write(f"saved canned reply {reply.shortcut}")
         else:
             services.canned_reply_delete(shortcut=shortcut)
