@@ -21,6 +21,7 @@ import json
 import threading
 import time
 from collections import defaultdict, deque
+from email import message_from_bytes, policy
 from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -275,6 +276,22 @@ class BotApiStandIn:
             except ValueError:
                 raise ApiError(400, "Bad Request: can't parse JSON object") from None
             params.update(body if isinstance(body, dict) else {})
+        elif raw and kind.startswith("multipart/form-data"):
+            mime = message_from_bytes(
+                b"Content-Type: " + kind.encode() + b"\r\n\r\n" + raw, policy=policy.default
+            )
+            for part in mime.iter_parts():
+                name = part.get_param("name", header="content-disposition")
+                content = part.get_payload(decode=True) or b""
+                if part.get_filename():
+                    params[name] = {
+                        "filename": part.get_filename(),
+                        "content": content,
+                        "type": part.get_content_type(),
+                    }
+                else:
+                    value = content.decode()
+                    params[name] = json.loads(value) if value[:1] in "[{" else value
         elif raw and kind.startswith("application/x-www-form-urlencoded"):
             for key, value in parse_qsl(raw.decode()):
                 try:  # form fields carry JSON-serialized objects (reply_parameters, allowed_updates)
@@ -375,6 +392,29 @@ class BotApiStandIn:
             "chat": self.chats[chat_id],
             "date": int(time.time()),
             "text": shown,
+        }
+
+    def _m_senddocument(self, params: dict[str, Any]) -> Any:
+        chat_id = self._chat(params)
+        document = params.get("document")
+        if not isinstance(document, dict) or not document.get("content"):
+            raise ApiError(400, "Bad Request: there is no document in the request")
+        file_id, unique = self.file_add(document["content"], folder="documents", extension="bin")
+        with self.lock:
+            message_id = next(self._message_ids[chat_id])
+            self.messages[chat_id].add(message_id)
+        return {
+            "message_id": message_id,
+            "from": self.bot,
+            "chat": self.chats[chat_id],
+            "date": int(time.time()),
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": unique,
+                "file_name": document["filename"],
+                "mime_type": document["type"],
+                "file_size": len(document["content"]),
+            },
         }
 
     def _m_deletemessage(self, params: dict[str, Any]) -> Any:

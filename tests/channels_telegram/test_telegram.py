@@ -20,6 +20,7 @@ from walletdesk.channels_telegram.formatting import telegram_html
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.services import warning_message
 from walletdesk.tickets import outbox
+from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import Attachment, AuthorKind, Channel, Delivery, Message, Ticket
 
 from .botapi_standin import BotApiStandIn
@@ -213,6 +214,18 @@ def test_poll_once_takes_queued_updates_and_confirms_them(bot, capsys):
     assert "0 update(s)" in capsys.readouterr().out
 
 
+def test_poll_forever_waits_out_telegrams_trouble_and_goes_on(bot, monkeypatch):
+    waits = []
+    monkeypatch.setattr(services.time, "sleep", waits.append)
+    bot.fail_next("getUpdates", 502, "Bad Gateway")
+    bot.fail_next("getUpdates", 429, "Too Many Requests: retry after 7", retry_after=7)
+    bot.message_update(CHAT, "deposit missing")
+    rounds = iter([False, False, False, True])
+    services.poll_forever(api=BotApi(), stop=lambda: next(rounds))
+    assert waits == [1.0, 7.0]
+    assert Message.objects.filter(author_kind=AuthorKind.CUSTOMER).count() == 1
+
+
 def test_poll_refuses_with_a_sentence_while_a_webhook_is_set(bot):
     call_command("telegram", "set-webhook", "https://desk.example.com")
     with pytest.raises(CommandError, match="delete-webhook"):
@@ -244,6 +257,20 @@ def test_an_agent_reply_is_delivered_as_telegram_html_quoting_the_customer(clien
         reply.external_id.startswith(f"{CHAT}:")
         and int(reply.external_id.split(":")[1]) > customer_message_id
     )
+
+
+def test_an_agents_attachment_is_sent_as_a_document(client, bot, agent):
+    ticket, customer_message_id = _ticket(client, bot)
+    png = _png()
+    reply = outbox.send(
+        ticket=ticket, author=agent, body="", attachments=[UploadedFile(filename="steps.png", content=png)]
+    )
+    reply.refresh_from_db()
+    assert reply.delivery_status == Delivery.SENT, reply.delivery_error
+    [sent] = bot.sent("sendDocument")
+    assert sent["document"] == {"filename": "steps.png", "content": png, "type": "image/png"}
+    assert sent["reply_parameters"]["message_id"] == customer_message_id
+    assert len(bot.sent()) == 1  # the acknowledgement only: no empty text was sent
 
 
 def test_a_429_is_retried_after_telegrams_retry_after(client, bot, agent):

@@ -15,6 +15,7 @@ token from every log record besides, for what other code (urllib3's debug lines)
 
 from __future__ import annotations
 
+import json
 import threading
 from typing import Any
 
@@ -22,6 +23,7 @@ import requests
 from django.conf import settings
 
 TIMEOUT_SECONDS = 10
+UPLOAD_TIMEOUT_SECONDS = 60
 # Bots can download files of up to 20 MB (getFile).
 DOWNLOAD_LIMIT_BYTES = 20 * 1024 * 1024
 
@@ -69,6 +71,36 @@ class BotApi:
             response = _session().post(f"{self.base}/bot{self.token}/{method}", json=body, timeout=timeout)
         except requests.RequestException as exc:
             raise TelegramUnreachable(f"{method}: {_reason(exc, self.token)}") from None
+        return self._result(method, response)
+
+    def upload(
+        self,
+        method: str,
+        params: dict[str, Any],
+        *,
+        field: str,
+        filename: str,
+        content: bytes,
+        content_type: str,
+    ) -> Any:
+        """A method that sends a file (sendDocument): multipart/form-data, objects as JSON fields."""
+        fields = {
+            key: value if isinstance(value, str) else json.dumps(value)
+            for key, value in params.items()
+            if value is not None
+        }
+        try:
+            response = _session().post(
+                f"{self.base}/bot{self.token}/{method}",
+                data=fields,
+                files={field: (filename, content, content_type)},
+                timeout=UPLOAD_TIMEOUT_SECONDS,
+            )
+        except requests.RequestException as exc:
+            raise TelegramUnreachable(f"{method}: {_reason(exc, self.token)}") from None
+        return self._result(method, response)
+
+    def _result(self, method: str, response: requests.Response) -> Any:
         try:
             answer = response.json()
         except ValueError:

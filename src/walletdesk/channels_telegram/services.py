@@ -340,23 +340,79 @@ def reply_deliver(message: Message) -> str:
     if wait:
         raise DeliveryError(f"Telegram flood control: {wait} s left before this chat may be sent to again")
     api = BotApi()
-    html, length = telegram_html(message.body_html)
-    if html.strip() and length <= TEXT_LIMIT:
-        pieces: list[tuple[str, str | None]] = [(html, "HTML")]
-    else:
-        pieces = [(chunk, None) for chunk in plain_chunks(message.body)]
-    if not pieces:
-        raise DeliveryRejected("the reply has no text Telegram can show (files are not sent to Telegram)")
+    pieces: list[tuple[str, str | None]] = []
+    if message.body.strip():
+        html, length = telegram_html(message.body_html)
+        if html.strip() and length <= TEXT_LIMIT:
+            pieces = [(html, "HTML")]
+        else:
+            pieces = [(chunk, None) for chunk in plain_chunks(message.body)]
+    attachments = list(message.attachments.all())
+    if not pieces and not attachments:
+        raise DeliveryRejected("the reply has no text Telegram can show")
     reply_to = _customer_last_message_id(ticket.pk, chat_id)
     sent_ids = []
     for index, (text, parse_mode) in enumerate(pieces):
-        key = f"telegram:sent:{message.pk}:{index}"
-        sent_id = cache.get(key)
-        if sent_id is None:
-            sent_id = _send_piece(api, chat_id, text, parse_mode, reply_to if index == 0 else None, message)
-            cache.set(key, sent_id, timeout=SENT_MEMORY_SECONDS)
-        sent_ids.append(sent_id)
+        sent_ids.append(
+            _once(
+                message,
+                f"text{index}",
+                lambda text=text, mode=parse_mode, quoted=reply_to: _send_piece(
+                    api, chat_id, text, mode, quoted, message
+                ),
+            )
+        )
+        reply_to = None  # the first piece quotes the customer; the rest follow it
+    for index, attachment in enumerate(attachments):
+        sent_ids.append(
+            _once(
+                message,
+                f"file{index}",
+                lambda item=attachment, quoted=reply_to: _send_file(api, chat_id, item, quoted),
+            )
+        )
+        reply_to = None
     return f"{chat_id}:{sent_ids[0]}"
+
+
+def _once(message: Message, part: str, send: Any) -> int:
+    """Send one part of a reply unless an earlier attempt already did (see SENT_MEMORY_SECONDS)."""
+    key = f"telegram:sent:{message.pk}:{part}"
+    sent_id = cache.get(key)
+    if sent_id is None:
+        sent_id = send()
+        cache.set(key, sent_id, timeout=SENT_MEMORY_SECONDS)
+    return sent_id
+
+
+def _send_file(api: BotApi, chat_id: str, attachment: Any, reply_to: int | None) -> int:
+    """An agent's attachment as a document (sendDocument keeps the file as it was, a photo would be
+    recompressed). The bytes are read from storage: the desk's files are not on a public URL."""
+    with attachment.file.open("rb") as handle:
+        content = handle.read()
+    params: dict[str, Any] = {"chat_id": chat_id}
+    if reply_to:
+        params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
+    try:
+        sent = api.upload(
+            "sendDocument",
+            params,
+            field="document",
+            filename=attachment.filename,
+            content=content,
+            content_type=attachment.content_type,
+        )
+    except TelegramError as exc:
+        raise _delivery_failure(exc, chat_id) from None
+    except TelegramUnreachable as exc:
+        raise DeliveryError(f"Telegram's Bot API did not answer ({exc})") from None
+    return _sent_message_id(sent, "sendDocument")
+
+
+def _sent_message_id(sent: Any, method: str) -> int:
+    if not isinstance(sent, dict) or not isinstance(sent.get("message_id"), int):
+        raise DeliveryError(f"Telegram's answer to {method} had no message id")
+    return sent["message_id"]
 
 
 def _send_piece(
@@ -380,9 +436,7 @@ def _send_piece(
         raise _delivery_failure(exc, chat_id) from None
     except TelegramUnreachable as exc:
         raise DeliveryError(f"Telegram's Bot API did not answer ({exc})") from None
-    if not isinstance(sent, dict) or not isinstance(sent.get("message_id"), int):
-        raise DeliveryError("Telegram's answer to sendMessage had no message id")
-    return sent["message_id"]
+    return _sent_message_id(sent, "sendMessage")
 
 
 def _delivery_failure(exc: TelegramError, chat_id: str) -> Exception:
