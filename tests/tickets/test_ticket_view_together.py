@@ -62,3 +62,26 @@ def test_someone_who_is_no_agent_gets_nothing(outsider, busy_ticket):
 def test_rows_together_is_each_query_on_its_own(busy_ticket):
     queries = [(selectors._EVENTS, busy_ticket.pk), (selectors._TAGS, busy_ticket.pk), (selectors._TAGS, 0)]
     assert rows_together(queries) == [query.rows(key) for query, key in queries]
+
+
+def test_the_check_codes_are_what_verify_shows_for_the_customer(agent, customer, other_customer, busy_ticket):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from walletdesk.verify.models import SupportCheckCode
+    from walletdesk.verify.selectors import support_check_codes_shown
+
+    now = timezone.now()
+    for code, owner, minutes in [
+        ("FIRST1", customer, 5),
+        ("GONE22", customer, -1),
+        ("NEWER3", customer, 10),
+        ("ELSE44", other_customer, 5),
+    ]:
+        SupportCheckCode.objects.create(
+            code=code, customer_id=str(owner.pk), expires_at=now + timedelta(minutes=minutes)
+        )
+    view = selectors.ticket_view_for_agent(agent=agent, ticket_id=busy_ticket.pk)
+    assert view.check_codes == support_check_codes_shown(customer_id=str(customer.pk))
+    assert [c["code"] for c in view.check_codes] == ["NEWER3", "FIRST1"]

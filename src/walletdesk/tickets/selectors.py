@@ -11,7 +11,9 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from walletdesk.accounts.models import AgentProfile, Customer, Team
@@ -30,6 +32,7 @@ from walletdesk.tickets.models import (
     TicketTag,
     ticket_pk_from_reference,
 )
+from walletdesk.verify.models import SupportCheckCode
 
 
 def _ticket_pk(ticket_id: int | str) -> int:
@@ -142,30 +145,52 @@ class TicketView:
     conversation: list[dict[str, Any]]
     events: list[dict[str, Any]]
     tags: list[str]
+    # The customer's unexpired support check codes, newest first, as verify.selectors.
+    # support_check_codes_shown gives them ({"code": …} rows for the check-codes partial).
+    check_codes: list[dict[str, str]]
 
 
 def ticket_view_for_agent(*, agent: AbstractBaseUser, ticket_id: int | str) -> TicketView:
-    """What the console's ticket page shows from the ticket's own tables: the ticket (with
+    """What the console's ticket page shows from the database: the ticket (with
     CONSOLE_TICKET_RELATED), as `conversation_for_agent`, `events_for_agent` and `tag_names` give
-    them. The four lookups only need the ticket's id, so they go together (core.prepared.
-    rows_together: one round trip on PostgreSQL instead of four); nothing of a ticket that is not
-    found leaves here."""
+    them, and the customer's check codes. The five lookups only need the ticket's id, so they go
+    together (core.prepared.rows_together: one round trip on PostgreSQL instead of five); nothing of
+    a ticket that is not found leaves here."""
     if not agent_can_work(agent):
         raise TicketNotFound()
     key = _ticket_pk(ticket_id)
     lookup = _ticket_lookup(CONSOLE_TICKET_RELATED)
-    ticket_rows, conversation, events, tags = rows_together(
-        [(lookup.prepared_rows, key), (_CONVERSATION, key), (_EVENTS, key), (_TAGS, key)]
+    ticket_rows, conversation, events, tags, codes = rows_together(
+        [
+            (lookup.prepared_rows, key),
+            (_CONVERSATION, key),
+            (_EVENTS, key),
+            (_TAGS, key),
+            (_CHECK_CODES_OF_TICKET, key),
+        ]
     )
     found = lookup.from_rows(ticket_rows)
     if not found:
         raise TicketNotFound()
+    now = timezone.now()
     return TicketView(
         ticket=found[0],
         conversation=_conversation_from_rows(conversation),
         events=_events_from_rows(events),
         tags=_tags_from_rows(tags),
+        check_codes=[{"code": code} for code, expires in codes if expires > now],
     )
+
+
+# The check codes of the ticket's customer (verify keeps the customer's id as text), found by the
+# ticket's id so that the lookup joins the page's round trip instead of waiting for the ticket
+# (a round trip of its own after it). The same rows as verify.selectors' lookup by customer.
+_CHECK_CODES_OF_TICKET = PreparedRows(
+    lambda key: SupportCheckCode.objects.filter(
+        customer_id=Cast(Subquery(Ticket.objects.filter(pk=key).values("customer_id")), CharField())
+    ).values_list("code", "expires_at"),
+    server_prepared=True,
+)
 
 
 def _conversation_from_rows(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:

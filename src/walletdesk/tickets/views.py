@@ -35,7 +35,6 @@ from walletdesk.tickets.jinja import translator
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
-from walletdesk.verify.selectors import support_check_codes_shown
 from walletdesk.verify.services import message_lookalike_warnings
 
 INBOX_VIEWS = selectors.INBOX_VIEWS
@@ -174,7 +173,7 @@ def _ticket_context(
         "lang": lang,
         "error": error,
         "user": request.user,
-        "check_codes": support_check_codes_shown(customer_id=str(ticket.customer_id)),
+        "check_codes": page.check_codes,
         "panels": _existing_templates(TICKET_PANELS),
         "live_templates": _existing_templates(("chat/_console_ticket_live.html",)),
     }
