@@ -65,6 +65,33 @@ def test_the_next_poll_reads_only_the_mails_that_came_since(imap_settings, dovec
     assert "0 new mails" in fetch()
 
 
+def test_a_first_poll_of_many_unread_mails_goes_on_where_it_stopped(imap_settings, dovecot):
+    dovecot.append(mail(subject="read by a person before intake started").as_bytes())
+    imap = dovecot.client()
+    imap.select("INBOX")
+    imap.uid("STORE", "1", "+FLAGS", r"(\Seen)")
+    imap.logout()
+    for n in range(3):
+        dovecot.append(mail(subject=f"question {n}").as_bytes())
+
+    outputs = []
+    for _ in range(4):
+        out = io.StringIO()
+        call_command("mail", "fetch", "--limit", "2", stdout=out)
+        outputs.append(out.getvalue())
+
+    assert "uid 2: new ticket" in outputs[0] and "uid 3: new ticket" in outputs[0]
+    assert "uid 4: new ticket" in outputs[1] and "0 new mails" in outputs[2]
+    assert sorted(Ticket.objects.values_list("subject", flat=True)) == [
+        "question 0",
+        "question 1",
+        "question 2",
+    ]
+    assert MailboxState.objects.get().last_uid == 4
+    dovecot.append(mail(subject="question 3").as_bytes())
+    assert "uid 5: new ticket" in fetch()
+
+
 def test_a_reply_to_our_reply_threads_into_the_ticket(imap_settings, dovecot, smtp, agent):
     first = mail(subject="Withdrawal stuck")
     dovecot.append(first.as_bytes())

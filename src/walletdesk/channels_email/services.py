@@ -79,23 +79,27 @@ def mailbox_poll(*, limit: int = MAX_PER_POLL, config: ImapConfig | None = None)
         state, _created = MailboxState.objects.get_or_create(
             host=config.host, user=config.user, folder=config.folder
         )
-        if state.uidvalidity != imap.uidvalidity:
-            uids = _restart(state, imap)
-        else:
-            uids = imap.uids_after(state.last_uid)
+        restarting = state.uidvalidity != imap.uidvalidity
+        uids = _restart_uids(state, imap) if restarting else imap.uids_after(state.last_uid)
         for uid in uids[:limit]:
             result.outcomes.append(_one(imap, state, uid))
             imap.mark_seen(uid)
-            MailboxState.objects.filter(pk=state.pk, last_uid__lt=uid).update(last_uid=uid)
+            if not restarting:
+                MailboxState.objects.filter(pk=state.pk, last_uid__lt=uid).update(last_uid=uid)
+        if restarting and len(uids) <= limit:
+            # Mails that arrived between SELECT and SEARCH are unread and in `uids`, above UIDNEXT - 1.
+            state.uidvalidity = imap.uidvalidity
+            state.last_uid = max(imap.uidnext - 1, *uids, 0)
+            state.save(update_fields=["uidvalidity", "last_uid"])
         MailboxState.objects.filter(pk=state.pk).update(polled_at=timezone.now())
     return result
 
 
-def _restart(state: MailboxState, imap: ImapSession) -> list[int]:
+def _restart_uids(state: MailboxState, imap: ImapSession) -> list[int]:
     """First contact with the folder, or a new UIDVALIDITY (old UIDs name other mails now): the
-    unread mails are read, the rest of what is there is taken as handled. Mails stored before are
-    recognised by their Message-ID, not stored twice."""
-    uids = imap.uids_unseen()
+    unread mails are read, the rest of what is there is taken as handled. Until all of them are
+    read (`limit` per poll) the next poll searches the unread ones again: each is marked read once
+    handled. Mails stored before are recognised by their Message-ID, not stored twice."""
     if state.uidvalidity is not None:
         log.warning(
             "mailbox %s has a new UIDVALIDITY (%s, was %s): reading its unread mails again",
@@ -103,11 +107,7 @@ def _restart(state: MailboxState, imap: ImapSession) -> list[int]:
             imap.uidvalidity,
             state.uidvalidity,
         )
-    state.uidvalidity = imap.uidvalidity
-    # Mails that arrive between SELECT and SEARCH are unread and in `uids`, above UIDNEXT - 1.
-    state.last_uid = max(imap.uidnext - 1, 0)
-    state.save(update_fields=["uidvalidity", "last_uid"])
-    return uids
+    return imap.uids_unseen()
 
 
 def _one(imap: ImapSession, state: MailboxState, uid: int) -> Outcome:
@@ -223,7 +223,7 @@ def _hold(imap: ImapSession, state: MailboxState, uid: int, raw: bytes, *, reaso
         log.warning("mail uid %s in %s could not be copied to the held folder: %s", uid, state, exc)
     HeldMail.objects.get_or_create(
         mailbox=state,
-        uidvalidity=state.uidvalidity or 0,
+        uidvalidity=imap.uidvalidity,
         uid=uid,
         defaults={"message_id": message_id[:300], "sender": sender[:300], "reason": reason},
     )
