@@ -24,6 +24,7 @@ from walletdesk.accounts.auth import agent_session_ok
 from walletdesk.accounts.models import Team, customer_label
 from walletdesk.accounts.views import customer_from_session
 from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.i18n import site_language
 from walletdesk.core.ids import decimal_id
 from walletdesk.core.markdown import markdown_render
 from walletdesk.core.middleware import csrf_token
@@ -49,10 +50,6 @@ def agent_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def _lang() -> str:
-    return "en" if (get_language() or "").startswith("en") else "zh-hans"
 
 
 # --- console ---------------------------------------------------------------------------------
@@ -90,7 +87,7 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
         "paged": bool(request.GET.get("cursor")),
         "q": request.GET.get("q", ""),
         "categories": selectors.console_choices()["categories"],
-        "lang": _lang(),
+        "lang": site_language(),
         "statuses": Status.choices,
         "filter_category": filters.category or "",
         "filter_status": filters.status or "",
@@ -108,7 +105,7 @@ def console_inbox(request: HttpRequest) -> HttpResponse:
 def _inbox_rows_label(rows: list[dict[str, Any]]) -> None:
     """Every cell as a ready string, once per request: the template then only looks up dict keys
     (no model attribute fallbacks, no per-cell translation, date or __str__ work)."""
-    lang = _lang()
+    lang = site_language()
     labels = timeline.choice_labels()
     status, priority, channel = labels["status"], labels["priority"], labels["channel"]
     zone = timezone.get_current_timezone()
@@ -140,7 +137,7 @@ def _ticket_context(
     choices = selectors.console_choices()
     labels = timeline.choice_labels()
     presence = labels["presence"]
-    lang = _lang()
+    lang = site_language()
     category = ticket.category
     name_key = "name_en" if lang == "en" else "name_zh"
     return {
@@ -376,7 +373,7 @@ def portal_home(request: HttpRequest) -> HttpResponse:
         {
             "customer": customer_from_session(request),
             "categories": selectors.category_list(),
-            "lang": _lang(),
+            "lang": site_language(),
         },
     )
 
@@ -391,7 +388,7 @@ def portal_new(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "categories": categories,
         "chosen": chosen,
-        "lang": _lang(),
+        "lang": site_language(),
         "values": request.POST,
         "errors": {},
         "error": "",
@@ -418,7 +415,7 @@ def portal_new(request: HttpRequest) -> HttpResponse:
                     intake=intake,
                     attachments=uploads,
                     external_id=_portal_submission_id(request),
-                    locale=_lang(),
+                    locale=site_language(),
                 )
             except DomainError as exc:
                 context["error"] = exc.message
@@ -447,7 +444,7 @@ def _portal_submission_id(request: HttpRequest) -> str | None:
 @customer_required
 @require_http_methods(["GET", "POST"])
 def portal_callback(request: HttpRequest) -> HttpResponse:
-    lang = _lang()
+    lang = site_language()
     categories = list(selectors.category_list())
     context = {
         "categories": categories,
@@ -505,7 +502,7 @@ def _intake_fields(category: Any, values: Any, errors: dict[str, str]) -> list[d
 @require_GET
 def portal_tickets(request: HttpRequest) -> HttpResponse:
     tickets = selectors.ticket_list_for_customer(customer=request.customer)[:200]
-    return render(request, "tickets/portal/tickets.html", {"tickets": tickets, "lang": _lang()})
+    return render(request, "tickets/portal/tickets.html", {"tickets": tickets, "lang": site_language()})
 
 
 def _portal_ticket(request: HttpRequest, ticket_id: str) -> Any:
@@ -536,14 +533,14 @@ def portal_ticket(request: HttpRequest, ticket_id: str) -> HttpResponse:
     context = {
         "ticket": ticket,
         "messages": selectors.messages_for_customer(ticket=ticket),
-        "lang": _lang(),
+        "lang": site_language(),
         "error": error,
         "errors": errors,
         "draft": request.POST.get("body", ""),
         "secret_warning": _secret_warning_pop(request, ticket),
         # What the customer filled in on the request form (account, TxID, network …), so they can
         # see what support has and spot a wrong hash without writing again.
-        "intake_rows": timeline.intake_rows(ticket.intake, category, _lang()),
+        "intake_rows": timeline.intake_rows(ticket.intake, category, site_language()),
         "first_response": _portal_first_response(ticket),
     }
     if context["secret_warning"] or (category is not None and category.slug == services.THEFT_CATEGORY):
@@ -563,9 +560,9 @@ def _portal_theft(request: HttpRequest, ticket: Any, category: Any = None) -> di
         "frozen": account is not None and account.status == "frozen",
         "known": account is not None,
         "freeze_url": "/support/account/freeze/" + (f"?ticket={ticket.pk}" if ticket else ""),
-        "help_url": stolen_account_help_url(_lang()),
+        "help_url": stolen_account_help_url(site_language()),
         "prepare": [
-            f["label_en"] if _lang() == "en" else f["label_zh"]
+            f["label_en"] if site_language() == "en" else f["label_zh"]
             for f in (category.intake_fields if category else ())
         ],
     }
@@ -615,7 +612,7 @@ def _secret_warning_pop(request: HttpRequest, ticket: Any) -> str:
     if request.session.get(SECRET_WARNING_SESSION) != ticket.pk:
         return ""
     del request.session[SECRET_WARNING_SESSION]
-    return shield_warning_html(locale=_lang())
+    return shield_warning_html(locale=site_language())
 
 
 @customer_required
@@ -625,7 +622,11 @@ def portal_ticket_messages(request: HttpRequest, ticket_id: str) -> HttpResponse
     return render(
         request,
         "tickets/portal/_messages.html",
-        {"ticket": ticket, "messages": selectors.messages_for_customer(ticket=ticket), "lang": _lang()},
+        {
+            "ticket": ticket,
+            "messages": selectors.messages_for_customer(ticket=ticket),
+            "lang": site_language(),
+        },
     )
 
 
@@ -638,7 +639,8 @@ def portal_ticket_transcript(request: HttpRequest, ticket_id: str) -> HttpRespon
 
     ticket = _portal_ticket(request, ticket_id)
     response = HttpResponse(
-        transcripts.transcript_render(ticket=ticket, locale=_lang()), content_type="text/html; charset=utf-8"
+        transcripts.transcript_render(ticket=ticket, locale=site_language()),
+        content_type="text/html; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{transcripts.transcript_filename(ticket)}"'
     return response
