@@ -36,12 +36,19 @@ SHAPES = (
     r"(?:a|b)(?:a|b)(?:c|被)",
     r"a\s*b|\s",
     r"(?:a(?:b|c(?:被|a)))+",
+    # An exact set cut inside a group: the group's exact strings are then unknown.
+    r"\s*被(?:(?:a|b)(?:c|被)c|cc)b",
 )
 
 
+@pytest.mark.parametrize("exact_max", [rules._EXACT_MAX, 2])
 @pytest.mark.parametrize("shape", SHAPES)
-def test_every_match_of_a_small_pattern_holds_one_of_its_literals(shape: str) -> None:
-    """Brute force over every string of up to six characters from the pattern's alphabet."""
+def test_every_match_of_a_small_pattern_holds_one_of_its_literals(
+    shape: str, exact_max: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Brute force over every string of up to six characters from the pattern's alphabet; with
+    exact sets cut at two strings too, as the long patterns' are at _EXACT_MAX."""
+    monkeypatch.setattr(rules, "_EXACT_MAX", exact_max)
     plain = re.compile(shape, re.ASCII)
     gated = rules._compile(shape)
     literals = rules._gate_literals(plain)

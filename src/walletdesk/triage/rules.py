@@ -69,6 +69,7 @@ def _seq_info(items: list) -> tuple[frozenset[str] | None, list[frozenset[str]]]
         elif len(run) * len(exact) <= _EXACT_MAX:
             run = {a + b for a in run for b in exact}
         else:
+            all_exact = False  # the run now holds only the sequence's tail
             flush()
             run = set(exact)
     flush()
