@@ -234,6 +234,13 @@ def test_poll_once_takes_queued_updates_and_confirms_them(bot, capsys):
     assert "0 update(s)" in capsys.readouterr().out
 
 
+def test_a_nul_character_from_getupdates_is_dropped(bot):
+    bot.message_update(CHAT, "my deposit\x00 is missing", first_name="Al\x00ice")
+    call_command("telegram", "poll", "--once")
+    message = Message.objects.get(author_kind=AuthorKind.CUSTOMER)
+    assert message.body == "my deposit is missing" and message.ticket.customer.name == "Alice (@alice_w)"
+
+
 def test_poll_forever_waits_out_telegrams_trouble_and_goes_on(bot, monkeypatch):
     waits = []
     monkeypatch.setattr(services.time, "sleep", waits.append)

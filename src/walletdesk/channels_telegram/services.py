@@ -105,7 +105,8 @@ def update_handle(update: Any, *, api: BotApi | None = None) -> Handled:
     locale = locale_from(sender.get("language_code"))
     chat_id = chat["id"]
     text = message.get("text") if isinstance(message.get("text"), str) else message.get("caption")
-    text = text if isinstance(text, str) else ""
+    # PostgreSQL text cannot hold NUL; the webhook's middleware refuses it, getUpdates brings it as is.
+    text = text.replace("\x00", "") if isinstance(text, str) else ""
     if _command(text) in _COMMANDS_WELCOME:
         _say(api, chat_id, welcome_text(locale))
         return Handled("welcome")
@@ -176,7 +177,7 @@ def _name(sender: dict[str, Any]) -> str:
     name = " ".join(str(sender.get(key) or "").strip() for key in ("first_name", "last_name")).strip()
     if sender.get("username"):
         name = f"{name} (@{sender['username']})".strip()
-    return name[:200]
+    return name.replace("\x00", "")[:200]
 
 
 def _already_received(telegram_id: str, external_id: str) -> bool:
