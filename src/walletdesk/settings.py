@@ -319,9 +319,13 @@ WALLETDESK_TELEGRAM_API_BASE = _env("WALLETDESK_TELEGRAM_API_BASE", "https://api
 WALLETDESK_IMAP_HOST = _env("WALLETDESK_IMAP_HOST", "")
 WALLETDESK_IMAP_SSL = _env("WALLETDESK_IMAP_SSL", "ssl").strip().lower()
 if WALLETDESK_IMAP_SSL not in ("ssl", "starttls", "off"):
-    raise ImproperlyConfigured(f"WALLETDESK_IMAP_SSL must be ssl, starttls or off, not {WALLETDESK_IMAP_SSL!r}")
+    raise ImproperlyConfigured(
+        f"WALLETDESK_IMAP_SSL must be ssl, starttls or off, not {WALLETDESK_IMAP_SSL!r}"
+    )
 if WALLETDESK_IMAP_SSL == "off" and WALLETDESK_IMAP_HOST not in ("", "127.0.0.1", "::1", "localhost"):
-    raise ImproperlyConfigured("WALLETDESK_IMAP_SSL=off sends the IMAP password in clear: only for a loopback host")
+    raise ImproperlyConfigured(
+        "WALLETDESK_IMAP_SSL=off sends the IMAP password in clear: only for a loopback host"
+    )
 WALLETDESK_IMAP_PORT = _env_int("WALLETDESK_IMAP_PORT", 993 if WALLETDESK_IMAP_SSL == "ssl" else 143)
 WALLETDESK_IMAP_USER = _env("WALLETDESK_IMAP_USER", "")
 WALLETDESK_IMAP_PASSWORD = _env("WALLETDESK_IMAP_PASSWORD", "")
