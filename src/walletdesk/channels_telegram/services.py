@@ -43,7 +43,7 @@ from walletdesk.tickets import outbox
 from walletdesk.tickets.attachments import UploadedFile, attachment_check
 from walletdesk.tickets.errors import AttachmentRejected, DeliveryError, DeliveryRejected, MessageEmpty
 from walletdesk.tickets.inbox import InboundMessage, Received, receive
-from walletdesk.tickets.models import AuthorKind, Channel, Message
+from walletdesk.tickets.models import AuthorKind, Channel, Message, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -333,8 +333,10 @@ def reply_deliver(message: Message) -> str:
     its text is what the agent sees beside the reply."""
     if not channel_on():
         raise DeliveryRejected("Telegram is off here: WALLETDESK_TELEGRAM_BOT_TOKEN is not set")
-    ticket = message.ticket
-    chat_id = ticket.customer.telegram_id
+    # One query for the chat (the ticket's customer); message.ticket.customer would be two.
+    chat_id = (
+        Ticket.objects.filter(pk=message.ticket_id).values_list("customer__telegram_id", flat=True).first()
+    )
     if not chat_id:
         raise DeliveryRejected("the customer has no Telegram chat with the bot")
     wait = flood_wait_left(chat_id)
@@ -351,7 +353,7 @@ def reply_deliver(message: Message) -> str:
     attachments = list(message.attachments.all())
     if not pieces and not attachments:
         raise DeliveryRejected("the reply has no text Telegram can show")
-    reply_to = _customer_last_message_id(ticket.pk, chat_id)
+    reply_to = _customer_last_message_id(message.ticket_id, chat_id)
     sent_ids = []
     for index, (text, parse_mode) in enumerate(pieces):
         sent_ids.append(
