@@ -5,14 +5,14 @@ The ticket page renders its conversation, pickers and timeline on every open; Dj
 engine spent 2.2 ms of CPU per page walking some 400 nodes. Jinja2 compiles the template to Python
 (body: 2.2 -> 1.1 ms). The console layout followed (tickets/jinja2/tickets/console/layout.html, a
 copy of the Django one that a test keeps equal to it): rendering it through Django cost ~0.7 ms
-more per page. The inbox followed (copies of its Django templates that a test keeps equal to
-them): through Django its 25 rows were ~70% of the page's CPU, some 450 variable nodes each
-resolved, localized and escaped. Other apps' partials on the pages are Jinja2 macros too
+more per page. The inbox followed (it renders through Jinja2 only): through Django its 25 rows were
+~70% of the page's CPU, some 450 variable nodes each resolved, localized and escaped. Other apps' partials on the pages are Jinja2 macros too
 (tickets/jinja2/tickets/console/partials.html, copies that a test keeps equal to the Django
 templates): rendering them through Django cost ~0.8 ms more per page.
 
 i18n: `_("…")` is Django's gettext in the active language (makemessages reads `_("…")` in .html
-files), and its output is escaped like Django's {% translate %}. The catalogs are loaded once per
+files). Its output is plain text that autoescaping escapes, where Django's {% translate %} escapes
+nothing: a translation that holds markup is marked `|safe` in the template. The catalogs are loaded once per
 process and never change, so each (language, message) pair is translated once and remembered.
 `static()` URLs are remembered the same way (the storage maps a path to a fixed URL). Autoescaping
 is on (the Django backend's default); the view passes `csrf_token`, `LANG` and `BRAND_NAME` as the
@@ -87,7 +87,7 @@ setting_changed.connect(_forget)
 def environment(**options: Any) -> jinja2.Environment:
     # Files render as written, last newline included, as Django's templates do.
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"], keep_trailing_newline=True, **options)
-    # Old-style callables: `_()` gives plain text that autoescaping escapes, as {% translate %} does.
+    # Old-style callables: `_()` gives plain text that autoescaping escapes.
     env.install_gettext_callables(translate, ngettext, newstyle=False)
     # `_` itself, not the extension's alias that looks `gettext` up in the context on every call.
     env.globals.update(_=translate, static=static)
