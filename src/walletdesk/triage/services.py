@@ -51,6 +51,7 @@ from walletdesk.triage.rules import (
     security_cue,
     self_inflicted,
     service_opinion,
+    stranger_moved_funds,
     theft_denied,
     theft_hypothetical,
     theft_only_imagined,
@@ -226,12 +227,14 @@ def triage_with_model(model: TriageModel, *, text: str) -> Triage:
         theft_suspected(text)
         or scam_paid(text)
         or transfer_disowned(text)
+        or stranger_moved_funds(text)
         or drained_by_what_was_signed(text)
     ):
         # Safety rule over the model: a reported loss is theft even when the model, trained on
         # finite phrasings, leans to withdrawal or security; so is money the customer paid into
         # a scam (their own transfer, but lost to a third party), and a withdrawal the customer
-        # disowns outright ("有一笔withdrawal到 bc1p… 我完全不知道"), and funds a drainer, an
+        # disowns outright ("有一笔withdrawal到 bc1p… 我完全不知道"), money a stranger moved ("an unknown
+        # person changed my whitelist and sent 0.9 ETH out"), and funds a drainer, an
         # approval, a clipboard hijacker or malware already moved to a third party.
         category = "account_theft"
     elif own_funds_gone_unexplained(text) and not _theft_ruled_out(text) and not account_frozen(text):
