@@ -21,6 +21,7 @@ from walletdesk.triage.rules import (
     stranger_moved_funds,
     theft_suspected,
 )
+from walletdesk.triage.services import entities_extract
 
 STRANGER_MOVED = [
     "有个陌生人改了我的提币白名单，然后把账户里的USDT全部提走了，现在余额是0",
@@ -155,3 +156,19 @@ def test_redress_asked(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_COMPLAINTS)
 def test_expediting_asked_politely_is_no_complaint(text: str) -> None:
     assert complaint_cue(text) is not True
+
+
+@pytest.mark.parametrize(
+    ("text", "networks"),
+    [
+        ("is a withdrawal to a bitcoin address free on weekends?", ["BTC"]),
+        ("deposit to bc1q… (bitcoin) still not credited", ["BTC"]),
+        ("我把 USDT 转到了你们的以太坊充值地址，但是走的是币安链", ["ERC20", "BEP20"]),
+        ("比特币地址填错了一位，能退回吗", ["BTC"]),
+        # The coin held or bought is still no chain named.
+        ("账户里的以太坊少了3个", []),
+        ("I want to buy bitcoin with my card", []),
+    ],
+)
+def test_a_chain_named_by_its_address(text: str, networks: list[str]) -> None:
+    assert entities_extract(text=text).networks == networks

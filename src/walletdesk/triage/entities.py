@@ -257,7 +257,10 @@ _NET_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "BTC",
-        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)[ \t]*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证",
+        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)[ \t]*(?:链|鏈|网络|網絡|network|(?:block)?chain|mainnet|主网|main\s*net)|{B}omni{B}|native\s+segwit|隔离见证|"
+        # An address named by its chain ("a bitcoin address", "比特币地址") or the chain in brackets
+        # after one ("3Jbx… (bitcoin)").
+        r"(?:{B}btc|{B}bitcoin|比特币|比特幣)[ \t]*(?:address|addr{B}|(?:充值|充币|提币|收款|钱包)?地址)|\([ \t]*(?:bitcoin|btc)[ \t]*\)",
     ),
 ]
 _NET_RES = [
@@ -284,7 +287,10 @@ _TON_LOWER_RE = re.compile(_B + r"ton\s*(?:链|鏈|网络|network|chain)|toncoin
 _COUNTED_BEFORE_RE = re.compile(r"\d\s*(?:个|個|枚)?\s*\Z")
 # "账户里的以太坊少了3个": the coin someone holds, not the chain it was sent on.
 # "走的以太坊" / "用的以太坊" stay the chain chosen, and so does any "以太坊链/以太坊上".
-_CHAIN_AFTER_RE = re.compile(r"\s*(?:链|鏈|网络|網絡|主网|上|network|chain|mainnet)", re.IGNORECASE)
+# "你们的以太坊充值地址" names the chain of an address, not a coin held.
+_CHAIN_AFTER_RE = re.compile(
+    r"\s*(?:链|鏈|网络|網絡|主网|上|network|chain|mainnet|(?:充值|充币|提币|收款|钱包)?地址)", re.IGNORECASE
+)
 _HELD_COIN_BEFORE_RE = re.compile(r"(?:(?:里|裡|中|内|個|个|枚|些|点)的?|(?<![走用选選])的)\Z")
 # Links are masked before networks and amounts are read: an explorer's domain or path
 # ("bscscan.com", "blockchair.com/ethereum/…") is where the customer looked, not a network they named.
