@@ -749,7 +749,8 @@ _HYPOTHETICAL_RE = _compile(
     # Round 12: the thief as the subject of the modal question ("hacker能不能bypass 2FA提币？"), and an
     # English conditional whose "if" clause has a past form in it ("if someone got my 2FA codes via
     # sim swap, could they withdraw?"): the question makes the whole sentence hypothetical.
-    r"(?:hackers?|scammers?|thieves|thief|someone|somebody|黑客|骗子|小偷|坏人|别人|他们|对方)\s*(?:能不能|会不会|可不可以|能否|可以|能)[^，。,.!?！？;；]{0,15}[?？吗]|"
+    # Only the thief's own nouns: a common "别人"/"someone" would open this pattern's gate on most texts.
+    r"(?:hackers?|scammers?|thieves|thief|黑客|骗子|小偷|坏人)\s*(?:能不能|会不会|可不可以|能否|可以|能)[^，。,.!?！？;；]{0,15}[?？吗]|"
     r"(?<![a-z])(?:hypothetically,? )?(?:if|what if|suppose|supposing)(?![a-z])[^.!?;]{0,60}, (?:could|can|would|will|might|is it possible)(?![a-z])[^.!?;]{0,60}\?|"
     r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,20}(?:吗|么|嘛)|"
     # Questions about the platform's own record or cover, not the customer's account.
@@ -1418,8 +1419,8 @@ _FREEZE_ASKED_RE = _compile(
 
 def account_frozen(text: str) -> bool:
     """The account is frozen, locked or restricted (account_login when nothing is lost)."""
-    norm = _FREEZE_ASKED_RE.sub(" ", _FROZEN_LABEL_RE.sub(" ", text_normalise(text)))
-    return bool(_FROZEN_RE.search(norm))
+    norm = _FROZEN_LABEL_RE.sub(" ", text_normalise(text))
+    return bool(_FROZEN_RE.search(norm) and _FROZEN_RE.search(_FREEZE_ASKED_RE.sub(" ", norm)))
 
 
 # An advance-fee scam: a stranger offers to unfreeze, unlock or recover the account or funds if
@@ -1637,8 +1638,11 @@ def stranger_moved_funds(text: str) -> bool:
     """A stranger moved the customer's money (told with the stranger as subject), or the account
     was entered without consent and money withdrawn: theft."""
     norm = _set_aside(text_normalise(text))
-    # Most messages name no stranger and no entry without consent: two small searches end it.
-    if not (_STRANGER_RE.search(norm) or "without" in norm) or _STILL_THERE_RE.search(norm):
+    # Most messages tell no move at all and no entry without consent: one gated search ends it.
+    entered = "without" in norm and _ENTERED_UNAUTHORISED_RE.search(norm)
+    if not (entered or (_STRANGER_MOVED_RE.search(norm) and _STRANGER_RE.search(norm))):
+        return False
+    if _STILL_THERE_RE.search(norm):
         return False
     for sentence in re.split(r"[.!?。！？\n]+", norm):
         if _MOVE_STOPPED_RE.search(sentence) or _OTHER_VICTIM_RE.search(sentence):
