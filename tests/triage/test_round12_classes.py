@@ -5,7 +5,8 @@ consent and money withdrawn), a move a fake caller "had me" make, the balance to
 scam, address poisoning (the customer's own address named is no self-made mistake). Theft false
 alarms: the assets told intact in more words, a hypothetical "if …, could they …?" and a thief as
 the subject of a modal question, an attempt to move money that was stopped, a scam reported for
-what it does to other people, a suspicion voiced, identity data misused, "wasn't mentioned"."""
+what it does to other people, a suspicion voiced, identity data misused, "wasn't mentioned",
+"someone senior" asked for."""
 
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ NOT_THEFT = [
     "群里每天都有人被骗 你们能不能管一管这个冒充你们的账号",
     "改绑谷歌验证要等两天 我怀疑被盗了想马上换 太慢了",
     "我的身份证信息被别人冒用注册了另一个账户，请帮我注销",
+    "withdrawal on hold for a 'compliance check' since monday, 3k usdt stuck, pass this to someone senior",
 ]
 
 COMPLAINTS = [

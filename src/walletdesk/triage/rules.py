@@ -378,7 +378,7 @@ _FOUL = (
     r"有人|别人|陌生|黑客|骗|冒充|说是客服|说是官方|自称|所谓|找不到他|联系不上|拉黑|"
     r"claims to be|said (?:he|she|they) (?:was|were|is|are)|says (?:he|she) is|不知情|不知道的情况|未经|没经过我|假的?|非法|不是我|没操作|没有操作|从来没|从没|杀猪盘|上了?[^，。]{0,6}当|钓鱼|链接|被人|盗|不明合约|恶意|"
     r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )(?<!plz )(?<!need )(?<!want )(?<!for )someo?ne?(?![a-z])"
-    r"(?! (?:to |please |pls |who can |that can |at your end to )?(?:[a-z]+ly )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|investigate|credit|fix|review|escalate|from (?:your|the) (?:support|team)))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
+    r"(?! (?:to |please |pls |who can |that can |at your end to )?(?:[a-z]+ly )?(?:look|help|check|answer|reply|respond|explain|tell|assist|get back|contact|call|investigate|credit|fix|review|escalate|from (?:your|the) (?:support|team)|senior|higher up|in charge|competent|qualified|responsible))|somebod|stranger|hacker|scam|fake|impersonat|phish|not by me|never (?:placed|made|did|authori|withdrew|requested|traded|sent|approved)|"
     r"without (?:my|me)|unauthori|fraud|malicious|pretend|posing|claimed to be|claiming to be|(?<!i )(?<!i've )(?<!ive )changed my (?:email|password|phone|0fa)|"
     r"third[- ]party|第三方|unknown? (?:wallet|address|account)|while i was (?:asleep|sleeping|away|travell?ing|offline|at work)|"
     # A role in quotes is one the customer now doubts; a move made on someone else's say-so.
