@@ -40,13 +40,29 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
+def _cache_clear_own(cache) -> None:  # noqa: ANN001
+    """Empty this worker's cache. On Redis, cache.clear() is FLUSHDB: it emptied the other xdist
+    worker's keys too, in the middle of its test (its sign-in failure counts, rate-limit windows,
+    cached sessions, chat reply dedupe), so lockouts, rate limits and query counts failed there at
+    random, more often the slower the machine. Each worker deletes only the keys under its prefix."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache) or not cache.key_prefix:
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from walletdesk.helpcenter.search import engine
 
-    cache.clear()
+    _cache_clear_own(caches["default"])
     # Each process keeps the categories; a rolled-back test's categories must not stay there.
     from walletdesk.tickets.selectors import categories_forget
 
