@@ -20,7 +20,7 @@ from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.audit.services import audit_record
 from walletdesk.core.errors import DomainError, PermissionDenied, ValidationFailed
 from walletdesk.core.ratelimit import rate_limit_hit
-from walletdesk.wallet.connector import Account, connector_get
+from walletdesk.wallet.connector import Account, Balance, WalletTransfer, connector_get
 from walletdesk.wallet.errors import WalletAccountNotFound, WalletRejected, WalletRequestInvalid
 from walletdesk.wallet.models import (
     AccountStatus,
@@ -381,3 +381,17 @@ def account_unfreeze_by_agent(*, ticket: Any, agent: Any, reason: str) -> Accoun
         data={"ticket": ticket.reference, "reason": reason},
     )
     return account
+
+
+# --- credits and the withdrawal history, for the compensation app ------------------------------
+def account_credit(
+    *, uid: str, asset: str, amount: Decimal, reason: str, by: str, idempotency_key: str
+) -> Balance:
+    """Credit the account through the connector. The key makes a retry safe: the backend credits a
+    key once. Errors propagate; the caller records them and writes the audit log (it knows why)."""
+    return connector_get().account_credit(uid, asset, amount, reason, by, idempotency_key=idempotency_key)
+
+
+def account_withdrawals_list(*, uid: str) -> list[WalletTransfer]:
+    """The account's withdrawals as the backend lists them (newest first, at most 50)."""
+    return connector_get().transfers_list(uid, kind="withdrawal")
