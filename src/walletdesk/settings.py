@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import dj_database_url
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "walletdesk.verify",
     "walletdesk.chain",
     "walletdesk.wallet",
+    "walletdesk.compensation",
     "walletdesk.reports",
     "walletdesk.demo",
     "walletdesk.channels_email",
@@ -302,6 +304,25 @@ DEFAULT_FROM_EMAIL = _env("WALLETDESK_FROM_EMAIL", "support@demowallet.com")
 WALLETDESK_WALLET_URL = _env("WALLETDESK_WALLET_URL", "")
 WALLETDESK_WALLET_KEY_ID = _env("WALLETDESK_WALLET_KEY_ID", "demo")
 WALLETDESK_WALLET_SECRET = _env("WALLETDESK_WALLET_SECRET", "demo-wallet-hmac-secret-change-me")
+
+
+def _env_amounts(name: str, default: str) -> dict[str, Decimal]:
+    """ASSET=amount pairs, comma-separated ("USDT=5000,ETH=2"); a malformed pair stops start-up."""
+    amounts: dict[str, Decimal] = {}
+    for pair in _env_list(name, default):
+        asset, _, raw = pair.partition("=")
+        try:
+            amount = Decimal(raw.strip())
+        except InvalidOperation:
+            amount = Decimal("NaN")
+        if not asset.strip() or not amount.is_finite() or amount <= 0:
+            raise ImproperlyConfigured(f"{name}: {pair!r} is not ASSET=positive amount (e.g. USDT=5000)")
+        amounts[asset.strip().upper()] = amount
+    return amounts
+
+
+# The most one compensation request may credit, per asset; an asset not listed cannot be credited.
+WALLETDESK_COMPENSATION_LIMITS = _env_amounts("WALLETDESK_COMPENSATION_LIMITS", "USDT=5000,ETH=2,BTC=0.1")
 
 # Outgoing webhooks receive ticket events (payloads pass the secret shield first).
 WALLETDESK_WEBHOOK_URLS = _env_list("WALLETDESK_WEBHOOK_URLS", "")

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("walletdesk.verify.urls")),
     path("", include("walletdesk.chain.urls")),
     path("", include("walletdesk.wallet.urls")),
+    path("", include("walletdesk.compensation.urls")),
     path("", include("walletdesk.reports.urls")),
     path("", include("walletdesk.channels_telegram.urls")),
 ]
