@@ -43,6 +43,7 @@ from walletdesk.wallet import services as wallet
 CREDITING_STALE = timedelta(minutes=5)
 MAX_DECIMALS = 18  # an ETH amount's precision; more is a typo
 _ASSET_RE = re.compile(r"^[A-Z0-9]{1,16}$")
+_AMOUNT_RE = re.compile(r"^(?:[0-9]{1,30}(?:\.[0-9]*)?|\.[0-9]+)$")
 
 CREDITED_TEXT = {
     CompensationKind.FEE_REFUND: gettext_lazy(
@@ -85,8 +86,11 @@ def asset_clean(raw: object) -> str:
 
 def amount_clean(raw: object, *, asset: str) -> Decimal:
     """A positive decimal within the asset's cap and precision; a form error otherwise."""
+    # Plain ASCII digits only: Decimal also reads "١٢", "1e3" and "NaN", and "12,5" means 12.5
+    # to some people and 125 to others.
+    text = format(raw, "f") if isinstance(raw, Decimal) else str(raw).strip()
     try:
-        value = Decimal(str(raw).strip().replace(",", "")) if isinstance(raw, str | int | Decimal) else None
+        value = Decimal(text) if _AMOUNT_RE.match(text) else None
     except InvalidOperation:
         value = None
     if value is None or not value.is_finite():
