@@ -87,11 +87,13 @@ def ticket_wallet_uid(ticket: Any) -> str:
     return uid
 
 
-def _created(transfer: WalletTransfer) -> datetime | None:
+def transfer_created(transfer: WalletTransfer) -> datetime | None:
+    """The backend's ISO time, when it is one with a zone; None otherwise."""
     try:
-        return datetime.fromisoformat(transfer.created_at)
+        created = datetime.fromisoformat(transfer.created_at)
     except ValueError:
         return None
+    return created if created.tzinfo is not None else None
 
 
 def withdrawals_since(*, ticket: Any, since: datetime) -> list[WalletTransfer]:
@@ -99,8 +101,8 @@ def withdrawals_since(*, ticket: Any, since: datetime) -> list[WalletTransfer]:
     time it sends unreadably is left out, not guessed). Connector errors propagate."""
     found = []
     for transfer in wallet.account_withdrawals_list(uid=ticket_wallet_uid(ticket)):
-        created = _created(transfer)
-        if created is not None and created.tzinfo is not None and created >= since:
+        created = transfer_created(transfer)
+        if created is not None and created >= since:
             found.append(transfer)
     return found
 

@@ -67,6 +67,15 @@ def _local_input(value: datetime) -> str:
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
 
+def _rows(transfers: list[Any]) -> list[tuple[Any, str]]:
+    """Each withdrawal with its time as the agent reads it (the site's zone, to the minute)."""
+    rows = []
+    for transfer in transfers:
+        created = selectors.transfer_created(transfer)
+        rows.append((transfer, timezone.localtime(created).strftime("%Y-%m-%d %H:%M") if created else ""))
+    return rows
+
+
 def _panel_context(request: HttpRequest, ticket: Any, **extra: Any) -> dict[str, Any]:
     uid = getattr(ticket.customer, "wallet_uid", None) if ticket.customer_id else None
     limits = services.compensation_limits()
@@ -149,12 +158,12 @@ def console_assess(request: HttpRequest, ticket_id: str) -> HttpResponse:
         context["since"] = since.isoformat()
         context["since_input"] = _local_input(since)
         if request.method == "GET":
-            context["withdrawals"] = selectors.withdrawals_since(ticket=ticket, since=since)
+            context["withdrawals"] = _rows(selectors.withdrawals_since(ticket=ticket, since=since))
         else:
             ticked = data.getlist("transfer_ids")
             assessed = selectors.loss_assess(ticket=ticket, since=since, transfer_ids=ticked)
             context.update(
-                withdrawals=assessed.withdrawals,
+                withdrawals=_rows(assessed.withdrawals),
                 ticked={t.id for t in assessed.chosen},
                 totals=[
                     (asset, services.amount_text(total), assessed.ids_of(asset))
