@@ -213,3 +213,23 @@ def test_the_assessment_lists_sums_and_prefills_a_remedy(wallet, holder, agent):
         },
     )
     assert too_much.status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_queue_and_the_panel_cost_the_same_queries_for_one_request_or_many(ticket, agent, finance):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def counts() -> tuple[int, int]:
+        queue, panel = _client(finance), _client(agent)
+        with CaptureQueriesContext(connection) as q_queue:
+            assert queue.get("/console/compensation/").status_code == 200
+        with CaptureQueriesContext(connection) as q_panel:
+            assert panel.get(f"/console/compensation/tickets/{ticket.pk}/panel/").status_code == 200
+        return len(q_queue), len(q_panel)
+
+    _ask(ticket, agent)
+    one = counts()
+    for n in range(5):
+        _ask(ticket, agent, amount=str(n + 1))
+    assert counts() == one
