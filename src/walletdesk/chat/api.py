@@ -189,11 +189,9 @@ def chat_canned(request: HttpRequest, q: str = "", ticket: str | None = None) ->
     console_locale = services.locale_clean(request.LANGUAGE_CODE)
     query = q.strip() or None
     if ticket is None:
-        return canned.canned_list_for_console(console_locale=console_locale, query=query)
+        return canned.canned_list(console_locale=console_locale, query=query)
     found = ticket_get_for_agent(agent=request.auth, ticket_id=ticket, related=CONSOLE_TICKET_RELATED)
-    return canned.canned_list_for_ticket(
-        ticket=found, agent=request.auth, console_locale=console_locale, query=query
-    )
+    return canned.canned_list(console_locale=console_locale, query=query, ticket=found, agent=request.auth)
 
 
 @router.get("/chat/queue", auth=agent_auth)

@@ -114,18 +114,6 @@ def canned_list(
     ]
 
 
-def canned_list_for_ticket(
-    *, ticket: Ticket, agent: AbstractBaseUser, console_locale: str, query: str | None = None
-) -> list[CannedForAgent]:
-    # chat.api's name for canned_list with a ticket; goes when chat.api calls canned_list.
-    return canned_list(console_locale=console_locale, query=query, ticket=ticket, agent=agent)
-
-
-def canned_list_for_console(*, console_locale: str, query: str | None = None) -> list[CannedForAgent]:
-    # chat.api's name for canned_list without a ticket; goes when chat.api calls canned_list.
-    return canned_list(console_locale=console_locale, query=query)
-
-
 # --- the supervisors' page (chat.views.console_canned) -----------------------------------------
 def canned_manage_allowed(*, user: AbstractBaseUser) -> bool:
     """Supervisors and admins: the canned replies go out under every agent's name."""

@@ -94,7 +94,7 @@ class TicketCreateIn(Schema):
     subject: str = Field("", max_length=300)
     body: str = Field(..., max_length=20000)
     intake: dict[str, str] = {}
-    external_id: str | None = Field(None, max_length=160)  # stored with a per-customer prefix (200)
+    external_id: str | None = Field(None, max_length=160)  # unique per customer and channel
 
 
 class CategoryOut(Schema):
