@@ -233,3 +233,29 @@ def test_the_queue_and_the_panel_cost_the_same_queries_for_one_request_or_many(t
     for n in range(5):
         _ask(ticket, agent, amount=str(n + 1))
     assert counts() == one
+
+
+@pytest.mark.django_db
+def test_the_queue_and_the_timeline_note_escape_the_reason(ticket, agent, finance):
+    made = _ask(ticket, agent, reason=HOSTILE)
+    queue = _client(finance).get("/console/compensation/").content.decode()
+    assert "<img src=x" not in queue and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in queue
+    page = _client(finance).get(f"/console/tickets/{ticket.pk}/").content.decode()
+    assert f"#{made.pk}" in page and "<img src=x" not in page
+
+
+def test_the_limits_setting_is_parsed_and_refused_when_malformed(monkeypatch):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from walletdesk.settings import _env_amounts
+
+    monkeypatch.setenv("WD_TEST_LIMITS", " usdt = 5000 , ETH=2,BTC=0.1 ")
+    assert {k: str(v) for k, v in _env_amounts("WD_TEST_LIMITS", "").items()} == {
+        "USDT": "5000",
+        "ETH": "2",
+        "BTC": "0.1",
+    }
+    for bad in ("USDT", "USDT=", "USDT=-1", "=5", "USDT=abc", "USDT=NaN"):
+        monkeypatch.setenv("WD_TEST_LIMITS", bad)
+        with pytest.raises(ImproperlyConfigured):
+            _env_amounts("WD_TEST_LIMITS", "")
