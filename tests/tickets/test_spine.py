@@ -1,7 +1,6 @@
 import pytest
 
-from walletdesk.tickets import outbox
-from walletdesk.tickets.adapters import adapter_register
+from walletdesk.tickets import adapters, outbox
 from walletdesk.tickets.errors import DeliveryError, MessageEmpty, TicketClosed
 from walletdesk.tickets.inbox import InboundMessage, receive
 from walletdesk.tickets.models import Channel, Delivery, Message, Status, Ticket
@@ -84,20 +83,32 @@ def test_agent_reply_is_delivered_and_records_first_response(
 
 
 class FlakyAdapter:
-    def __init__(self, failures):
+    def __init__(self, failures, retry_after=None):
         self.failures = failures
+        self.retry_after = retry_after
         self.calls = 0
 
     def deliver(self, message):
         self.calls += 1
         if self.calls <= self.failures:
-            raise DeliveryError("SMTP server said 421 try later")
+            raise DeliveryError("SMTP server said 421 try later", retry_after=self.retry_after)
         return f"ok-{message.pk}"
 
 
-def test_outbox_retries_after_a_failing_adapter(customer, agent, django_capture_on_commit_callbacks):
-    adapter = FlakyAdapter(failures=1)
-    adapter_register(Channel.TELEGRAM, adapter)
+@pytest.fixture
+def flaky(monkeypatch):
+    """A FlakyAdapter in Telegram's place for one test (the registry is process-wide)."""
+
+    def register(failures, retry_after=None):
+        adapter = FlakyAdapter(failures, retry_after)
+        monkeypatch.setitem(adapters._adapters, Channel.TELEGRAM, adapter)
+        return adapter
+
+    return register
+
+
+def test_outbox_retries_after_a_failing_adapter(customer, agent, flaky, django_capture_on_commit_callbacks):
+    adapter = flaky(failures=1)
     ticket = receive(InboundMessage(channel=Channel.TELEGRAM, body="hi", telegram_id="42")).ticket
     with django_capture_on_commit_callbacks(execute=True):
         message = outbox.send(ticket=ticket, author=agent, body="hello")
@@ -114,13 +125,24 @@ def test_outbox_retries_after_a_failing_adapter(customer, agent, django_capture_
     assert adapter.calls == 2
 
 
-def test_worker_dying_mid_delivery_is_swept_up(customer, agent, settings):
+def test_a_wait_the_channel_asks_for_beats_a_shorter_backoff(customer, agent, flaky):
+    from django.utils import timezone
+
+    flaky(failures=1, retry_after=1800)  # Telegram's flood control: come back in 30 minutes
+    ticket = receive(InboundMessage(channel=Channel.TELEGRAM, body="hi", telegram_id="44")).ticket
+    message = outbox.send(ticket=ticket, author=agent, body="hello")
+    outbox.deliver(message=message)
+    message.refresh_from_db()
+    assert message.delivery_status == Delivery.PENDING
+    assert 1790 < (message.next_attempt_at - timezone.now()).total_seconds() <= 1800
+
+
+def test_worker_dying_mid_delivery_is_swept_up(customer, agent, flaky, settings):
     from datetime import timedelta
 
     from django.utils import timezone
 
-    adapter = FlakyAdapter(failures=0)
-    adapter_register(Channel.TELEGRAM, adapter)
+    flaky(failures=0)
     ticket = receive(InboundMessage(channel=Channel.TELEGRAM, body="hi", telegram_id="43")).ticket
     message = Message.objects.create(
         ticket=ticket,

@@ -341,7 +341,9 @@ def reply_deliver(message: Message) -> str:
         raise DeliveryRejected("the customer has no Telegram chat with the bot")
     wait = flood_wait_left(chat_id)
     if wait:
-        raise DeliveryError(f"Telegram flood control: {wait} s left before this chat may be sent to again")
+        raise DeliveryError(
+            f"Telegram flood control: {wait} s left before this chat may be sent to again", retry_after=wait
+        )
     api = BotApi()
     pieces: list[tuple[str, str | None]] = []
     if message.body.strip():
@@ -447,7 +449,7 @@ def _delivery_failure(exc: TelegramError, chat_id: str) -> Exception:
     if exc.error_code == 429:
         wait = max(int(exc.retry_after or 1), 1)
         cache.set(f"telegram:flood:{chat_id}", time.time() + wait, timeout=wait + 1)
-        return DeliveryError(f"Telegram flood control: retry after {wait} s {said}")
+        return DeliveryError(f"Telegram flood control: retry after {wait} s {said}", retry_after=wait)
     if exc.error_code >= 500:
         return DeliveryError(f"Telegram had a server error {said}")
     if exc.error_code == 403:

@@ -63,7 +63,12 @@ class AssigneeInvalid(DomainError):
 
 
 class DeliveryError(Exception):
-    """A transient delivery failure: the outbox retries with backoff."""
+    """A transient delivery failure: the outbox retries with backoff, or after `retry_after`
+    seconds when the channel said how long to wait (Telegram's flood control) and that is longer."""
+
+    def __init__(self, message: str = "", *, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class DeliveryRejected(Exception):

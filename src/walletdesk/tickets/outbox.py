@@ -327,7 +327,7 @@ def deliver(*, message: Message) -> Message:
         if message.delivery_attempts >= MAX_ATTEMPTS:
             _mark(message, Delivery.FAILED, error=str(exc))
         else:
-            delay = retry_delay_seconds(message.delivery_attempts)
+            delay = max(retry_delay_seconds(message.delivery_attempts), exc.retry_after or 0)
             Message.objects.filter(pk=message.pk).update(
                 delivery_error=str(exc)[:500], next_attempt_at=timezone.now() + timedelta(seconds=delay)
             )
