@@ -294,7 +294,8 @@ TICKET_COLS = (
 ).split()
 MESSAGE_COLS = (
     "ticket_id author_kind author_user_id body body_html channel external_id is_internal delivery_status "
-    "delivery_attempts delivery_error delivered_at next_attempt_at read_at entities shield_findings created_at"
+    "delivery_attempts delivery_error delivered_at next_attempt_at read_at entities shield_findings created_at "
+    "customer_id"
 ).split()
 EVENT_COLS = "ticket_id kind actor_id data created_at".split()
 
@@ -333,6 +334,7 @@ def _ticket_batch(
         channel = _weighted(rng, CHANNEL_WEIGHTS)
         category = rng.choice(categories)
         assignee = rng.choice(agents) if rng.random() < 0.8 else None
+        customer_id = rng.choice(customer_ids)
         doc_tokens = [
             "wd",
             str(TICKET_NUMBER_OFFSET + tid),
@@ -357,7 +359,7 @@ def _ticket_batch(
             messages.append(
                 (tid, kind, author, _pieces_text(pieces), _pieces_html(pieces), channel, None, internal,
                  "sent" if sent else "none", 1 if sent else 0, "", dt(at) if sent else None, None, None,
-                 "{}", "[]", dt(at))
+                 "{}", "[]", dt(at), customer_id if kind == "customer" else None)
             )  # fmt: skip
             if i < mpt - 1:
                 at = at + timedelta(minutes=rng.randint(5, 55))
@@ -365,7 +367,7 @@ def _ticket_batch(
         solved_at = last if status in ("solved", "closed") else None
         closed_at = last if status == "closed" else None
         tickets.append(
-            (tid, rng.choice(customer_ids), channel, category.pk, "customer", status, _weighted(rng, PRIORITY_WEIGHTS),
+            (tid, customer_id, channel, category.pk, "customer", status, _weighted(rng, PRIORITY_WEIGHTS),
              category.default_team_id, assignee, _pieces_text(subject)[:300], "zh-hans" if zh else "en", "{}",
              category.is_complaint, 0, dt(created), dt(last), dt(last),
              dt(created + timedelta(minutes=category.first_response_minutes)),
