@@ -74,6 +74,16 @@ def _clear_cache():
 
 
 @pytest.fixture
+def smtp(settings):
+    """A real SMTP server on loopback that Django's mail goes to (tests/smtp_server.py)."""
+    from tests.smtp_server import smtp_start
+
+    inbox, controller = smtp_start(settings)
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
 def team(db):
     from walletdesk.accounts.services import team_get_or_create
 

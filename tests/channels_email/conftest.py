@@ -5,14 +5,12 @@ would deliver them."""
 from __future__ import annotations
 
 import shutil
-from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from tests.channels_email.dovecot import DOVECOT, dovecot_start, free_port
+from tests.channels_email.dovecot import DOVECOT, dovecot_start
 
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
@@ -47,28 +45,6 @@ def imap_settings(settings, dovecot):
     settings.WALLETDESK_IMAP_SSL = "off"
     settings.WALLETDESK_IMAP_FOLDER = "INBOX"
     return settings
-
-
-class SmtpInbox:
-    def __init__(self):
-        self.mails = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.mails.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp(settings):
-    inbox = SmtpInbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    yield inbox
-    controller.stop()
 
 
 def mail(

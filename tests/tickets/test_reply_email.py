@@ -4,45 +4,14 @@ server is down."""
 
 from __future__ import annotations
 
-import socket
-from email import message_from_bytes, policy
-
 import pytest
-from aiosmtpd.controller import Controller
 
+from tests.smtp_server import free_port, smtp_start
 from walletdesk.tickets import outbox
 from walletdesk.tickets.inbox import InboundMessage, receive
 from walletdesk.tickets.models import Channel, Delivery
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Mailbox:
-    def __init__(self):
-        self.mails = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.mails.append((envelope.rcpt_tos, message_from_bytes(envelope.content, policy=policy.default)))
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=_free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_TIMEOUT = 5
-    yield mailbox
-    controller.stop()
 
 
 def _offline_ticket(customer, email="visitor@example.com"):
@@ -88,16 +57,14 @@ def test_a_secret_in_the_reply_is_redacted_before_the_mail(smtp, customer, agent
 
 def test_server_down_keeps_the_reply_pending_and_a_retry_sends_it_once(settings, customer, agent):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     ticket = _offline_ticket(customer)
     message = outbox.send(ticket=ticket, author=agent, body="hello")
     message.refresh_from_db()
     assert message.delivery_status == Delivery.PENDING
     assert "mail server" in message.delivery_error and message.next_attempt_at is not None
 
-    mailbox = Mailbox()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
-    controller.start()
+    mailbox, controller = smtp_start(settings, port=settings.EMAIL_PORT)
     try:
         outbox.deliver(message=message)
         outbox.deliver(message=message)  # a second worker picking it up: no second mail
