@@ -149,3 +149,10 @@ def test_demo_help_center_loads_and_answers():
     assert article_search(query="充错链了")[0].slug == "wrong-network-zh"
     assert article_search(query="forgot memo on xrp deposit")[0].slug == "missing-memo-en"
     assert kb_demo_load() == Article.objects.count()  # idempotent
+
+
+def test_export_to_a_file_in_the_folders_place_is_a_sentence_not_a_traceback(tmp_path):
+    taken = tmp_path / "articles"
+    taken.write_text("not a folder")
+    with pytest.raises(CommandError, match="Cannot write the articles to .*Give a folder"):
+        run("export", str(taken))

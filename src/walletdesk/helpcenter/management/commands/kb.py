@@ -55,7 +55,12 @@ class Command(BaseCommand):
     def _export(self, *, dir: str, **_: Any) -> None:
         from walletdesk.helpcenter.importer import kb_export_dir
 
-        count = kb_export_dir(path=Path(dir))
+        try:
+            count = kb_export_dir(path=Path(dir))
+        except OSError as exc:  # a file in the folder's place, no permission, a full disk
+            raise CommandError(
+                f"Cannot write the articles to {dir}: {exc.strerror or exc}. Give a folder."
+            ) from exc
         self.stdout.write(f"{count} articles written to {dir}.")
 
     def _search(
