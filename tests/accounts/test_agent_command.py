@@ -39,13 +39,14 @@ def test_creates_a_supervisor_in_a_team_who_signs_in_with_the_password(monkeypat
         (["x", "--capacity", "0"], "a-long-Passphrase-7", "--capacity must be"),
         (["x"], "short", "Password refused"),
         (["x"], "password123", "Password refused"),
-        (["x"], "8675309422", "Password refused"),
+        (["x"], "8675309422", "Password refused: This password is entirely numeric"),
+        (["bad name!"], "a-long-Passphrase-7", "Username 'bad name!' refused: Enter a valid username"),
     ],
 )
 def test_bad_input_is_refused_with_a_sentence_and_creates_nothing(monkeypatch, team, args, password, message):
     with pytest.raises(CommandError, match=message):
         _create(monkeypatch, *args, password=password)
-    assert not get_user_model().objects.filter(username="x").exists()
+    assert not get_user_model().objects.filter(username=args[0]).exists()
 
 
 def test_an_existing_name_is_refused(monkeypatch, agent):

@@ -20,6 +20,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.utils import translation
 
 from walletdesk.accounts.models import AgentProfile, AgentRole, Team
 from walletdesk.accounts.services import agent_create
@@ -51,6 +52,11 @@ class Command(BaseCommand):
         username = options["username"].strip()
         if not username:
             raise CommandError("The username is empty.")
+        with translation.override("en"):  # the command speaks English; validators follow the locale
+            try:
+                get_user_model()._meta.get_field("username").run_validators(username)
+            except ValidationError as exc:
+                raise CommandError(f"Username {username!r} refused: " + " ".join(exc.messages)) from exc
         if get_user_model().objects.filter(username__iexact=username).exists():
             raise CommandError(f"An account named {username!r} already exists.")
         role = options["role"]
@@ -92,10 +98,11 @@ class Command(BaseCommand):
             if getpass.getpass("Password (again): ") != password:
                 raise CommandError("The two passwords differ; nothing was created.")
         user = get_user_model()(username=username)
-        try:
-            validate_password(password, user)
-        except ValidationError as exc:
-            raise CommandError("Password refused: " + " ".join(exc.messages)) from exc
+        with translation.override("en"):
+            try:
+                validate_password(password, user)
+            except ValidationError as exc:
+                raise CommandError("Password refused: " + " ".join(exc.messages)) from exc
         return password
 
     def _list(self, options: dict[str, Any]) -> None:
