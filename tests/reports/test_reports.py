@@ -188,6 +188,12 @@ def test_bad_filters_are_form_errors(supervisor_client, query, message):
     assert message in response.content.decode()
 
 
+def test_a_duration_column_in_csv_names_its_unit():
+    table = tables.Table("t", "T", ["Ticket", "First response"], [["WD-1", tables.Duration(90)]])
+    rows = list(csv.reader(io.StringIO(tables.table_csv(table))))
+    assert rows == [["Ticket", "First response (minutes)"], ["WD-1", "1.5"]]
+
+
 def test_csv_export_of_a_table(supervisor_client, known, agent):
     ticket_rate(ticket=known[1], rating=1, comment="@SUM(A1) bad")
     supervisor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"

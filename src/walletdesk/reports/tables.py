@@ -125,7 +125,14 @@ def csv_guard(text: str) -> str:
 def table_csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([csv_guard(h) for h in table.headers])
+    # Durations go out as numbers of minutes (csv_value), so their header names the unit.
+    in_minutes = {i for row in table.rows for i, cell in enumerate(row) if isinstance(cell, Duration)}
+    writer.writerow(
+        [
+            csv_guard(_("%(header)s (minutes)") % {"header": h} if i in in_minutes else h)
+            for i, h in enumerate(table.headers)
+        ]
+    )
     for row in table.rows:
         writer.writerow([csv_value(cell) for cell in row])
     return out.getvalue()
