@@ -51,6 +51,7 @@ def test_every_match_of_a_small_pattern_holds_one_of_its_literals(
     monkeypatch.setattr(rules, "_EXACT_MAX", exact_max)
     plain = re.compile(shape, re.ASCII)
     gated = rules._compile(shape)
+    gated.build()
     literals = rules._gate_literals(plain)
     for length in range(7):
         for chars in itertools.product("abc被 ", repeat=length):
@@ -114,6 +115,7 @@ def _texts() -> list[str]:
 def test_gated_searches_find_what_plain_ones_find_on_the_data_sets() -> None:
     texts = _texts()
     assert len(texts) > 1000
+    rules.gates_build()
     for name, gated in GATED.items():
         for text in texts:
             # Past the gate the plain pattern runs, so only a text the gate shuts out can differ.
@@ -122,7 +124,26 @@ def test_gated_searches_find_what_plain_ones_find_on_the_data_sets() -> None:
 
 
 def test_the_theft_gate_rules_out_a_plain_message() -> None:
-    gated = rules._THEFT_RE
+    gated = rules._compile(rules._THEFT_RE.regex.pattern)
+    gated.build()
     assert gated.search(text_normalise("充值没到账，已经两个小时了")) is None
     assert gated.search(text_normalise("my account was hacked")) is not None
     assert gated._gate not in (None, True)
+
+
+def test_a_gate_is_built_only_after_its_pattern_searched_enough_text() -> None:
+    """A short run (one CLI message) must not pay for gates it cannot recoup."""
+    gated = rules._compile(rules._THEFT_RE.regex.pattern)
+    text = "充值没到账，已经两个小时了"
+    searches = -(-rules._GATE_AFTER_CHARS // len(text))
+    for _ in range(searches - 1):
+        assert gated.search(text) is None
+    assert gated._gate is None
+    assert gated.search("my account was hacked") is not None
+    assert gated._gate not in (None, True)
+    assert gated.search(text) is None
+
+
+def test_gates_build_builds_every_gate() -> None:
+    rules.gates_build()
+    assert all(gated._gate is not None for gated in GATED.values())

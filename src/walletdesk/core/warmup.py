@@ -18,10 +18,10 @@ GC_FREEZE_AGAIN_AFTER = 200
 def warm_up() -> None:
     from walletdesk.core.textsearch import index_text
     from walletdesk.shield.services import detector_warm
-    from walletdesk.triage.model import model_get
+    from walletdesk.triage.services import triage_warm
 
     detector_warm()
-    model_get()
+    triage_warm()
     index_text("充值未到账 warm up")
     _console_warm()
     gc_settle()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -70,13 +71,12 @@ class _Scorer:
         return cls(vocab, idf, matrix, intercepts)
 
     def scores(self, feats: list[str]) -> np.ndarray:
-        index = self.index
         # Term counts in a dict: np.unique on a hundred ids costs more than the whole product.
-        counts: dict[int, int] = {}
-        for f in feats:
-            i = index.get(f)
-            if i is not None:
-                counts[i] = counts.get(i, 0) + 1
+        # Counter over map looks up and counts in C (the Python loop it replaces cost ~17 µs for
+        # 130 features, this ~14.5). Ids keep their first-seen order, so the sums below add up
+        # in the same order as before.
+        counts = Counter(map(self.index.get, feats))
+        counts.pop(None, None)
         if not counts:
             return self.intercepts.copy()
         idx = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))

@@ -26,13 +26,22 @@ from walletdesk.triage.features import text_normalise
 _EXACT_MAX = 256  # strings one exact set may hold before it is cut (bigger: longer literals)
 # Literals are cut to their head of this weight (~8 letters, 3 Chinese characters): a text with
 # the literal holds its head, and longer heads rule out little more but make the gate costlier
-# to build (~0.35 s for all patterns, once per process; uncut ~0.7 s).
+# to build (~0.27 s for all patterns, once per process; uncut ~0.7 s).
 _HEAD_WEIGHT = 8.0
 
 
-def _weight(literal: str) -> float:
+class _CharWeights(dict):
     # A Chinese character is rarer than a Latin letter, punctuation and spaces commoner.
-    return sum(2.5 if ord(ch) > 127 else 1.0 if ch.isalnum() else 0.5 for ch in literal)
+    def __missing__(self, ch: str) -> float:
+        weight = self[ch] = 2.5 if ord(ch) > 127 else 1.0 if ch.isalnum() else 0.5
+        return weight
+
+
+_CHAR_WEIGHT = _CharWeights()
+
+
+def _weight(literal: str) -> float:
+    return sum(map(_CHAR_WEIGHT.__getitem__, literal))
 
 
 def _rank(literals: frozenset[str]) -> tuple[float, int]:
@@ -41,8 +50,8 @@ def _rank(literals: frozenset[str]) -> tuple[float, int]:
 
 def _head(literal: str) -> str:
     weight = 0.0
-    for end, ch in enumerate(literal, 1):
-        weight += _weight(ch)
+    for end, ch_weight in enumerate(map(_CHAR_WEIGHT.__getitem__, literal), 1):
+        weight += ch_weight
         if weight >= _HEAD_WEIGHT:
             return literal[:end]
     return literal
@@ -169,22 +178,40 @@ def _trie(literals: list[str]) -> str:
     return emit(tree)
 
 
-class _Gated:
-    """A compiled pattern that searches only texts holding one of its required literals. The
-    gate is built on first use: deriving all of them costs ~0.3 s of CPU, which a process that
-    never triages (a migration, a test run elsewhere) should not pay at import."""
+# A pattern gets its gate once it has searched this many characters without one. Building a gate
+# (parse, derive, compile the trie) costs about what the plain pattern spends searching ~10-60k
+# characters, whatever the pattern's size: both grow with its number of alternatives (measured
+# on all the gated patterns, median ~30k). Paying for the gate only then (rent until the rent
+# would have bought it) keeps a short run from paying ~0.3 s to build gates it never recoups,
+# costs a long run at most about the build once more, and needs no list of which patterns are
+# worth it. A server builds them all in its warm-up (services.triage_warm).
+_GATE_AFTER_CHARS = 30_000
 
-    __slots__ = ("_gate", "regex")
+
+class _Gated:
+    """A compiled pattern that, once it has searched _GATE_AFTER_CHARS characters, searches only
+    texts holding one of its required literals (a process that never triages pays nothing)."""
+
+    __slots__ = ("_gate", "_searched", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self._gate: re.Pattern[str] | bool | None = None  # True: no literal known, always search
+        self._searched = 0
+
+    def build(self) -> None:
+        if self._gate is None:
+            literals = _gate_literals(self.regex)
+            self._gate = re.compile(_trie(literals)) if literals else True
 
     def _open(self, string: str) -> bool:
         gate = self._gate
         if gate is None:
-            literals = _gate_literals(self.regex)
-            gate = self._gate = re.compile(_trie(literals)) if literals else True
+            self._searched += len(string)
+            if self._searched < _GATE_AFTER_CHARS:
+                return True
+            self.build()
+            gate = self._gate
         return gate is True or gate.search(string) is not None
 
     def search(self, string: str) -> re.Match[str] | None:
@@ -205,6 +232,13 @@ def _compile(pattern: str) -> _Gated:
     # re.ASCII: with Unicode \w a Chinese character counts as a word character, so the \b in
     # "\bwithdraw" never matched mixed text like "然后withdraw了"; ASCII word boundaries do.
     return _Gated(re.compile(pattern, re.ASCII))
+
+
+def gates_build() -> None:
+    """Every pattern's gate now, not after its first 30k characters: for a long-lived process."""
+    for value in list(globals().values()):
+        if isinstance(value, _Gated):
+            value.build()
 
 
 _THEFT_ZH = (
