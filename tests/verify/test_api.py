@@ -44,6 +44,7 @@ def test_official_channels_endpoint(client, demo_registry):
         "kind": "x",
         "value": "@DemoWallet",
         "label": "X (Twitter)",
+        "label_zh": "X（推特）",
         "locale": "",
     } in rows
 

@@ -35,7 +35,7 @@ class AuditedAdmin(admin.ModelAdmin):
 class ChannelForm(forms.ModelForm):
     class Meta:
         model = OfficialChannel
-        fields = ("brand", "kind", "value", "label", "locale", "active_since")
+        fields = ("brand", "kind", "value", "label", "label_zh", "locale", "active_since")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -49,7 +49,7 @@ class ChannelInline(admin.TabularInline):
     model = OfficialChannel
     form = ChannelForm
     extra = 1
-    fields = ("kind", "value", "label", "locale", "active_since")
+    fields = ("kind", "value", "label", "label_zh", "locale", "active_since")
 
 
 @admin.register(Brand)
@@ -60,9 +60,9 @@ class BrandAdmin(AuditedAdmin):
 
 @admin.register(OfficialChannel)
 class OfficialChannelAdmin(AuditedAdmin):
-    list_display = ("brand", "kind", "value", "label", "locale", "active_since")
+    list_display = ("brand", "kind", "value", "label", "label_zh", "locale", "active_since")
     list_filter = ("brand", "kind")
-    search_fields = ("value", "label")
+    search_fields = ("value", "label", "label_zh")
     form = ChannelForm
 
 

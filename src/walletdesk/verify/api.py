@@ -34,6 +34,29 @@ ADVICE = {
 }
 
 
+# An address or a transaction hash is never a channel, so the verdict alone ("unknown") would send the
+# reader to the contacts page; what they need is not to send funds.
+KIND_ADVICE = {
+    "address": (
+        "Support never asks you to send funds to an address. Your own deposit address is shown only in the "
+        "app. If someone gave you this address in a chat, call or email, stop: do not send anything, and "
+        "report it.",
+        "客服永远不会要求您向任何地址转账。您自己的充值地址只在 App 内显示。如果这个地址是别人通过聊天、电话或"
+        "邮件给您的，请立即停止：不要转账，并举报它。",
+    ),
+    "tx": (
+        "To see where a transfer stands, use Check a transaction on this site. Never share a private key or "
+        "seed phrase: support never asks for them.",
+        "要查看一笔转账的状态，请使用本站的“查询交易”。永远不要把私钥或助记词告诉任何人：客服永远不会索要。",
+    ),
+}
+
+
+def advice_pair(verdict: Verdict) -> tuple[str, str]:
+    """(English, Chinese) advice for a verdict: by what was pasted for addresses and hashes."""
+    return KIND_ADVICE.get(verdict.kind) or ADVICE[verdict.verdict]
+
+
 class VerdictOut(Schema):
     verdict: str
     kind: str
@@ -51,6 +74,7 @@ class ChannelOut(Schema):
     kind: str
     value: str
     label: str
+    label_zh: str
     locale: str
 
 
@@ -75,7 +99,7 @@ class AgentCheckOut(Schema):
 
 
 def verdict_out(verdict: Verdict) -> dict:
-    advice, advice_zh = ADVICE[verdict.verdict]
+    advice, advice_zh = advice_pair(verdict)
     return {**verdict.as_dict(), "advice": advice, "advice_zh": advice_zh}
 
 
@@ -88,7 +112,14 @@ def verify_value(request: HttpRequest, value: str = "") -> dict:
 @router.get("/official-channels", response=list[ChannelOut], auth=None)
 def official_channels(request: HttpRequest, brand: str | None = None) -> list[dict]:
     return [
-        {"brand": c.brand.name, "kind": c.kind, "value": c.value, "label": c.label, "locale": c.locale}
+        {
+            "brand": c.brand.name,
+            "kind": c.kind,
+            "value": c.value,
+            "label": c.label,
+            "label_zh": c.label_zh,
+            "locale": c.locale,
+        }
         for c in services.official_channels_list(brand=brand)
     ]
 

@@ -42,7 +42,12 @@ class OfficialChannel(models.Model):
     )
     kind = models.CharField(max_length=16, choices=ChannelKind.choices, verbose_name=_("Kind"))
     value = models.CharField(max_length=300, verbose_name=_("Value"))
+    # The note beside the channel on the contacts page: label in English (and for any other language),
+    # label_zh for Chinese pages. Two fields rather than one "English / 中文" text: a page in one
+    # language showed both, and guessing where a free-text note splits goes wrong on notes like
+    # "Buy/Sell" or "9:00 / 21:00".
     label = models.CharField(max_length=200, blank=True, verbose_name=_("Label"))
+    label_zh = models.CharField(max_length=200, blank=True, verbose_name=_("Label (Chinese)"))
     # Empty means every language; "zh-hans" or "en" limits where the contacts page lists it.
     locale = models.CharField(max_length=10, blank=True, verbose_name=_("Locale"))
     active_since = models.DateField(null=True, blank=True, verbose_name=_("Active since"))

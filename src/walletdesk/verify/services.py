@@ -167,15 +167,20 @@ def _channel_validate(item: Any, *, where: str) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise RegistryInvalid(f'{where} must be an object with "kind", "value" and "label".')
     kind, value, label = item.get("kind"), item.get("value"), item.get("label", "")
+    label_zh = item.get("label_zh", "")
     kind = KIND_ALIASES.get(kind.strip().lower(), kind.strip().lower()) if isinstance(kind, str) else kind
     if label is None:
         label = ""
+    if label_zh is None:
+        label_zh = ""
     if kind not in KINDS:
         raise RegistryInvalid(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
     if not isinstance(value, str) or not value.strip() or len(value) > 300:
         raise RegistryInvalid(f'{where}: "value" must be a non-empty string of at most 300 characters.')
     if not isinstance(label, str) or len(label) > 200:
         raise RegistryInvalid(f'{where}: "label" must be a string of at most 200 characters.')
+    if not isinstance(label_zh, str) or len(label_zh) > 200:
+        raise RegistryInvalid(f'{where}: "label_zh" must be a string of at most 200 characters.')
     locale = item.get("locale", "")
     if not isinstance(locale, str) or len(locale) > 10:
         raise RegistryInvalid(f'{where}: "locale" must be a short language code such as "zh-hans" or "en".')
@@ -187,6 +192,7 @@ def _channel_validate(item: Any, *, where: str) -> dict[str, Any]:
         "kind": kind,
         "value": value.strip(),
         "label": label.strip(),
+        "label_zh": label_zh.strip(),
         "locale": locale.strip(),
         "active_since": active_since,
     }
@@ -277,6 +283,7 @@ def channel_add(
     kind: str,
     value: str,
     label: str = "",
+    label_zh: str = "",
     locale: str = "",
     active_since: dt.date | None = None,
     actor: Any | None = None,
@@ -289,6 +296,7 @@ def channel_add(
             "kind": kind,
             "value": value,
             "label": label,
+            "label_zh": label_zh,
             "locale": locale,
             "active_since": active_since.isoformat() if active_since else None,
         },

@@ -17,7 +17,7 @@ from walletdesk.core.errors import DomainError, RateLimited
 from walletdesk.core.ids import decimal_id
 from walletdesk.core.ratelimit import client_ip, rate_limit_public
 from walletdesk.verify import selectors, services
-from walletdesk.verify.api import ADVICE
+from walletdesk.verify.api import advice_pair
 from walletdesk.verify.models import ChannelKind, OfficialChannel
 
 
@@ -57,7 +57,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
         if value:
             rate_limit_public(request, "verify")
             verdict = services.value_verify(value=value)
-            advice, advice_zh = ADVICE[verdict.verdict]
+            advice, advice_zh = advice_pair(verdict)
             context.update(
                 value=value,
                 verdict=verdict,
@@ -100,6 +100,10 @@ def contacts_page(request: HttpRequest) -> HttpResponse:
     )
     for channel in channels:
         channel.served_language = _language_name(channel.locale) if other_language(channel) else ""
+        # The page's language when the registry has it; the other one rather than an empty cell.
+        channel.note = (
+            (channel.label_zh or channel.label) if lang == "zh" else (channel.label or channel.label_zh)
+        )
 
     brands: dict[str, list[OfficialChannel]] = {}
     for channel in channels:
@@ -167,6 +171,7 @@ def _console_action(request: HttpRequest) -> None:
             kind=request.POST.get("kind", ""),
             value=request.POST.get("value", ""),
             label=request.POST.get("label", ""),
+            label_zh=request.POST.get("label_zh", ""),
             locale=request.POST.get("locale", ""),
             actor=user,
         )

@@ -33,7 +33,7 @@ from walletdesk.verify.engine.fold import (
     typo_kind,
 )
 from walletdesk.verify.engine.parse import Parsed, ParseError, normalize_host, parse_value
-from walletdesk.verify.engine.reasons import TYPO_EN, TYPO_ZH, reason_pair
+from walletdesk.verify.engine.reasons import CHAIN_EN, CHAIN_ZH, TYPO_EN, TYPO_ZH, reason_pair
 
 # The bundled public-suffix snapshot inside tldextract, private section included, never refreshed over
 # the network: brand.github.io and brand-wallet.vercel.app must be seen as somebody else's site.
@@ -397,6 +397,8 @@ class RegistryIndex:
             return self._judge_wechat(parsed)
         if parsed.kind == "phone":
             return self._judge_phone(parsed)
+        if parsed.kind in ("address", "tx"):
+            return self._judge_chain(parsed)
         en, zh = reason_pair("unknown-text")
         return Verdict("unknown", "text", None, en, zh, value=parsed.value)
 
@@ -413,9 +415,12 @@ class RegistryIndex:
         **params: str,
     ) -> Verdict:
         kind = kind or parsed.kind
-        shown = (
-            parsed.host_unicode if parsed.kind == "website" and parsed.host_unicode else parsed.raw.strip()
-        )
+        if parsed.kind == "website" and parsed.host_unicode:
+            shown = parsed.host_unicode
+        elif parsed.kind in ("address", "tx"):
+            shown = parsed.handle  # the address itself, not the sentence it was pasted in
+        else:
+            shown = parsed.raw.strip()
         en, zh = reason_pair(key, value=shown, kind=kind, matched=matched or "", brand=brand or "", **params)
         return Verdict(verdict, kind, matched, en, zh, brand, trick, key == "known-phishing", parsed.value)
 
@@ -845,6 +850,19 @@ class RegistryIndex:
                 if h.brand == brand:
                     return h
         return None
+
+    def _judge_chain(self, p: Parsed) -> Verdict:
+        """An address or transaction hash is never a channel: say what it is and that support never asks
+        for a transfer. A confirmed report of a scam address makes it known phishing."""
+        if self._is_blocked(p.kind, p.value.lower()):
+            return self._verdict("lookalike", p, "known-phishing", trick="known-phishing")
+        if p.kind == "tx":
+            key = "tx-hex" if p.chain == "hex" else "tx"
+        else:
+            key = "address-bad-checksum" if "bad-checksum" in p.tricks else "address"
+        return self._verdict(
+            "unknown", p, key, chain=CHAIN_EN.get(p.chain, ""), chain_zh=CHAIN_ZH.get(p.chain, "")
+        )
 
     def _judge_phone(self, p: Parsed) -> Verdict:
         # A national number ("400-820-8820", "(415) 555-0142") is read in every region the registry

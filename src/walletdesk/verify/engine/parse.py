@@ -13,6 +13,8 @@ from urllib.parse import unquote
 
 import idna
 
+from walletdesk.triage.addresses import address_kind, evm_address_valid, solana_signature_valid
+
 KINDS = ("website", "email", "telegram", "x", "phone", "wechat")
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):(//)?", re.IGNORECASE)
@@ -54,13 +56,36 @@ _NOT_ACCOUNTS = {
 }
 
 
+# Blockchain values are not channels: no registry kind holds them, so they are not in KINDS. Without
+# them a 0x address fell through to "a WeChat ID nobody registered" (wrong, and no use to a customer
+# asked to send funds to it). Only the shape is tested here; the checksums are triage's validators.
+_CHAIN_SHAPE = re.compile(
+    r"^(?:0[xX][0-9a-fA-F]{40}|0[xX][0-9a-fA-F]{64}|-?[01]:[0-9a-fA-F]{64}|[0-9A-Za-z_\-]{25,90})$"
+)
+_HEX64 = re.compile(r"^[0-9a-fA-F]{64}$")
+_HEX = re.compile(r"[0-9a-fA-F]+$")
+_B58 = "1-9A-HJ-NP-Za-km-z"
+# Shapes that are an address whose checksum failed: one character changed or mistyped. Real ones mix
+# digits with letters (base58 ones both cases), which long words and digit runs do not.
+_BROKEN_ADDRESS = (
+    (re.compile(rf"^(?=.*\d)(?=.*[a-z])(?=.*[A-Z])T[{_B58}]{{33}}$"), "tron"),
+    (re.compile(r"^(?=.*\d)(?:bc1|tb1)[02-9ac-hj-np-z]{11,71}$"), "btc"),
+    (re.compile(rf"^(?=.*\d)(?=.*[a-z])(?=.*[A-Z])[13][{_B58}]{{25,34}}$"), "btc"),
+)
+# ethereum:0x…@1/transfer?…, bitcoin:bc1…?amount=… (EIP-681, BIP-21): the address is what is asked about.
+_PAY_URI = re.compile(r"^(?:ethereum|bitcoin|solana|tron):(?:pay-)?([0-9A-Za-z]+)", re.IGNORECASE)
+_TOKENS = re.compile(r"-?[01]:[0-9a-fA-F]{64}|[0-9A-Za-z_\-]{25,100}")
+
+
 class ParseError(ValueError):
     """The text holds nothing that can be checked (empty, or only spaces and punctuation)."""
 
 
 @dataclass
 class Parsed:
-    kind: str  # website | email | telegram | x | handle (telegram or x) | phone | wechat | text
+    kind: (
+        str  # website | email | telegram | x | handle (telegram or x) | phone | wechat | address | tx | text
+    )
     raw: str
     value: str = ""  # canonical form: ASCII host, address, lower-case handle, E.164 digits, lower-case id
     host: str = ""  # ASCII (punycode) host for website and email
@@ -70,14 +95,23 @@ class Parsed:
     local: str = ""  # mailbox name of an email
     handle: str = ""  # original-case handle or WeChat ID
     digits: str = ""  # phone digits as typed, after the 00 → + rule
-    tricks: list[str] = field(default_factory=list)  # punycode, unicode, userinfo, fullwidth
+    tricks: list[str] = field(default_factory=list)  # punycode, unicode, userinfo, fullwidth, bad-checksum
+    chain: str = ""  # address and tx: evm | btc | tron | solana | ton, or hex (a bare 64-hex hash)
 
 
 def parse_value(raw: str) -> Parsed:
     text = _clean(raw)
     if not text:
         raise ParseError("Paste a website, email address, @handle, phone number or WeChat ID to check.")
+    chain = chain_value(raw, text)
+    if chain is not None:
+        return chain
     low = text.lower()
+    pay = _PAY_URI.match(text)
+    if pay:
+        chain = chain_value(raw, pay.group(1))
+        if chain is not None:
+            return chain
     if low.startswith("mailto:"):
         return _parse_email(raw, text[7:].split("?", 1)[0])
     phone_prefix = _PHONE_PREFIX.match(text)
@@ -110,9 +144,43 @@ def parse_value(raw: str) -> Parsed:
     head = re.split(r"[/?#\\]", text, maxsplit=1)[0]
     if _HOSTLIKE.match(head.rsplit("@", 1)[-1].split(":", 1)[0]) or _IPV4.match(head):
         return _parse_url(raw, text)
+    # "support told me to send to 0x…", "客服让我转到T…这个地址": an address inside a sentence is the
+    # question (before the WeChat rule, whose \w also takes the Chinese around it).
+    for token in _TOKENS.findall(text):
+        chain = chain_value(raw, token)
+        if chain is not None:
+            return chain
     if re.fullmatch(r"[\w\-]{2,64}", text):
         return _wechat(raw, text)
     return Parsed(kind="text", raw=raw, value=text)
+
+
+def chain_value(raw: str, token: str) -> Parsed | None:
+    """A blockchain address or transaction hash, or None when token is neither."""
+    if not _CHAIN_SHAPE.match(token):
+        return None
+    if token[:2] in ("0x", "0X") and _HEX.match(token, 2):
+        if len(token) == 42:
+            tricks = [] if evm_address_valid(token) else ["bad-checksum"]
+            return Parsed(
+                kind="address", raw=raw, value=token.lower(), handle=token, chain="evm", tricks=tricks
+            )
+        return Parsed(kind="tx", raw=raw, value=token.lower(), handle=token, chain="evm")
+    if _HEX64.match(token):
+        # A Bitcoin or TRON transaction id, or a private key: the two look the same.
+        return Parsed(kind="tx", raw=raw, value=token.lower(), handle=token, chain="hex")
+    family = address_kind(token)
+    if family:
+        value = token.lower() if family == "btc" and token[:3].lower() in ("bc1", "tb1") else token
+        return Parsed(kind="address", raw=raw, value=value, handle=token, chain=family)
+    if solana_signature_valid(token):
+        return Parsed(kind="tx", raw=raw, value=token, handle=token, chain="solana")
+    for shape, family in _BROKEN_ADDRESS:
+        if shape.match(token):
+            return Parsed(
+                kind="address", raw=raw, value=token, handle=token, chain=family, tricks=["bad-checksum"]
+            )
+    return None
 
 
 def _clean(raw: str) -> str:

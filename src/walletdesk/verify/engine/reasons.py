@@ -14,6 +14,8 @@ KIND_ZH = {
     "phone": "电话",
     "wechat": "微信号",
     "handle": "账号",
+    "address": "区块链地址",
+    "tx": "交易哈希",
     "text": "内容",
 }
 KIND_EN = {
@@ -24,7 +26,26 @@ KIND_EN = {
     "phone": "phone number",
     "wechat": "WeChat ID",
     "handle": "account",
+    "address": "blockchain address",
+    "tx": "transaction hash",
     "text": "text",
+}
+# Chain families as parse.chain_value names them ("hex": a bare 64-hex hash, the chain unknown).
+CHAIN_EN = {
+    "evm": "EVM: Ethereum, BNB Chain, Polygon …",
+    "btc": "Bitcoin",
+    "tron": "TRON",
+    "solana": "Solana",
+    "ton": "TON",
+    "hex": "",
+}
+CHAIN_ZH = {
+    "evm": "EVM：以太坊、BNB Chain、Polygon 等",
+    "btc": "比特币",
+    "tron": "波场 TRON",
+    "solana": "Solana",
+    "ton": "TON",
+    "hex": "",
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -103,6 +124,34 @@ REASONS: dict[str, tuple[str, str]] = {
         "{value} is a legitimate site of its own that only resembles a brand name; it is not one of our official channels.",
         "{value} 是一个与品牌名称相似的正当网站，但不是我们的官方渠道。",
     ),
+    # Addresses: what it is, that support never asks for a transfer, where the customer's own deposit
+    # address is, and to stop. The registry has no kind for addresses, so none is ever "official".
+    "address": (
+        "{value} is a blockchain address ({chain}), not a website, account or phone number. Support never asks "
+        "you to send funds to an address, and your own deposit address is shown only in the app. If someone "
+        "gave you this address, stop: do not send anything to it.",
+        "{value} 是一个区块链地址（{chain_zh}），不是网站、账号或电话号码。客服永远不会要求您向任何地址转账，"
+        "您自己的充值地址只在 App 内显示。如果这个地址是别人给您的，请立即停止，不要向它转账。",
+    ),
+    "address-bad-checksum": (
+        "{value} looks like a blockchain address ({chain}), but its checksum is wrong: a character has been changed or "
+        "mistyped, so it is not a valid address. Support never asks you to send funds to an address; your own "
+        "deposit address is shown only in the app. Do not send anything to it.",
+        "{value} 看起来像区块链地址（{chain_zh}），但校验不通过：有字符被改动或输错，这不是一个有效地址。客服永远不会"
+        "要求您向任何地址转账，您自己的充值地址只在 App 内显示。请不要向它转账。",
+    ),
+    "tx": (
+        "{value} is a transaction hash ({chain}): it identifies one transfer on the chain. It is not an address "
+        "or an account, and it proves nothing about who is contacting you.",
+        "{value} 是一个交易哈希（{chain_zh}），用来标识链上的一笔转账。它不是地址或账号，也证明不了联系您的人是谁。",
+    ),
+    "tx-hex": (
+        "{value} is a 64-character hex string: a transaction hash (Bitcoin, TRON …) — or a private key. "
+        "A transaction hash only identifies a transfer. If this is a private key, never give it to anyone: "
+        "support never asks for it, and whoever has it can take your funds.",
+        "{value} 是 64 位十六进制字符串：可能是交易哈希（比特币、波场等），也可能是私钥。交易哈希只用来标识一笔转账。"
+        "如果这是私钥，绝不要交给任何人：客服永远不会索要私钥，拿到私钥的人可以转走您的资产。",
+    ),
     "unknown-text": (
         "We could not find a website, email, account or phone number in this text.",
         "没有在这段内容中找到网站、邮箱、账号或电话号码。",
@@ -130,6 +179,16 @@ def reason_pair(key: str, **params: str) -> tuple[str, str]:
     kind = params.get("kind", "text")
     params.setdefault("kind_en", KIND_EN.get(kind, kind))
     params.setdefault("kind_zh", KIND_ZH.get(kind, kind))
-    for name in ("value", "matched", "brand", "detail", "detail_zh", "registrable", "suffix"):
+    for name in (
+        "value",
+        "matched",
+        "brand",
+        "detail",
+        "detail_zh",
+        "registrable",
+        "suffix",
+        "chain",
+        "chain_zh",
+    ):
         params.setdefault(name, "")
     return en.format(**params), zh.format(**params)

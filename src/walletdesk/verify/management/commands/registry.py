@@ -49,6 +49,12 @@ def _export(brand: str | None) -> list[dict[str, Any]]:
     brands: dict[str, list[dict[str, str]]] = {}
     for channel in selectors.official_channels_list(brand=brand):
         brands.setdefault(channel.brand.name, []).append(
-            {"kind": channel.kind, "value": channel.value, "label": channel.label, "locale": channel.locale}
+            {
+                "kind": channel.kind,
+                "value": channel.value,
+                "label": channel.label,
+                "label_zh": channel.label_zh,
+                "locale": channel.locale,
+            }
         )
     return [{"brand": name, "channels": channels} for name, channels in brands.items()]
