@@ -26,6 +26,13 @@ class IntakeFieldsFormField(forms.JSONField):
     """The stored JSON, indented and with Chinese labels as characters: the stock widget showed
     one line of \\u4ea4\\u6613 escapes that operators had to edit blind."""
 
+    def to_python(self, value):
+        # An empty box means no fields; JSONField reads it as None, like the text null, which
+        # intake_fields_problems refuses.
+        if isinstance(value, str) and not value.strip():
+            return []
+        return super().to_python(value)
+
     def prepare_value(self, value):
         if isinstance(value, forms.fields.InvalidJSONInput):
             return value  # what the operator typed, kept so the error can be fixed in place
@@ -50,9 +57,12 @@ def _intake_help() -> str:
 
 class CategoryForm(forms.ModelForm):
     # No Meta: the admin builds the form for Category with every field and this check.
+    # initial=list: a new category's form showed the literal text null (the declared field has no
+    # model default) and saving it untouched stored a category without fields.
     intake_fields = IntakeFieldsFormField(
         label=_("Intake fields"),
         required=False,
+        initial=list,
         widget=forms.Textarea(attrs={"rows": 16, "cols": 80, "style": "font-family: monospace"}),
     )
 
@@ -63,10 +73,10 @@ class CategoryForm(forms.ModelForm):
 
     def clean_intake_fields(self):
         fields = self.cleaned_data.get("intake_fields")
-        problems = intake_fields_problems(fields if fields is not None else [])
+        problems = intake_fields_problems(fields)
         if problems:
             raise forms.ValidationError(problems)
-        return fields if fields is not None else []
+        return fields
 
 
 @admin.register(Category)

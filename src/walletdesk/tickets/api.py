@@ -191,6 +191,8 @@ def ticket_assign(request: HttpRequest, ticket_id: str, payload: AssignIn) -> di
 def ticket_patch(request: HttpRequest, ticket_id: str, payload: TicketPatchIn) -> dict:
     ticket = selectors.ticket_get_for_agent(agent=request.auth, ticket_id=ticket_id)
     by = request.auth
+    if payload.tags is not None:  # refused before any other change is made, not after
+        services.ticket_tags_clean(tags=payload.tags)
     if payload.status is not None:
         ticket = services.ticket_status_set(ticket=ticket, status=payload.status, by=by)
     if payload.priority is not None:

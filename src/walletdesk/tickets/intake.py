@@ -16,6 +16,10 @@ _TEXT_KEYS = ("label_zh", "label_en", "help_zh", "help_en")
 
 def intake_fields_problems(fields: Any) -> list[str]:
     """What is wrong with an intake_fields value, one sentence per problem; [] when it is usable."""
+    if fields is None:
+        # JSON null is no form at all: the portal and the widget would offer the category with
+        # nothing to fill in while the operator meant to write one.
+        return [_("The intake form is null: write [] for a category without fields, or a list of fields.")]
     if not isinstance(fields, list):
         return [_("The intake form must be a list of fields: [{...}, {...}].")]
     problems: list[str] = []

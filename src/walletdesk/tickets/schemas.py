@@ -85,7 +85,11 @@ class TicketPatchIn(Schema):
     status: str | None = None
     priority: str | None = None
     category: str | None = None
-    tags: list[str] | None = None
+    # Checked in tickets.services (ticket_tags_clean): the limit holds for the tag as stored.
+    tags: list[str] | None = Field(
+        None,
+        description="The ticket's tags, replacing its own; each at most 50 characters, trimmed and lower-cased.",
+    )
     team: str | None = None
 
 

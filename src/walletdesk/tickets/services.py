@@ -215,8 +215,30 @@ def ticket_team_set(*, ticket: Ticket, team: Team | None, by: AbstractBaseUser |
     return locked
 
 
+TAG_MAX_CHARS = TicketTag._meta.get_field("name").max_length or 50
+
+
+def ticket_tags_clean(*, tags: list[str]) -> list[str]:
+    """The tags as stored: trimmed, lower-case, each once, sorted. A longer one than a tag holds is
+    refused with its name (ValidationFailed, fields {"tags": …}): it used to be cut to 50
+    characters without a word, and the agent's tag was a different one."""
+    clean = sorted({t.strip().lower() for t in tags if t and t.strip()})
+    too_long = [t for t in clean if len(t) > TAG_MAX_CHARS]
+    if too_long:
+        tag = too_long[0]
+        message = gettext("A tag is at most %(max)s characters; “%(tag)s” has %(count)s.") % {
+            "max": TAG_MAX_CHARS,
+            "tag": tag if len(tag) <= 60 else tag[:60] + "…",
+            "count": len(tag),
+        }
+        raise ValidationFailed(
+            message, fields={"tags": message}, details={"too_long": [t[:60] for t in too_long[:10]]}
+        )
+    return clean
+
+
 def ticket_tags_set(*, ticket: Ticket, tags: list[str], by: AbstractBaseUser | None) -> list[str]:
-    clean = sorted({t.strip().lower()[:50] for t in tags if t and t.strip()})
+    clean = ticket_tags_clean(tags=tags)
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
         existing = set(TicketTag.objects.filter(ticket=locked).values_list("name", flat=True))
