@@ -144,10 +144,14 @@ def test_the_delete_form_needs_the_csrf_token(supervisor):
     [
         (
             "en",
-            "Each reply is at most 5000 characters.",
-            "The two titles together are at most 120 characters.",
+            "Each reply is at most 5000 characters; the Chinese one has 2, the English one 100000.",
+            'The two titles together are at most 120 characters (with " / " between them); these have 143.',
         ),
-        ("zh-hans", "每条回复最多 5000 个字符。", "两个标题合计最多 120 个字符。"),
+        (
+            "zh-hans",
+            "每条回复最多 5000 个字符；中文回复有 2 个，英文回复有 100000 个。",
+            "两个标题合计最多 120 个字符（含中间的“ / ”）；现在有 143 个。",
+        ),
     ],
 )
 def test_limits_are_form_errors(console, supervisor, language, too_long, title_long):

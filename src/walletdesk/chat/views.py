@@ -181,6 +181,11 @@ def console_canned(request: HttpRequest, shortcut: str | None = None) -> HttpRes
     context["deleted"] = request.GET.get("deleted", "")
     context["redacted"] = request.GET.get("redacted") == "1"
     context["title_max"], context["body_max"] = services.CANNED_TITLE_MAX, services.CANNED_BODY_MAX
+    # The lengths the limits are measured on, for the error that names them.
+    context["title_length"] = len(
+        canned.canned_title_join(title_zh=data["title_zh"], title_en=data["title_en"])
+    )
+    context["body_zh_length"], context["body_en_length"] = len(data["body_zh"]), len(data["body_en"])
     return render(request, "chat/console_canned.html", context, status=400 if errors else 200)
 
 
