@@ -358,14 +358,16 @@
   }
   // Before the first message with a later id, else at the end. Notes without an id (an agent joined,
   // the chat ended) keep their place: placed just after the previous message instead, the agent's
-  // first reply went above "agent joined".
+  // first reply went above "agent joined". Messages still on their way stay below what the server
+  // already has; a refused one is not on its way and keeps its place in time: counted as on its
+  // way, it pulled every later message, the agent's replies too, in above itself, out of view.
   function insertOrdered(li, id) {
     var list = $("wd-messages"), before = null;
     Array.prototype.some.call(list.querySelectorAll("li[data-id]"), function (el) {
       if (parseInt(el.dataset.id, 10) > id) { before = el; return true; }
       return false;
     });
-    var firstPending = list.querySelector("li[data-client-id]");
+    var firstPending = list.querySelector("li[data-client-id]:not(.failed)");
     if (before) list.insertBefore(li, before); else list.appendChild(li);
     if (firstPending && li.compareDocumentPosition(firstPending) & Node.DOCUMENT_POSITION_PRECEDING) list.insertBefore(li, firstPending);
   }
@@ -378,11 +380,14 @@
     state.unread = 0; toParent({ type: "wd.unread", count: 0 });
   }
   function renderReceipts() {
-    var upto = state.conversation ? state.conversation.agent_read_upto : 0;
+    var upto = state.conversation ? state.conversation.agent_read_upto : 0, l = $("wd-messages");
+    // A mark under the last message grows the list: one scrolled to its end stays there, the mark in view.
+    var atEnd = l.scrollHeight - l.scrollTop - l.clientHeight < 2;
     Array.prototype.forEach.call(document.querySelectorAll(".wd-msg.customer[data-id]"), function (el) {
       var read = +el.dataset.id <= upto, mark = el.querySelector(".wd-read");
       if (read && !mark) { mark = document.createElement("div"); mark.className = "wd-meta wd-read"; mark.textContent = "✓ " + t("read"); el.appendChild(mark); }
     });
+    if (atEnd) scrollDown();
   }
 
   // --- queue, offline, rating -------------------------------------------------------------------------
