@@ -11,7 +11,8 @@
     "zh-hans": {
       title: "在线咨询", safety: "客服绝不会索要您的助记词、私钥或密码。", verify: "官方渠道 / 验证",
       pick: "您要咨询什么？", prepare: "请准备：", first: "请描述您的问题", start: "开始咨询",
-      send: "发送", attach: "添加图片或 PDF", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
+      send: "发送", attach: "添加图片或 PDF", close: "关闭聊天窗口", language: "语言", emoji: "表情", conversation: "会话",
+      star: "{n} 星", star1: "1 星", placeholder: "输入消息，Enter 发送，Shift+Enter 换行", queue: "您前面还有 {n} 位，预计等待 {w}",
       queueNext: "下一位就是您，预计等待 {w}", queueUnknown: "您前面还有 {n} 位", minutes: "{m} 分钟", lessMinute: "不到 1 分钟",
       agentJoined: "{name}（客服工号 {code}）已接入", typing: "客服正在输入…", read: "已读", sending: "发送中…",
       failed: "未发送：", offlineHours: "现在不在服务时间。我们将于 {t} 回来。", offlineNobody: "现在没有在线客服。",
@@ -28,6 +29,7 @@
       title: "Chat with support", safety: "Support never asks for your seed phrase, private key or password.",
       verify: "Official contacts / Verify", pick: "What do you need help with?", prepare: "Please have ready:",
       first: "Describe your problem", start: "Start chat", send: "Send", attach: "Attach an image or PDF",
+      close: "Close the chat", language: "Language", emoji: "Emoji", conversation: "Conversation", star: "{n} stars", star1: "1 star",
       placeholder: "Type a message, Enter to send, Shift+Enter for a new line", queue: "{n} ahead of you, estimated wait {w}",
       queueNext: "You are next, estimated wait {w}", queueUnknown: "{n} ahead of you", minutes: "{m} min", lessMinute: "under a minute",
       agentJoined: "{name} (agent ID {code}) joined the chat", typing: "Support is typing…", read: "Read", sending: "Sending…",
@@ -174,13 +176,16 @@
     $("wd-title").textContent = t("title"); $("wd-safety-text").textContent = t("safety"); $("wd-verify").textContent = t("verify");
     $("wd-pick").textContent = t("pick"); $("wd-first-label").textContent = t("first"); $("wd-start").textContent = t("start");
     $("wd-send").textContent = t("send"); $("wd-input").placeholder = t("placeholder");
-    $("wd-attach").setAttribute("aria-label", t("attach")); $("wd-attach").title = t("attach");
+    // The names a screen reader says and the tooltips, in the same language as the text around them.
+    ["attach", "close", "emoji"].forEach(function (k) { var b = $("wd-" + k); b.setAttribute("aria-label", t(k)); b.title = t(k); });
+    $("wd-lang").setAttribute("aria-label", t("language")); $("wd-messages").setAttribute("aria-label", t("conversation"));
+    $("wd-emoji-panel").setAttribute("aria-label", t("emoji"));
     $("wd-offline-email-label").textContent = t("email"); $("wd-offline-body-label").textContent = t("message");
     $("wd-offline-send").textContent = t("leave"); $("wd-rate-q").textContent = t("rateQ");
     $("wd-rate-comment").placeholder = t("rateComment"); $("wd-rate-send").textContent = t("rateSend");
     $("wd-transcript").textContent = t("transcript"); $("wd-transcript-email").textContent = t("transcriptEmail");
     $("wd-record").textContent = t("record");
-    renderCategories(); renderQueue(); renderOffline();
+    renderCategories(); renderQueue(); renderOffline(); renderStars();
   }
 
   // --- pre-chat: category picker, what to prepare, help suggestions -----------------------------
@@ -580,7 +585,7 @@
   function renderStars() {
     var box = $("wd-stars"); box.textContent = "";
     [1, 2, 3, 4, 5].forEach(function (n) {
-      var b = document.createElement("button"); b.type = "button"; b.textContent = "★"; b.dataset.value = n; b.setAttribute("aria-label", String(n));
+      var b = document.createElement("button"); b.type = "button"; b.textContent = "★"; b.dataset.value = n; b.setAttribute("aria-label", t(n === 1 ? "star1" : "star", { n: n }));
       if (n <= rating) b.className = "on";
       b.setAttribute("aria-pressed", String(n === rating));
       b.addEventListener("click", function () { rating = n; $("wd-rate-error").hidden = true; renderStars(); });
@@ -617,7 +622,9 @@
   $("wd-attach").addEventListener("click", function () { $("wd-file").click(); });
   $("wd-file").addEventListener("change", function (e) { Array.prototype.forEach.call(e.target.files, upload); e.target.value = ""; });
   $("wd-send").addEventListener("click", send);
-  $("wd-emoji").addEventListener("click", function () { $("wd-emoji-panel").hidden = !$("wd-emoji-panel").hidden; });
+  $("wd-emoji").addEventListener("click", function () {
+    var panel = $("wd-emoji-panel"); panel.hidden = !panel.hidden; $("wd-emoji").setAttribute("aria-expanded", String(!panel.hidden));
+  });
   EMOJI.forEach(function (em) {
     var b = document.createElement("button"); b.type = "button"; b.textContent = em;
     b.addEventListener("click", function () { var s = input.selectionStart || input.value.length; input.value = input.value.slice(0, s) + em + input.value.slice(input.selectionEnd || s); input.focus(); store.set("draft", input.value); });

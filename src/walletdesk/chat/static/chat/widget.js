@@ -32,6 +32,14 @@
     try { localStorage.setItem(FRAME_COPY_KEY, JSON.stringify(copy)); } catch (e) { /* storage off: kept for this page */ }
   }
 
+  // The button and the frame's name sit in the host page, whose language may be another: each is marked
+  // with its own, so a screen reader says it with the right voice.
+  var TEXT = { en: { button: "Chat with support", frame: "Live chat with support" }, "zh-hans": { button: "在线咨询", frame: "在线咨询" } };
+  function applyLang() {
+    if (button) { button.firstChild.nodeValue = TEXT[lang].button; button.lang = lang; }
+    if (iframe) { iframe.title = TEXT[lang].frame; iframe.lang = lang; }
+  }
+
   function post(message) {
     if (ready && iframe) iframe.contentWindow.postMessage(message, base);
     else outbox.push(message);
@@ -41,12 +49,12 @@
     if (iframe) return;
     iframe = document.createElement("iframe");
     iframe.src = base + "/widget/frame/?lang=" + encodeURIComponent(lang);
-    iframe.title = lang === "en" ? "Live chat with support" : "在线咨询";
     iframe.id = "walletdesk-chat-frame";
     iframe.setAttribute("allow", "clipboard-read; clipboard-write");
     iframe.style.cssText = "position:fixed;right:20px;bottom:88px;width:380px;max-width:calc(100vw - 24px);" +
       "height:600px;max-height:calc(100vh - 110px);border:0;border-radius:12px;z-index:2147483000;" +
       "box-shadow:0 8px 30px rgba(0,0,0,.25);background:#fff;display:none";
+    applyLang();
     document.body.appendChild(iframe);
   }
 
@@ -82,13 +90,14 @@
     button = document.createElement("button");
     button.id = "walletdesk-chat-button";
     button.type = "button";
-    button.textContent = lang === "en" ? "Chat with support" : "在线咨询";
+    button.appendChild(document.createTextNode(""));
     button.style.cssText = "position:fixed;right:20px;bottom:20px;z-index:2147483000;border:0;border-radius:24px;" +
       "padding:12px 20px;background:#0b6bcb;color:#fff;font:600 15px sans-serif;cursor:pointer;" +
       "box-shadow:0 4px 14px rgba(0,0,0,.2)";
     badge = document.createElement("span");
     badge.style.cssText = "display:none;margin-left:8px;background:#c5221f;border-radius:10px;padding:0 7px;font-size:12px";
     button.appendChild(badge);
+    applyLang();
     button.addEventListener("click", function () { setOpen(!isOpen); });
     document.body.appendChild(button);
   }
@@ -116,7 +125,7 @@
     if (name === "identify") { buildFrame(); post({ type: "wd.identify", token: (args && args.token) || "" }); }
     else if (name === "open") setOpen(true);
     else if (name === "close") setOpen(false);
-    else if (name === "locale") { lang = /^en/i.test(args || "") ? "en" : "zh-hans"; post({ type: "wd.locale", locale: lang }); }
+    else if (name === "locale") { lang = /^en/i.test(args || "") ? "en" : "zh-hans"; applyLang(); post({ type: "wd.locale", locale: lang }); }
   }
 
   function start() {
