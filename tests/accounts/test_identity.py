@@ -32,3 +32,10 @@ def test_other_wallets_are_other_customers():
         customer_from_identity(identity=WalletIdentity(wallet_uid="w-b", name="", email="", locale="en")).pk
         == b.pk
     )
+
+
+def test_a_name_from_the_wallets_token_loses_its_bidi_controls():
+    from walletdesk.accounts.identity import identity_token_sign, identity_token_verify
+
+    token = identity_token_sign(wallet_uid="uid-bidi", name="Ann \u202eevil\u202c \u200fX")
+    assert identity_token_verify(token).name == "Ann evil X"

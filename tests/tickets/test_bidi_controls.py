@@ -6,8 +6,9 @@ import json
 import pytest
 
 from walletdesk.accounts.models import Customer
+from walletdesk.core.bidi import bidi_strip
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.inbox import InboundMessage, receive, text_normalise
+from walletdesk.tickets.inbox import InboundMessage, receive
 from walletdesk.tickets.models import Attachment, Channel, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -26,8 +27,8 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 64
         ("👩\u200d💻 مرحبا 你好 a\u200bb", "👩\u200d💻 مرحبا 你好 a\u200bb"),
     ],
 )
-def test_text_normalise_removes_bidi_controls_only(typed, stored):
-    assert text_normalise(typed) == stored
+def test_bidi_strip_removes_bidi_controls_only(typed, stored):
+    assert bidi_strip(typed) == stored
 
 
 def test_body_subject_name_intake_and_file_name_are_stored_without_bidi_controls(category):

@@ -9,6 +9,7 @@ import jwt
 from django.conf import settings
 
 from walletdesk.accounts.errors import IdentityTokenExpired, IdentityTokenInvalid
+from walletdesk.core.bidi import bidi_strip
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _verify(token: str) -> tuple[WalletIdentity, float]:
     locale = str(claims.get("locale") or "zh-hans")
     identity = WalletIdentity(
         wallet_uid=sub,
-        name=str(claims.get("name") or "")[:200],
+        name=bidi_strip(str(claims.get("name") or ""))[:200],
         email=str(claims.get("email") or "")[:254],
         locale="en" if locale.lower().startswith("en") else "zh-hans",
     )

@@ -13,7 +13,7 @@ from django.utils import translation
 from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.chat import selectors
 from walletdesk.chat.models import CannedReply
-from walletdesk.tickets.inbox import text_normalise
+from walletdesk.core.bidi import bidi_strip
 from walletdesk.tickets.models import Ticket
 
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones that start inline
@@ -53,7 +53,7 @@ def canned_body_for(reply: CannedReply, locale: str) -> str:
 def _customer_name(ticket: Ticket, locale: str) -> str:
     # A name stored before tickets.inbox removed bidi controls (or from a wallet's identity token)
     # would reorder the agent's own reply around it.
-    name = text_normalise(ticket.customer.name or "").strip() if ticket.customer_id else ""
+    name = bidi_strip(ticket.customer.name or "").strip() if ticket.customer_id else ""
     if name:
         return name
     with translation.override(locale):

@@ -13,7 +13,6 @@ transaction, 6-7 after it: on SQLite every writer waits while one holds the lock
 from __future__ import annotations
 
 import dataclasses
-import re
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from django.utils import timezone
 
 from walletdesk.accounts import services as accounts
 from walletdesk.accounts.models import Customer
+from walletdesk.core.bidi import bidi_present, bidi_strip
 from walletdesk.core.markdown import markdown_render
 from walletdesk.core.prepared import PreparedInsert, server_prepared_cursor
 from walletdesk.core.sqlite_writer import sqlite_writer_turn
@@ -130,39 +130,23 @@ def _opens_ticket(inbound: InboundMessage) -> bool:
     return inbound.ticket is None and (inbound.new_ticket or inbound.channel not in THREADING_CHANNELS)
 
 
-# Bidi controls in a customer's text make it display in another order than it reads, in the
-# console as in the portal and the widget: "\u202eevil\u202c" shows as "live", a file name as
-# "invoice\u202efdp.exe" as "invoiceexe.pdf", and a right-to-left mark alone shows "11\u200f 22\u200f 33"
-# as "1133 22" (an amount, an address written in groups). Removed, not replaced: each is invisible
-# and the rest of the text reads as the customer typed it. The embeddings, overrides and isolates
-# (U+202A-U+202E, U+2066-U+2069) reorder any text; the marks (U+200E LRM, U+200F RLM, U+061C ALM)
-# reorder digit groups and only place punctuation in right-to-left scripts, which the desk's
-# Chinese and English do not need.
-_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def text_normalise(text: str) -> str:
-    """`text` without bidi controls; everything else kept."""
-    return _BIDI_CONTROLS.sub("", text)
-
-
 def inbound_normalise(inbound: InboundMessage) -> InboundMessage:
     """The customer's text as every channel stores it: body, subject, name, intake answers and file
-    names without bidi controls (`text_normalise`). A copy when something changed; the caller's is
+    names without bidi controls (`core.bidi.bidi_strip`). A copy when something changed; the caller's is
     left alone."""
     texts = [inbound.body, inbound.subject, inbound.name]
     texts += [value for value in inbound.intake.values() if isinstance(value, str)]
     texts += [upload.filename for upload in inbound.attachments]
-    if not any(_BIDI_CONTROLS.search(text) for text in texts):
+    if not any(map(bidi_present, texts)):
         return inbound
     return dataclasses.replace(
         inbound,
-        body=text_normalise(inbound.body),
-        subject=text_normalise(inbound.subject),
-        name=text_normalise(inbound.name),
-        intake={k: text_normalise(v) if isinstance(v, str) else v for k, v in inbound.intake.items()},
+        body=bidi_strip(inbound.body),
+        subject=bidi_strip(inbound.subject),
+        name=bidi_strip(inbound.name),
+        intake={k: bidi_strip(v) if isinstance(v, str) else v for k, v in inbound.intake.items()},
         attachments=[
-            dataclasses.replace(upload, filename=text_normalise(upload.filename))
+            dataclasses.replace(upload, filename=bidi_strip(upload.filename))
             for upload in inbound.attachments
         ],
     )
