@@ -76,3 +76,14 @@ def test_console_refuses_a_long_tag_with_a_form_error(client, agent, ticket, lan
     assert response.status_code == 400
     assert says in response.content.decode() and LONG in response.content.decode()
     assert not TicketTag.objects.filter(ticket=ticket).exists()
+
+
+def test_console_form_with_a_long_tag_changes_no_other_field_and_keeps_the_tags_typed(client, agent, ticket):
+    login_agent(client, agent, "agent-pass-123")
+    response = client.post(
+        f"/console/tickets/{ticket.pk}/fields/", {"status": Status.ON_HOLD, "tags": f"vip, {LONG}"}
+    )
+    assert response.status_code == 400
+    assert f'value="vip, {LONG}"' in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status != Status.ON_HOLD

@@ -317,6 +317,12 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
         elif action == "take":
             services.ticket_assign(ticket=ticket, agent=request.user, by=request.user)
         elif action == "fields":
+            # Tags first: a refused tag changes nothing else of the form.
+            tags = (
+                services.ticket_tags_clean(tags=post["tags"].replace("，", ",").split(","))
+                if "tags" in post
+                else None
+            )
             if post.get("status"):
                 services.ticket_status_set(ticket=ticket, status=post["status"], by=request.user)
             if post.get("priority"):
@@ -326,10 +332,8 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
             if "team" in post:
                 team = Team.objects.filter(slug=post["team"]).first()
                 services.ticket_team_set(ticket=ticket, team=team, by=request.user)
-            if "tags" in post:
-                services.ticket_tags_set(
-                    ticket=ticket, tags=post["tags"].replace("，", ",").split(","), by=request.user
-                )
+            if tags is not None:
+                services.ticket_tags_set(ticket=ticket, tags=tags, by=request.user)
         else:
             raise Http404()
     except (DomainError, ValueError) as exc:
@@ -338,6 +342,8 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
         context = _ticket_context(request, ticket_id, error=message, errors=errors)
         context["draft"] = post.get("body", "")
         context["draft_action"] = action
+        if action == "fields" and "tags" in post:
+            context["tags"] = post["tags"]  # what the agent typed, to correct
         return _ticket_render(request, context, status=400)
     return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
 
