@@ -7,6 +7,7 @@ import io
 import logging
 from email.utils import make_msgid
 
+import django
 import pytest
 from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
@@ -271,8 +272,12 @@ def test_an_html_mail_is_read_as_text(imap_settings, dovecot):
     assert body == "My deposit is missing"
 
 
-def test_bad_credentials_exit_non_zero_with_a_sentence(imap_settings, capsys):
+def test_bad_credentials_exit_non_zero_with_a_sentence(imap_settings, capsys, monkeypatch):
     imap_settings.WALLETDESK_IMAP_PASSWORD = "wrong"
+    # execute_from_command_line calls django.setup(), which configures logging again: the root
+    # handler would write to this test's captured stderr, closed once the test ends (the canary
+    # test then failed on it). Django is set up already.
+    monkeypatch.setattr(django, "setup", lambda *args, **kwargs: None)
     with pytest.raises(SystemExit) as exit_info:
         execute_from_command_line(["walletdesk", "mail", "fetch"])
     assert exit_info.value.code != 0
