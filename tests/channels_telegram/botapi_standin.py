@@ -383,16 +383,7 @@ class BotApiStandIn:
         if isinstance(reply, dict) and reply.get("message_id") not in self.messages[chat_id]:
             if not reply.get("allow_sending_without_reply"):
                 raise ApiError(400, "Bad Request: message to be replied not found")
-        with self.lock:
-            message_id = next(self._message_ids[chat_id])
-            self.messages[chat_id].add(message_id)
-        return {
-            "message_id": message_id,
-            "from": self.bot,
-            "chat": self.chats[chat_id],
-            "date": int(time.time()),
-            "text": shown,
-        }
+        return self._bot_message(chat_id, text=shown)
 
     def _m_senddocument(self, params: dict[str, Any]) -> Any:
         chat_id = self._chat(params)
@@ -400,6 +391,19 @@ class BotApiStandIn:
         if not isinstance(document, dict) or not document.get("content"):
             raise ApiError(400, "Bad Request: there is no document in the request")
         file_id, unique = self.file_add(document["content"], folder="documents", extension="bin")
+        return self._bot_message(
+            chat_id,
+            document={
+                "file_id": file_id,
+                "file_unique_id": unique,
+                "file_name": document["filename"],
+                "mime_type": document["type"],
+                "file_size": len(document["content"]),
+            },
+        )
+
+    def _bot_message(self, chat_id: int, **content: Any) -> dict[str, Any]:
+        """A Message the bot sent into `chat_id`, as sendMessage / sendDocument return it."""
         with self.lock:
             message_id = next(self._message_ids[chat_id])
             self.messages[chat_id].add(message_id)
@@ -408,13 +412,7 @@ class BotApiStandIn:
             "from": self.bot,
             "chat": self.chats[chat_id],
             "date": int(time.time()),
-            "document": {
-                "file_id": file_id,
-                "file_unique_id": unique,
-                "file_name": document["filename"],
-                "mime_type": document["type"],
-                "file_size": len(document["content"]),
-            },
+            **content,
         }
 
     def _m_deletemessage(self, params: dict[str, Any]) -> Any:
