@@ -15,13 +15,11 @@ from django.core.management.base import CommandError
 
 from walletdesk.accounts.models import Customer
 from walletdesk.channels_telegram import services
-from walletdesk.channels_telegram.adapters import TelegramAdapter
 from walletdesk.channels_telegram.botapi import BotApi, TelegramUnreachable
 from walletdesk.channels_telegram.formatting import telegram_html
 from walletdesk.core.markdown import markdown_render
 from walletdesk.shield.services import warning_message
 from walletdesk.tickets import outbox
-from walletdesk.tickets.adapters import adapter_get, adapter_register
 from walletdesk.tickets.attachments import UploadedFile
 from walletdesk.tickets.models import Attachment, AuthorKind, Channel, Delivery, Message, Ticket
 
@@ -51,16 +49,6 @@ def bot(settings):
     settings.WALLETDESK_TELEGRAM_WEBHOOK_SECRET = SECRET
     yield standin
     standin.stop()
-
-
-@pytest.fixture(autouse=True)
-def _telegram_adapter():
-    """This app's adapter, whatever another test in this process registered for the channel
-    (tests/tickets/test_spine.py registers a flaky one and leaves it)."""
-    previous = adapter_get(Channel.TELEGRAM)
-    adapter_register(Channel.TELEGRAM, TelegramAdapter())
-    yield
-    adapter_register(Channel.TELEGRAM, previous)
 
 
 def _post(client, update, secret=SECRET):
