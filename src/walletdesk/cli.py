@@ -5,10 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-# Commands that scripts run once per file of JSON lines, so their start-up is most of what a run
-# costs. Django's system checks import the URL configuration, that is every view and API module of
-# the web app (seconds of CPU), to check URLs these commands never serve: they skip them.
-_NO_SYSTEM_CHECKS = frozenset({"shield", "triage", "verify", "kb"})
 # Commands that never open the database: no migration check either.
 _NO_DATABASE = frozenset({"shield", "triage"})
 # Commands that migrate, or only print, themselves.
@@ -25,17 +21,11 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("WALLETDESK_DB_POOL", "true")
     import django
     from django.conf import settings
-    from django.core.management import ManagementUtility
+    from django.core.management import execute_from_command_line
 
     django.setup()
     _migrate_fresh_sqlite(args, settings)
-    utility = ManagementUtility(["walletdesk", *args])
-    if args[:1] and args[0] in _NO_SYSTEM_CHECKS:
-        command = utility.fetch_command(args[0])
-        command.requires_system_checks = []
-        command.run_from_argv(utility.argv)
-        return
-    utility.execute()
+    execute_from_command_line(["walletdesk", *args])
 
 
 def _migrate_fresh_sqlite(args: list[str], settings: object) -> None:

@@ -13,6 +13,9 @@ from walletdesk.helpcenter.models import Locale
 
 
 class Command(BaseCommand):
+    # Run once per file of JSON lines by scripts: Django's system checks would import the whole
+    # URL configuration (every view and API module) first, for URLs this command never serves.
+    requires_system_checks: list[str] = []
     help = "Help center: import/export Markdown articles, search, rebuild the index, load the demo."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -20,6 +20,9 @@ from walletdesk.shield.services import text_redact
 
 
 class Command(BaseCommand):
+    # Run once per file of JSON lines by scripts: Django's system checks would import the whole
+    # URL configuration (every view and API module) first, for URLs this command never serves.
+    requires_system_checks: list[str] = []
     help = "Scan text for wallet secrets (seed phrases, private keys, keystore files) and redact them."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -20,6 +20,9 @@ from walletdesk.verify import selectors, services
 
 
 class Command(BaseCommand):
+    # Run once per file of JSON lines by scripts: Django's system checks would import the whole
+    # URL configuration (every view and API module) first, for URLs this command never serves.
+    requires_system_checks: list[str] = []
     help = "Tell whether a website, email, handle, phone number or WeChat ID is official, a look-alike or unknown."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
