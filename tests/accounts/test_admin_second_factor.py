@@ -46,7 +46,15 @@ def test_a_plain_agent_with_both_factors_stays_out(client, agent, settings):
     device = TOTPDevice.objects.create(user=agent, name="phone", confirmed=True)
     client.post("/console/login/?next=/admin/", {"username": agent.username, "password": "agent-pass-123"})
     client.post("/console/login/otp/", {"token": f"{totp(device.bin_key):06d}"})
-    assert client.get("/admin/").status_code == 302  # not staff
+    # Not staff: a page that says so, not a redirect to the console's login, which would send a
+    # verified agent straight back to /admin/ (a loop in the browser).
+    response = client.get("/admin/", follow=True, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 403
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+    assert b"supervisors and administrators" in response.content
+    assert client.get("/admin/tickets/ticket/", follow=True, HTTP_ACCEPT_LANGUAGE="en").status_code == 403
+    in_chinese = client.get("/admin/", follow=True, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert "管理后台仅供主管和管理员使用" in in_chinese
 
 
 def test_without_required_2fa_the_admin_takes_a_password(client, supervisor, settings):

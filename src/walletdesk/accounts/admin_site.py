@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
@@ -46,6 +47,10 @@ class AgentAdminSite(OTPAdminSite):
     def login(self, request: HttpRequest, extra_context: dict | None = None) -> HttpResponse:
         if not settings.WALLETDESK_REQUIRE_2FA:
             return AdminSite.login(self, request, extra_context)
+        if request.user.is_authenticated and request.user.is_verified():
+            # Signed in with both factors, yet no admin for this role: the console's login would send
+            # the agent straight back here, and round again.
+            return render(request, "accounts/admin_forbidden.html", status=403)
         # One sign-in for both: the console's, with its rate limits, TOTP step and enrolment.
         next_url = request.GET.get("next") or reverse("admin:index", current_app=self.name)
         return redirect_to_login(next_url, reverse("agent-login"))
