@@ -695,7 +695,9 @@ def _language_runs(
                 elif index - run_start >= FULL_RUN and (phrase := valid(run_start, index - 1)):
                     found.append((ones[phrase[0]], ones[phrase[1]]))
             run_start = index
-    return found
+    # A well-typed phrase is both a full run and a partial one: the same token range, whose
+    # every later step (checksum, edges, neighbours) would be repeated for the same span.
+    return list(dict.fromkeys(found))
 
 
 def _valid_streak(
