@@ -168,6 +168,77 @@ def main() -> None:
     fresh_sample(FRESH, "Fresh real-brand sample")
     if (FRESH / "holdout" / "registry.json").exists():
         fresh_sample(FRESH / "holdout", "Held-out real-brand sample (written late)")
+    shortened_addresses(index)
+
+
+# Written with the rule (session 9), not blind: how wallets, explorers, phishing pages and chats cut
+# an address's middle out, and text with ellipses that is no address.
+SHORTENED = [
+    "0x5290…9EE7",
+    "0x5290...9ee7",
+    "0xAb58…eC9B",
+    "0xdAC1...1ec7",
+    "0x28C6c0…f21d60",
+    "0x5290..9EE7",
+    "0x5290⋯9EE7",
+    "0x5290．．．9EE7",
+    "0x5290 … 9EE7",
+    "0x5290***9EE7",
+    "TQ2b…Zx9",
+    "TR7NHq…jLj6t",
+    "TNPe…YqeL",
+    "TXYZ...1234",
+    "bc1q…w8x",
+    "bc1qxy2k…x0wlh",
+    "BC1QAR…5MDQ",
+    "1BvB…NVN2",
+    "3J98t1…WNLy",
+    "EQDt…p4q2",
+    "UQBv...Xk9_",
+    "7EcD…FLtV",
+    "9WzD…AWWM",
+    "请转到 0x5290…9EE7 这个地址",
+    "客服让我转到TQ2b…Zx9",
+    "地址：bc1q…w8x，金额 0.1",
+    "support said send USDT to TR7NHq...jLj6t",
+    "the address on the site was 0xdAC1…1ec7, is it yours?",
+]
+NOT_SHORTENED = [
+    "Thanks...Bye",
+    "Total...wow",
+    "wait...what",
+    "Hello...World",
+    "To be continued...",
+    "0x...",
+    "3am...5pm",
+    "1234...5678",
+    "v1.2...3",
+    "abcd...efgh",
+    "Trust...me",
+    "页面一直在加载……",
+    "我等了很久......还是没到账",
+    "I waited... and waited... nothing",
+    "2024...2025",
+    "https://etherscan.io/address/0x5290...9ee7",
+    "demowallet.com",
+    "@DemoWalletSupport",
+    "+86 400 820 8820",
+    "hmm... not sure",
+]
+
+
+def shortened_addresses(index: RegistryIndex) -> None:
+    """Shortened addresses are named as addresses; text with ellipses is not."""
+    found = [v for v in SHORTENED if index.judge(v).kind == "address"]
+    wrong = [(v, index.judge(v).kind) for v in NOT_SHORTENED if index.judge(v).kind == "address"]
+    print("\nShortened blockchain addresses (written with the rule, not blind)")
+    print(f"{'shortened addresses named as addresses':44} {len(found):3d}/{len(SHORTENED):<3d}")
+    print(f"{'ellipsis text taken for an address':44} {len(wrong):3d}/{len(NOT_SHORTENED):<3d}")
+    for value in SHORTENED:
+        if value not in found:
+            print(f"  missed   {value}")
+    for value, _kind in wrong:
+        print(f"  wrong    {value}")
 
 
 if __name__ == "__main__":

@@ -859,7 +859,13 @@ class RegistryIndex:
         if p.kind == "tx":
             key = "tx-hex" if p.chain == "hex" else "tx"
         else:
-            key = "address-bad-checksum" if "bad-checksum" in p.tricks else "address"
+            key = (
+                "address-shortened"
+                if "shortened" in p.tricks
+                else "address-bad-checksum"
+                if "bad-checksum" in p.tricks
+                else "address"
+            )
         return self._verdict(
             "unknown", p, key, chain=CHAIN_EN.get(p.chain, ""), chain_zh=CHAIN_ZH.get(p.chain, "")
         )

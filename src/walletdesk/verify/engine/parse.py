@@ -76,6 +76,31 @@ _BROKEN_ADDRESS = (
 _PAY_URI = re.compile(r"^(?:ethereum|bitcoin|solana|tron):(?:pay-)?([0-9A-Za-z]+)", re.IGNORECASE)
 _TOKENS = re.compile(r"-?[01]:[0-9a-fA-F]{64}|[0-9A-Za-z_\-]{25,100}")
 
+# "0x5290…9EE7", "TQ2b...Zx9", "bc1q…w8x": an address with its middle cut out, as wallets, explorers,
+# phishing pages and chats show it. Nothing can be checked in it, but it is still someone asking the
+# customer to send funds. The prefix names the family; after NFKC "…" is "...", "⋯" stays itself.
+_ELLIPSIS = r" ?(?:\.{2,6}|\u22ef{1,3}|\*{3,6}) ?"
+_BECH32 = "02-9ac-hj-np-zAC-HJ-NP-Z"
+_SHORTENED = re.compile(
+    rf"(?<![0-9A-Za-z])(?:"
+    rf"(?P<evm>0[xX][0-9a-fA-F]{{2,20}}{_ELLIPSIS}[0-9a-fA-F]{{3,20}})"
+    rf"|(?P<bech32>(?:bc1|tb1|BC1|TB1)[{_BECH32}]{{1,20}}{_ELLIPSIS}[{_BECH32}]{{3,20}})"
+    rf"|(?P<ton>[EU]Q[A-Za-z0-9_\-]{{2,20}}{_ELLIPSIS}[A-Za-z0-9_\-]{{3,20}})"
+    rf"|(?P<tron>T[{_B58}]{{3,20}}{_ELLIPSIS}[{_B58}]{{3,20}})"
+    rf"|(?P<legacy>[13][{_B58}]{{3,20}}{_ELLIPSIS}[{_B58}]{{3,20}})"
+    rf"|(?P<base58>[{_B58}]{{4,20}}{_ELLIPSIS}[{_B58}]{{4,20}})"
+    rf")(?![0-9A-Za-z_\-])"
+)
+_SHORTENED_CHAIN = {
+    "evm": "evm",
+    "bech32": "btc",
+    "ton": "ton",
+    "tron": "tron",
+    "legacy": "btc",
+    "base58": "base58",  # Solana and others: no prefix tells which
+}
+_ELLIPSIS_SPLIT = re.compile(_ELLIPSIS)
+
 
 class ParseError(ValueError):
     """The text holds nothing that can be checked (empty, or only spaces and punctuation)."""
@@ -150,9 +175,54 @@ def parse_value(raw: str) -> Parsed:
         chain = chain_value(raw, token)
         if chain is not None:
             return chain
+    shortened = shortened_address(raw, text)
+    if shortened is not None:
+        return shortened
     if re.fullmatch(r"[\w\-]{2,64}", text):
         return _wechat(raw, text)
     return Parsed(kind="text", raw=raw, value=text)
+
+
+def shortened_address(raw: str, text: str) -> Parsed | None:
+    """The first shortened address in text ("0x5290…9EE7"), or None.
+
+    TRON's T and Bitcoin's 1 or 3 also begin words and numbers ("Thanks...Bye", "1234...5678"), so
+    there the characters shown must look drawn from base58: a letter, and a digit or both cases; with
+    no prefix at all (Solana), a letter, a digit and both cases.
+    """
+    if "." not in text and "\u22ef" not in text and "*" not in text:
+        return None
+    for match in _SHORTENED.finditer(text):
+        family = match.lastgroup or ""
+        written = match.group(0)
+        head, tail = _ELLIPSIS_SPLIT.split(written, maxsplit=1)
+        if family in ("tron", "legacy") and not _looks_base58(head[1:] + tail):
+            continue
+        if family == "base58" and not _looks_base58(head + tail, strict=True):
+            continue
+        shown = f"{head}\u2026{tail}"
+        if family in ("evm", "bech32"):
+            head, tail = head.lower(), tail.lower()
+        return Parsed(
+            kind="address",
+            raw=raw,
+            value=f"{head}\u2026{tail}",
+            handle=shown,
+            chain=_SHORTENED_CHAIN[family],
+            tricks=["shortened"],
+        )
+    return None
+
+
+def _looks_base58(shown: str, *, strict: bool = False) -> bool:
+    letters = [c for c in shown if c.isalpha()]
+    if not letters:
+        return False
+    upper = sum(c.isupper() for c in letters)
+    digit = any(c.isdigit() for c in shown)
+    if strict:
+        return digit and 0 < upper < len(letters)
+    return digit or (upper >= 2 and len(letters) - upper >= 1)
 
 
 def chain_value(raw: str, token: str) -> Parsed | None:

@@ -38,6 +38,7 @@ CHAIN_EN = {
     "solana": "Solana",
     "ton": "TON",
     "hex": "",
+    "base58": "Solana or another chain",
 }
 CHAIN_ZH = {
     "evm": "EVM：以太坊、BNB Chain、Polygon 等",
@@ -46,6 +47,7 @@ CHAIN_ZH = {
     "solana": "Solana",
     "ton": "TON",
     "hex": "",
+    "base58": "Solana 或其他链",
 }
 
 REASONS: dict[str, tuple[str, str]] = {
@@ -139,6 +141,18 @@ REASONS: dict[str, tuple[str, str]] = {
         "deposit address is shown only in the app. Do not send anything to it.",
         "{value} 看起来像区块链地址（{chain_zh}），但校验不通过：有字符被改动或输错，这不是一个有效地址。客服永远不会"
         "要求您向任何地址转账，您自己的充值地址只在 App 内显示。请不要向它转账。",
+    ),
+    # "0x5290…9EE7": the middle is cut out, so nothing can be checked; the ends prove nothing either,
+    # since address-poisoning scams make addresses that share them.
+    "address-shortened": (
+        "{value} is a shortened blockchain address ({chain}): only its first and last characters are shown, "
+        "the way phishing pages and chat messages write them. Scammers make addresses that begin and end with "
+        "the same characters as a real one, so matching ends prove nothing. Support never asks you to send "
+        "funds to an address, and your own deposit address is shown only in the app. If someone gave you this "
+        "address, stop: do not send anything to it.",
+        "{value} 是一个被缩写的区块链地址（{chain_zh}）：只显示了开头和结尾的几个字符，钓鱼网页和聊天消息常这样写。"
+        "骗子会生成首尾字符与真实地址相同的地址，所以首尾一致证明不了什么。客服永远不会要求您向任何地址转账，"
+        "您自己的充值地址只在 App 内显示。如果这个地址是别人给您的，请立即停止，不要向它转账。",
     ),
     "tx": (
         "{value} is a transaction hash ({chain}): it identifies one transfer on the chain. It is not an address "
