@@ -130,7 +130,7 @@ def test_bad_input_is_refused_with_a_sentence(demo_registry):
 
 @pytest.mark.django_db
 def test_api_keeps_its_keys_and_gives_address_advice(client, demo_registry):
-    body = client.get("/api/v1/verify", {"value": EVM}).json()
+    body = client.post("/api/v1/verify", {"value": EVM}, content_type="application/json").json()
     assert set(body) == {
         "verdict",
         "kind",
@@ -145,7 +145,7 @@ def test_api_keeps_its_keys_and_gives_address_advice(client, demo_registry):
     assert (body["verdict"], body["kind"], body["known_phishing"]) == ("unknown", "address", False)
     assert "deposit address is shown only in the app" in body["advice"]
     assert "充值地址只在 App 内显示" in body["advice_zh"]
-    tx = client.get("/api/v1/verify", {"value": "0x" + "ab" * 32}).json()
+    tx = client.post("/api/v1/verify", {"value": "0x" + "ab" * 32}, content_type="application/json").json()
     assert tx["kind"] == "tx" and "Check a transaction" in tx["advice"] and "查询交易" in tx["advice_zh"]
 
 
@@ -168,7 +168,7 @@ def test_cli_prints_the_same_four_keys_with_kind_address(demo_registry):
     ],
 )
 def test_verify_page_says_it_is_an_address(client, demo_registry, language, heading, advice):
-    response = client.get("/verify/", {"value": EVM}, HTTP_ACCEPT_LANGUAGE=language)
+    response = client.post("/verify/", {"value": EVM}, HTTP_ACCEPT_LANGUAGE=language)
     page = response.content.decode()
     assert response.status_code == 200
     assert heading in page and advice in page
@@ -177,9 +177,9 @@ def test_verify_page_says_it_is_an_address(client, demo_registry, language, head
 
 @pytest.mark.django_db
 def test_verify_page_bad_input_is_a_400_not_a_500(client, demo_registry):
-    assert client.get("/verify/", {"value": " "}).status_code == 400
-    assert client.get("/verify/", {"value": "0x" + "a" * 2100}).status_code == 400
-    weird = client.get("/verify/", {"value": "0x\u0000" + "a" * 40 + "<script>"})
+    assert client.post("/verify/", {"value": " "}).status_code == 400
+    assert client.post("/verify/", {"value": "0x" + "a" * 2100}).status_code == 400
+    weird = client.post("/verify/", {"value": "0x\u0000" + "a" * 40 + "<script>"})
     assert weird.status_code in (200, 400) and b"<script>" not in weird.content.split(b'id="verdict"')[-1]
 
 

@@ -25,7 +25,9 @@ def console_client(client, agent, settings):
 
 
 def test_verify_page_gives_an_unmistakable_answer_in_both_languages(client, demo_registry):
-    en = client.get("/verify/", {"value": "https://dеmowallet.com/login"}, HTTP_ACCEPT_LANGUAGE="en")
+    en = client.get(
+        "/verify/", {"value": "https://dеmowallet.com/login"}, HTTP_ACCEPT_LANGUAGE="en", follow=True
+    )
     assert en.status_code == 200
     assert "Look-alike" in en.content.decode() and "https://demowallet.com" in en.content.decode()
     zh = client.get(

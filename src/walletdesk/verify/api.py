@@ -12,7 +12,7 @@ from walletdesk.accounts.auth import agent_auth, customer_auth
 from walletdesk.core.ratelimit import client_ip, rate_limit_public
 from walletdesk.verify import selectors, services
 from walletdesk.verify.engine.judge import Verdict
-from walletdesk.verify.errors import ReportNotFound
+from walletdesk.verify.errors import ReportNotFound, VerifyValueInUrl
 
 router = Router()
 
@@ -43,6 +43,11 @@ KIND_ADVICE = {
         "report it.",
         "客服永远不会要求您向任何地址转账。您自己的充值地址只在 App 内显示。如果这个地址是别人通过聊天、电话或"
         "邮件给您的，请立即停止：不要转账，并举报它。",
+    ),
+    "secret": (
+        "Support never asks for your seed phrase or private key, and no real site needs it to check "
+        "anything. If funds are already missing, report a stolen account right away.",
+        "客服永远不会索要您的助记词或私钥，任何正规网站也不需要它来核验什么。如果资产已经丢失，请立即报告账户被盗。",
     ),
     "tx": (
         "To see where a transfer stands, use Check a transaction on this site. Never share a private key or "
@@ -103,10 +108,27 @@ def verdict_out(verdict: Verdict) -> dict:
     return {**verdict.as_dict(), "advice": advice, "advice_zh": advice_zh}
 
 
-@router.get("/verify", response=VerdictOut, auth=None)
-def verify_value(request: HttpRequest, value: str = "") -> dict:
+class VerifyIn(Schema):
+    value: str
+
+
+@router.post("/verify", response=VerdictOut, auth=None)
+def verify_value(request: HttpRequest, payload: VerifyIn) -> dict:
+    """Check a value sent in the body: what a customer pastes may be private (an address, a number,
+    even a seed phrase), and a URL keeps it in histories and server logs."""
     rate_limit_public(request, "verify")
-    return verdict_out(services.value_verify(value=value))
+    return verdict_out(services.value_verify(value=payload.value))
+
+
+@router.get("/verify", response=VerdictOut, auth=None, deprecated=True)
+def verify_value_shared(request: HttpRequest, value: str = "") -> dict:
+    """Kept for links and clients made before POST: answers only what a URL may carry harmlessly
+    (official channels, imitations, bare hosts, public accounts); anything else is a 400 asking for POST."""
+    rate_limit_public(request, "verify")
+    verdict = services.value_verify(value=value)
+    if services.verdict_share_value(verdict=verdict) is None:
+        raise VerifyValueInUrl()
+    return verdict_out(verdict)
 
 
 @router.get("/official-channels", response=list[ChannelOut], auth=None)

@@ -47,6 +47,24 @@ class ReportOfficialValue(DomainError):
     message = _("This is an official channel; it cannot be added to the phishing blocklist.")
 
 
+class ReportValueSecret(DomainError):
+    code = "report_value_secret"
+    status = 400
+    message = _(
+        "This looks like a seed phrase or private key: it was not sent to anyone. Report only the link, "
+        "address or account."
+    )
+
+
+class VerifyValueInUrl(DomainError):
+    code = "verify_value_in_url"
+    status = 400
+    message = _(
+        "Send this value in the body of POST /api/v1/verify: in a URL it stays in browser history and "
+        "server logs."
+    )
+
+
 class AntiPhishingCodeInvalid(DomainError):
     code = "anti_phishing_code_invalid"
     status = 400

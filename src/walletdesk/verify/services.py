@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.verify import selectors
-from walletdesk.verify.engine.judge import Verdict
+from walletdesk.verify.engine.judge import RegistryIndex, Verdict
 from walletdesk.verify.engine.parse import KINDS, ParseError, parse_value, values_in_text
+from walletdesk.verify.engine.reasons import reason_pair
 from walletdesk.verify.errors import (
     AntiPhishingCodeInvalid,
     ChannelChangeForbidden,
@@ -31,6 +32,7 @@ from walletdesk.verify.errors import (
     RegistryInvalid,
     ReportAlreadyReviewed,
     ReportOfficialValue,
+    ReportValueSecret,
     VerifyValueInvalid,
 )
 from walletdesk.verify.models import (
@@ -74,7 +76,47 @@ def value_verify(*, value: str) -> Verdict:
         raise VerifyValueInvalid()
     if len(value) > MAX_VALUE_LENGTH:
         raise VerifyValueInvalid(f"The value is longer than {MAX_VALUE_LENGTH} characters.")
-    return selectors.registry_index_get().judge(value)
+    return value_judge(index=selectors.registry_index_get(), value=value)
+
+
+def value_judge(*, index: RegistryIndex, value: str) -> Verdict:
+    """The engine's verdict, unless the value holds a wallet secret: then the answer is about the
+    secret and quotes nothing of it (people paste seed phrases into anything that says "check")."""
+    verdict = index.judge(value)
+    # A transaction hash looks like a private key to the shield; its own answer already says it may be one.
+    if verdict.kind == "tx":
+        return verdict
+    from walletdesk.shield.services import secrets_find
+
+    if not secrets_find(text=value):
+        return verdict
+    en, zh = reason_pair("secret")
+    return Verdict("unknown", "secret", None, en, zh)
+
+
+def verdict_share_value(*, verdict: Verdict) -> str | None:
+    """What a link to this result may carry (/verify/?value=…), or None when no link may.
+
+    A URL stays in browser history, proxies and server logs. Harmless there: what is public anyway —
+    an official channel, an imitation of one, a bare host or a public account. Never an unknown
+    address, number, mailbox or WeChat ID (the customer's own, perhaps), a hash, a secret or free text;
+    a link's path and query (reset tokens) are dropped. Kept only if it gives the same answer again.
+    """
+    if verdict.kind in ("secret", "tx", "text") or not verdict.value:
+        return None
+    public = verdict.kind in ("website", "telegram", "x", "handle")
+    if verdict.verdict == "unknown" and not public:
+        return None
+    candidate = {
+        "telegram": f"https://t.me/{verdict.value}",
+        "x": f"https://x.com/{verdict.value}",
+        "handle": f"@{verdict.value}",
+        "wechat": f"WeChat: {verdict.value}",
+    }.get(verdict.kind, verdict.value)
+    again = selectors.registry_index_get().judge(candidate)
+    if (again.verdict, again.kind, again.matched) != (verdict.verdict, verdict.kind, verdict.matched):
+        return None
+    return candidate
 
 
 def text_find_lookalikes(*, text: str) -> list[Verdict]:
@@ -334,6 +376,13 @@ def report_create(
     verdict = value_verify(value=value)
     if verdict.verdict == "official":
         raise ReportOfficialValue()
+    from walletdesk.shield.services import secrets_find, text_redact
+
+    # Reports are stored and read by agents: a secret in the value is refused (nothing else in it is
+    # worth keeping), one in the note is cut out like anywhere else.
+    if verdict.kind == "secret" or secrets_find(text=value):
+        raise ReportValueSecret()
+    note = text_redact(text=note or "").text
     key = hashlib.sha256(f"{settings.SECRET_KEY}:{ip}".encode()).hexdigest() if ip else ""
     return PhishingReport.objects.create(
         value=value.strip()[:500],

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -33,10 +35,15 @@ def _customer(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 @require_http_methods(["GET", "POST"])
 def verify_page(request: HttpRequest) -> HttpResponse:
+    """The check is a POST: what a customer pastes may be private (their address, their number, even a
+    seed phrase), and a GET would put it in the browser's history and the server's access log. A link
+    with ?value= still works for what a URL may carry harmlessly (services.verdict_share_value)."""
     context: dict = {"value": "", "agent_code": request.GET.get("agent", "").strip()}
     status = 200
+    judged = False
     try:
-        if request.method == "POST" and request.POST.get("action") == "report":
+        action = request.POST.get("action", "check") if request.method == "POST" else ""
+        if action == "report":
             rate_limit_public(request, "verify-report", limit=10)
             customer = _customer(request)
             services.report_create(
@@ -46,24 +53,21 @@ def verify_page(request: HttpRequest) -> HttpResponse:
                 ip=client_ip(request),
             )
             context["reported"] = True
-        elif request.method == "POST" and request.POST.get("action") == "check_code":
+        elif action == "check_code":
             customer = _customer(request)
             if customer is None:
                 return redirect("/support/login/?next=/verify/")
             context["check_code"] = services.support_check_code_create(customer_id=str(customer.pk))
-        value = request.GET.get("value", "").strip()
-        if "value" in request.GET and not value:
-            context["error"], status = _("Paste a link, address, account or number to check."), 400
-        if value:
-            rate_limit_public(request, "verify")
-            verdict = services.value_verify(value=value)
-            advice, advice_zh = advice_pair(verdict)
-            context.update(
-                value=value,
-                verdict=verdict,
-                reason=verdict.reason_zh if _zh() else verdict.reason,
-                advice=advice_zh if _zh() else advice,
-            )
+        elif action == "check":
+            judged = True
+            status = _verify_into(context, request, request.POST.get("value", ""), shared=False)
+        elif "value" in request.GET:
+            judged = True
+            moved = _shared_link_target(request, request.GET.get("value", ""))
+            if moved is not None:
+                return redirect(moved)
+            status = _verify_into(context, request, request.GET.get("value", ""), shared=True)
+        context["link_refused"] = request.GET.get("link") == "refused"
         if context["agent_code"]:
             rate_limit_public(request, "verify-agent")
             context["agent"] = services.agent_id_check(agent_code=context["agent_code"])
@@ -72,7 +76,52 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     except DomainError as exc:
         context["error"], status = exc.message, 400
     context["signed_in"] = _customer(request) is not None
-    return render(request, "verify/verify.html", context, status=status)
+    response = render(request, "verify/verify.html", context, status=status)
+    if judged or request.method == "POST":
+        # The answer quotes what was pasted: no copy in the browser's cache or a shared proxy.
+        add_never_cache_headers(response)
+    return response
+
+
+def _shared_link_target(request: HttpRequest, raw: str) -> str | None:
+    """Where a ?value= link must go instead of being answered at its own address, or None.
+
+    The value is in the history and the access log by now; what remains is not to answer it, not to
+    repeat it on the page (the language switcher sends the page's address back), and to leave the tab
+    on an address that carries nothing private: the bare page, or the link's harmless form (its host).
+    """
+    value = raw.strip()
+    if not value:
+        return None  # the empty-check message, at this harmless address
+    rate_limit_public(request, "verify")
+    share_value = services.verdict_share_value(verdict=services.value_verify(value=value))
+    if share_value is None:
+        return "/verify/?link=refused"
+    if share_value != value:
+        return f"/verify/?{urlencode({'value': share_value})}"
+    return None
+
+
+def _verify_into(context: dict, request: HttpRequest, raw: str, *, shared: bool) -> int:
+    """Judge `raw` into the page's context; returns the status. `shared`: it came in a link."""
+    value = raw.strip()
+    if not value:
+        context["error"] = _("Paste a link, address, account or number to check.")
+        return 400
+    if not shared:
+        rate_limit_public(request, "verify")
+    verdict = services.value_verify(value=value)
+    share_value = services.verdict_share_value(verdict=verdict)
+    advice, advice_zh = advice_pair(verdict)
+    context.update(
+        # A secret is not written back into the page.
+        value="" if verdict.kind == "secret" else value,
+        verdict=verdict,
+        reason=verdict.reason_zh if _zh() else verdict.reason,
+        advice=advice_zh if _zh() else advice,
+        share_url=f"/verify/?{urlencode({'value': share_value})}" if share_value else "",
+    )
+    return 200
 
 
 def _language_name(code: str) -> str:

@@ -16,6 +16,7 @@ KIND_ZH = {
     "handle": "账号",
     "address": "区块链地址",
     "tx": "交易哈希",
+    "secret": "钱包机密",
     "text": "内容",
 }
 KIND_EN = {
@@ -28,6 +29,7 @@ KIND_EN = {
     "handle": "account",
     "address": "blockchain address",
     "tx": "transaction hash",
+    "secret": "wallet secret",
     "text": "text",
 }
 # Chain families as parse.chain_value names them ("hex": a bare 64-hex hash, the chain unknown).
@@ -165,6 +167,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "support never asks for it, and whoever has it can take your funds.",
         "{value} 是 64 位十六进制字符串：可能是交易哈希（比特币、波场等），也可能是私钥。交易哈希只用来标识一笔转账。"
         "如果这是私钥，绝不要交给任何人：客服永远不会索要私钥，拿到私钥的人可以转走您的资产。",
+    ),
+    # Not the engine's: services.value_judge answers this when the shield finds a secret in the value.
+    "secret": (
+        "This looks like a wallet secret (a seed phrase or private key), not a link or an account. Never paste "
+        "it anywhere or give it to anyone: support never asks for it, and whoever has it can take your funds. "
+        "It was not kept. If you have typed it into a website or given it to someone, treat it as exposed: "
+        "create a new wallet and move your funds to it now.",
+        "这看起来是钱包机密（助记词或私钥），不是链接或账号。绝不要把它粘贴到任何地方或交给任何人：客服永远不会索要，"
+        "拿到它的人可以转走您的资产。这里没有保存它。如果您已经在某个网站输入过或交给过别人，请视为已泄露："
+        "立即创建新钱包并把资产转过去。",
     ),
     "unknown-text": (
         "We could not find a website, email, account or phone number in this text.",

@@ -78,7 +78,8 @@ class Command(BaseCommand):
                     json.dumps({"id": ident, "error": f'line {number} needs a non-empty string "value"'})
                 )
                 continue
-            result = {"id": item.get("id"), **index.judge(item["value"]).as_public()}
+            verdict = services.value_judge(index=index, value=item["value"])
+            result = {"id": item.get("id"), **verdict.as_public()}
             out.write(json.dumps(result, ensure_ascii=False))
         return bad
 
