@@ -108,6 +108,14 @@ def test_a_pasted_secret_is_warned_about_and_not_written_back(
     assert response.status_code == 200 and heading in page and words in page
     assert "abandon" not in page and WIF not in page
     assert 'name="note"' not in page  # no report form for it
+    assert 'href="/support/new/?category=account_theft"' in page
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_the_box_names_an_address_in_both_languages(client, language):
+    page = client.get("/verify/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    label = page.split('<label for="verify-value">')[1].split("</label>")[0]
+    assert label == {"en": "Link, address, account or number", "zh-hans": "链接、地址、账号或号码"}[language]
 
 
 def test_the_api_checks_a_posted_value_and_names_a_secret_without_quoting_it(client, demo_registry):
