@@ -343,12 +343,15 @@ def _ascii_token_symbols() -> dict[bytes, str]:
     return {key.encode(): symbol for key, symbol in _token_symbols().items() if key.isascii()}
 
 
-def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Parallel lists of token starts, ends and language masks (0 unlisted, _BREAK a hard break)."""
+def _tokens(text: str) -> tuple[list[int], list[int], list[int], list[str | None]]:
+    """Parallel lists of token starts, ends, language masks (0 unlisted, _BREAK a hard break)
+    and word keys (word_key of a listed word or of any Latin, Cyrillic, kana or Hangul token;
+    None for the others: the run checks read a word's key many times, once is enough)."""
     masks = key_masks()
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[int] = []
+    keys: list[str | None] = []
     previous_end = 0
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
@@ -357,7 +360,9 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
             starts.append(previous_end)
             ends.append(start)
             kinds.append(_BREAK)
+            keys.append(None)
         previous_end = end
+        key = None
         if group == 1:
             token = match.group()
             if end - start <= 7 and token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
@@ -368,7 +373,8 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
                 continue  # "a) abandon b) ability": letters numbering the words (none is listed)
             if text[end : end + 1] == ":" and _SPEAKER_RE.search(text, max(0, start - 24), start):
                 continue  # "Customer: abandon\nCustomer: ability": a chat speaker's name
-            mask = masks.get(token.lower() if token.isascii() else word_key(token), 0)
+            key = token.lower() if token.isascii() else word_key(token)
+            mask = masks.get(key, 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
             if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
                 mask = 0
@@ -378,18 +384,22 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int]]:
             mask = 0
         elif group == 3:
             mask = masks.get(match.group(), 0) if end - start == 1 else 0
+            if mask:
+                key = word_key(match.group())
         elif group == 2:
-            mask = masks.get(word_key(match.group()), 0)
+            key = word_key(match.group())
+            mask = masks.get(key, 0)
         else:
             mask = 0
         starts.append(start)
         ends.append(end)
         kinds.append(mask)
-    return starts, ends, kinds
+        keys.append(key)
+    return starts, ends, kinds, keys
 
 
 def _separated_runs(text: str) -> list[Span]:
-    starts, ends, kinds = _tokens(text)
+    starts, ends, kinds, keys = _tokens(text)
     spans: list[Span] = []
     for first, last in _sentence_split(text, starts, ends, _clusters(kinds)):
         bits = 0
@@ -399,13 +409,13 @@ def _separated_runs(text: str) -> list[Span]:
         while bits:
             bit = bits & -bits
             bits ^= bit
-            for lo, hi in _language_runs(text, starts, ends, kinds, first, last, bit):
-                exact = _valid_streak(text, starts, ends, kinds, lo, hi, bit)
+            for lo, hi in _language_runs(keys, kinds, first, last, bit):
+                exact = _valid_streak(text, starts, ends, kinds, keys, lo, hi, bit)
                 if exact:
                     lo, hi = _extend_same_layout(text, starts, ends, kinds, *exact, bit)
                 else:
                     lo, hi = _extend_edges(text, starts, ends, kinds, lo, hi, bit)
-                lo, hi = _absorb_neighbours(text, starts, ends, kinds, lo, hi, bit)
+                lo, hi = _absorb_neighbours(text, starts, ends, kinds, keys, lo, hi, bit)
                 if not exact:
                     lo, hi = _complete_split_phrase(text, starts, ends, kinds, lo, hi, bit)
                 if (
@@ -434,7 +444,14 @@ NEIGHBOUR_RUN = 3
 
 
 def _absorb_neighbours(
-    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    kinds: list[int],
+    keys: list[str | None],
+    lo: int,
+    hi: int,
+    bit: int,
 ) -> tuple[int, int]:
     """Widen lo..hi over up to MAX_GAPS other tokens to take in NEIGHBOUR_RUN listed words beyond."""
 
@@ -442,7 +459,7 @@ def _absorb_neighbours(
         return kinds[p] > 0 and bool(kinds[p] & bit)
 
     def content(p: int) -> bool:
-        return word_key(text[starts[p] : ends[p]]) not in COMMON_ENGLISH
+        return keys[p] not in COMMON_ENGLISH
 
     for step in (1, -1):
         edge = hi if step == 1 else lo
@@ -651,13 +668,13 @@ def _clusters(kinds: list[int]) -> list[tuple[int, int]]:
 
 
 def _language_runs(
-    text: str, starts: list[int], ends: list[int], kinds: list[int], first: int, last: int, bit: int
+    keys: list[str | None], kinds: list[int], first: int, last: int, bit: int
 ) -> list[tuple[int, int]]:
     """Token ranges that read as a phrase in one language: full runs with gaps, or partial runs."""
     ones = [p for p in range(first, last + 1) if kinds[p] > 0 and kinds[p] & bit]
-    if len(ones) < min(PARTIAL_RUN.values()):
+    if len(ones) < PARTIAL_RUN_MIN:
         return []
-    words = [word_key(text[starts[p] : ends[p]]) for p in ones]
+    words = [keys[p] for p in ones]
     english = wordlist_for_bit(bit).language == "english"
     found: list[tuple[int, int]] = []
 
@@ -701,7 +718,14 @@ def _language_runs(
 
 
 def _valid_streak(
-    text: str, starts: list[int], ends: list[int], kinds: list[int], lo: int, hi: int, bit: int
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    kinds: list[int],
+    keys: list[str | None],
+    lo: int,
+    hi: int,
+    bit: int,
 ) -> tuple[int, int] | None:
     """The one phrase with a valid checksum inside the run's longest gap-free stretch, if any.
 
@@ -721,13 +745,12 @@ def _valid_streak(
     if best is None or best[1] - best[0] + 1 < FULL_RUN:
         return None
     if (best[0] - lo) + (hi - best[1]) > 2 and not all(
-        _prose_beside(text, starts, ends, kinds, p, bit)
+        _prose_beside(text, starts, ends, kinds, keys, p, bit)
         for p in (*range(lo, best[0]), *range(best[1] + 1, hi + 1))
     ):
         return None  # the run is more than this stretch (typos): keep all of it
-    index = wordlist_for_bit(bit).index
-    positions = [index.get(word_key(text[starts[p] : ends[p]]), -1) for p in range(best[0], best[1] + 1)]
-    prose_window = _window_beside_prose(text, starts, ends, kinds, best, positions, bit)
+    positions = list(map(wordlist_for_bit(bit).index.get, keys[best[0] : best[1] + 1], repeat(-1)))
+    prose_window = _window_beside_prose(text, starts, ends, kinds, keys, best, positions, bit)
     if prose_window:
         return prose_window
     for size in sorted(MNEMONIC_LENGTHS, reverse=True):
@@ -754,6 +777,7 @@ def _window_beside_prose(
     starts: list[int],
     ends: list[int],
     kinds: list[int],
+    keys: list[str | None],
     best: tuple[int, int],
     positions: list[int],
     bit: int,
@@ -763,14 +787,14 @@ def _window_beside_prose(
     does. The shortest: prose words completing a longer window's checksum happen 1 time in 16
     or 32, a longer phrase ending in prose words almost never."""
     edges = (*range(best[0], best[0] + 2), *range(best[1] - 1, best[1] + 1))
-    if not _is_english(bit) or not any(_prose_beside(text, starts, ends, kinds, p, bit) for p in edges):
+    if not _is_english(bit) or not any(_prose_beside(text, starts, ends, kinds, keys, p, bit) for p in edges):
         return None
     for size in MNEMONIC_LENGTHS:
         clean = [
             (best[0] + first, best[0] + first + size - 1)
             for first in checksum_valid_starts(positions, size)
             if all(
-                _prose_beside(text, starts, ends, kinds, p, bit)
+                _prose_beside(text, starts, ends, kinds, keys, p, bit)
                 for p in (*range(best[0], best[0] + first), *range(best[0] + first + size, best[1] + 1))
             )
         ]
@@ -792,12 +816,16 @@ _PROSE_UNLISTED = frozenset(
 )
 
 
-def _prose_beside(text: str, starts: list[int], ends: list[int], kinds: list[int], p: int, bit: int) -> bool:
+def _prose_beside(
+    text: str, starts: list[int], ends: list[int], kinds: list[int], keys: list[str | None], p: int, bit: int
+) -> bool:
     """Whether token p, beside a checksum-valid English phrase, reads as the prose around it:
     a common or phrase-talk listed word, or an unlisted word that is no misspelt listed one."""
     if not _is_english(bit) or kinds[p] == _BREAK:
         return kinds[p] == _BREAK and _is_english(bit)
-    word = word_key(text[starts[p] : ends[p]])
+    word = keys[p]
+    if word is None:
+        word = word_key(text[starts[p] : ends[p]])
     if kinds[p] & bit:
         return word in COMMON_ENGLISH or word in _PHRASE_TALK
     return word in _PROSE_UNLISTED or not _looks_like_word(text[starts[p] : ends[p]], bit, zh=False)
