@@ -53,6 +53,8 @@ def verify_page(request: HttpRequest) -> HttpResponse:
                 ip=client_ip(request),
             )
             context["reported"] = True
+            # The answer stays beside the thanks: the reporter still needs to know what they reported.
+            _verify_into(context, request, request.POST.get("value", ""), shared=False)
         elif action == "check_code":
             customer = _customer(request)
             if customer is None:
