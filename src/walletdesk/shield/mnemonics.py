@@ -347,48 +347,54 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int], list[str | None
     """Parallel lists of token starts, ends, language masks (0 unlisted, _BREAK a hard break)
     and word keys (word_key of a listed word or of any Latin, Cyrillic, kana or Hangul token;
     None for the others: the run checks read a word's key many times, once is enough)."""
-    masks = key_masks()
+    masks = key_masks().get
     starts: list[int] = []
     ends: list[int] = []
     kinds: list[int] = []
     keys: list[str | None] = []
     previous_end = 0
+    # The loop runs once per token of every message that may hold a phrase: each test is
+    # ordered cheapest first, and a word is lower-cased once.
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
-        group = match.lastindex
         if start - previous_end > MAX_SEPARATOR:
             starts.append(previous_end)
             ends.append(start)
             kinds.append(_BREAK)
             keys.append(None)
         previous_end = end
+        group = match.lastindex
         key = None
         if group == 1:
             token = match.group()
-            if end - start <= 7 and token.lower() in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
+            size = end - start
+            after = text[end : end + 1]
+            lowered = token.lower()
+            if size <= 7 and lowered in _NUMBER_LABELS and _LABELLED_NUMBER_RE.match(text, end):
                 continue  # "No.1 abandon, No.2 ability": the label belongs to the numbering
-            if end - start == 2 and start and text[start - 1].isdigit() and token.lower() in _ORDINALS:
+            if size == 2 and lowered in _ORDINALS and start and text[start - 1].isdigit():
                 continue  # "1st abandon 2nd ability": the suffix of a numbering
-            if end - start == 1 and text[end : end + 1] == ")":
+            if size == 1 and after == ")":
                 continue  # "a) abandon b) ability": letters numbering the words (none is listed)
-            if text[end : end + 1] == ":" and _SPEAKER_RE.search(text, max(0, start - 24), start):
+            if after == ":" and _SPEAKER_RE.search(text, max(0, start - 24), start):
                 continue  # "Customer: abandon\nCustomer: ability": a chat speaker's name
-            key = token.lower() if token.isascii() else word_key(token)
-            mask = masks.get(key, 0)
+            # No letter of this class lower-cases to ASCII: an ASCII lower case is the key.
+            key = lowered if lowered.isascii() else word_key(token)
+            mask = masks(key, 0)
             # Letters wedged between digits are pieces of a hash or an address, not words.
-            if mask and start and text[start - 1].isdigit() and text[end : end + 1].isdigit():
+            if mask and start and after.isdigit() and text[start - 1].isdigit():
                 mask = 0
         elif group == 4:
             if end - start <= 2:
                 continue  # "1." "12)": the numbering of a written-down phrase
             mask = 0
         elif group == 3:
-            mask = masks.get(match.group(), 0) if end - start == 1 else 0
+            mask = masks(match.group(), 0) if end - start == 1 else 0
             if mask:
                 key = word_key(match.group())
         elif group == 2:
             key = word_key(match.group())
-            mask = masks.get(key, 0)
+            mask = masks(key, 0)
         else:
             mask = 0
         starts.append(start)
