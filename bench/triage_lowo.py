@@ -15,8 +15,12 @@ when it is off. The fold models are fitted once; only the pipeline is re-run.
 --off NAME ...: score with these rules switched off (several at once).
 --hold FILE ...: extra held-out files to score with the model trained on every row (a new writer
 measured before training on it).
+--writer-folds K: a cheaper, harsher proxy for A/B trials of features and models: the writers dealt
+round-robin into K groups, each group held out together (K fits instead of one per writer).
+--confusion: the commonest (gold -> predicted) pairs per language over all held-out rows.
 
 Run: .venv/bin/python bench/triage_lowo.py [--audit] [--off NAME ...] [--errors WRITER] [--hold FILE ...]
+     [--writer-folds K] [--confusion]
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import pickle
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,6 +47,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from walletdesk.triage import codeswitch as codeswitch_module  # noqa: E402
 from walletdesk.triage import features as features_module  # noqa: E402
 from walletdesk.triage import lexicon as lexicon_module  # noqa: E402
 from walletdesk.triage import model as model_module  # noqa: E402
@@ -88,24 +94,39 @@ def _memo_features() -> None:
     training.features_of = cached
 
 
-def fold_models(rows: list[dict], writers: list[str], config: training.ModelConfig) -> dict[str, Any]:
-    """One model per held-out writer, kept in a pickle under /tmp keyed by everything that shapes
+def fold_models(
+    rows: list[dict], writers: list[str], config: training.ModelConfig, groups: int = 0
+) -> dict[str, Any]:
+    """One model per held-out writer (or per group of writers when `groups` > 0), kept in a pickle under /tmp keyed by everything that shapes
     them (rows, labels, config, feature code), so re-running the pipeline after a rule edit is fast."""
     feature_code = "".join(
-        Path(m.__file__).read_text(encoding="utf-8") for m in (features_module, lexicon_module, model_module)
+        Path(m.__file__).read_text(encoding="utf-8")
+        for m in (features_module, codeswitch_module, lexicon_module, model_module)
     )
     key = hashlib.sha256(
         repr(
-            ([(r["text"], r["category"], r["complaint"], r["source"]) for r in rows], config, feature_code)
+            (
+                [(r["text"], r["category"], r["complaint"], r["source"]) for r in rows],
+                config,
+                feature_code,
+                groups,
+            )
         ).encode()
     ).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"triage_lowo_{key}.pickle"
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
     _memo_features()
-    models = {
-        w: training.model_fit([r for r in rows if r.get("source") != w], config=config) for w in writers
-    }
+    if groups:
+        models = {}
+        for k in range(groups):
+            out = set(writers[k::groups])
+            model = training.model_fit([r for r in rows if r.get("source") not in out], config=config)
+            models.update(dict.fromkeys(out, model))
+    else:
+        models = {
+            w: training.model_fit([r for r in rows if r.get("source") != w], config=config) for w in writers
+        }
     cache.write_bytes(pickle.dumps(models))
     return models
 
@@ -162,6 +183,17 @@ def model_alone(models: dict[str, Any], held: dict[str, list[dict]]) -> dict[str
     return scores(all_rows, all_cats)
 
 
+def confusion_print(held: dict[str, list[dict]], result: dict[str, Any], top: int = 12) -> None:
+    pairs: dict[str, Counter] = {lang: Counter() for lang in LANGS}
+    for w, rows in held.items():
+        for r, c in zip(rows, result["per"][w][1], strict=True):
+            if r["category"] != c:
+                pairs[r["lang"]][f"{r['category']} -> {c}"] += 1
+    for lang in LANGS:
+        wrong = sum(pairs[lang].values())
+        print(f"  {lang} ({wrong} wrong): " + ", ".join(f"{k} {n}" for k, n in pairs[lang].most_common(top)))
+
+
 def _delta(base: dict[str, Any], new: dict[str, Any]) -> str:
     parts = [f"{lang} {new[lang] - base[lang]:+.3f}" for lang in LANGS if lang in base and lang in new]
     parts.append(f"theft {new['theft'][0] - base['theft'][0]:+d}")
@@ -186,6 +218,10 @@ def main() -> None:
         help="training.ModelConfig fields to change, e.g. template_weight=0.5 category_c=0.5",
     )
     parser.add_argument("--per-writer-audit", action="store_true", help="audit deltas per writer too")
+    parser.add_argument(
+        "--writer-folds", type=int, default=0, metavar="K", help="hold out K groups of writers"
+    )
+    parser.add_argument("--confusion", action="store_true", help="commonest gold -> predicted pairs")
     args = parser.parse_args()
 
     started = time.process_time()
@@ -201,7 +237,7 @@ def main() -> None:
         kind = str(fields[key])
         changes[key] = int(value) if kind == "int" else float(value) if kind == "float" else value
     config = dataclasses.replace(training.SHIPPED, **changes)
-    models = fold_models(rows, writers, config)
+    models = fold_models(rows, writers, config, args.writer_folds)
     print(f"{len(rows)} rows, {len(writers)} writers, fitted in {time.process_time() - started:.0f}s CPU")
 
     with rules_off(args.off):
@@ -212,6 +248,8 @@ def main() -> None:
         print(line(w.removeprefix("written_"), sc))
     print(line("POOLED", base["pooled"]))
     print(line("model alone, pooled", alone))
+    if args.confusion:
+        confusion_print(held, base)
 
     for w in args.errors:
         sc, cats, comps = base["per"][w]
