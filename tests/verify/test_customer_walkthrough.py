@@ -44,3 +44,11 @@ def test_the_anti_phishing_code_box_says_its_rule(client, customer, language, ru
     box = page.split('id="ap-code"')[1].split(">")[0]
     assert 'type="text"' in box and f'title="{rule}"' in box
     assert rule in page.split('id="ap-code-rule">')[1]
+
+
+def test_a_rate_limited_check_says_when_to_try_again(client, demo_registry, settings):
+    settings.WALLETDESK_RATE_LIMIT_ENABLED = True
+    settings.WALLETDESK_RATE_LIMIT_PUBLIC = 2
+    codes = [client.post("/verify/", {"value": "demowallet.com"}) for _ in range(3)]
+    assert [r.status_code for r in codes] == [200, 200, 429]
+    assert int(codes[-1]["Retry-After"]) > 0

@@ -41,6 +41,7 @@ def verify_page(request: HttpRequest) -> HttpResponse:
     context: dict = {"value": "", "agent_code": request.GET.get("agent", "").strip()}
     status = 200
     judged = False
+    retry_after = None
     try:
         action = request.POST.get("action", "check") if request.method == "POST" else ""
         if action == "report":
@@ -74,11 +75,13 @@ def verify_page(request: HttpRequest) -> HttpResponse:
             rate_limit_public(request, "verify-agent")
             context["agent"] = services.agent_id_check(agent_code=context["agent_code"])
     except RateLimited as exc:
-        context["error"], status = exc.message, 429
+        context["error"], status, retry_after = exc.message, 429, exc.retry_after
     except DomainError as exc:
         context["error"], status = exc.message, 400
     context["signed_in"] = _customer(request) is not None
     response = render(request, "verify/verify.html", context, status=status)
+    if retry_after is not None:
+        response["Retry-After"] = str(retry_after)
     if judged or request.method == "POST":
         # The answer quotes what was pasted: no copy in the browser's cache or a shared proxy.
         add_never_cache_headers(response)
