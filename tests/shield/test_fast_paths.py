@@ -119,3 +119,46 @@ def test_words_near_a_string_match_the_scan_of_the_whole_text() -> None:
             whole[bisect_left(starts, start - keys._NEAR) : bisect_right(starts, end + keys._NEAR)]
         )
         assert keys._words_near(text, start, end) == expected
+
+
+def _brace_by_characters(text: str, opener: int) -> int | None:
+    """The closing brace found one character at a time (what _matching_brace stands in for)."""
+    depth = 0
+    in_string = escaped = False
+    for position in range(opener, min(len(text), opener + 20000)):
+        char = text[position]
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return position
+    return None
+
+
+def test_matching_brace_reads_json_as_the_character_loop_does() -> None:
+    rng = random.Random(8)
+    # Braces inside strings, escaped quotes and backslashes, an escape before a line break,
+    # strings never closed.
+    pieces = ["{", "}", '"', "\\", "a", " ", "\n", ":", ",", '{"a": "b}"}', '"x\\"y"', "\\\\", '"\\\n"']
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 50)))
+        for opener in (position for position, char in enumerate(text) if char == "{"):
+            assert keys._matching_brace(text, opener) == _brace_by_characters(text, opener), text
+    # The look ends 20,000 characters on, inside a string or not.
+    for text in (
+        "{" + " " * 19998 + "}",
+        "{" + " " * 19999 + "}",
+        '{"' + "\\" * 19999,
+        '{"' + "x" * 19997 + '"}',
+    ):
+        assert keys._matching_brace(text, 0) == _brace_by_characters(text, 0)
