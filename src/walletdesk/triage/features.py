@@ -13,6 +13,7 @@ from pathlib import Path
 
 import opencc
 
+from walletdesk.triage.codeswitch import code_switch_read
 from walletdesk.triage.lexicon import lexicon_features
 
 # Cantonese "all gone" (冇晒, 轉走晒): 晒 after a result verb reads as 了. 冒認 is 冒充.
@@ -91,7 +92,10 @@ def text_normalise(text: str) -> str:
 def features_of(text: str) -> list[str]:
     """Feature strings for one message (order irrelevant, repeats count)."""
     norm = text_normalise(text)
-    padded = f" {norm} "
+    # Characters are read with code-switched English in Chinese ("被freeze了" as "被冻结了"), so
+    # the Chinese rows' n-grams apply; whole words below keep the English as written.
+    read = code_switch_read(norm)
+    padded = f" {read} "
     n = len(padded)
     feats = [padded[i : i + 2] for i in range(n - 1)]
     feats += [padded[i : i + 3] for i in range(n - 2)]
@@ -99,7 +103,7 @@ def features_of(text: str) -> list[str]:
     # new compounds) still carries its character. Chosen by 5-fold grouped CV on 5,644 rows
     # (bench/triage_model_sweep.py): zh macro-F1 0.951 -> 0.962 with C 0.5 -> 1.0, the model alone
     # 0.931 -> 0.949; Latin letters as unigrams only added noise to English.
-    feats.extend("c:" + ch for ch in norm if "\u4e00" <= ch <= "\u9fff")
+    feats.extend("c:" + ch for ch in read if "\u4e00" <= ch <= "\u9fff")
     words = _WORD_RE.findall(norm)
     feats.extend("w:" + w for w in words)
     feats.extend(f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
