@@ -14,6 +14,7 @@ import pytest
 
 from walletdesk.shield import keys, mnemonics
 from walletdesk.shield.services import secrets_find
+from walletdesk.shield.wordlists import word_key, wordlists
 
 ENGLISH = "legal winner thank year wave sausage worth useful legal winner thank yellow"
 # Latin with accents, Cyrillic, kana with a long-vowel mark, Hangul, lone and glued Han, digits
@@ -162,3 +163,22 @@ def test_matching_brace_reads_json_as_the_character_loop_does() -> None:
         '{"' + "x" * 19997 + '"}',
     ):
         assert keys._matching_brace(text, 0) == _brace_by_characters(text, 0)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_token_keys_are_the_word_keys_the_run_checks_read(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(PIECES) + rng.choice(("", " ", "\n", "，", "1. ")) for _ in range(200))
+    starts, ends, kinds, keys_ = mnemonics._tokens(text)
+    assert len(starts) == len(ends) == len(kinds) == len(keys_)
+    for start, end, kind, key in zip(starts, ends, kinds, keys_, strict=True):
+        if kind > 0:
+            assert key is not None
+        if key is not None:
+            assert key == word_key(text[start:end])
+
+
+def test_a_well_typed_phrase_is_one_run_not_a_full_and_a_partial_one() -> None:
+    starts, ends, kinds, keys_ = mnemonics._tokens(ENGLISH)
+    english = wordlists()[0].bit
+    assert mnemonics._language_runs(keys_, kinds, 0, len(kinds) - 1, english) == [(0, 11)]
