@@ -15,6 +15,13 @@ from walletdesk.core.i18n import site_language
 from walletdesk.tickets.views import customer_required
 from walletdesk.wallet import services
 from walletdesk.wallet.connector import WalletTransfer, connector_get
+from walletdesk.wallet.errors import (
+    WalletAccountNotFound,
+    WalletRejected,
+    WalletRequestInvalid,
+    WalletSignatureInvalid,
+    WalletUnavailable,
+)
 
 # A panel load diagnoses at most this many uncredited deposits (one RPC round trip each).
 FLAG_LIMIT = 5
@@ -58,6 +65,24 @@ def console_customer_panel(request: HttpRequest, ticket_id: str) -> HttpResponse
     return render(request, "wallet/_customer_panel_body.html", _panel_context(ticket))
 
 
+_CONNECTOR_ERRORS = (
+    WalletUnavailable,
+    WalletAccountNotFound,
+    WalletRejected,
+    WalletRequestInvalid,
+    WalletSignatureInvalid,
+)
+
+
+def _agent_error(exc: DomainError) -> tuple[str, str]:
+    """(what went wrong in the agent's language, the backend's own words or "") for the panel: a
+    Chinese console showed "The wallet backend at http://… cannot be reached (ConnectionError)." alone."""
+    if isinstance(exc, _CONNECTOR_ERRORS) and exc.message_given:
+        headline = str(type(exc).message)
+        return headline, "" if exc.message == headline else exc.message
+    return exc.message, ""
+
+
 def _panel_context(ticket: Any, **extra: Any) -> dict[str, Any]:
     uid = getattr(ticket.customer, "wallet_uid", None) if ticket.customer_id else None
     context: dict[str, Any] = {"ticket": ticket, "uid": uid, **extra}
@@ -71,7 +96,7 @@ def _panel_context(ticket: Any, **extra: Any) -> dict[str, Any]:
                 transfers=wallet.transfers_list(uid),
             )
         except DomainError as exc:
-            context["error"] = exc.message
+            context["error"], context["error_detail"] = _agent_error(exc)
         else:
             context["flags"] = deposits_uncredited_confirmed(context["transfers"])
     return context
@@ -86,14 +111,16 @@ def console_account_action(request: HttpRequest, ticket_id: str, action: str) ->
         return redirect(f"{settings.LOGIN_URL}?next=/console/tickets/{ticket_id}/")
     ticket = _agent_ticket(request, ticket_id)
     act = services.account_freeze_by_agent if action == "freeze" else services.account_unfreeze_by_agent
-    status, problem = 200, ""
+    status, problem, detail = 200, "", ""
     try:
         act(ticket=ticket, agent=request.user, reason=request.POST.get("reason", ""))
     except DomainError as exc:
-        status, problem = exc.status, exc.message
+        status, (problem, detail) = exc.status, _agent_error(exc)
     if not request.headers.get("HX-Request") and not problem:
         return redirect(f"/console/tickets/{ticket.pk}/")
-    context = _panel_context(ticket, action_error=problem, action_done="" if problem else action)
+    context = _panel_context(
+        ticket, action_error=problem, action_error_detail=detail, action_done="" if problem else action
+    )
     return render(request, "wallet/_customer_panel_body.html", context, status=status)
 
 
