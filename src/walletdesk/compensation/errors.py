@@ -46,3 +46,12 @@ class CompensationCreditFailed(DomainError):
 class CustomerWithoutWallet(ValidationFailed):
     code = "compensation_no_wallet"
     message = _("This customer has no verified wallet account: nothing can be credited.")
+
+
+class CompensationDuplicate(DomainError):
+    """The same money asked twice on one ticket (a second submit, a second agent): refused while the
+    first is open or paid, so one loss is never credited twice."""
+
+    code = "compensation_duplicate"
+    status = 409
+    message = _("The same compensation is already requested or paid on this ticket.")

@@ -28,6 +28,10 @@ class CompensationStatus(models.TextChoices):
 
 # A decision can still be taken on these (a failed credit is approved again to retry).
 DECIDABLE = (CompensationStatus.REQUESTED, CompensationStatus.FAILED)
+# Still on its way to being paid: at most one such request per ticket, kind, asset and amount.
+OPEN = (CompensationStatus.REQUESTED, CompensationStatus.CREDITING, CompensationStatus.FAILED)
+# Open or paid: asking for the same money again while one of these exists is a duplicate.
+HELD = (*OPEN, CompensationStatus.CREDITED)
 
 
 class CompensationRequest(models.Model):
@@ -81,6 +85,17 @@ class CompensationRequest(models.Model):
         verbose_name_plural = _("Compensation requests")
         ordering = ["-id"]
         indexes = [models.Index(fields=["ticket", "-id"], name="compensation_ticket_idx")]
+        constraints = [
+            # Two agents (or one double submit) asking the same refund at once: the service's
+            # check reads before it writes, so only the database can refuse the second insert.
+            # Paid requests are left out so a ticket whose history already holds two credits
+            # (before this rule) still migrates; the service refuses a repeat of a paid one.
+            models.UniqueConstraint(
+                fields=["ticket", "kind", "asset", "amount"],
+                condition=models.Q(status__in=[s.value for s in OPEN]),
+                name="compensation_one_open_per_amount",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"comp-{self.pk} {self.amount} {self.asset}"

@@ -68,6 +68,20 @@ def compensation_pending_list() -> QuerySet[CompensationRequest]:
     )
 
 
+def compensation_others_attach(*, pending: list[CompensationRequest]) -> None:
+    """For the queue: sets `others` on each pending request, the other requests on its ticket (one
+    query), so an approver sees what the customer was already paid or asked before releasing more."""
+    others: dict[int, list[CompensationRequest]] = {}
+    shown = {r.pk for r in pending}
+    rows = CompensationRequest.objects.filter(ticket_id__in={r.ticket_id for r in pending}).order_by("id")
+    for row in rows.exclude(pk__in=shown).only("id", "ticket_id", "kind", "asset", "amount", "status"):
+        others.setdefault(row.ticket_id, []).append(row)
+    for row in pending:
+        row.others = others.get(row.ticket_id, []) + [
+            r for r in pending if r.ticket_id == row.ticket_id and r.pk != row.pk
+        ]
+
+
 # --- loss assessment ------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class LossAssessment:

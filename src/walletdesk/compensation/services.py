@@ -15,8 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
@@ -25,11 +25,13 @@ from walletdesk.compensation.errors import (
     ApprovalNotAllowed,
     ApprovalSelfApprove,
     CompensationCreditFailed,
+    CompensationDuplicate,
     CompensationInvalid,
     CompensationNotPending,
 )
 from walletdesk.compensation.models import (
     DECIDABLE,
+    HELD,
     CompensationKind,
     CompensationRequest,
     CompensationStatus,
@@ -41,6 +43,7 @@ from walletdesk.wallet import services as wallet
 # A request left "crediting" this long (its worker died during the backend call) may be approved
 # again; the same idempotency key makes that safe.
 CREDITING_STALE = timedelta(minutes=5)
+PAYING = (CompensationStatus.CREDITING, CompensationStatus.CREDITED)
 MAX_DECIMALS = 18  # an ETH amount's precision; more is a typo
 _ASSET_RE = re.compile(r"^[A-Z0-9]{1,16}$")
 _AMOUNT_RE = re.compile(r"^(?:[0-9]{1,30}(?:\.[0-9]*)?|\.[0-9]+)$")
@@ -152,6 +155,38 @@ def _audit(compensation: CompensationRequest, by: Any, action: str, **data: Any)
 
 
 # --- asking -----------------------------------------------------------------------------------
+def _same_money(*, ticket: Any, kind: str, asset: str, amount: str) -> Any:
+    return CompensationRequest.objects.filter(ticket=ticket, kind=kind, asset=asset, amount=amount)
+
+
+def _duplicate(existing: CompensationRequest) -> CompensationDuplicate:
+    message = gettext(
+        "Request #%(id)s already asks for %(amount)s %(asset)s (%(kind)s) on this ticket and is %(status)s. "
+        "Ask again only for a further, different amount."
+    ) % {
+        "id": existing.pk,
+        "amount": existing.amount,
+        "asset": existing.asset,
+        "kind": existing.get_kind_display(),
+        "status": existing.get_status_display(),
+    }
+    return CompensationDuplicate(
+        message,
+        details={"existing_id": existing.pk, "existing_status": existing.status},
+        fields={"amount": message},
+    )
+
+
+def compensation_duplicate_check(*, ticket: Any, kind: str, asset: str, amount: str) -> None:
+    """Refuse the same money asked again on a ticket while a request for it is open or paid (a
+    second submit, a second agent): `amount` is the normalised text, so 12.50 repeats 12.5."""
+    existing = (
+        _same_money(ticket=ticket, kind=kind, asset=asset, amount=amount).filter(status__in=HELD).first()
+    )
+    if existing is not None:
+        raise _duplicate(existing)
+
+
 def compensation_request(
     *,
     ticket: Any,
@@ -173,16 +208,38 @@ def compensation_request(
     value = amount_clean(amount, asset=asset)
     reason = _reason_clean(reason)
     uid = ticket_wallet_uid(ticket)
+    amount = amount_text(value)
+    compensation_duplicate_check(ticket=ticket, kind=kind, asset=asset, amount=amount)
+    try:
+        return _request_store(
+            ticket=ticket,
+            agent=agent,
+            kind=kind,
+            asset=asset,
+            amount=amount,
+            reason=reason,
+            uid=uid,
+            assessment=assessment or {},
+        )
+    except IntegrityError:
+        # Two requests passed the check at once; the constraint let the first one in.
+        compensation_duplicate_check(ticket=ticket, kind=kind, asset=asset, amount=amount)
+        raise
+
+
+def _request_store(
+    *, ticket: Any, agent: Any, kind: str, asset: str, amount: str, reason: str, uid: str, assessment: dict
+) -> CompensationRequest:
     with transaction.atomic():
         compensation = CompensationRequest.objects.create(
             ticket=ticket,
             kind=kind,
             asset=asset,
-            amount=amount_text(value),
+            amount=amount,
             reason=reason,
             wallet_uid=uid,
             requested_by=agent,
-            assessment=assessment or {},
+            assessment=assessment,
         )
         _audit(compensation, agent, "request", reason=reason, assessment=compensation.assessment)
         _timeline(
@@ -292,10 +349,39 @@ def _claim(
         changes.update(decided_by=by, decision_note=note)
     if status == CompensationStatus.CREDITING:
         changes["attempts"] = F("attempts") + 1
-    claimed = CompensationRequest.objects.filter(allowed, pk=compensation.pk).update(**changes)
+    claimable = CompensationRequest.objects.filter(allowed, pk=compensation.pk)
+    if status == CompensationStatus.CREDITING:
+        claimable = claimable.exclude(Exists(_paid_twin()))
+    claimed = claimable.update(**changes)
     compensation.refresh_from_db()
     if not claimed:
+        twin = (
+            _same_money(
+                ticket=compensation.ticket_id,
+                kind=compensation.kind,
+                asset=compensation.asset,
+                amount=compensation.amount,
+            )
+            .filter(status__in=PAYING)
+            .exclude(pk=compensation.pk)
+            .first()
+        )
+        if status == CompensationStatus.CREDITING and twin is not None and compensation.decidable:
+            raise _duplicate(twin)
         raise CompensationNotPending()
+
+
+def _paid_twin() -> Any:
+    """Another request for the same money that is paid or being paid. The constraint keeps two
+    requests from being open together; this keeps one from being paid after its twin was (rows
+    from before the constraint, or a twin asked while the first was already credited)."""
+    return CompensationRequest.objects.filter(
+        ticket=OuterRef("ticket"),
+        kind=OuterRef("kind"),
+        asset=OuterRef("asset"),
+        amount=OuterRef("amount"),
+        status__in=PAYING,
+    ).exclude(pk=OuterRef("pk"))
 
 
 def compensation_reject(*, compensation: CompensationRequest, by: Any, note: str) -> CompensationRequest:

@@ -205,6 +205,7 @@ def console_remedy(request: HttpRequest, ticket_id: str) -> HttpResponse:
 # --- the approvers' queue -------------------------------------------------------------------------
 def _queue(request: HttpRequest, status: int = 200, **extra: Any) -> HttpResponse:
     pending = list(selectors.compensation_pending_list())
+    selectors.compensation_others_attach(pending=pending)
     context = {"pending": pending, "user_id": request.user.pk, **extra}
     return render(request, "compensation/console_queue.html", context, status=status)
 
