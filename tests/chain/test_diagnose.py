@@ -186,12 +186,15 @@ def test_transaction_on_another_configured_chain_is_wrong_network(chains: Devnet
     assert tx_diagnose(chain_id="bsc", tx_hash=tx, address=to).verdict == "confirming"
 
 
-def test_unknown_hash_is_not_found_even_with_a_dead_other_chain(db: None, devnet: Devnet) -> None:
+def test_unknown_hash_is_not_claimed_missing_while_a_network_it_may_be_on_is_down(
+    db: None, devnet: Devnet
+) -> None:
+    """The dead chain was never asked: the answer says so instead of "not found anywhere"."""
     chains_import(data=devnet.chains_file(dead_rpc=True))
     result = tx_diagnose(chain_id="eth", tx_hash="0x" + os.urandom(32).hex()).as_dict()
     assert result == {
         **result,
-        "verdict": "not_found",
+        "verdict": "network_unchecked",
         "found_on": None,
         "confirmations": None,
         "asset": None,
@@ -199,6 +202,13 @@ def test_unknown_hash_is_not_found_even_with_a_dead_other_chain(db: None, devnet
         "to": None,
         "required": 6,
     }
+    assert "Dead chain (its node is not answering right now)" in result["explanation"]
+    assert "does not exist" not in result["explanation"] and "moved no funds" not in result["explanation"]
+
+
+def test_unknown_hash_is_not_found_when_every_network_answered(chains: Devnet) -> None:
+    result = tx_diagnose(chain_id="eth", tx_hash="0x" + os.urandom(32).hex()).as_dict()
+    assert result["verdict"] == "not_found"
 
 
 def test_hash_and_address_in_any_case_with_or_without_0x(chains: Devnet) -> None:

@@ -17,6 +17,9 @@ class Verdict(StrEnum):
     """In the order they are decided: the first that applies wins."""
 
     NOT_FOUND = "not_found"
+    # Not on the chosen network, and some network the hash may belong to could not be asked (not
+    # set up here, or its node did not answer): whether the transaction exists is unknown.
+    NETWORK_UNCHECKED = "network_unchecked"
     WRONG_NETWORK = "wrong_network"
     PENDING = "pending"
     FAILED = "failed"

@@ -21,6 +21,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "请确认您从转出钱包或交易所复制了完整的交易哈希（TxID），并确认对方确实已广播该交易；"
         "未广播或已被丢弃的交易不会转走任何资金。如果哈希无误，请几分钟后再查询。",
     },
+    "network_unchecked": {
+        "en": "Transaction {tx} is not on {chain}, and we could not look for it on every network it may "
+        "belong to: {unchecked} cannot be checked automatically here. So we cannot tell whether this "
+        "transaction exists, and this answer does not mean your funds are lost. Open a ticket with this "
+        "transaction hash and the network you sent it on, and an agent will check it for you.",
+        "zh-hans": "{chain}上没有交易 {tx}，而且我们无法在它可能所属的每个网络上查询：{unchecked}无法在此自动查询。"
+        "因此我们无法判断这笔交易是否存在，这个结果也不表示您的资金已经丢失。"
+        "请提交工单，附上此交易哈希和您转账所用的网络，客服会为您核查。",
+    },
     "wrong_network": {
         "en": "This transaction is not on {chain}, but we found it on {found_on}: the funds were sent over "
         "{found_on}, not over the network you chose. {moved}Do not send again. Contact support with this "
@@ -90,6 +99,7 @@ TEXTS: dict[str, dict[str, str]] = {
 # The verdict's name as a reader sees it: on the card, in the agent's note, on the console's chips.
 VERDICT_LABELS: dict[str, dict[str, str]] = {
     "not_found": {"en": "Not found", "zh-hans": "未找到"},
+    "network_unchecked": {"en": "Network not checked here", "zh-hans": "无法自动查询该网络"},
     "wrong_network": {"en": "Wrong network", "zh-hans": "网络不符"},
     "pending": {"en": "Waiting to be included", "zh-hans": "等待打包"},
     "failed": {"en": "Failed on chain", "zh-hans": "链上失败"},
@@ -99,6 +109,24 @@ VERDICT_LABELS: dict[str, dict[str, str]] = {
     "confirming": {"en": "Confirming", "zh-hans": "确认中"},
     "confirmed": {"en": "Confirmed", "zh-hans": "已确认"},
 }
+
+
+# Networks named in "network_unchecked": a kind not set up here, by its everyday name.
+KIND_NAMES: dict[str, dict[str, str]] = {
+    "tron": {"en": "TRON (TRC-20)", "zh-hans": "波场 TRON（TRC-20）"},
+    "bitcoin": {"en": "Bitcoin", "zh-hans": "比特币"},
+    "evm": {"en": "Ethereum and other EVM networks", "zh-hans": "以太坊及其他 EVM 网络"},
+}
+UNREACHABLE = {"en": "{name} (its node is not answering right now)", "zh-hans": "{name}（节点暂时无法连接）"}
+LIST_JOIN = {"en": ", ", "zh-hans": "、"}
+
+
+def unchecked_text(*, kinds: list[str], unreachable: list[str], locale: str) -> str:
+    """ "TRON (TRC-20), Bitcoin" / "波场 TRON（TRC-20）、比特币": what could not be asked, for the text."""
+    lang = locale_normalize(locale)
+    names = [KIND_NAMES[kind][lang] for kind in kinds]
+    names += [UNREACHABLE[lang].format(name=name) for name in unreachable]
+    return LIST_JOIN[lang].join(names)
 
 
 def verdict_label(verdict: str, locale: str | None) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import get_language
 
-from walletdesk.chain.diagnosis import Diagnosis, amount_format
+from walletdesk.chain.diagnosis import Diagnosis, Verdict, amount_format
 from walletdesk.chain.explain import verdict_label
 from walletdesk.chain.models import TxCheck
 from walletdesk.chain.services import tx_check_record, tx_check_ticket_link, tx_diagnose
@@ -28,6 +28,42 @@ def tx_hashes_find(text: str) -> list[str]:
     for match in _TX_RE.finditer(text or ""):
         seen.setdefault(match.group(1).lower(), match.group(1))
     return list(seen.values())
+
+
+# Where an agent looks by hand for a hash on a network not set up here (the triage chips link the
+# same explorers).
+EXPLORER_TX = {
+    "tron": "https://tronscan.org/#/transaction/{tx}",
+    "bitcoin": "https://mempool.space/tx/{tx}",
+    "evm": "https://etherscan.io/tx/{tx}",
+}
+
+
+@dataclass(frozen=True)
+class HashChoice:
+    """One hash in the agent's panel: the configured networks it may be on (likeliest kind first),
+    and the kinds it may be on that no configured network can look up, each with its explorer."""
+
+    tx: str
+    chains: list[Any]
+    elsewhere: list[tuple[str, str]]  # (network name, explorer URL)
+
+
+def hash_choices(hashes: list[str], chains: list[Any], locale: str) -> list[HashChoice]:
+    from walletdesk.chain.explain import KIND_NAMES, locale_normalize
+    from walletdesk.chain.services import tx_hash_kinds, tx_hash_kinds_missing
+
+    lang = locale_normalize(locale)
+    choices = []
+    for tx in hashes:
+        kinds = tx_hash_kinds(tx)
+        offered = sorted((c for c in chains if c.kind in kinds), key=lambda c: kinds.index(c.kind))
+        elsewhere = [
+            (KIND_NAMES[kind][lang], EXPLORER_TX[kind].format(tx=tx.strip()))
+            for kind in tx_hash_kinds_missing(tx, chains)
+        ]
+        choices.append(HashChoice(tx=tx, chains=offered, elsewhere=elsewhere))
+    return choices
 
 
 @dataclass(frozen=True)
@@ -160,7 +196,8 @@ def self_service_ticket_open(*, check: TxCheck, customer: Any, locale: str) -> A
     intake = {
         "account": getattr(customer, "wallet_uid", "") or "",
         "txid": check.tx_hash,
-        "network": check.chain,
+        # The network chosen on the form was not where the desk could look: the agent asks.
+        "network": "" if result.get("verdict") == Verdict.NETWORK_UNCHECKED else check.chain,
         "amount": f"{result.get('amount') or ''} {result.get('asset') or ''}".strip(),
     }
     received = tickets.ticket_create_by_customer(
@@ -180,7 +217,9 @@ def self_service_ticket_open(*, check: TxCheck, customer: Any, locale: str) -> A
 def diagnosis_view(diagnosis: Diagnosis, ledger: LedgerCheck) -> dict[str, Any]:
     """Template context for a verdict card."""
     data = diagnosis.as_dict()
-    tone = {"confirmed": "ok", "confirming": "", "pending": ""}.get(data["verdict"], "bad")
+    tone = {"confirmed": "ok", "confirming": "", "pending": "", "network_unchecked": "warn"}.get(
+        data["verdict"], "bad"
+    )
     return {
         **data,
         "verdict_label": verdict_label(data["verdict"], get_language()),
@@ -190,4 +229,6 @@ def diagnosis_view(diagnosis: Diagnosis, ledger: LedgerCheck) -> dict[str, Any]:
         "escalate": ledger.escalate,
         "ledger": ledger,
         "should_be_credited": diagnosis.should_be_credited,
+        # Only a person can look where the desk cannot: the answer leads to a ticket.
+        "needs_person": diagnosis.verdict == Verdict.NETWORK_UNCHECKED,
     }

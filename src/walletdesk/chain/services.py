@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,13 @@ from walletdesk.chain.diagnosis import (
     verdict_decide,
 )
 from walletdesk.chain.errors import AddressMalformed, TxHashMalformed
-from walletdesk.chain.explain import explanation_render, locale_normalize, short_hash, wait_minutes
+from walletdesk.chain.explain import (
+    explanation_render,
+    locale_normalize,
+    short_hash,
+    unchecked_text,
+    wait_minutes,
+)
 from walletdesk.chain.models import Asset, Chain, TxCheck
 from walletdesk.chain.selectors import chain_get, chain_list
 
@@ -34,6 +41,29 @@ TARGET_TIMEOUT = 10.0
 OTHER_TIMEOUT = 4.0
 # Native coin decimals per chain kind, for an amount when the native coin is not configured.
 NATIVE_DECIMALS = {"evm": 18, "bitcoin": 8, "tron": 6}
+_PREFIXED_HASH_RE = re.compile(r"0[xX][0-9a-fA-F]{64}")
+_BARE_HASH_RE = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def tx_hash_kinds(raw: str) -> tuple[str, ...]:
+    """The kinds of network a pasted hash may be on, likeliest first. 0x… is how EVM networks write
+    a hash; bare 64 hex is how TRON and Bitcoin write theirs (or an EVM hash copied without its 0x),
+    and TRON first because USDT-TRC20 is what most customers send."""
+    text = (raw or "").strip()
+    if _PREFIXED_HASH_RE.fullmatch(text):
+        return ("evm",)
+    if _BARE_HASH_RE.fullmatch(text):
+        return ("tron", "bitcoin", "evm")
+    return ()
+
+
+def tx_hash_kinds_missing(raw: str, chains: list[Chain]) -> list[str]:
+    """The kinds whose own way of writing a hash this is and that no configured network has: the
+    desk cannot look there. (An EVM hash without its 0x is a copying slip, not a reason to say
+    EVM networks were not asked on a desk that has none.)"""
+    configured = {chain.kind for chain in chains}
+    home = ("evm",) if _PREFIXED_HASH_RE.fullmatch((raw or "").strip()) else ("tron", "bitcoin")
+    return [kind for kind in tx_hash_kinds(raw) if kind in home and kind not in configured]
 
 
 def chains_import(*, data: Any) -> list[Chain]:
@@ -90,8 +120,11 @@ def _adapter(chain: Chain, timeout: float) -> ChainAdapter:
     return adapter_for(kind=chain.kind, rpc=chain.rpc, timeout=timeout)
 
 
-def _search_elsewhere(target: Chain, others: list[Chain], raw_hash: str) -> tuple[Chain, TxView] | None:
-    """The first other configured chain (in configured order) whose node knows the tx, mined or pending."""
+def _search_elsewhere(
+    target: Chain, others: list[Chain], raw_hash: str
+) -> tuple[tuple[Chain, TxView] | None, list[Chain]]:
+    """The first other configured chain (in configured order) whose node knows the tx, mined or
+    pending, or None; and the chains whose node did not answer (they were not really asked)."""
     candidates: list[tuple[Chain, ChainAdapter, str]] = []
     # Several entries on one node are one chain seen twice (say a demo entry left next to the
     # operator's own): ask the node once and name the entry imported last.
@@ -108,25 +141,27 @@ def _search_elsewhere(target: Chain, others: list[Chain], raw_hash: str) -> tupl
         if normalized is not None:
             candidates.append((chain, adapter, normalized))
     if not candidates:
-        return None
+        return None, []
 
-    def look(item: tuple[Chain, ChainAdapter, str]) -> TxView | None:
+    def look(item: tuple[Chain, ChainAdapter, str]) -> TxView | None | bool:
+        """The node's answer; False when it could not be asked."""
         from walletdesk.chain.errors import ChainUnreachable
 
         try:
             return item[1].tx_find(item[2])
         except ChainUnreachable:
-            return None
+            return False
 
     if len(candidates) == 1:
         views = [look(candidates[0])]
     else:
         with ThreadPoolExecutor(max_workers=min(8, len(candidates))) as pool:
             views = list(pool.map(look, candidates))
+    unreachable = [chain for (chain, _, _), view in zip(candidates, views, strict=True) if view is False]
     for (chain, _, _), view in zip(candidates, views, strict=True):
-        if view is not None:
-            return chain, view
-    return None
+        if isinstance(view, TxView):
+            return (chain, view), unreachable
+    return None, unreachable
 
 
 def _moved_fields(chain: Chain, adapter: ChainAdapter, moved: Moved | None) -> dict[str, Any]:
@@ -211,11 +246,23 @@ def _elsewhere(
     tx_hash: str,
     address: str | None,
 ) -> Diagnosis:
-    """Not on the customer's chain: wrong_network when another configured chain has it, else not_found."""
-    found = _search_elsewhere(target, others, raw_hash)
+    """Not on the customer's chain: wrong_network when another configured chain has it; not_found
+    only when every network the hash may be on was asked, network_unchecked otherwise."""
+    found, unreachable = _search_elsewhere(target, others, raw_hash)
     if found is None:
         empty = {**fields, "asset": None, "amount": None, "to": None}
-        return _finish(Verdict.NOT_FOUND, target, None, None, empty, locale, tx_hash, address)
+        kinds = tx_hash_kinds(raw_hash)
+        missing = tx_hash_kinds_missing(raw_hash, [target, *others])
+        silent = [chain.name for chain in unreachable if chain.kind in kinds]
+        if not missing and not silent:
+            return _finish(Verdict.NOT_FOUND, target, None, None, empty, locale, tx_hash, address)
+        # The hash as pasted: a TRON or Bitcoin txid shown with the 0x an EVM node wanted would
+        # be a hash the customer never sent.
+        pasted = raw_hash.strip().lower()
+        empty.update(
+            tx=short_hash(pasted), unchecked=unchecked_text(kinds=missing, unreachable=silent, locale=locale)
+        )
+        return _finish(Verdict.NETWORK_UNCHECKED, target, None, None, empty, locale, pasted, address)
     other, other_view = found
     other_adapter = _adapter(other, OTHER_TIMEOUT)
     other_address = other_adapter.address_normalize(raw_address) if raw_address else None

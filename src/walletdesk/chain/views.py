@@ -83,7 +83,8 @@ def _panel_context(ticket: Any) -> dict[str, Any]:
     texts += [str(v) for v in (getattr(ticket, "intake", None) or {}).values()]
     hashes = product.tx_hashes_find("\n".join(texts))
     checks = TxCheck.objects.filter(ticket_ref=str(ticket.pk))[:10]
-    return {"ticket": ticket, "hashes": hashes, "chains": chain_list(), "checks": checks}
+    choices = product.hash_choices(hashes, list(chain_list()), site_language())
+    return {"ticket": ticket, "hashes": choices, "checks": checks}
 
 
 @_agent
