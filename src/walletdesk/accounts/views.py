@@ -166,7 +166,7 @@ def customer_from_session(request: HttpRequest) -> Customer | None:
     return Customer.objects.filter(pk=pk).first() if pk else None
 
 
-def _customer_login(request: HttpRequest, customer: Customer) -> None:
+def customer_session_start(request: HttpRequest, customer: Customer) -> None:
     request.session.cycle_key()
     request.session[CUSTOMER_SESSION] = customer.pk
 
@@ -182,7 +182,7 @@ def portal_token_login(request: HttpRequest) -> HttpResponse:
     except (IdentityTokenInvalid, IdentityTokenExpired) as exc:
         return render(request, "accounts/portal_login.html", {"error": exc.message}, status=401)
     customer = services.customer_from_identity(identity=identity)
-    _customer_login(request, customer)
+    customer_session_start(request, customer)
     return HttpResponseRedirect(_safe_next(request, "/support/tickets/"))
 
 
@@ -228,7 +228,7 @@ def portal_link_login(request: HttpRequest, raw: str) -> HttpResponse:
         customer = services.login_link_redeem(raw=raw)
     except LoginLinkInvalid as exc:
         return render(request, "accounts/portal_login.html", {"error": exc.message}, status=400)
-    _customer_login(request, customer)
+    customer_session_start(request, customer)
     return redirect("/support/tickets/")
 
 

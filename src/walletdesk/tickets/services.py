@@ -438,6 +438,68 @@ def ticket_theft_open(*, customer: Customer, channel: str, body: str, locale: st
     return received.ticket
 
 
+URGENT_ACCOUNT_MAX = 200
+
+
+def urgent_theft_report(
+    *,
+    visitor_token: str,
+    account: str,
+    email: str,
+    phone: str,
+    body: str,
+    submission: str,
+    locale: str,
+) -> Received:
+    """A theft reported by someone who cannot sign in (the thief holds the account, often its email
+    too). The ticket is the usual urgent theft ticket — security team alerted, agents freeze after
+    checking identity — held by an anonymous visitor record: the account named is a claim, so it is
+    labelled as one and never linked to the customer it names, whose tickets stay out of reach.
+    Replies go to the email given. Every field problem is named at once."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    errors: dict[str, str] = {}
+    account = account.strip()
+    if not account:
+        errors["account"] = gettext(
+            "Enter the account: UID, or the email or phone number it was registered with."
+        )
+    elif len(account) > URGENT_ACCOUNT_MAX:
+        errors["account"] = gettext("Keep it under %(n)s characters.") % {"n": URGENT_ACCOUNT_MAX}
+    email = email.strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        errors["email"] = gettext("Enter an email address you can read now: our answer goes there.")
+    e164 = phone_normalize(phone) if phone.strip() else ""
+    if phone.strip() and not e164:
+        errors["phone"] = gettext(
+            "Enter a phone number we can call, with the country code if outside mainland China."
+        )
+    if not body.strip():
+        errors["body"] = gettext("Tell us briefly what happened.")
+    elif len(body) > CALLBACK_MAX_BODY:
+        errors["body"] = gettext("Keep it under %(n)s characters.") % {"n": CALLBACK_MAX_BODY}
+    if errors:
+        raise ValidationFailed(fields=errors)
+    intake = {"claimed_account": account, "reply_email": email}
+    if e164:
+        intake["phone"] = e164
+    return receive(
+        InboundMessage(
+            channel=Channel.EMAIL,
+            body=body.strip(),
+            visitor_token=visitor_token,
+            category=Category.objects.filter(slug=THEFT_CATEGORY).first(),
+            new_ticket=True,
+            intake=intake,
+            external_id=f"urgent:{submission}" if submission else None,
+            locale=locale,
+        )
+    )
+
+
 def ticket_security_escalate(*, ticket: Ticket, note: str, by: AbstractBaseUser | None) -> Ticket:
     """Urgent, an internal note for the agents, and the security team's alert, as triage's theft
     path gives a theft report (tickets.automation): used when an account freeze is asked for."""

@@ -42,6 +42,8 @@ def _intake_fallback(key: str) -> str:
         "address": _("Address"),
         # The offline chat form's address: replies to the ticket go there by email.
         "reply_email": _("Reply by email to"),
+        # A theft reported without signing in (tickets.views_urgent): nobody has checked it is theirs.
+        "claimed_account": _("Account named (identity not verified)"),
         "phone": _("Phone number"),
         "callback_window": _("Call back"),
         "callback_language": _("Language of the call"),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from walletdesk.tickets import views
+from walletdesk.tickets import views, views_urgent
 
 urlpatterns = [
     path("console/", views.console_inbox, name="console-inbox"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("support/", views.portal_home, name="portal-home"),
     path("support/new/", views.portal_new, name="portal-new"),
     path("support/callback/", views.portal_callback, name="portal-callback"),
+    path("support/urgent/", views_urgent.portal_urgent, name="portal-urgent"),
+    path("support/urgent/sent/", views_urgent.portal_urgent_sent, name="portal-urgent-sent"),
     path("support/tickets/", views.portal_tickets, name="portal-tickets"),
     path("support/tickets/<str:ticket_id>/", views.portal_ticket, name="portal-ticket"),
     path(
