@@ -13,8 +13,9 @@ without spaces) are split into listed words by segmented.py. mnemonics_find retu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate, repeat
+from operator import or_
 from typing import TYPE_CHECKING, Any
 
 from walletdesk.shield.glued import glued_chinese_find, stream_score
@@ -407,14 +408,13 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[int], list[str | None
 def _separated_runs(text: str) -> list[Span]:
     starts, ends, kinds, keys = _tokens(text)
     spans: list[Span] = []
+    chinese = zh_bits()
     for first, last in _sentence_split(text, starts, ends, _clusters(kinds)):
-        bits = 0
-        for kind in kinds[first : last + 1]:
-            if kind > 0:
-                bits |= kind
+        bits = reduce(or_, filter((0).__lt__, kinds[first : last + 1]), 0)
         while bits:
             bit = bits & -bits
             bits ^= bit
+            english = _is_english(bit)
             for lo, hi in _language_runs(keys, kinds, first, last, bit):
                 exact = _valid_streak(text, starts, ends, kinds, keys, lo, hi, bit)
                 if exact:
@@ -424,19 +424,15 @@ def _separated_runs(text: str) -> list[Span]:
                 lo, hi = _absorb_neighbours(text, starts, ends, kinds, keys, lo, hi, bit)
                 if not exact:
                     lo, hi = _complete_split_phrase(text, starts, ends, kinds, lo, hi, bit)
-                if (
-                    not exact
-                    and bit & zh_bits()
-                    and _reads_as_spaced_prose(text, starts, ends, kinds, lo, hi)
-                ):
+                if not exact and bit & chinese and _reads_as_spaced_prose(text, starts, ends, kinds, lo, hi):
                     continue
                 start, end = starts[lo], ends[hi]
-                if not exact and _is_english(bit) and _is_list(text, start, end, bit):
+                if not exact and english and _is_list(text, start, end, bit):
                     continue
                 numbering = _NUMBERING_RE.search(text[max(0, start - 8) : start])
                 if numbering:
                     start -= len(numbering.group())
-                if bit & zh_bits():
+                if bit & chinese:
                     start, end = _zh_glued_edges(text, start, end, starts, ends, kinds, lo, hi)
                 elif _SYLLABIC_RE.match(text, starts[lo]):
                     start, end = _syllabic_glued_edges(text, start, end, starts, ends, kinds, lo, hi, bit)
@@ -677,7 +673,7 @@ def _language_runs(
     keys: list[str | None], kinds: list[int], first: int, last: int, bit: int
 ) -> list[tuple[int, int]]:
     """Token ranges that read as a phrase in one language: full runs with gaps, or partial runs."""
-    ones = [p for p in range(first, last + 1) if kinds[p] > 0 and kinds[p] & bit]
+    ones = [p for p, kind in enumerate(kinds[first : last + 1], first) if kind > 0 and kind & bit]
     if len(ones) < PARTIAL_RUN_MIN:
         return []
     words = [keys[p] for p in ones]
@@ -740,11 +736,12 @@ def _valid_streak(
     """
     best: tuple[int, int] | None = None
     streak_start = None
-    for position in range(lo, hi + 2):
-        listed = position <= hi and kinds[position] > 0 and kinds[position] & bit
-        if listed and streak_start is None:
-            streak_start = position
-        elif not listed and streak_start is not None:
+    # hi + 1 counts as unlisted, so that a streak running to hi is closed too.
+    for position, kind in enumerate((*kinds[lo : hi + 1], 0), lo):
+        if kind > 0 and kind & bit:
+            if streak_start is None:
+                streak_start = position
+        elif streak_start is not None:
             if best is None or position - streak_start > best[1] - best[0] + 1:
                 best = (streak_start, position - 1)
             streak_start = None
