@@ -39,11 +39,11 @@ def test_a_bare_hash_on_an_evm_only_desk_is_not_called_missing(eth_only: Devnet)
     assert english.verdict == "network_unchecked" and english.found_on is None
     assert english.tx_hash == bare  # as pasted: no 0x added to a TRON or Bitcoin txid
     assert f"{bare[:10]}…{bare[-6:]}" in english.explanation and "0x" not in english.explanation
-    assert "TRON (TRC-20), Bitcoin cannot be checked automatically here" in english.explanation
+    assert "cannot be checked automatically here: TRON (TRC-20), Bitcoin." in english.explanation
     assert "Open a ticket" in english.explanation
     for claim in ("never broadcast", "moved no funds", "any other network we support"):
         assert claim not in english.explanation
-    assert "波场 TRON（TRC-20）、比特币无法在此自动查询" in chinese.explanation
+    assert "无法在此自动查询：波场 TRON（TRC-20）、比特币。" in chinese.explanation
     assert "请提交工单" in chinese.explanation
 
 

@@ -22,11 +22,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "未广播或已被丢弃的交易不会转走任何资金。如果哈希无误，请几分钟后再查询。",
     },
     "network_unchecked": {
-        "en": "Transaction {tx} is not on {chain}, and we could not look for it on every network it may "
-        "belong to: {unchecked} cannot be checked automatically here. So we cannot tell whether this "
+        "en": "Transaction {tx} is not on {chain}, but these networks it may belong to cannot be checked "
+        "automatically here: {unchecked}. So we cannot tell whether this "
         "transaction exists, and this answer does not mean your funds are lost. Open a ticket with this "
         "transaction hash and the network you sent it on, and an agent will check it for you.",
-        "zh-hans": "{chain}上没有交易 {tx}，而且我们无法在它可能所属的每个网络上查询：{unchecked}无法在此自动查询。"
+        "zh-hans": "{chain}上没有交易 {tx}，但它可能所属的以下网络无法在此自动查询：{unchecked}。"
         "因此我们无法判断这笔交易是否存在，这个结果也不表示您的资金已经丢失。"
         "请提交工单，附上此交易哈希和您转账所用的网络，客服会为您核查。",
     },
