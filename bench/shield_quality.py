@@ -2,6 +2,13 @@
 
 Run: .venv/bin/python bench/shield_quality.py [--seed N] [--show-misses]
      .venv/bin/python bench/shield_quality.py --jsonl bench/data/shield_fresh.jsonl [--show-misses]
+     .venv/bin/python bench/shield_quality.py --dump findings.jsonl
+
+--dump writes every finding on a fixed set of about 42,000 texts (labelled seeds 7/11/1/2/3/13,
+every fresh set, the red-team set, the speed benchmark's shapes, recombined halves, blobs, and
+JSON-escaped, HTML and upper-case copies of the secret messages), one JSON line per text: a
+change meant to keep the detector's answers (a speed-up) must leave the file byte-identical
+(`cmp before.jsonl after.jsonl`).
 
 With --jsonl, a red-team file (bench/data/shield_fresh/make.py writes one) is measured instead:
 a secret message counts as caught when findings cover every letter and digit of its secret
@@ -29,7 +36,10 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--jsonl", type=Path, help="a red-team file to measure instead")
+    parser.add_argument("--dump", type=Path, help="write every finding on the identity set here")
     args = parser.parse_args()
+    if args.dump:
+        return _dump(args.dump)
     if args.jsonl:
         return _redteam(args.jsonl, show=args.show_misses)
 
@@ -135,6 +145,73 @@ def _redteam(path: Path, *, show: bool) -> int:
         for label, row, findings in misses:
             shown = [(f.kind, f.start, f.end) for f in findings]
             print(f"\n{label} {row['id']} {row['form']} {shown}\n{row['text'][:500]!r}")
+    return 0
+
+
+def _identity_texts() -> list[tuple[str, str]]:
+    """(id, text) of the identity set --dump reads; seeded, so every run reads the same texts."""
+    import json
+    import random
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import shield_speed
+
+    from walletdesk.shield.labelled import samples
+
+    data = Path(__file__).resolve().parent / "data"
+    texts: list[tuple[str, str]] = []
+    for seed in (7, 11, 1, 2, 3, 13):
+        texts += [(f"labelled{seed}/{sample.id}", sample.text) for sample in samples(seed=seed)]
+    redteam = Path(__file__).resolve().parent.parent / "src/walletdesk/shield/data/redteam.jsonl"
+    for path in [*sorted(data.glob("shield_fresh*.jsonl")), redteam]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        texts += [
+            (f"{path.name}/{n}", json.loads(line)["text"]) for n, line in enumerate(lines) if line.strip()
+        ]
+    corpus = list(samples(seed=11))
+    clean = {
+        language: [s.text for s in corpus if not s.secrets and s.language == language]
+        for language in ("zh", "en", "mixed")
+    }
+    secrets = [s.text for s in corpus if s.secrets]
+    shapes = (
+        ("chat", shield_speed._chat_transcripts(clean, secrets)),
+        ("html", shield_speed._html_threads(clean)),
+        ("webhook", shield_speed._webhook_payloads(corpus)),
+        ("blob", ["".join(clean["zh"])[:35000], " ".join(clean["en"])[:100000]]),
+    )
+    for name, shaped in shapes:
+        texts += [(f"{name}/{n}", text) for n, text in enumerate(shaped)]
+    base = [text for _, text in texts]
+    rng = random.Random(99)
+    for n in range(6000):  # a secret cut anywhere, glued to the rest of another message
+        first, second = rng.choice(base), rng.choice(base)
+        joint = rng.choice(["", " ", "\n", "，", ". "])
+        cut, cut_after = rng.randrange(len(first) + 1), rng.randrange(len(second) + 1)
+        texts.append((f"halves/{n}", first[:cut] + joint + second[cut_after:]))
+    for n in range(200):  # long texts: the sliced paths
+        pieces = [rng.choice(base) for _ in range(rng.randrange(3, 30))]
+        texts.append((f"joined/{n}", rng.choice(["\n", " ", "\n\n", ""]).join(pieces)))
+    with_secrets = secrets + [text for key, text in texts if key.startswith(("shield_fresh", "redteam"))]
+    for n, text in enumerate(rng.sample(with_secrets, 600)):
+        texts.append((f"escaped/{n}", json.dumps({"body": text})))
+        spaced = text.replace(" ", rng.choice([" ", "&nbsp;", " "]))
+        texts.append((f"markup/{n}", "<p>" + spaced.replace("\n", "<br>") + "</p>"))
+        texts.append((f"upper/{n}", text.upper()))
+    return texts
+
+
+def _dump(path: Path) -> int:
+    import json
+
+    from walletdesk.shield.services import secrets_find
+
+    texts = _identity_texts()
+    with path.open("w", encoding="utf-8") as out:
+        for key, text in texts:
+            findings = [[f.kind, f.start, f.end] for f in secrets_find(text=text)]
+            out.write(json.dumps([key, findings]) + "\n")
+    print(f"{len(texts)} texts, findings written to {path}")
     return 0
 
 
