@@ -32,7 +32,7 @@ from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.shield.services import warning_html as shield_warning_html
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
-from walletdesk.tickets.jinja import translator
+from walletdesk.tickets.jinja import page_template, translator
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
 from walletdesk.triage.selectors import entity_chips_list
@@ -278,7 +278,7 @@ def _jinja_render(
         "BRAND_NAME": settings.BRAND_NAME,
         "_": translator(language),  # the page's own strings, without asking the language each time
     }
-    page = get_template(template, using="jinja2").render(page_context)
+    page = page_template(template, language).render(page_context)
     return HttpResponse(page, status=status)
 
 
