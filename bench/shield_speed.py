@@ -1,6 +1,11 @@
 """Secret shield speed on one core: MB/s of UTF-8 text through text_redact, and the logging filter.
 
-Run: .venv/bin/python bench/shield_speed.py [--rounds N] [--only NAME-PART]
+Run: .venv/bin/python bench/shield_speed.py [--rounds N] [--only NAME-PART] [--baseline SRC]
+
+--baseline SRC measures another checkout's shield beside this one, in the same process and
+interleaved chunk by chunk, so both meet the same load: SRC is the `src` directory of, for
+example, `git archive <commit> src | tar -x -C /tmp/base` (then SRC is /tmp/base/src). On a
+machine shared with other work, separate runs differ by more than most speed-ups.
 
 Throughput is measured in CPU time of this process (time.process_time), so other work on a
 shared machine does not count against it; wall time is shown too. Inputs are the labelled
@@ -20,12 +25,57 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 FRESH_1 = Path(__file__).resolve().parent / "data" / "shield_fresh.jsonl"
 FRESH_2 = Path(__file__).resolve().parent / "data" / "shield_fresh2.jsonl"
 FRESH_3 = Path(__file__).resolve().parent / "data" / "shield_fresh3.jsonl"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "walletdesk.settings")
+
+
+def _measure_pair(
+    texts: list[str], work: Callable[[str], object], baseline: Callable[[str], object], rounds: int
+) -> tuple[float, float]:
+    """MB/s in CPU time of `work` and of `baseline`, each slice of 20 texts timed by both in
+    turn, `rounds` times, and the fastest run of each counted (as _measure)."""
+    size = sum(len(text.encode()) for text in texts)
+    totals = [0.0, 0.0]
+    for first in range(0, len(texts), 20):
+        chunk = texts[first : first + 20]
+        best = [float("inf"), float("inf")]
+        for _ in range(rounds):
+            for which, function in enumerate((work, baseline)):
+                cpu = time.process_time()
+                for text in chunk:
+                    function(text)
+                best[which] = min(best[which], time.process_time() - cpu)
+        totals = [total + fastest for total, fastest in zip(totals, best, strict=True)]
+    return size / totals[0] / 1e6, size / totals[1] / 1e6
+
+
+def _baseline_shield(src: Path) -> tuple[Callable[..., Any], type]:
+    """text_redact and RedactSecretsFilter of the shield package under `src`, loaded beside this
+    tree's: its modules are imported under their own names, then this tree's are put back."""
+    import importlib
+
+    if not (src / "walletdesk" / "shield" / "services.py").is_file():
+        raise SystemExit(f"--baseline: no walletdesk/shield/services.py under {src}")
+    ours = {name: module for name, module in sys.modules.items() if name.startswith("walletdesk.shield")}
+    for name in ours:
+        del sys.modules[name]
+    package = importlib.import_module("walletdesk.shield")
+    package.__path__ = [str(src / "walletdesk" / "shield")]
+    services = importlib.import_module("walletdesk.shield.services")
+    log_filter = importlib.import_module("walletdesk.shield.logging").RedactSecretsFilter
+    if not Path(services.__file__).resolve().is_relative_to(src):
+        raise SystemExit(f"--baseline: loaded {services.__file__}, not the copy under {src}")
+    services.detector_warm()
+    for name in [name for name in sys.modules if name.startswith("walletdesk.shield")]:
+        del sys.modules[name]
+    sys.modules.update(ours)
+    sys.modules["walletdesk"].shield = ours["walletdesk.shield"]  # type: ignore[attr-defined]
+    return services.text_redact, log_filter
 
 
 def _measure(texts: list[str], work: Callable[[str], object], rounds: int) -> tuple[float, float]:
@@ -105,6 +155,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--only", help="measure only the inputs whose name contains this")
+    parser.add_argument("--baseline", type=Path, help="another checkout's src directory to compare with")
     args = parser.parse_args()
 
     from walletdesk.shield.labelled import samples
@@ -131,6 +182,19 @@ def main() -> int:
         )
         return log_filter.filter(record)
 
+    baseline: dict[Callable[[str], object], Callable[[str], object]] = {}
+    if args.baseline:
+        base_redact, base_filter_class = _baseline_shield(args.baseline.resolve())
+        base_filter = base_filter_class()
+
+        def base_log_record(text: str) -> object:
+            record = logging.LogRecord(
+                "bench", logging.WARNING, __file__, 1, "inbound message: %s", (text,), None
+            )
+            return base_filter.filter(record)
+
+        baseline = {redact: lambda text: base_redact(text=text), log_record: base_log_record}
+
     rows = [(f"clean {language}, per message", texts, redact) for language, texts in clean.items()]
     for name, path in (("fresh set 1", FRESH_1), ("fresh set 2", FRESH_2), ("fresh set 3", FRESH_3)):
         if path.is_file():
@@ -147,11 +211,18 @@ def main() -> int:
         ("whole labelled set", everything, redact),
         ("logging filter, whole set", everything, log_record),
     ]
-    print(f"{'input':<32}{'MB':>8}{'MB/s cpu':>10}{'MB/s wall':>11}")
+    if baseline:
+        print(f"{'input':<32}{'MB':>8}{'MB/s cpu':>10}{'baseline':>10}{'ratio':>7}")
+    else:
+        print(f"{'input':<32}{'MB':>8}{'MB/s cpu':>10}{'MB/s wall':>11}")
     for name, texts, work in rows:
         if args.only and args.only not in name:
             continue
         size = sum(len(text.encode()) for text in texts) / 1e6
+        if baseline:
+            cpu_rate, base_rate = _measure_pair(texts, work, baseline[work], args.rounds)
+            print(f"{name:<32}{size:>8.2f}{cpu_rate:>10.2f}{base_rate:>10.2f}{cpu_rate / base_rate:>7.2f}")
+            continue
         cpu_rate, wall_rate = _measure(texts, work, args.rounds)
         print(f"{name:<32}{size:>8.2f}{cpu_rate:>10.1f}{wall_rate:>11.1f}")
     reference = time.process_time()
