@@ -11,10 +11,12 @@ from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
+from django.contrib.messages.storage import default_storage as message_storage
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.http import HttpRequest, HttpResponse
 from django.middleware import csrf as django_csrf
 from django.middleware.csrf import CsrfViewMiddleware as DjangoCsrfViewMiddleware
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.translation import gettext as _
 
 API_PREFIX = "/api/"
@@ -165,7 +167,19 @@ class AuthenticationMiddleware(_SkippedOnCustomerApi, DjangoAuthenticationMiddle
 
 
 class MessageMiddleware(_SkippedOnCustomerApi, DjangoMessageMiddleware):
-    pass
+    """The message store is made when a view or template first uses it: most pages (the console's
+    Jinja2 pages among them) neither add nor show a flash message, and building the cookie and
+    session stores for each request cost more than the rest of this middleware. A store nobody
+    touched has nothing to save, so the response is left as Django's update() would leave it."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        request._messages = SimpleLazyObject(lambda: message_storage(request))
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        messages = getattr(request, "_messages", None)
+        if isinstance(messages, SimpleLazyObject) and messages._wrapped is empty:
+            return response
+        return super().process_response(request, response)
 
 
 # --- CSRF token for a page, cheaper than django.middleware.csrf.get_token ---------------------------
