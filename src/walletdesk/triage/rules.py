@@ -556,6 +556,10 @@ _OUTFLOW_RE = _compile(
 _DISOWN_RE = _compile(
     r"(?:didn'?t|did not|never) (?:send|sent|do|did|make|made|authori[sz]e|approve|withdraw|sell|sold|trade|transfer|move|sign|give|"
     r"request(?:ed)?|initiate(?:d)?|ask(?:ed)? for|(?:place|list)(?:d|ed)?(?![a-z]))|"
+    # The same told in the perfect: "I haven't withdrawn anything", "have not authorised it";
+    # not "haven't withdrawn anything yet", which tells of a withdrawal still to come.
+    r"(?:haven'?t|have not|hasn'?t|has not) (?:sent|made|authori[sz]ed|approved|withdrawn|sold|transferred|moved|"
+    r"signed|given|requested|initiated)(?![a-z])(?![^.!?,，。]{0,20}(?<![a-z])yet(?![a-z]))|"
     r"not me(?![a-z])|wasn'?t me(?![a-z])|not by me|never (?:seen|saw)|(?:don'?t|do not) (?:know|recogni[sz]e)|"
     r"没(?:有)?(?:做|发起|申请|下)(?:过)?(?:任何)?(?:的)?\s*(?:withdraw|transfer|提现|提币|提款|转账|转出|交易)|"
     r"不是我|非本人|(?:我|本人)(?:根本|从来|压根|并|都)?(?:就)?没(?:有)?\s*(?:操作|转|提|授权|卖|交易|withdraw|transfer|trade|sell|send|approve)|"
@@ -922,6 +926,8 @@ _ABSENT = (
     r"一片空白|空白|空空|空了|清空|搬空|掏空|只剩(?:下)?(?:一?个?零|零头|几|一点|点|0|dust)|剩(?:下)?(?:零头|个零)|"
     r"不翼而飞|蒸发|易主|一个都(?:没|找不到|不剩)|(?:一个|一分|一毛)(?:币|钱|u)(?:都|也)(?:没|不剩)|(?:都|全)?找不到了|差了一大截|少了一大截|少了(?:一半|大半|很多)|"
     r"(?:全部|全|都)?(?:不见了?|没了|没有了)|(?:显示|变成|变|成了|只有|是)\s*零|"
+    # An English word of loss in Chinese grammar ("都 vanish 了", "全 gone 了", "disappear 掉了").
+    r"(?:vanish|vanished|disappear|disappeared|gone|missing)\s*(?:掉)?了|"
     r"not (?:there|in (?:my|the) (?:account|wallet)) (?:any ?more|no more)|no longer (?:there|in (?:my|the))|"
     r"is not more|are not more|not there any ?more|just not there|walked (?:out|off|away)|"
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
