@@ -7,6 +7,7 @@ with the plain regex over the whole text, or a phrase could slip through a gap b
 
 from __future__ import annotations
 
+import json
 import random
 from itertools import accumulate, repeat
 
@@ -182,3 +183,21 @@ def test_a_well_typed_phrase_is_one_run_not_a_full_and_a_partial_one() -> None:
     starts, ends, kinds, keys_ = mnemonics._tokens(ENGLISH)
     english = wordlists()[0].bit
     assert mnemonics._language_runs(keys_, kinds, 0, len(kinds) - 1, english) == [(0, 11)]
+
+
+def test_hex_strings_inside_a_keystore_are_left_to_its_finding() -> None:
+    crypto = {
+        "cipher": "aes-128-ctr",
+        "ciphertext": "7268fd436a337fb90954785528e2bcb1faed0f43a0d0bf459c35f66485146d7a",
+        "kdf": "scrypt",
+        "kdfparams": {"salt": "74e0de7e7c2868a62bf789f1ada7e2043d0a770d79a52975e54ff5fb8cf51486"},
+        "mac": "1da897cb3f2d7121bbf824a556a5e8b3e6e512f4464968386d2f66c187b13bb4",
+    }
+    keystore = json.dumps({"crypto": crypto, "version": 3})
+    text = f"my private key file: {keystore} please help"
+    start = text.index("{")
+    # Judging the inner hex strings by their context cost more than the rest of the message.
+    assert keys.keys_find(text) == [("keystore_json", start, start + len(keystore))]
+    assert [(f.kind, f.start, f.end) for f in secrets_find(text=text)] == [
+        ("keystore_json", start, start + len(keystore))
+    ]

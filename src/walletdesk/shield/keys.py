@@ -147,12 +147,17 @@ _NEAR = 80
 
 def keys_find(text: str) -> list[Span]:
     spans: list[Span] = []
+    keystores: list[Span] = []
     if "pher" in text or "PHER" in text or "Pher" in text:
-        spans += _keystores(text)
+        keystores = _keystores(text)
+        spans += keystores
     view = ascii_view(text)
     for start, end in alnum_runs(view, _LONG_ALNUM):
         if end - start in (64, 66) and _HEX64_RE.fullmatch(text, start, end):
-            spans += _hex_key(text, start, end)
+            # The ciphertext, salt and MAC of a keystore found are inside its finding already
+            # (the merge keeps the keystore's bounds and kind): their context is not weighed.
+            if not any(first <= start and end <= last for _, first, last in keystores):
+                spans += _hex_key(text, start, end)
             # Hex splits into base58 pieces only at "0": none long enough for the keys below
             # (51 or more) in most hashes, and then the base58 pass has nothing to find.
             if max(map(len, text[start:end].split("0"))) < _WIF_LENGTHS[0]:
