@@ -1,18 +1,56 @@
 """Personas shared by every app's tests: customer, another customer, agent, supervisor, outsider."""
 
 import os
+import sys
 
 import pytest
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache
 
-# Two xdist workers share one Redis: without their own prefixes, one worker's "ticket.1" group and
-# cached counters would be the other's.
-_worker = os.environ.get("PYTEST_XDIST_WORKER")
-if _worker:
-    _layer = settings.CHANNEL_LAYERS["default"]
-    if "CONFIG" in _layer:
-        _layer["CONFIG"]["prefix"] = f"asgi-{_worker}"
-    settings.CACHES["default"]["KEY_PREFIX"] = _worker
+# One Redis server is shared by the xdist workers of a run, by other test runs on the machine and by
+# developers' servers, so everything a test process puts there carries its own name:
+# - the channel layer's prefix: pub/sub channels are server-wide, whatever the Redis db number, so a
+#   worker's widget for "ticket.1" received the other worker's (or another run's) ticket 1 events;
+# - cache keys: a test's counters, sessions and versions are its process's own;
+# - Huey's queue: a task one worker enqueues is never picked up against the other's database.
+_TEST_NAME = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
+if settings.REDIS_URL:
+    settings.CHANNEL_LAYERS["default"].setdefault("CONFIG", {})["prefix"] = f"asgi-{_TEST_NAME}"
+    settings.CACHES["default"]["KEY_PREFIX"] = _TEST_NAME
+    settings.HUEY["name"] = f"walletdesk-{_TEST_NAME}"
+
+
+def _redis_cache_clear_own(self) -> None:  # noqa: ANN001
+    """RedisCache.clear() is FLUSHDB: under a key prefix, tests delete only the keys under it. A
+    test's cache.clear() (and the per-test clear below) emptied the other xdist worker's keys in the
+    middle of its test: sign-in failure counts, rate-limit windows, cached sessions and the chat reply
+    dedupe, so lockouts, rate limits and query counts failed there at random."""
+    if not self.key_prefix:
+        _redis_cache_flushdb(self)
+        return
+    client = self._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{self.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
+_redis_cache_flushdb = RedisCache.clear
+RedisCache.clear = _redis_cache_clear_own
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _redis_leave_nothing():
+    """The names above are this process's alone: what its tests left in Redis goes with it."""
+    yield
+    if not settings.REDIS_URL:
+        return
+    from django.core.cache import caches
+
+    caches["default"].clear()
+    if "huey.contrib.djhuey" in sys.modules:
+        huey = sys.modules["huey.contrib.djhuey"].HUEY
+        huey.immediate = False  # immediate mode swaps Redis for an in-memory stand-in
+        huey.flush()
 
 
 @pytest.fixture(autouse=True)
@@ -40,29 +78,13 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
-def _cache_clear_own(cache) -> None:  # noqa: ANN001
-    """Empty this worker's cache. On Redis, cache.clear() is FLUSHDB: it emptied the other xdist
-    worker's keys too, in the middle of its test (its sign-in failure counts, rate-limit windows,
-    cached sessions, chat reply dedupe), so lockouts, rate limits and query counts failed there at
-    random, more often the slower the machine. Each worker deletes only the keys under its prefix."""
-    from django.core.cache.backends.redis import RedisCache
-
-    if not isinstance(cache, RedisCache) or not cache.key_prefix:
-        cache.clear()
-        return
-    client = cache._cache.get_client(write=True)
-    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
-    if keys:
-        client.delete(*keys)
-
-
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import caches
 
     from walletdesk.helpcenter.search import engine
 
-    _cache_clear_own(caches["default"])
+    caches["default"].clear()
     # Each process keeps the categories; a rolled-back test's categories must not stay there.
     from walletdesk.tickets.selectors import categories_forget
 
