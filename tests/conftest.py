@@ -85,6 +85,15 @@ def _redis_leave_nothing():
         huey.flush()
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):  # noqa: ANN001, ANN201
+    """The browser tests share one Chromium per process (tests/browser/conftest.py); it stops before
+    a test that does not use it, after this test's fixtures (its pages) are gone."""
+    browser_fixtures = sys.modules.get("tests.browser.conftest")
+    if browser_fixtures is not None and (nextitem is None or "browser" not in nextitem.fixturenames):
+        browser_fixtures.shared_chromium.stop()
+
+
 @pytest.fixture(autouse=True)
 def _huey_inline():
     """Tasks run inline in tests, unless a test turns the real queue back on."""

@@ -3,7 +3,11 @@ test database, and Debian's Chromium through Playwright. Shared by every browser
 
 The server runs in-thread (not a subprocess) so it sees pytest-django's test database (SQLite in
 memory with a shared cache, or the PostgreSQL test database) and the test's settings overrides.
-Tests that use it need `transactional_db`: the server's threads cannot see uncommitted data."""
+Tests that use it need `transactional_db`: the server's threads cannot see uncommitted data.
+
+One server and one Chromium per test process: modules elsewhere import these fixtures, which gives
+each of them a copy of the fixture of its own, so both live in this module and the fixtures hand
+them out (each importing module used to start another server and another Chromium)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import os
 import socket
 import threading
 import time
+import warnings
 from collections.abc import Iterator
 
 import pytest
@@ -71,13 +76,31 @@ class LiveServer:
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
+    def wait_idle(self, timeout: float = 10.0) -> None:
+        """Until every request and socket the server took has been handled to the end: the browser
+        closes a page's sockets, the server tears them down a moment later, and their disconnect
+        handlers write, which must happen before the test database is flushed."""
+        deadline = time.monotonic() + timeout
+        while self.server.server_state.tasks:
+            if time.monotonic() > deadline:
+                warnings.warn(
+                    f"the live server still runs {len(self.server.server_state.tasks)} tasks", stacklevel=2
+                )
+                return
+            time.sleep(0.01)
+
+
+_live_server: LiveServer | None = None
+
 
 @pytest.fixture(scope="session")
 def live_server_thread(django_db_setup: None) -> Iterator[LiveServer]:
-    server = LiveServer()
-    server.start()
-    yield server
-    server.stop()
+    global _live_server
+    if _live_server is None:
+        _live_server = LiveServer()
+        _live_server.start()
+    yield _live_server
+    _live_server.stop()  # at the end of the session; the other copies' calls find it stopped
 
 
 @pytest.fixture
@@ -90,32 +113,60 @@ def live(live_server_thread: LiveServer, transactional_db: None, settings) -> Li
     return live_server_thread
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Module-scoped: Playwright's sync API allows one instance at a time, and other modules may
-    start their own."""
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (make test-deps)")
-    from playwright.sync_api import sync_playwright
+class SharedChromium:
+    """Playwright and one headless Chromium, kept from one test to the next while the tests use them
+    (launching both costs about a second of CPU); tests/conftest.py stops them before a test that
+    does not, since Playwright's sync API keeps an event loop running in the test thread that async
+    tests and other Playwright users cannot share."""
 
-    # Playwright's sync API keeps an event loop running in the test thread, which Django takes for
-    # an async context; the test's own ORM calls are plain sync code, so allow them while it runs.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            yield browser
-            browser.close()
-    finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+    def __init__(self) -> None:
+        self._playwright = None
+        self._browser = None
+        self._async_unsafe: str | None = None
+
+    def get(self):  # noqa: ANN201 - a Playwright Browser
+        if self._browser is not None and not self._browser.is_connected():
+            self.stop()  # Chromium went away under an earlier test: start afresh
+        if self._browser is None:
+            from playwright.sync_api import sync_playwright
+
+            # Django takes the running loop for an async context; the tests' own ORM calls are plain
+            # sync code, so allow them while Playwright runs.
+            self._async_unsafe = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        return self._browser
+
+    def stop(self) -> None:
+        if self._playwright is None:
+            return
+        try:
+            if self._browser.is_connected():
+                self._browser.close()
+        finally:
+            self._playwright.stop()
+            self._playwright = self._browser = None
+            if self._async_unsafe is None:
+                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = self._async_unsafe
+
+
+shared_chromium = SharedChromium()
 
 
 @pytest.fixture
-def new_context(browser):  # noqa: ANN201 - a factory of Playwright contexts, closed after the test
+def browser():  # noqa: ANN201 - a Playwright Browser; each test gets its own contexts (new_context)
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (make test-deps)")
+    return shared_chromium.get()
+
+
+@pytest.fixture
+def new_context(browser, live):  # noqa: ANN201 - a factory of Playwright contexts, closed after the test
+    """Requests `live` so that its pages are closed and the server idle before the test database is
+    flushed, whatever order a test names its fixtures in."""
     contexts = []
 
     def make(**kwargs):  # noqa: ANN202
@@ -128,9 +179,7 @@ def new_context(browser):  # noqa: ANN201 - a factory of Playwright contexts, cl
     for context in contexts:
         context.close()
     if contexts:
-        # A closed page's sockets are torn down by the server a moment later, and their disconnect
-        # handlers write; the test database is flushed right after this fixture ("table is locked").
-        time.sleep(0.3)
+        live.wait_idle()
 
 
 @pytest.fixture

@@ -1,47 +1,20 @@
 """An agent signs in with password + TOTP, opens a ticket and replies; the customer's portal page
 shows the reply without a reload. Real Chromium (Debian's), real HTTP server."""
 
-import os
-import tempfile
-
 import pytest
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
-def two_people():
-    """The customer and the agent, each in a browser profile of their own: in one profile they would
-    share cookies, and the customer's page polling with the agent's session (or the reverse) makes
-    the test depend on timing."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.fail("Debian's chromium is missing: `make test-deps` installs it")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop in this thread
-    with (
-        playwright.sync_playwright() as p,
-        tempfile.TemporaryDirectory() as customer_profile,
-        tempfile.TemporaryDirectory() as agent_profile,
-    ):
-        contexts = [
-            p.chromium.launch_persistent_context(
-                profile, executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True
-            )
-            for profile in (customer_profile, agent_profile)
-        ]
-        yield contexts
-        for context in contexts:
-            context.close()
+def two_people(browser):
+    """The customer and the agent, each in a browser context of their own: in one they would share
+    cookies, and the customer's page polling with the agent's session (or the reverse) makes the
+    test depend on timing."""
+    contexts = [browser.new_context(), browser.new_context()]
+    yield contexts
+    for context in contexts:
+        context.close()
 
 
 def test_agent_replies_with_totp_and_customer_sees_it_live(two_people, live_server, settings, category):
@@ -98,18 +71,11 @@ def test_agent_replies_with_totp_and_customer_sees_it_live(two_people, live_serv
 
 
 @pytest.fixture
-def new_york_page():
+def new_york_page(browser):
     """A page whose reader lives in New York and reads US English."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists("/usr/bin/chromium"):
-        pytest.fail("Debian's chromium is missing: `make test-deps` installs it")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS, headless=True)
-        context = browser.new_context(locale="en-US", timezone_id="America/New_York")
-        yield context.new_page()
-        context.close()
-        browser.close()
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York")
+    yield context.new_page()
+    context.close()
 
 
 def test_times_show_in_the_readers_zone(new_york_page, live_server, category):
