@@ -13,7 +13,7 @@ publisher's work is in it).
 
 --callgrind runs the same under valgrind and counts instructions per request instead: the
 instrumentation is switched on after the warm-up and the process leaves without finalising, so
-only the timed requests are counted. Instructions do not move with the load of a shared box (CPU
+only the timed requests are counted (the profile is left in the temporary directory). Instructions do not move with the load of a shared box (CPU
 time per ticket there varied ±20% between identical runs); they leave out the kernel's work
 (system calls, thread switches). --src runs another checkout's code (its src/ directory first on
 sys.path) against the same database: an A/B of two commits by instructions, e.g.
@@ -28,6 +28,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, __file__, *(argv if argv is not None else sys.argv[1:])]
         cmd += ["--tokens", ",".join(auth["customer_jwts"])]
         if args.callgrind:
-            out = Path(args.workdir) / "create_cost.callgrind"
+            out = Path(tempfile.gettempdir()) / f"create_cost-{args.db}-{os.getpid()}.callgrind"
             cmd = ["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}", *cmd]
         proc = subprocess.run(cmd, env=environment(args), capture_output=True, text=True)
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         result = json.loads(line)
         if args.callgrind:
             result["instructions_per_request"] = round(_callgrind_total(proc.stderr) / args.n)
+            result["callgrind_file"] = str(out)  # for callgrind_annotate
         print(json.dumps(result))
         return 0
     measure(args)
