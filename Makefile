@@ -64,12 +64,12 @@ test-sqlite: test-deps
 	@echo "== test suite on SQLite + in-memory channel layer"
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest -n 2 --dist loadfile
 
-# One process here: the live-chat browser tests time out on channels-redis when two workers share
-# the Redis server (to investigate); SQLite runs on two workers.
+# Two workers, as on SQLite: each has its own test database (<name>_gw0, <name>_gw1), and in the
+# one Redis its own channel-layer prefix, cache key prefix and Huey queue (tests/conftest.py).
 test-postgres: test-deps
 	@if pg_isready -q -h 127.0.0.1 -p 5432 && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then \
 		echo "== test suite on PostgreSQL ($(PG_URL)) + Redis ($(REDIS_TEST_URL))"; \
-		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) WALLETDESK_DB_POOL=true $(BIN)/pytest; \
+		DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_TEST_URL) WALLETDESK_DB_POOL=true $(BIN)/pytest -n 2 --dist loadfile; \
 	else \
 		echo "== PostgreSQL or Redis not reachable on 127.0.0.1: PostgreSQL + Redis run SKIPPED"; \
 		if [ -n "$$CI" ]; then exit 1; fi; \
