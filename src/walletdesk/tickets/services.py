@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -55,11 +57,19 @@ def intake_validate(*, category: Category, intake: dict[str, object]) -> dict[st
                 "This does not look like a transaction hash: copy the TxID from the block explorer "
                 "or your withdrawal history."
             )
+        elif value and spec.get("type") == "amount" and not _AMOUNT_NUMBER.search(value):
+            errors[key] = gettext(
+                "Write the amount as a number with its asset, e.g. 500 USDT, or leave it empty."
+            )
         if value:
             clean[key] = value
     if errors:
         raise IntakeInvalid(fields=errors)
     return clean
+
+
+# "500 USDT", "0.5个ETH", "五百U", "1.2万u", "２００": a figure in any of the ways customers write one.
+_AMOUNT_NUMBER = re.compile(r"[0-9\uff10-\uff19零〇一二三四五六七八九十百千万亿两半壹贰叁肆伍陆柒捌玖拾佰仟]")
 
 
 def _names_a_transaction(value: str) -> bool:
@@ -68,6 +78,9 @@ def _names_a_transaction(value: str) -> bool:
     from walletdesk.triage.services import entities_extract
 
     return bool(entities_extract(text=value).tx_hashes)
+
+
+SUBJECT_MAX = 300
 
 
 def ticket_create_by_customer(
@@ -82,7 +95,18 @@ def ticket_create_by_customer(
     external_id: str | None = None,
     locale: str | None = None,
 ) -> Received:
-    clean_intake = intake_validate(category=category, intake=intake or {}) if category else {}
+    errors: dict[str, str] = {}
+    if len(subject.strip()) > SUBJECT_MAX:
+        # The ticket holds 300 characters: cutting the rest off unseen would lose what the customer wrote.
+        errors["subject"] = gettext("Keep the subject under %(n)s characters.") % {"n": SUBJECT_MAX}
+    try:
+        clean_intake = intake_validate(category=category, intake=intake or {}) if category else {}
+    except IntakeInvalid as exc:
+        if not errors:
+            raise
+        errors.update(exc.fields or {})
+    if errors:
+        raise ValidationFailed(fields=errors)
     return receive(
         InboundMessage(
             channel=channel,
