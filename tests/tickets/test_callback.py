@@ -113,3 +113,18 @@ def test_asking_again_before_anyone_called_adds_to_the_waiting_request(signed_in
     outbox.send(ticket=waiting, author=agent, body="We called you.")  # answered: a new request is a new call
     after_call = signed_in.post("/support/callback/", form)
     assert after_call["Location"] != first["Location"]
+
+
+def test_our_own_hotline_is_not_a_number_to_call_back(signed_in, customer):
+    from walletdesk.verify.models import Brand, OfficialChannel
+
+    brand = Brand.objects.create(name="DemoWallet")
+    OfficialChannel.objects.create(brand=brand, kind="phone", value="+86 400 820 8820")
+    response = signed_in.post(
+        "/support/callback/",
+        {"phone": "400-820-8820", "window": "asap", "language": "zh-hans", "body": "请回电"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 400
+    assert "That is our own hotline" in response.content.decode()
+    assert not Ticket.objects.filter(customer=customer).exists()

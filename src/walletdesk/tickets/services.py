@@ -349,6 +349,18 @@ def phone_normalize(raw: str, *, default_region: str = "CN") -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def _official_phone_numbers() -> set[str]:
+    """The desk's own numbers from the official-channel registry, as E.164."""
+    from walletdesk.verify.selectors import official_channels_list
+
+    return {phone_normalize(c.value) for c in official_channels_list() if c.kind == "phone"} - {""}
+
+
+def _our_own_number_error() -> str:
+    # Customers copy the hotline from the contacts page into the form: we would be calling ourselves.
+    return gettext("That is our own hotline: enter the number where we can reach you.")
+
+
 def callback_request(
     *,
     customer: Customer,
@@ -366,6 +378,8 @@ def callback_request(
         errors["phone"] = gettext(
             "Enter a phone number we can call, with the country code if outside mainland China."
         )
+    elif e164 in _official_phone_numbers():
+        errors["phone"] = _our_own_number_error()
     windows = dict(CALLBACK_WINDOWS)
     if window not in windows:
         errors["window"] = gettext("Choose when we should call.")
@@ -501,6 +515,8 @@ def urgent_theft_report(
         errors["phone"] = gettext(
             "Enter a phone number we can call, with the country code if outside mainland China."
         )
+    elif e164 and e164 in _official_phone_numbers():
+        errors["phone"] = _our_own_number_error()
     if not body.strip():
         errors["body"] = gettext("Tell us briefly what happened.")
     elif len(body) > CALLBACK_MAX_BODY:
