@@ -41,6 +41,16 @@ SCREENSHOT = _f(
 )
 TIME = _f("when", "text", False, "发生时间", "When it happened")
 ORDER = _f("order_id", "text", False, "订单号", "Order ID")
+# Where stolen funds went: the theft checklist asks for it, and the agent traces and reports it.
+DESTINATION = _f(
+    "address",
+    "text",
+    False,
+    "资金被转入的地址",
+    "Address your funds were sent to",
+    "如有多个，用空格分开",
+    "Several? Separate them with spaces",
+)
 
 # slug, zh, en, description zh, description en, fields, team, priority, first response minutes, complaint
 CATEGORIES = [
@@ -122,7 +132,7 @@ CATEGORIES = [
         "Stolen account or assets",
         "账户被他人控制或资产已被转走：我们会立即协助冻结账户、评估损失并给出补救方案",
         "Someone took over your account or moved your assets: we freeze the account at once, assess the loss and help recover",
-        [ACCOUNT, TXID | {"required": False}, TIME, AMOUNT],
+        [ACCOUNT, TXID | {"required": False}, DESTINATION, TIME, AMOUNT],
         "security",
         "urgent",
         10,
