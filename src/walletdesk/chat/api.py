@@ -120,6 +120,7 @@ class OfflineOut(Schema):
     email: str
     duplicate: bool
     secret_warning_html: str  # "" unless the message held a secret: shown at once, as the portal does
+    category: str | None = None  # the ticket's, chosen or found by triage: theft shows the urgent steps
 
 
 @router.post("/chat/offline", auth=widget_auth, response=OfflineOut)
@@ -138,6 +139,7 @@ def chat_offline(request: HttpRequest, payload: OfflineIn) -> dict:
         "email": payload.email.strip().lower(),
         "duplicate": received.duplicate,
         "secret_warning_html": services.offline_secret_warning(received=received, locale=payload.locale),
+        "category": received.ticket.category.slug if received.ticket.category_id else None,
     }
 
 

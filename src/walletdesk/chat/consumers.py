@@ -177,6 +177,7 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
         )
         self.ticket_id = result.received.ticket.pk
         payload = await database_sync_to_async(_message_payload)(result.received.message)
+        category = await database_sync_to_async(_ticket_category)(result.received.ticket)
         await self.send_json(
             {
                 "type": "ack",
@@ -184,6 +185,9 @@ class WidgetConsumer(DirectDispatchMixin, AsyncJsonWebsocketConsumer):
                 "message": payload,
                 "ticket_id": self.ticket_id,
                 "duplicate": result.duplicate,
+                # Chosen or found by triage ("my account was stolen"): the widget shows a theft
+                # victim the urgent steps either way.
+                "category": category,
             }
         )
 
@@ -263,6 +267,10 @@ def _event_ticket_id(event: dict) -> int | None:
         if isinstance(candidate, int):
             return candidate
     return None
+
+
+def _ticket_category(ticket: Any) -> str | None:
+    return ticket.category.slug if ticket.category_id else None
 
 
 def _message_payload(message: Any) -> dict:

@@ -256,6 +256,8 @@ def widget_state_get(*, customer: Customer, since_id: int = 0, limit: int = 200)
             "status": ticket.status,
             "open": ticket.status in OPEN_STATUSES,
             "rating_pending": ticket.status == Status.SOLVED and ticket.csat_rating is None,
+            # The widget keeps a theft victim's urgent steps above the chat while it lasts.
+            "category": ticket.category.slug if ticket.category_id else None,
         }
         state["messages"] = [message_payload(m) for m in reversed(messages)]
     snapshot = queue_snapshot()
@@ -273,3 +275,48 @@ def widget_state_get(*, customer: Customer, since_id: int = 0, limit: int = 200)
         "back_at": availability.back_at.isoformat() if availability.back_at else None,
     }
     return state
+
+
+# Channels a theft victim can reach at once, before anyone answers the chat (the portal's urgent
+# page lists the same kinds).
+URGENT_CONTACT_KINDS = ("phone", "telegram", "email")
+
+
+def widget_urgent_help() -> dict:
+    """What the widget shows a customer whose account or assets were stolen, in both languages:
+    the category it applies to, where to freeze the account (signed in) or report the theft (not
+    signed in), the official channels that can freeze it at once, and the help article."""
+    from django.utils import translation
+
+    from walletdesk.tickets.services import THEFT_CATEGORY
+    from walletdesk.verify.selectors import official_channels_list
+    from walletdesk.wallet.views import stolen_account_help_url
+
+    contacts = []
+    for channel in official_channels_list():
+        if channel.kind not in URGENT_CONTACT_KINDS:
+            continue
+        kind_names = {}
+        for lang in ("zh-hans", "en"):
+            with translation.override(lang):
+                kind_names[lang] = str(channel.get_kind_display())
+        contacts.append(
+            {
+                "kind": channel.kind,
+                "kind_name": kind_names,
+                "value": channel.value,
+                "label": {
+                    "zh-hans": channel.label_zh or channel.label,
+                    "en": channel.label or channel.label_zh,
+                },
+                "locale": (channel.locale or "").lower(),
+            }
+        )
+    contacts.sort(key=lambda c: URGENT_CONTACT_KINDS.index(c["kind"]))
+    return {
+        "category": THEFT_CATEGORY,
+        "freeze_url": "/support/account/freeze/",
+        "report_url": "/support/urgent/",
+        "help_url": {lang: stolen_account_help_url(lang) for lang in ("zh-hans", "en")},
+        "contacts": contacts,
+    }

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from walletdesk.chat import services
+from walletdesk.chat import selectors, services
 from walletdesk.tickets.selectors import category_list
 
 STATIC_DIR = Path(__file__).resolve().parent / "static" / "chat"
@@ -65,6 +65,7 @@ def widget_frame(request: HttpRequest) -> HttpResponse:
         "chat/widget_frame.html",
         {
             "categories": categories_for_widget(),
+            "urgent": selectors.widget_urgent_help(),
             "allowed_origins": [*settings.WALLETDESK_WIDGET_ORIGINS, settings.SITE_URL],
             "locale": services.locale_clean(request.GET.get("lang") or request.LANGUAGE_CODE),
             "max_bytes": settings.WALLETDESK_MAX_ATTACHMENT_BYTES,

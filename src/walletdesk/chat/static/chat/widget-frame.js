@@ -23,7 +23,16 @@
       record: "请保存聊天记录，作为客服答复的凭证。", suggest: "这些帮助文章也许能解答：", reconnecting: "连接已断开，正在重连…",
       tooBig: "文件太大（最多 10 MB）", ended: "本次咨询已结束。", newChat: "发起新的咨询", refused: "身份验证失败，请重新登录钱包后再试。",
       fieldRequired: "请填写此项", fieldInvalid: "请检查此项", bodyMissing: "请描述您的问题",
-      startRefused: "咨询未开始，请检查标出的内容后重试。", rateNeedStars: "请先选择星级", unknownError: "出错了，请稍后再试。"
+      startRefused: "咨询未开始，请检查标出的内容后重试。", rateNeedStars: "请先选择星级", unknownError: "出错了，请稍后再试。",
+      urgentHead: "账户或资产被盗？请立即这样做：", urgentFreeze: "立即冻结我的账户",
+      urgentFreezeNote: "冻结后，任何人（包括盗用者）都无法提现或交易，直到您联系客服解冻。",
+      urgentReport: "无法登录钱包？无需登录即可报告被盗，我们会冻结账户",
+      urgentCall: "拨打或联系下方的官方渠道，说明账户被盗：我们可以在沟通时为您冻结账户。",
+      urgentPasswords: "修改与钱包绑定的邮箱和手机账户的密码，并在那里退出所有其他设备。",
+      urgentSeed: "如果您仍持有助记词，请在一台干净的设备上新建钱包，把剩余资产转过去。",
+      urgentRevoke: "撤销您不认识的代币授权（例如在钱包自带的授权管理页面）。",
+      urgentContacts: "官方渠道：", urgentHelp: "账户被盗怎么办",
+      urgentNever: "我们绝不会索要您的密码、助记词或私钥，也绝不会让您把资金转到我们给出的地址。"
     },
     en: {
       title: "Chat with support", safety: "Support never asks for your seed phrase, private key or password.",
@@ -45,7 +54,16 @@
       refused: "We could not verify your identity. Sign in to the wallet again and retry.",
       fieldRequired: "This field is required", fieldInvalid: "Check this field", bodyMissing: "Please describe your problem",
       startRefused: "The chat did not start: check the marked fields and try again.", rateNeedStars: "Pick a number of stars first",
-      unknownError: "Something went wrong; try again later."
+      unknownError: "Something went wrong; try again later.",
+      urgentHead: "Account or assets stolen? Do this now:", urgentFreeze: "Freeze my account now",
+      urgentFreezeNote: "Once frozen, nobody (the thief included) can withdraw or trade until you unfreeze it with support.",
+      urgentReport: "Cannot sign in to the wallet? Report the theft without signing in and we freeze the account",
+      urgentCall: "Call or message us on an official channel below and say your account was stolen: we can freeze it while you wait.",
+      urgentPasswords: "Change the password of the email and phone account linked to the wallet, and sign out every other device there.",
+      urgentSeed: "If you still hold the wallet's seed phrase, move what is left to a new wallet created on a clean device.",
+      urgentRevoke: "Revoke token approvals you do not recognise (for example with the wallet's own approvals page).",
+      urgentContacts: "Official channels:", urgentHelp: "What to do when your account was stolen",
+      urgentNever: "We never ask for your password, seed phrase or private key, and never ask you to move funds to an address we give you."
     }
   };
   // Server errors by code, in the widget's own language: the server answers in whatever language its
@@ -78,6 +96,7 @@
   var CATEGORIES = JSON.parse(document.getElementById("wd-categories-data").textContent);
   var ORIGINS = JSON.parse(document.getElementById("wd-origins-data").textContent);
   var MAX_BYTES = parseInt(root.dataset.maxBytes, 10);
+  var URGENT = JSON.parse(document.getElementById("wd-urgent-data").textContent);
   var $ = function (id) { return document.getElementById(id); };
   // The frame's own localStorage, or, where the browser denies a cross-site frame its storage (Chromium
   // with third-party cookies blocked, incognito), a copy kept by widget.js in the host page's storage:
@@ -140,7 +159,7 @@
     locale: store.get("locale", root.dataset.locale), identity: null, ws: null, session: null,
     attempt: 0, welcomed: false, ticket: null, conversation: null, messages: {}, order: [],
     availability: { open: true }, category: store.get("draft.category", null), visible: false, unread: 0, typingTimer: null,
-    intake: store.get("draft.intake", {}), fieldErrors: {}, rated: {},
+    intake: store.get("draft.intake", {}), fieldErrors: {}, rated: {}, urgentChat: store.get("urgent.chat", false),
     lastTyping: 0, pingTimer: null, pongDue: null, unmatched: {}, identifyWait: null, since: 0
   };
   var outbox = store.get("outbox", []);
@@ -185,8 +204,68 @@
     $("wd-rate-comment").placeholder = t("rateComment"); $("wd-rate-send").textContent = t("rateSend");
     $("wd-transcript").textContent = t("transcript"); $("wd-transcript-email").textContent = t("transcriptEmail");
     $("wd-record").textContent = t("record");
-    renderCategories(); renderQueue(); renderOffline(); renderStars();
+    renderCategories(); renderQueue(); renderOffline(); renderStars(); renderUrgent();
   }
+
+  // --- a theft victim's urgent steps: where the chat is picked, above the chat, beside the offline form ---
+  function urgentLink(href, text, cls) {
+    var a = document.createElement("a"); a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
+    a.textContent = text; if (cls) a.className = cls; return a;
+  }
+  function urgentFill(box, foldable) {
+    box.textContent = "";
+    // Above a running chat the steps fold to their heading, so the conversation keeps its room.
+    var head = document.createElement(foldable ? "summary" : "p"); head.className = "wd-urgent-head"; head.textContent = t("urgentHead");
+    if (foldable) { var fold = document.createElement("details"); fold.open = box.dataset.folded !== "1"; fold.appendChild(head); box.appendChild(fold); box = fold;
+      fold.addEventListener("toggle", function () { fold.parentNode.dataset.folded = fold.open ? "0" : "1"; }); }
+    else box.appendChild(head);
+    var first = document.createElement("p");
+    if (state.identity && state.identified) {
+      // Signed in to the wallet: its identity token is the wallet's own sign-in link to the portal,
+      // so the freeze page opens signed in, one click from the freeze.
+      var href = "/support/login/?token=" + encodeURIComponent(state.identity) + "&next=" + encodeURIComponent(URGENT.freeze_url);
+      first.appendChild(urgentLink(href, t("urgentFreeze"), "wd-btn wd-urgent-freeze"));
+      var note = document.createElement("span"); note.className = "wd-small"; note.textContent = " " + t("urgentFreezeNote"); first.appendChild(note);
+    } else {
+      first.appendChild(urgentLink(URGENT.report_url, t("urgentReport"), "wd-urgent-report"));
+    }
+    box.appendChild(first);
+    var steps = document.createElement("ol");
+    ["urgentCall", "urgentPasswords", "urgentSeed", "urgentRevoke"].forEach(function (k) {
+      var li = document.createElement("li"); li.textContent = t(k); steps.appendChild(li);
+    });
+    box.appendChild(steps);
+    // Every language's channels (a hotline that serves Chinese still freezes an English speaker's
+    // account), the reader's own first.
+    var prefix = state.locale.split("-")[0];
+    var contacts = URGENT.contacts.slice().sort(function (a, b) {
+      return (a.locale && a.locale.indexOf(prefix) !== 0 ? 1 : 0) - (b.locale && b.locale.indexOf(prefix) !== 0 ? 1 : 0);
+    });
+    if (contacts.length) {
+      var list = document.createElement("ul"); list.className = "wd-urgent-contacts";
+      contacts.forEach(function (c) {
+        var li = document.createElement("li"), kind = document.createElement("strong");
+        kind.textContent = c.kind_name[state.locale] || c.kind; li.appendChild(kind);
+        li.appendChild(document.createTextNode(": " + c.value + (c.label[state.locale] ? " (" + c.label[state.locale] + ")" : "")));
+        list.appendChild(li);
+      });
+      var lead = document.createElement("p"); lead.textContent = t("urgentContacts"); box.appendChild(lead); box.appendChild(list);
+    }
+    var more = document.createElement("p"); more.className = "wd-small";
+    more.appendChild(urgentLink("/contact/", t("verify")));
+    more.appendChild(document.createTextNode(" · "));
+    more.appendChild(urgentLink(URGENT.help_url[state.locale] || URGENT.help_url.en, t("urgentHelp")));
+    box.appendChild(more);
+    var never = document.createElement("p"); never.className = "wd-small"; never.textContent = t("urgentNever"); box.appendChild(never);
+  }
+  function renderUrgent() {
+    var theft = state.category === URGENT.category;
+    [["wd-urgent", theft], ["wd-urgent-offline", theft || !!state.offlineUrgent], ["wd-urgent-chat", !!state.urgentChat]].forEach(function (pair) {
+      var box = $(pair[0]); box.hidden = !pair[1];
+      if (pair[1]) urgentFill(box, pair[0] === "wd-urgent-chat"); else box.textContent = "";
+    });
+  }
+  function urgentChatSet(on) { state.urgentChat = on; store.set("urgent.chat", on); renderUrgent(); }
 
   // --- pre-chat: category picker, what to prepare, help suggestions -----------------------------
   function renderCategories() {
@@ -196,8 +275,8 @@
       b.textContent = c.name[state.locale] || c.slug;
       b.setAttribute("aria-pressed", String(state.category === c.slug));
       b.addEventListener("click", function () {
-        state.category = c.slug; store.set("draft.category", c.slug); state.fieldErrors = {}; renderCategories();
-        $("wd-prepare").scrollIntoView({ block: "nearest" });
+        state.category = c.slug; store.set("draft.category", c.slug); state.fieldErrors = {}; renderCategories(); renderUrgent();
+        (c.slug === URGENT.category ? $("wd-urgent") : $("wd-prepare")).scrollIntoView({ block: "nearest" });
       });
       box.appendChild(b);
     });
@@ -268,6 +347,7 @@
     // The form keeps its values (and their drafts) until the server takes the message: a refusal
     // brings the form back as it was.
     show("wd-chat");
+    urgentChatSet(v.category === URGENT.category);
     queueMessage(v.body, { start: true, category: v.category, intake: v.intake });
   }
   function startRefused(item, d) {
@@ -290,7 +370,7 @@
     $("wd-first").value = ""; store.set("draft.first", "");
     if (state.category) { delete state.intake[state.category]; store.set("draft.intake", state.intake); }
     state.category = null; store.set("draft.category", null); state.fieldErrors = {};
-    $("wd-start-error").hidden = true; renderCategories();
+    $("wd-start-error").hidden = true; renderCategories(); renderUrgent();
   }
 
   var suggestTimer = null;
@@ -452,7 +532,12 @@
   function handle(d) {
     if (d.type === "welcome") {
       state.welcomed = true; state.attempt = 0; state.session = d.session; $("wd-status").hidden = true;
+      state.identified = !!d.identified;
       state.ticket = d.ticket; state.conversation = d.conversation; state.queue = d.queue; state.availability = d.availability;
+      // The server knows the chat's category; a start still in the outbox keeps what was picked.
+      if (d.ticket) urgentChatSet(d.ticket.open && d.ticket.category === URGENT.category);
+      else if (!outbox.some(function (i) { return i.start; })) urgentChatSet(false);
+      else renderUrgent();  // the identity may have changed: the freeze link with it
       (d.messages || []).forEach(function (m) { addMessage(m); });
       outbox.forEach(renderPending);
       renderQueue(); renderOffline(); chooseView(); heartbeat(); sendOutbox(); markRead();
@@ -463,6 +548,7 @@
       if (acked && acked.start) startAccepted();
       state.ticket = state.ticket && state.ticket.id === d.ticket_id ? state.ticket : { id: d.ticket_id, open: true, status: "open" };
       state.ticket.open = true; addMessage(d.message, d.client_id);
+      if (d.category === URGENT.category && !state.urgentChat) urgentChatSet(true);
     } else if (d.type === "message.added") {
       var m = d.message;
       if (m.author_kind === "customer" && outbox.length) { // our own message: the ack will place it
@@ -641,6 +727,7 @@
       .then(function (r) { return r.json().then(function (j) {
         if (!r.ok) { showError(apiErr(j)); $("wd-offline-done").textContent = apiErr(j); $("wd-offline-done").hidden = false; return; }
         store.set("offline.client", null); $("wd-offline-form").hidden = true;
+        if (j.category === URGENT.category) { state.offlineUrgent = true; renderUrgent(); }
         $("wd-offline-done").textContent = t("offlineDone", { ref: j.reference, email: j.email }); $("wd-offline-done").hidden = false;
         // The message held a seed phrase or key: the server's warning (sanitized HTML, in the language
         // sent) says support never asks for it and links the stolen-account flow, as the chat does.
