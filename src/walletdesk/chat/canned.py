@@ -12,6 +12,7 @@ from django.utils import translation
 
 from walletdesk.accounts.models import supervisor_allowed
 from walletdesk.chat import selectors
+from walletdesk.chat.events import agent_name
 from walletdesk.chat.models import CannedReply
 from walletdesk.core.bidi import bidi_strip
 from walletdesk.tickets.models import Ticket
@@ -61,12 +62,10 @@ def _customer_name(ticket: Ticket, locale: str) -> str:
 
 
 def canned_placeholders(*, ticket: Ticket, agent: AbstractBaseUser, locale: str) -> dict[str, str]:
-    profile = getattr(agent, "agent_profile", None)
-    agent_name = (profile.display_name if profile else "") or agent.get_username()
     values = {
         "customer_name": _customer_name(ticket, locale),
         "ticket_number": ticket.reference,
-        "agent_name": agent_name,
+        "agent_name": agent_name(agent, locale),
     }
     return {key: markdown_text_escape(value) for key, value in values.items()}
 

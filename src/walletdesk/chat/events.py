@@ -6,6 +6,7 @@ and `chat.console` (every agent console: the queue, presence).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db import transaction
@@ -16,11 +17,28 @@ from walletdesk.tickets.events import customer_group, ticket_group
 CONSOLE_GROUP = "chat.console"
 
 
-def agent_name(user: Any) -> str:
+def agent_name(user: Any, locale: str | None = None) -> str:
+    """The agent's name; with `locale`, as a customer reading that language sees it."""
     if user is None:
         return ""
     profile = getattr(user, "agent_profile", None)
-    return (profile.display_name if profile else "") or user.get_username()
+    name = (profile.display_name if profile else "") or user.get_username()
+    return name if locale is None else name_for_locale(name, locale)
+
+
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def name_for_locale(name: str, locale: str) -> str:
+    """A display name written in both scripts ("客服小王 Wang", "Wang 小王"; AgentProfile has one name
+    field) shows a customer only the words in their language's script: an English reply said
+    "this is 客服小王 Wang". A name in one script is kept whole, whatever the language."""
+    words = name.split()
+    chinese = [w for w in words if _CJK.search(w)]
+    other = [w for w in words if not _CJK.search(w)]
+    if not chinese or not other:
+        return name
+    return " ".join(chinese if locale.lower().startswith("zh") else other)
 
 
 def conversation_payload(conversation: Any) -> dict[str, Any]:
@@ -28,7 +46,7 @@ def conversation_payload(conversation: Any) -> dict[str, Any]:
         "id": conversation.pk,
         "ticket_id": conversation.ticket_id,
         "status": conversation.status,
-        "agent_name": agent_name(conversation.agent) if conversation.agent_id else "",
+        "agent_name": agent_name(conversation.agent, conversation.locale) if conversation.agent_id else "",
         "agent_code": getattr(getattr(conversation.agent, "agent_profile", None), "agent_code", "")
         if conversation.agent_id
         else "",

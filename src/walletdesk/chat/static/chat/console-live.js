@@ -20,6 +20,24 @@
     if (sec === null || sec === undefined) return "?";
     return sec < 60 ? Math.round(sec) + L(" 秒", "s") : Math.round(sec / 60) + L(" 分钟", "m");
   }
+  // Every time on the desk is the agent's own clock, in one format: messages rendered with the page
+  // showed the server's zone and live ones the browser's, with nothing to tell them apart. The page
+  // sends each time as <time datetime> (labelled with the server's zone until this runs).
+  function clock(value) {
+    var d = value instanceof Date ? value : new Date(value);
+    if (isNaN(d.getTime())) return "";
+    return d.toLocaleTimeString(zh ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  }
+  function clockElement(value) {
+    var el = document.createElement("time"); el.dateTime = new Date(value).toISOString(); el.dataset.clock = "";
+    el.textContent = clock(value); el.title = new Date(value).toLocaleString(zh ? "zh-CN" : "en-GB"); return el;
+  }
+  function clocksLocalise(scope) {
+    Array.prototype.forEach.call(scope.querySelectorAll("time[data-clock]"), function (el) {
+      var text = clock(el.getAttribute("datetime")); if (!text) return;
+      el.textContent = text; el.title = new Date(el.getAttribute("datetime")).toLocaleString(zh ? "zh-CN" : "en-GB");
+    });
+  }
   function beep() {
     try { var ctx = new (window.AudioContext || window.webkitAudioContext)(), o = ctx.createOscillator(), g = ctx.createGain();
       o.frequency.value = 880; g.gain.value = 0.08; o.connect(g); g.connect(ctx.destination); o.start(); o.stop(ctx.currentTime + 0.18);
@@ -95,7 +113,7 @@
   }
   function feed(text, ticketId, reference) {
     var list = $("chat-live-feed"); if (!list) return;
-    var li = document.createElement("li"); li.textContent = new Date().toLocaleTimeString() + " " + text;
+    var li = document.createElement("li"); li.appendChild(clockElement(new Date())); li.appendChild(document.createTextNode(" " + text));
     if (ticketId) { li.appendChild(document.createTextNode(" ")); li.appendChild(ticketLink(ticketId, reference)); }
     list.insertBefore(li, list.firstChild); while (list.children.length > 30) list.removeChild(list.lastChild);
   }
@@ -105,7 +123,8 @@
     var list = $("chat-live-messages"); if (!list || m.ticket_id !== ticketId || list.querySelector('[data-id="' + m.id + '"]')) return;
     var li = document.createElement("li"); li.dataset.id = m.id; li.className = m.author_kind + (m.is_internal ? " internal" : "");
     var meta = document.createElement("div"); meta.className = "meta";
-    meta.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + (m.is_internal ? " · " + L("内部备注", "internal note") : "") + " · " + new Date(m.created_at).toLocaleTimeString();
+    meta.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + (m.is_internal ? " · " + L("内部备注", "internal note") : "") + " · ";
+    meta.appendChild(clockElement(m.created_at));
     var body = document.createElement("div"); body.innerHTML = m.body_html; // sanitized server-side (markdown-it + nh3)
     li.appendChild(meta); li.appendChild(body); list.appendChild(li); list.scrollTop = list.scrollHeight;
     if (m.author_kind === "customer") { $("chat-live-typing").hidden = true; send({ type: "read", ticket_id: ticketId, upto: m.id }); }
@@ -121,7 +140,8 @@
     art.className = "card message " + m.author_kind + (m.is_internal ? " internal" : "");
     if (m.is_internal) art.style.background = "#fffbea"; else if (m.author_kind === "agent") art.style.background = "#f1f7ff";
     var head = document.createElement("header"); head.className = "small muted";
-    head.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + " · " + new Date(m.created_at).toLocaleTimeString();
+    head.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + " · ";
+    head.appendChild(clockElement(m.created_at));
     if (m.is_internal) { var n = document.createElement("span"); n.className = "chip warn"; n.textContent = L("内部备注", "internal note"); head.appendChild(document.createTextNode(" ")); head.appendChild(n); }
     if (DELIVERY_LABELS[m.delivery_status]) {
       var d = document.createElement("span"); d.className = "chip delivery" + (m.delivery_status === "sent" ? " ok" : ""); d.dataset.delivery = m.id; d.textContent = DELIVERY_LABELS[m.delivery_status];
@@ -297,5 +317,6 @@
     });
     loadCanned();
   }
+  clocksLocalise(root);
   connect();
 })();
