@@ -61,3 +61,16 @@ def demo_transfers_json(*, uid: str, kind: str | None) -> list[dict[str, Any]]:
         }
         for t in transfers[:50]
     ]
+
+
+def theft_ticket_for_customer(*, customer: Any) -> Any:
+    """The ticket a frozen account's next steps happen on: the customer's newest open theft ticket,
+    else their newest theft ticket of any status (a solved one still holds the history), else None."""
+    from walletdesk.tickets import selectors as tickets
+
+    theft = tickets.ticket_list_for_customer(customer=customer).filter(category__slug=THEFT_CATEGORY)
+    return theft.filter(status__in=tickets.ticket_open_statuses()).first() or theft.first()
+
+
+# The operator's category for stolen accounts (tickets.services.ticket_theft_open opens it on a freeze).
+THEFT_CATEGORY = "account_theft"

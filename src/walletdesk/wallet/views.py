@@ -22,6 +22,8 @@ from walletdesk.wallet.errors import (
     WalletSignatureInvalid,
     WalletUnavailable,
 )
+from walletdesk.wallet.models import AccountStatus
+from walletdesk.wallet.selectors import theft_ticket_for_customer
 
 # A panel load diagnoses at most this many uncredited deposits (one RPC round trip each).
 FLAG_LIMIT = 5
@@ -145,7 +147,11 @@ def portal_account_freeze(request: HttpRequest) -> HttpResponse:
     ticket = _customer_ticket(request)
     context: dict[str, Any] = {"ticket": ticket, "help_url": stolen_account_help_url(site_language())}
     if request.method == "GET":
-        return render(request, "wallet/portal_freeze.html", {**context, "account": _account_state(request)})
+        account = _account_state(request)
+        if account is not None and account.status == AccountStatus.FROZEN:
+            # Nothing left to confirm: the page says what happens next, on which ticket.
+            context["theft_ticket"] = ticket or theft_ticket_for_customer(customer=request.customer)
+        return render(request, "wallet/portal_freeze.html", {**context, "account": account})
     try:
         result = services.account_freeze_by_customer(
             customer=request.customer, locale=site_language(), channel="web", ticket=ticket
