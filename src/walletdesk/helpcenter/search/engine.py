@@ -13,13 +13,18 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.functions import Substr
 
-from walletdesk.helpcenter.search import fts, ranking
+from walletdesk.helpcenter.search import fts, ranking, topics
 from walletdesk.helpcenter.search.analysis import cjk_words, detect_locale, markdown_plain
+
+# Which subjects of a question exclude each other (deposit, withdrawal, …): bundled, like the
+# segmenter's dictionary.
+RIVALS_FILE = Path(__file__).resolve().parent.parent / "data" / "topics.txt"
 
 # Snippets come from the snapshot: the first characters of each article's plain text.
 EXCERPT_CHARS = 600
@@ -100,7 +105,7 @@ def _load() -> ranking.Snapshot:
         )
     ]
     synonyms = [(s.term, s.expansion_list) for s in Synonym.objects.all()]
-    return ranking.snapshot_build(rows, synonyms)
+    return ranking.snapshot_build(rows, synonyms, topics.rivals_load(RIVALS_FILE))
 
 
 def _vectors_load(ids: list[int]) -> dict[int, ranking.RawVector]:
@@ -179,11 +184,12 @@ def search(*, query: str, locale: str | None = None, limit: int = 10) -> SearchR
         return SearchResult([], frozenset(), 0.0)
     snap = snapshot_get()
     query = ranking.pinyin_rewrite(snap, query)
-    concepts = ranking.query_concepts(snap, query)
+    parsed = ranking.query_parse(snap, query)
+    concepts = parsed.concepts
     tokens = {t for c in concepts for t in c.tokens()}
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
     prefer = locale or detect_locale(query)
-    plan = ranking.plan_build(snap, concepts)
+    plan = ranking.plan_build(snap, concepts, parsed.steer)
     terms = _highlight_terms(snap, concepts)
     ceiling = ranking.plan_ceiling(plan)
     if not _real_terms(snap, concepts):

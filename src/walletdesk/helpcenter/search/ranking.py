@@ -30,6 +30,7 @@ from walletdesk.helpcenter.search.analysis import (
     runs,
 )
 from walletdesk.helpcenter.search.fuzzy import HomophoneIndex, TypoIndex
+from walletdesk.helpcenter.search.topics import TopicIndex, topics_build
 
 FIELDS = ("title", "tags", "body")
 # Field boosts: a word in the title or the tags says more about the topic than one in the body.
@@ -46,6 +47,9 @@ W_TRUNCATED = 0.75  # the five-letter cut of an English stem
 W_EQUIVALENT = 0.8  # a word of a synonym phrase matched through its own synonyms
 # The other language's version of a topic may answer, but the customer's own language wins ties.
 OTHER_LANGUAGE_FACTOR = 0.9
+# An article whose title names only a rival of the subject the customer named (a deposit article
+# for a withdrawal question; topics.py): its wording may fit the question, its answer does not.
+RIVAL_SUBJECT_FACTOR = 0.5
 VECTOR_CACHE_SIZE = 4000
 # Up to this many published articles the snapshot keeps compact postings (numpy arrays, about
 # 12 bytes per term occurrence) and scores every article exactly; past it, the database's FTS
@@ -71,6 +75,17 @@ class DocMeta:
 class SynonymRule:
     term: str
     phrases: list[tuple[str, ...]]
+    # Per phrase: the rival subjects it names (topics.py), and the phrase without them.
+    subjects: list[frozenset[int]] = field(default_factory=list)
+    unsubjected: list[tuple[str, ...]] = field(default_factory=list)
+    term_subjects: frozenset[int] = frozenset()
+    # The subject of the first phrase that names one: the editor's guess when the customer names
+    # none. Phrases naming other subjects apply only when the customer names theirs.
+    default_subjects: frozenset[int] = frozenset()
+    said_subjects: frozenset[int] = frozenset()  # every subject its phrases name
+    # Every phrase is a subject's name and nothing else (转进来 => 充值, 转入, deposit): the rule
+    # reads what the customer wrote as that subject, it does not guess one for a problem.
+    names_subject: bool = False
 
 
 @dataclass
@@ -122,7 +137,7 @@ class RuleIndex:
 
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
-_SPLIT_WORD_RE = re.compile(r"(?<=[提充转登])[个了过下](?=[币值账录])")
+_SPLIT_WORD_RE = re.compile(r"(?<=[提充转登])[个了过下的](?=[币值账录])")
 
 
 @dataclass
@@ -136,6 +151,9 @@ class Snapshot:
     equivalents: dict[str, dict[str, float]] = field(default_factory=dict)
     typo: TypoIndex | None = None
     homophones: HomophoneIndex | None = None
+    topics: TopicIndex = field(default_factory=TopicIndex)
+    title_subjects: dict[int, frozenset[int]] = field(default_factory=dict)  # article id → subjects
+    subject_titles: dict[int, np.ndarray] = field(default_factory=dict)  # subject → names it, by position
     vectors: OrderedDict = field(default_factory=OrderedDict)
     # In-memory mode: article position → metadata, and term → (positions, saturations).
     order: list[DocMeta] = field(default_factory=list)
@@ -172,8 +190,11 @@ def saturate(snap: Snapshot, raw: RawVector) -> Vector:
     return {term: tf / (K1 + tf) for term, tf in pseudo.items()}
 
 
-def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) -> Snapshot:
-    """rows: id, slug, locale, group, title, title_tokens, tag_tokens, body_tokens."""
+def snapshot_build(
+    rows: Iterable[dict], synonyms: list[tuple[str, list[str]]], rivals: list[list[str]] | None = None
+) -> Snapshot:
+    """rows: id, slug, locale, group, title, title_tokens, tag_tokens, body_tokens; `rivals`: sets
+    of rival subjects (topics.rivals_load)."""
     snap = Snapshot()
     totals: Counter = Counter()
     raws: list[tuple[int, RawVector]] = []
@@ -194,16 +215,18 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
     else:
         for doc_id, raw in raws[:VECTOR_CACHE_SIZE]:
             snap.remember(doc_id, saturate(snap, raw))
+    snap.topics = topics_build(rivals or [], synonyms, _phrase)
+    _title_subjects_build(snap)
     for term, expansions in synonyms:
         norm = normalize(term).strip()
-        phrases = [p for p in (_phrase(e) for e in expansions) if p]
-        if not norm or not phrases:
+        rule = _rule_build(snap.topics, norm, expansions)
+        if not norm or not rule.phrases:
             continue
-        snap.rules.add(SynonymRule(norm, phrases))
+        snap.rules.add(rule)
         term_phrase = _phrase(term)
         if len(term_phrase) == 1:
             alts = snap.equivalents.setdefault(term_phrase[0], {})
-            for phrase in phrases:
+            for phrase in rule.phrases:
                 if len(phrase) == 1 and phrase[0] != term_phrase[0]:
                     alts[phrase[0]] = W_EQUIVALENT
     # Only two-way synonyms (a group like 提现 | 提币 | withdraw) are equivalents: a one-way slang
@@ -218,6 +241,39 @@ def snapshot_build(rows: Iterable[dict], synonyms: list[tuple[str, list[str]]]) 
         # Slang an editor listed (没到账) can be typed in pinyin too, and then means what it says.
         snap.homophones.add(rule, spelling_only=True)
     return snap
+
+
+def _title_subjects_build(snap: Snapshot) -> None:
+    for doc in snap.docs.values():
+        subjects = snap.topics.named(normalize(doc.title))
+        if subjects:
+            snap.title_subjects[doc.id] = frozenset(subjects)
+    if snap.order:
+        for subject in range(len(snap.topics.rival_set)):
+            snap.subject_titles[subject] = np.asarray(
+                [subject in snap.title_subjects.get(doc.id, ()) for doc in snap.order], dtype=bool
+            )
+
+
+def _rival_titled(snap: Snapshot, subjects: frozenset[int], steer: frozenset[int]) -> bool:
+    return bool(subjects & snap.topics.rivals_of(steer)) and not subjects & steer
+
+
+def _rule_build(topics: TopicIndex, norm: str, expansions: list[str]) -> SynonymRule:
+    rule = SynonymRule(norm, [], term_subjects=frozenset(topics.named(norm)))
+    for expansion in expansions:
+        phrase = _phrase(expansion)
+        if not phrase:
+            continue
+        text = normalize(expansion)
+        subjects = frozenset(topics.named(text))
+        rule.phrases.append(phrase)
+        rule.subjects.append(subjects)
+        rule.unsubjected.append(_phrase(topics.without_subject(text)) if subjects else phrase)
+    rule.default_subjects = next((s for s in rule.subjects if s), frozenset())
+    rule.said_subjects = frozenset().union(*rule.subjects)
+    rule.names_subject = bool(rule.phrases) and all(rule.subjects) and not any(rule.unsubjected)
+    return rule
 
 
 def _postings_build(snap: Snapshot, raws: list[tuple[int, RawVector]]) -> None:
@@ -283,8 +339,21 @@ def pinyin_rewrite(snap: Snapshot, query: str) -> str:
     return f"{query} {' '.join(added)}" if added else query
 
 
+@dataclass
+class ParsedQuery:
+    concepts: list[Concept]
+    # Rival subjects (topics.py) the customer named, when a rule's guess of a rival one was set
+    # aside: the query's wording still fits the rival's article best, the ranking steers from it.
+    steer: frozenset[int] = frozenset()
+
+
 def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
     """The concepts of a customer's query: own words, bigrams, synonyms, typo and homophone fixes."""
+    return query_parse(snap, query).concepts
+
+
+def query_parse(snap: Snapshot, query: str) -> ParsedQuery:
+    """The query's concepts, and the subject that steers its ranking."""
     by_token: dict[str, Concept] = {}
     concepts: list[Concept] = []
 
@@ -303,7 +372,7 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
             for pair in cjk_bigrams(run):
                 if pair not in by_token:
                     own(pair, W_BIGRAM)
-            # Split verb-object words: 提个币, 充了值, 转个账 are 提币, 充值, 转账 to the index.
+            # Split verb-object words: 提个币, 充了值, 转的账 are 提币, 充值, 转账 to the index.
             joined = _SPLIT_WORD_RE.sub("", run)
             if joined != run:
                 for word in cjk_words(joined):
@@ -325,8 +394,11 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
         elif snap.homophones:
             for cand in snap.homophones.neighbours(token)[:3]:
                 concept.add((cand,), weight * W_HOMOPHONE)
+    rules = sorted(snap.rules.matching(norm), key=lambda r: -len(r.term))
+    named = _subjects_named(snap, norm, concepts, rules)
     applied: list[tuple[str, list[tuple[str, ...]]]] = []
-    for rule in sorted(snap.rules.matching(norm), key=lambda r: -len(r.term)):
+    steered = False
+    for rule in rules:
         # Search-mode segmentation yields 要多久 and its part 多久: one phrase of the customer's,
         # so the same expansions apply once.
         if any(rule.term in term and rule.phrases == phrases for term, phrases in applied):
@@ -337,9 +409,43 @@ def query_concepts(snap: Snapshot, query: str) -> list[Concept]:
         if target is None:
             target = Concept()
             concepts.append(target)
-        for phrase in rule.phrases:
+        for phrase, subjects, unsubjected in zip(rule.phrases, rule.subjects, rule.unsubjected, strict=True):
+            if subjects and not subjects & named and not subjects & rule.default_subjects:
+                continue  # another subject's wording (提现 处理中), for customers who name it
+            # 没到账 => 充值未到账 guesses a deposit; a customer who wrote 提现 said otherwise.
+            if snap.topics.rival(subjects, named):
+                steered = True
+                phrase = unsubjected
             target.add(phrase, W_SYNONYM)
-    return concepts
+    return ParsedQuery(concepts, frozenset(named) if steered else frozenset())
+
+
+# A spelling alternative this close (a one-letter typo, a homophone) names what the word names;
+# character bigrams (0.4) and two-letter typos do not.
+SUBJECT_MIN_WEIGHT = 0.5
+
+
+def _subjects_named(snap: Snapshot, norm: str, concepts: list[Concept], rules: list[SynonymRule]) -> set[int]:
+    """The rival subjects (topics.py) the customer named: a term of a subject's synonym group, or a
+    typo or homophone of one. Call before the rules add their phrases to `concepts`."""
+    if not snap.topics:
+        return set()
+    named = snap.topics.named(norm)
+    for concept in concepts:
+        for phrase, weight in concept.phrases.items():
+            if len(phrase) == 1 and weight >= SUBJECT_MIN_WEIGHT and phrase[0] in snap.topics.tokens:
+                named.add(snap.topics.tokens[phrase[0]])
+    for rule in rules:
+        said = rule.said_subjects
+        if not said:
+            continue
+        if rule.term_subjects and not said & rule.term_subjects:
+            # A longer phrase the customer typed, given another subject by an editor, overrides
+            # the words inside it: 提币过来 (withdrawn elsewhere, to here) is a deposit.
+            named = (named - rule.term_subjects) | said
+        elif rule.names_subject:
+            named |= said
+    return named
 
 
 def idf(snap: Snapshot, term: str) -> float:
@@ -354,9 +460,10 @@ class _Plan:
     idfs: dict[str, float]
     concepts: list[list[tuple[float, list[list[tuple[str, float]]]]]]
     concept_terms: list[frozenset[str]]
+    steer: frozenset[int] = frozenset()  # ParsedQuery.steer
 
 
-def plan_build(snap: Snapshot, concepts: list[Concept]) -> _Plan:
+def plan_build(snap: Snapshot, concepts: list[Concept], steer: frozenset[int] = frozenset()) -> _Plan:
     tokens = set().union(*(c.tokens() for c in concepts)) if concepts else set()
     tokens |= {alt for t in list(tokens) for alt in snap.equivalents.get(t, {})}
     idfs = {t: idf(snap, t) for t in tokens if snap.df.get(t)}
@@ -367,9 +474,10 @@ def plan_build(snap: Snapshot, concepts: list[Concept]) -> _Plan:
         phrases = []
         for phrase, weight in concept.phrases.items():
             if len(phrase) > 1:
-                # A synonym phrase's word that the customer also typed is scored by its own
-                # concept already ("not showing" => "deposit not credited" next to "deposit").
-                phrase = tuple(t for t in phrase if t == concept.own or t not in owned) or phrase
+                # A synonym phrase's word that the customer also typed, or a subject's name the
+                # customer typed another of (提现 beside 提币), is scored by its own concept
+                # already ("not showing" => "deposit not credited" next to "deposit").
+                phrase = tuple(t for t in phrase if t == concept.own or not _typed(snap, t, owned)) or phrase
             slots = []
             for term in phrase:
                 slot = [(term, 1.0)] if term in idfs else []
@@ -381,7 +489,13 @@ def plan_build(snap: Snapshot, concepts: list[Concept]) -> _Plan:
         if phrases:
             compiled.append(phrases)
             terms.append(frozenset(t for _, slots in phrases for slot in slots for t, _ in slot))
-    return _Plan(idfs, compiled, terms)
+    return _Plan(idfs, compiled, terms, steer)
+
+
+def _typed(snap: Snapshot, term: str, owned: set[str | None]) -> bool:
+    if term in owned:
+        return True
+    return term in snap.topics.tokens and any(alt in owned for alt in snap.equivalents.get(term, ()))
 
 
 def plan_ceiling(plan: _Plan) -> float:
@@ -453,6 +567,13 @@ def rank_dense(snap: Snapshot, plan: _Plan, prefer_locale: str, limit: int) -> l
     mask = snap.other_locale.get(prefer_locale)
     if mask is not None:
         scores[mask] *= OTHER_LANGUAGE_FACTOR
+    if plan.steer and snap.subject_titles:
+        rival = np.zeros(len(scores), dtype=bool)
+        for subject in snap.topics.rivals_of(plan.steer):
+            rival |= snap.subject_titles[subject]
+        for subject in plan.steer:
+            rival &= ~snap.subject_titles[subject]
+        scores[rival] *= RIVAL_SUBJECT_FACTOR
     hits = np.flatnonzero(scores > 0)
     # Two language versions per topic at most: 2 × limit articles always cover `limit` topics.
     keep = 2 * limit + 2
@@ -494,6 +615,8 @@ def rank(
         doc = snap.docs[doc_id]
         if doc.locale != prefer_locale:
             score *= OTHER_LANGUAGE_FACTOR
+        if plan.steer and _rival_titled(snap, snap.title_subjects.get(doc_id, frozenset()), plan.steer):
+            score *= RIVAL_SUBJECT_FACTOR
         if doc.group not in best or score > best[doc.group][0]:
             best[doc.group] = (score, doc)
     ordered = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
