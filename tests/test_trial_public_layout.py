@@ -1,6 +1,7 @@
 """Public pages as a new user saw them: the freeze page's Cancel link as tall as the red button beside
 it, and no gap after the Chinese full stop in the footer ("密码。 · 官方联系渠道")."""
 
+# ruff: noqa: F811 - the browser fixtures are imported here and then requested by name
 from __future__ import annotations
 
 import pytest
@@ -39,7 +40,9 @@ def test_the_chinese_footer_has_no_space_after_its_full_stop(live, new_context):
 
     footer = page.locator("footer.bottom")
     sentence = footer.locator("> :first-child").inner_text()
-    after = footer.evaluate("f => f.firstElementChild.nextSibling && f.firstElementChild.nextSibling.nodeType")
+    after = footer.evaluate(
+        "f => f.firstElementChild.nextSibling && f.firstElementChild.nextSibling.nodeType"
+    )
 
     assert sentence.endswith("。")
     assert after == 1  # the next element follows at once: no text node (white space) in between
