@@ -65,8 +65,8 @@ def test_first_response_figures_on_three_known_tickets(known):
     assert (team_row.label, team_row.tickets, team_row.met) == ("Support", 3, 2)
     (category_row,) = report.by_category
     assert category_row.label == "Deposit" and category_row.frt_p50 == pytest.approx(3600, abs=1)
-    (agent_row,) = report.agents  # nobody assigned: the replies still count for their author
-    assert (agent_row.label, agent_row.tickets, agent_row.replies) == ("Agent One", 0, 3)
+    (agent_row,) = report.agents  # unassigned until answered: the first reply made them the agent's
+    assert (agent_row.label, agent_row.tickets, agent_row.replies) == ("Agent One", 3, 3)
 
 
 def test_agents_are_credited_with_their_assigned_tickets(known, agent, supervisor):
@@ -75,8 +75,8 @@ def test_agents_are_credited_with_their_assigned_tickets(known, agent, superviso
         ticket_status_set(ticket=known[0], status="solved", by=agent)
     ticket_rate(ticket=known[0], rating=4)
     report = selectors.report_get(period=_period(), team_id=None, lang="en", now=START + timedelta(days=2))
-    (row,) = report.agents
-    assert (row.tickets, row.solved, row.replies, row.ratings, row.csat) == (1, 1, 3, 1, 4.0)
+    (row,) = report.agents  # all three: the agent's replies to the other two assigned them as well
+    assert (row.tickets, row.solved, row.replies, row.ratings, row.csat) == (3, 1, 3, 1, 4.0)
     assert row.frt_p50 == pytest.approx(600, abs=1)
 
 

@@ -36,6 +36,7 @@ from walletdesk.tickets.models import (
     TicketEvent,
 )
 from walletdesk.tickets.notify import NOTIFIED_CHANNELS, reply_email_address
+from walletdesk.tickets.selectors import agent_can_work
 
 MAX_ATTEMPTS = 6
 # What send() reads of the locked ticket, and what the events it publishes read (in the model's
@@ -178,7 +179,16 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
                     TicketEvent(ticket=ticket, kind=kind, actor=item.author, data={"message_id": message.pk})
                 )
             status_before = ticket.status
-            status_changed = _ticket_apply(ticket, item, now, changed[ticket.pk])
+            status_changed, assigned = _ticket_apply(ticket, item, now, changed[ticket.pk])
+            if assigned:  # the first agent to answer an unassigned ticket owns it (reports credit them)
+                ticket_events.append(
+                    TicketEvent(
+                        ticket=ticket,
+                        kind=EventKind.ASSIGNED,
+                        actor=item.author,
+                        data={"assignee_id": item.author.pk, "message_id": message.pk},
+                    )
+                )
             if status_changed:  # the agent's reply now waits on the customer: said on the timeline
                 ticket_events.append(
                     TicketEvent(
@@ -188,7 +198,7 @@ def send_many(*, outgoing: Sequence[Outgoing]) -> list[Message]:
                         data={"old": status_before, "new": ticket.status, "message_id": message.pk},
                     )
                 )
-            summary_changes.append(status_changed)
+            summary_changes.append(status_changed or assigned)
         TicketEvent.objects.bulk_create(ticket_events)
         _tickets_update(locked, changed)
         for pk in locked:
@@ -248,13 +258,17 @@ def _event_kind(item: Outgoing) -> str | None:
     return EventKind.REPLY if item.author_kind == AuthorKind.AGENT else None
 
 
-def _ticket_apply(ticket: Ticket, item: Outgoing, now: Any, changed: list[str]) -> bool:
-    """What one reply does to its (locked) ticket, in memory; True when the status changed."""
+def _ticket_apply(ticket: Ticket, item: Outgoing, now: Any, changed: list[str]) -> tuple[bool, bool]:
+    """What one reply does to its (locked) ticket, in memory: (status changed, assigned to its author)."""
     ticket.updated_at = now
     if item.internal:
-        return False
-    status_changed = False
+        return False, False
+    status_changed = assigned = False
     if item.author_kind == AuthorKind.AGENT:
+        if ticket.assignee_id is None and item.author is not None and agent_can_work(item.author):
+            ticket.assignee = item.author
+            changed.append("assignee")
+            assigned = True
         if ticket.first_response_at is None:
             ticket.first_response_at = now
             changed.append("first_response_at")
@@ -265,7 +279,7 @@ def _ticket_apply(ticket: Ticket, item: Outgoing, now: Any, changed: list[str]) 
     ticket.last_message_at = now
     if "last_message_at" not in changed:
         changed.append("last_message_at")
-    return status_changed
+    return status_changed, assigned
 
 
 def _tickets_update(locked: dict[int, Ticket], changed: dict[int, list[str]]) -> None:

@@ -35,6 +35,7 @@ from walletdesk.tickets.models import (
     TicketEvent,
     TicketTag,
 )
+from walletdesk.tickets.selectors import agent_can_work
 
 
 def _event(ticket: Ticket, kind: str, actor: AbstractBaseUser | None, **data: object) -> None:
@@ -150,7 +151,7 @@ def ticket_close_by_customer(*, ticket: Ticket) -> Ticket:
 
 
 def ticket_assign(*, ticket: Ticket, agent: AbstractBaseUser | None, by: AbstractBaseUser | None) -> Ticket:
-    if agent is not None and not (agent.is_active and hasattr(agent, "agent_profile")):
+    if agent is not None and not agent_can_work(agent):
         raise AssigneeInvalid()
     with transaction.atomic():
         locked = Ticket.objects.select_for_update().get(pk=ticket.pk)
@@ -175,11 +176,17 @@ def ticket_status_set(*, ticket: Ticket, status: str, by: AbstractBaseUser | Non
             return locked
         old = locked.status
         locked.status = status
+        fields = ["status", "solved_at", "closed_at", "updated_at"]
         if status == Status.SOLVED:
             locked.solved_at = now
+            if locked.assignee_id is None and by is not None and agent_can_work(by):
+                # Solved by someone: theirs, so the rating and the reports credit the agent who did it.
+                locked.assignee = by
+                fields.append("assignee")
+                _event(locked, EventKind.ASSIGNED, by, assignee_id=by.pk)
         if status == Status.CLOSED:
             locked.closed_at = now
-        locked.save(update_fields=["status", "solved_at", "closed_at", "updated_at"])
+        locked.save(update_fields=fields)
         _event(locked, EventKind.STATUS, by, old=old, new=status)
         events.ticket_changed(locked, "status")
     return locked
