@@ -152,3 +152,19 @@ def test_the_bundled_rivals_file_loads():
     from walletdesk.helpcenter.search.engine import RIVALS_FILE
 
     assert ["充值", "提现", "站内转账"] in rivals_load(RIVALS_FILE)
+
+
+def test_the_database_candidate_path_steers_the_same(money_help_center, monkeypatch):
+    """Past IN_MEMORY_MAX_DOCS articles are scored one by one (ranking.rank), not in numpy."""
+    from walletdesk.helpcenter.search import engine
+
+    queries = ["提现 USDT 三小时 没到账", "从币安提币过来一直没到账", "withdrew usdt 3 hours ago not arrived"]
+    in_memory = [[(h.slug, h.score) for h in article_search(query=q, snippets=False)] for q in queries]
+    monkeypatch.setattr(ranking, "IN_MEMORY_MAX_DOCS", 0)
+    engine.snapshot_forget()
+    assert not engine.snapshot_get().in_memory
+    one_by_one = [[(h.slug, h.score) for h in article_search(query=q, snippets=False)] for q in queries]
+    engine.snapshot_forget()
+    assert [[s for s, _ in r] for r in one_by_one] == [[s for s, _ in r] for r in in_memory]
+    for a, b in zip(one_by_one, in_memory, strict=True):
+        assert [x for _, x in a] == pytest.approx([x for _, x in b], rel=1e-3)
