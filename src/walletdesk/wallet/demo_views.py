@@ -15,7 +15,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from walletdesk.core.errors import DomainError
@@ -150,3 +152,29 @@ def credits(request: HttpRequest, uid: str) -> JsonResponse:
         idempotency_key=body.get("idempotency_key") or None,
     )
     return JsonResponse({"balance": selectors.demo_balance_json(balance)})
+
+
+# --- the demo wallet's own signed-in page ------------------------------------------------------
+# What a wallet's website does for a signed-in customer: its backend signs an identity token and the
+# page hands it to the support widget, so the chat is the customer's verified account, not a visitor.
+DEMO_CUSTOMER = {"name": "Demo Customer", "email": "demo.customer@example.com"}
+
+
+@never_cache
+def wallet_home(request: HttpRequest) -> HttpResponse:
+    """The demo wallet's home page, signed in as the demo customer, with the chat widget identified.
+    404 unless the demo is on (WALLETDESK_DEMO): the demo signs a token for a well-known account."""
+    from walletdesk.accounts.identity import identity_token_sign
+
+    if not settings.WALLETDESK_DEMO:
+        raise Http404()
+    locale = "en" if request.LANGUAGE_CODE == "en" else "zh-hans"
+    token = identity_token_sign(wallet_uid=services.DEMO_UID, locale=locale, **DEMO_CUSTOMER)
+    context = {
+        "token": token,
+        "uid": services.DEMO_UID,
+        "customer": DEMO_CUSTOMER,
+        "widget_base": settings.SITE_URL,
+        "locale": locale,
+    }
+    return render(request, "wallet/demo_wallet_home.html", context)

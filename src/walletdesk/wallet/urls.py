@@ -23,6 +23,7 @@ urlpatterns = [
         name="wallet-account-unfreeze",
     ),
     path("support/account/freeze/", views.portal_account_freeze, name="portal-account-freeze"),
+    path("demo-wallet/", demo_views.wallet_home, name="demo-wallet-home"),
     path(f"{API}", demo_views.account_detail, name="demo-wallet-account"),
     path(f"{API}/balances", demo_views.balances, name="demo-wallet-balances"),
     path(f"{API}/deposit-addresses", demo_views.deposit_addresses, name="demo-wallet-addresses"),
