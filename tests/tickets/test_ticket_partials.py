@@ -73,3 +73,37 @@ def test_check_codes_lookalikes_and_entity_chips_render_as_the_django_templates(
     ]
     for listed in ([], chips):
         _same(_django("triage/_entity_chips.html", chips=listed), macros.entity_chips(listed))
+
+
+def test_the_live_chats_message_times_render_as_the_django_template(agent, language, settings):
+    """One clock rule with the Django copy: <time datetime data-clock>, the server's zone named."""
+    from datetime import UTC, datetime
+
+    settings.TIME_ZONE = "Asia/Shanghai"
+    ticket = SimpleNamespace(pk=7, channel="widget", status="open", locale="en")
+    when = datetime(2026, 11, 27, 6, 33, 21, tzinfo=UTC)
+    chat_messages = [
+        SimpleNamespace(
+            pk=1,
+            author_kind="customer",
+            is_internal=False,
+            author_user=None,
+            created_at=when,
+            body_html="<p>hi</p>",
+        ),
+        SimpleNamespace(
+            pk=2, author_kind="system", is_internal=True, author_user=None, created_at=when, body_html=HOSTILE
+        ),
+    ]
+    jinja = _macros().console_ticket_live(ticket, agent, "", chat_messages)
+    _same(
+        _django(
+            "chat/_console_ticket_live.html",
+            ticket=ticket,
+            user=agent,
+            ws_url_base="",
+            chat_messages=chat_messages,
+        ),
+        jinja,
+    )
+    assert '<time datetime="2026-11-27T14:33:21+08:00" data-clock>14:33:21 CST</time>' in str(jinja)

@@ -28,6 +28,7 @@ the active language, for anything else that renders these files.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -35,10 +36,10 @@ import jinja2
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.template import engines
-from django.template.defaultfilters import time as time_format
+from django.template.defaultfilters import date as date_format
 from django.template.defaultfilters import truncatechars, urlencode
 from django.templatetags.static import static as django_static
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -199,6 +200,14 @@ def page_template(name: str, language: str | None) -> jinja2.Template:
     return env.get_template(name)
 
 
+def _local_date(value: Any, fmt: str) -> str:
+    """Django's `date` filter as a Django template applies it: an aware moment in the current time
+    zone first (Django's filter is `expects_localtime`; Jinja2 passes the value as it is)."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, fmt)
+
+
 def environment(**options: Any) -> jinja2.Environment:
     # Files render as written, last newline included, as Django's templates do.
     env = Environment(extensions=["jinja2.ext.i18n"], keep_trailing_newline=True, **options)
@@ -210,7 +219,7 @@ def environment(**options: Any) -> jinja2.Environment:
     # `urlencode` in place of Jinja2's own), and the inbox's Due cell.
     env.filters.update(
         truncatechars=truncatechars,
-        time=time_format,
+        date=_local_date,
         urlencode=urlencode,
         first_response_due=first_response_due,
     )

@@ -25,6 +25,7 @@ from walletdesk.tickets.errors import TicketNotFound
 from walletdesk.tickets.models import (
     OPEN_STATUSES,
     Attachment,
+    AuthorKind,
     Category,
     Message,
     Ticket,
@@ -234,6 +235,26 @@ def events_for_agent(*, ticket: Ticket) -> list[dict[str, Any]]:
 
 def tag_names(*, ticket: Ticket) -> list[str]:
     return _tags_from_rows(_TAGS.rows(ticket.pk))
+
+
+def replies_by_others_since(*, ticket: Ticket, after_id: int, agent: AbstractBaseUser) -> list[str]:
+    """Names of the colleagues who answered the customer on `ticket` after message `after_id`
+    (the newest one `agent`'s page showed), in order: the console's reply form refuses to send
+    over an answer its author has not seen. Internal notes and the customer's messages do not count."""
+    rows = (
+        Message.objects.filter(
+            ticket=ticket, pk__gt=after_id, author_kind=AuthorKind.AGENT, is_internal=False
+        )
+        .exclude(author_user_id=agent.pk)
+        .order_by("id")
+        .values_list("author_user__agent_profile__display_name", "author_user__username")
+    )
+    names: list[str] = []
+    for display_name, username in rows:
+        name = display_name or username or str(_("A colleague"))
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def messages_for_agent(*, ticket: Ticket) -> list[Message]:
