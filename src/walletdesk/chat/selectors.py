@@ -279,9 +279,6 @@ def widget_state_get(*, customer: Customer, since_id: int = 0, limit: int = 200)
 
 # Channels a theft victim can reach at once, before anyone answers the chat (the portal's urgent
 # page lists the same kinds).
-URGENT_CONTACT_KINDS = ("phone", "telegram", "email")
-
-
 def widget_urgent_help() -> dict:
     """What the widget shows a customer whose account or assets were stolen, in both languages:
     the category it applies to, where to freeze the account (signed in) or report the theft (not
@@ -289,13 +286,11 @@ def widget_urgent_help() -> dict:
     from django.utils import translation
 
     from walletdesk.tickets.services import THEFT_CATEGORY
-    from walletdesk.verify.selectors import official_channels_list
+    from walletdesk.verify.selectors import official_urgent_channels
     from walletdesk.wallet.views import stolen_account_help_url
 
     contacts = []
-    for channel in official_channels_list():
-        if channel.kind not in URGENT_CONTACT_KINDS:
-            continue
+    for channel in official_urgent_channels():
         kind_names = {}
         for lang in ("zh-hans", "en"):
             with translation.override(lang):
@@ -312,7 +307,6 @@ def widget_urgent_help() -> dict:
                 "locale": (channel.locale or "").lower(),
             }
         )
-    contacts.sort(key=lambda c: URGENT_CONTACT_KINDS.index(c["kind"]))
     return {
         "category": THEFT_CATEGORY,
         "freeze_url": "/support/account/freeze/",

@@ -18,29 +18,18 @@ from walletdesk.core.errors import DomainError, RateLimited
 from walletdesk.core.i18n import site_language
 from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.tickets import services
-from walletdesk.verify.selectors import official_channels_list
+from walletdesk.verify.selectors import official_urgent_channels
 from walletdesk.wallet.views import stolen_account_help_url
 
 # The anonymous reporter's visitor record lives in this session key: a second report from the same
 # browser joins the same record, and the portal shows the reporter their ticket.
 _VISITOR_SESSION = "wd_urgent_visitor"
 _REPORTED_SESSION = "wd_urgent_ticket"
-# Channels a theft victim can reach at once, before anyone answers the ticket.
-_URGENT_KINDS = ("phone", "telegram", "email")
 
 
 def _urgent_context(request: HttpRequest) -> dict:
     lang = site_language()
-    # Every language's channels (a hotline that serves Chinese still freezes an English speaker's
-    # account), the reader's own first.
-    prefix = lang.split("-")[0]
-    contacts = [c for c in official_channels_list() if c.kind in _URGENT_KINDS]
-    contacts.sort(
-        key=lambda c: (
-            bool(c.locale) and not c.locale.lower().startswith(prefix),
-            _URGENT_KINDS.index(c.kind),
-        )
-    )
+    contacts = official_urgent_channels(lang=lang)
     return {"contacts": contacts, "help_url": stolen_account_help_url(lang), "lang": lang}
 
 

@@ -36,6 +36,22 @@ def official_channels_list(*, brand: str | None = None, locale: str | None = Non
     return channels
 
 
+# The channels a theft victim can reach at once and that can freeze an account (a website cannot).
+URGENT_KINDS = ("phone", "telegram", "email")
+
+
+def official_urgent_channels(*, lang: str | None = None) -> list[OfficialChannel]:
+    """Phone, Telegram and email channels in every language (a hotline that serves Chinese still
+    freezes an English speaker's account), by kind; with `lang`, that language's first."""
+    prefix = (lang or "").split("-")[0].lower()
+
+    def other_language(channel: OfficialChannel) -> bool:
+        return bool(prefix and channel.locale) and not channel.locale.lower().startswith(prefix)
+
+    channels = [c for c in official_channels_list() if c.kind in URGENT_KINDS]
+    return sorted(channels, key=lambda c: (other_language(c), URGENT_KINDS.index(c.kind)))
+
+
 def report_list_pending() -> QuerySet[PhishingReport]:
     return PhishingReport.objects.filter(status=ReportStatus.PENDING).select_related("reviewed_by")
 
