@@ -463,11 +463,15 @@ def _absorb_neighbours(
     def content(p: int) -> bool:
         return keys[p] not in COMMON_ENGLISH
 
+    # The tokens skipped to reach a neighbour are unlisted words of the phrase as much as the
+    # run's own gaps: together they stay within MAX_GAPS ("a word or two misspelt"), or a list
+    # with a few near-words in it reaches over its heading into the prose before it.
+    budget = MAX_GAPS - sum(1 for p in range(lo, hi + 1) if not listed(p))
     for step in (1, -1):
         edge = hi if step == 1 else lo
         while True:
             p, gaps = edge + step, 0
-            while 0 <= p < len(kinds) and kinds[p] != _BREAK and not listed(p) and gaps < MAX_GAPS:
+            while 0 <= p < len(kinds) and kinds[p] != _BREAK and not listed(p) and gaps < budget:
                 p, gaps = p + step, gaps + 1
             q = p
             while 0 <= q < len(kinds) and listed(q):
@@ -478,7 +482,7 @@ def _absorb_neighbours(
             a, b = sorted((edge, q - step))
             if any(_SENTENCE_END_RE.search(text, ends[x], starts[x + 1]) for x in range(a, b)):
                 break
-            edge = q - step
+            edge, budget = q - step, budget - gaps
         lo, hi = (lo, edge) if step == 1 else (edge, hi)
     return lo, hi
 

@@ -41,7 +41,24 @@ def words_are_topical_list(words: list[str]) -> bool:
     if _longest_alphabetical(words) >= max(ALPHABETICAL_MIN, 0.8 * len(words)):
         return True
     needed = max(TOPIC_MIN, TOPIC_SHARE * len(words))
-    return any(sum(word in topic for word in words) >= needed for topic in topic_words().values())
+    # A list names its items in the plural as often as not ("eggs, apples, tomatoes"): the
+    # plural of a topic's word belongs to the topic too.
+    forms = [(word, *_singulars(word)) for word in words]
+    return any(
+        sum(not topic.isdisjoint(spellings) for spellings in forms) >= needed
+        for topic in topic_words().values()
+    )
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singulars an English plural may stand for ("tomatoes", "cherries", "apples")."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    return (word[:-1],)
 
 
 def text_is_topical_list(text: str, *, stop_words: frozenset[str]) -> bool:
