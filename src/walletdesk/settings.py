@@ -376,11 +376,17 @@ WHITENOISE_AUTOREFRESH = DEBUG
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"shield": {"()": "walletdesk.shield.logging.RedactSecretsFilter"}},
+    "filters": {
+        "shield": {"()": "walletdesk.shield.logging.RedactSecretsFilter"},
+        "credentials": {"()": "walletdesk.core.logging.UrlCredentialsFilter"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["shield"]},
+        "console": {"class": "logging.StreamHandler", "filters": ["credentials", "shield"]},
     },
     "root": {"handlers": ["console"], "level": _env("WALLETDESK_LOG_LEVEL", "WARNING")},
+    # runserver's request log has its own unfiltered handler in Django's defaults: it printed a
+    # seed phrase sent in a GET query, and sign-in tokens.
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,6 +9,7 @@ message can quote the input that caused it.
 from __future__ import annotations
 
 import logging
+from urllib.parse import unquote_plus
 
 # No secret is shorter than a 12-character Chinese phrase.
 _SHORTEST_SECRET = 12
@@ -16,17 +17,21 @@ _SHORTEST_SECRET = 12
 
 class RedactSecretsFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
+        from walletdesk.core.logging import record_rewrite
         from walletdesk.shield.services import text_redact
 
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken format string is the logger's bug, not ours to hide
-            return True
-        if len(message) >= _SHORTEST_SECRET:
-            redacted = text_redact(text=message).text
-            if redacted != message:
-                record.msg = redacted
-                record.args = None
+        def redact(text: str) -> str:
+            if len(text) < _SHORTEST_SECRET:
+                return text
+            redacted = text_redact(text=text).text
+            if redacted == text and ("%" in text or "+" in text):
+                # An address's query is URL-encoded ("legal+winner+thank…"): read it decoded too.
+                decoded = unquote_plus(text)
+                if decoded != text and (decoded_redacted := text_redact(text=decoded).text) != decoded:
+                    return decoded_redacted
+            return redacted
+
+        record_rewrite(record, redact)
         if record.exc_info and not record.exc_text:
             # Formatter.format() reuses exc_text when it is set, so the raw traceback never prints.
             record.exc_text = logging.Formatter().formatException(record.exc_info)

@@ -28,6 +28,8 @@ class Command(BaseCommand):
         import uvicorn
         from huey.contrib.djhuey import HUEY
 
+        from walletdesk.core.logging import uvicorn_log_config
+
         if not 1 <= options["port"] <= 65535:
             raise CommandError(f"--port must be between 1 and 65535, not {options['port']}")
         consumer = None
@@ -65,6 +67,8 @@ class Command(BaseCommand):
                 host=options["host"],
                 port=options["port"],
                 log_level=options["log_level"],
+                # Its access log prints each request's address: sign-in tokens and pasted secrets go.
+                log_config=uvicorn_log_config(),
                 lifespan="off",
                 ws="websockets-sansio",
                 # Chat frames are short: compressing each costs ~2 ms CPU per reply and ~85 MB at
