@@ -267,8 +267,13 @@ WALLETDESK_DEMO = _env_bool("WALLETDESK_DEMO", True)
 WALLETDESK_REQUIRE_2FA = _env_bool("WALLETDESK_REQUIRE_2FA", True)
 
 # Customer identity: a JWT signed by the wallet's backend (HS256 shared secret or ES256 public key).
-WALLETDESK_JWT_HS256_SECRET = _env("WALLETDESK_JWT_HS256_SECRET", "demo-wallet-shared-secret-change-me")
+# The HS256 default is public (it is in this file): it signs the demo's tokens and is never a default
+# beside an ES256 key, where it would let anyone sign in as any customer (accounts.checks).
+WALLETDESK_JWT_DEMO_SECRET = "demo-wallet-shared-secret-change-me"
 WALLETDESK_JWT_ES256_PUBLIC_KEY = _env("WALLETDESK_JWT_ES256_PUBLIC_KEY", "")
+WALLETDESK_JWT_HS256_SECRET = _env(
+    "WALLETDESK_JWT_HS256_SECRET", "" if WALLETDESK_JWT_ES256_PUBLIC_KEY else WALLETDESK_JWT_DEMO_SECRET
+)
 WALLETDESK_JWT_ISSUER = _env("WALLETDESK_JWT_ISSUER", "")
 WALLETDESK_JWT_AUDIENCE = _env("WALLETDESK_JWT_AUDIENCE", "")
 

@@ -19,4 +19,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from walletdesk.accounts import checks  # noqa: F401 - registers the start-up checks
+
         post_migrate.connect(_sync_supervisors_group, dispatch_uid="walletdesk-supervisors-group")
