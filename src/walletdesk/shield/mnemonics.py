@@ -36,6 +36,8 @@ from walletdesk.shield.wordlists import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
 Span = tuple[str, int, int]
@@ -699,14 +701,8 @@ def _language_runs(
         return None
 
     # Full runs: a window of listed words with at most MAX_GAPS other tokens inside.
-    left = 0
-    for right in range(len(ones)):
-        while (ones[right] - ones[left] + 1) - (right - left + 1) > MAX_GAPS:
-            left += 1
-        is_last = right + 1 == len(ones)
-        extends = not is_last and (ones[right + 1] - ones[left] + 1) - (right - left + 2) <= MAX_GAPS
-        if not extends and right - left + 1 >= PARTIAL_WITH_GAPS and content(left, right) >= FULL_CONTENT:
-            found.append((ones[left], ones[right]))
+    for first_one, last_one in _typo_segments(keys, ones, bit):
+        found += _full_runs(ones, first_one, last_one, content)
     # Partial runs: consecutive listed words only.
     partial = PARTIAL_RUN.get(wordlist_for_bit(bit).language, PARTIAL_RUN["default"])
     run_start = 0
@@ -721,6 +717,48 @@ def _language_runs(
     # A well-typed phrase is both a full run and a partial one: the same token range, whose
     # every later step (checksum, edges, neighbours) would be repeated for the same span.
     return list(dict.fromkeys(found))
+
+
+def _typo_segments(keys: list[str | None], ones: list[int], bit: int) -> list[tuple[int, int]]:
+    """Index ranges of `ones` cut where a token between two listed words cannot be a misspelt word of the list.
+
+    Only for kana and Hangul: their words are short and their syllables many, so a noun list
+    of a few listed and a few other words ("가격 가방 배송 감정") would otherwise read as a
+    phrase with typos. Elsewhere any token may be a misspelling the list does not foresee."""
+    if not _is_syllabic(bit):
+        return [(0, len(ones) - 1)]
+    segments, first = [], 0
+    for index in range(1, len(ones)):
+        if any(not _may_be_typo(keys[p], bit) for p in range(ones[index - 1] + 1, ones[index])):
+            segments.append((first, index - 1))
+            first = index
+    segments.append((first, len(ones) - 1))
+    return segments
+
+
+def _may_be_typo(key: str | None, bit: int) -> bool:
+    return key is not None and bool(fuzzy_mask(key) & bit)
+
+
+def _is_syllabic(bit: int) -> bool:
+    return wordlist_for_bit(bit).language in ("japanese", "korean")
+
+
+def _full_runs(
+    ones: list[int], first: int, last: int, content: Callable[[int, int], int]
+) -> list[tuple[int, int]]:
+    """Windows of the listed tokens ones[first..last] with at most MAX_GAPS other tokens inside,
+    as long as they go; `content(left, right)` counts distinct content words of ones[left..right]."""
+    found = []
+    left = first
+    for right in range(first, last + 1):
+        while (ones[right] - ones[left] + 1) - (right - left + 1) > MAX_GAPS:
+            left += 1
+        is_last = right == last
+        extends = not is_last and (ones[right + 1] - ones[left] + 1) - (right - left + 2) <= MAX_GAPS
+        if not extends and right - left + 1 >= PARTIAL_WITH_GAPS and content(left, right) >= FULL_CONTENT:
+            found.append((ones[left], ones[right]))
+    return found
 
 
 def _valid_streak(

@@ -203,13 +203,29 @@ def _deletion_index() -> dict[str, int]:
 def fuzzy_mask(key: str) -> int:
     """Languages holding a word one typo (insert, drop, swap, replace) away from `key`.
 
-    Kana and Hangul words are short (a three-kana word with one dropped is two): two
-    characters are enough there. Cached: the words beside a phrase come back in every message.
+    Kana and Hangul words are short (a three-kana word with one dropped is two): one or two
+    characters are enough there, but a syllable replaced in a two-syllable word is half the
+    word, and with thousands of syllables in use most two-syllable nouns are one replaced
+    syllable from some listed word ("배송" from "배추"): there only a syllable dropped, added
+    or swapped counts. Cached: the words beside a phrase come back in every message.
     """
-    if len(key) < 2 or (len(key) < 3 and not _is_cjk_syllabic(key)):
+    syllabic = _is_cjk_syllabic(key)
+    if syllabic and len(key) <= 2:
+        return _short_syllabic_mask(key)
+    if len(key) < 3:
         return 0
     index = _deletion_index()
     mask = index.get(key, 0)
     for i in range(len(key)):
         mask |= index.get(key[:i] + key[i + 1 :], 0)
+    return mask
+
+
+def _short_syllabic_mask(key: str) -> int:
+    """fuzzy_mask for a kana or Hangul key of one or two characters: no syllable replaced."""
+    # The deletion index holds each listed word with one character dropped.
+    mask = _deletion_index().get(key, 0)
+    if len(key) == 2:
+        listed = key_masks()
+        mask |= listed.get(key[::-1], 0) | listed.get(key[0], 0) | listed.get(key[1], 0)
     return mask
