@@ -504,8 +504,15 @@ def _keystores(text: str) -> list[Span]:
         if not _KEYSTORE_COMPANION_RE.search(window):
             continue
         start, end = _enclosing_object(text, match.start())
-        spans.append((KEYSTORE_JSON, start, end))
+        # Only part of the file pasted ('"crypto": {"cipher": ...'): the member holding the
+        # object found is the keystore's own "crypto" ("Crypto" in old geth files).
+        member = _MEMBER_NAME_RE.search(text, max(0, start - 40), start)
+        spans.append((KEYSTORE_JSON, member.start() if member else start, end))
     return spans
+
+
+# The keystore's member name just before its object (escaped quotes in a JSON body).
+_MEMBER_NAME_RE = re.compile(r'(?i)\\?"crypto\\?"\s*:\s*\Z')
 
 
 def _enclosing_object(text: str, inside: int) -> tuple[int, int]:
