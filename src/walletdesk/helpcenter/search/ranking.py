@@ -217,9 +217,10 @@ def snapshot_build(
             snap.remember(doc_id, saturate(snap, raw))
     snap.topics = topics_build(rivals or [], synonyms, _phrase)
     _title_subjects_build(snap)
+    seen: dict[str, _Expansion] = {}
     for term, expansions in synonyms:
         norm = normalize(term).strip()
-        rule = _rule_build(snap.topics, norm, expansions)
+        rule = _rule_build(snap.topics, norm, expansions, seen)
         if not norm or not rule.phrases:
             continue
         snap.rules.add(rule)
@@ -259,17 +260,28 @@ def _rival_titled(snap: Snapshot, subjects: frozenset[int], steer: frozenset[int
     return bool(subjects & snap.topics.rivals_of(steer)) and not subjects & steer
 
 
-def _rule_build(topics: TopicIndex, norm: str, expansions: list[str]) -> SynonymRule:
+_Expansion = tuple[tuple[str, ...], frozenset[int], tuple[str, ...]]
+
+
+def _rule_build(
+    topics: TopicIndex, norm: str, expansions: list[str], seen: dict[str, _Expansion]
+) -> SynonymRule:
+    """`seen` keeps each expansion's analysis: a group of n terms lists each term n - 1 times."""
     rule = SynonymRule(norm, [], term_subjects=frozenset(topics.named(norm)))
     for expansion in expansions:
-        phrase = _phrase(expansion)
+        analysed = seen.get(expansion)
+        if analysed is None:
+            phrase = _phrase(expansion)
+            text = normalize(expansion)
+            subjects = frozenset(topics.named(text)) if phrase else frozenset()
+            unsubjected = _phrase(topics.without_subject(text)) if subjects else phrase
+            analysed = seen[expansion] = (phrase, subjects, unsubjected)
+        phrase, subjects, unsubjected = analysed
         if not phrase:
             continue
-        text = normalize(expansion)
-        subjects = frozenset(topics.named(text))
         rule.phrases.append(phrase)
         rule.subjects.append(subjects)
-        rule.unsubjected.append(_phrase(topics.without_subject(text)) if subjects else phrase)
+        rule.unsubjected.append(unsubjected)
     rule.default_subjects = next((s for s in rule.subjects if s), frozenset())
     rule.said_subjects = frozenset().union(*rule.subjects)
     rule.names_subject = bool(rule.phrases) and all(rule.subjects) and not any(rule.unsubjected)
