@@ -789,6 +789,7 @@ def _valid_streak(
             streak_start = None
     if best is None or best[1] - best[0] + 1 < FULL_RUN:
         return None
+    lo, hi = _set_off_bounds(text, starts, ends, lo, hi, best)
     if (best[0] - lo) + (hi - best[1]) > 2 and not all(
         _prose_beside(text, starts, ends, kinds, keys, p, bit)
         for p in (*range(lo, best[0]), *range(best[1] + 1, hi + 1))
@@ -815,6 +816,31 @@ def _valid_streak(
         if fits:
             return None  # two phrases fit: keep the whole run
     return None
+
+
+def _set_off_bounds(
+    text: str, starts: list[int], ends: list[int], lo: int, hi: int, best: tuple[int, int]
+) -> tuple[int, int]:
+    """lo..hi narrowed to the tokens not set off from the stretch `best` by a colon or a line
+    break that its own words are not separated by: "alert(2))\nmy words: earth together …"
+    puts "alert", "my" and "words" before a label's colon, on another line. A misspelt edge
+    word of the phrase is written like the others, so it stays a candidate."""
+    inner = text[ends[best[0]] : starts[best[0] + 1]]
+
+    def sets_off(p: int) -> bool:
+        gap = text[ends[p] : starts[p + 1]]
+        return any(mark in gap and mark not in inner for mark in _SET_OFF_MARKS)
+
+    first = best[0]
+    while first > lo and not sets_off(first - 1):
+        first -= 1
+    last = best[1]
+    while last < hi and not sets_off(last):
+        last += 1
+    return first, last
+
+
+_SET_OFF_MARKS = (":", "：", "\n")
 
 
 def _window_beside_prose(
