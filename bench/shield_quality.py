@@ -13,7 +13,8 @@ change meant to keep the detector's answers (a speed-up) must leave the file byt
 With --jsonl, a red-team file (bench/data/shield_fresh/make.py writes one) is measured instead:
 a secret message counts as caught when findings cover every letter and digit of its secret
 spans (brackets, quotes and spaces around the words may stay). It is also "exact" when no
-letter or digit outside its spans is redacted (the customer's own words around it stay).
+letter or digit outside its spans is redacted (the customer's own words around it stay);
+--show-misses also lists the caught but inexact ones with the letters redacted outside.
 
 A secret counts as caught when findings cover every character of it; "exact" means one finding
 with the secret's own bounds and kind. A false positive is any finding on a clean message.
@@ -107,6 +108,7 @@ def _redteam(path: Path, *, show: bool) -> int:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # n, wrong
     misses = []
+    inexact = []  # caught, with letters outside the secret redacted too
     exact = over_chars = 0
     for row in rows:
         findings = secrets_find(text=row["text"])
@@ -123,6 +125,11 @@ def _redteam(path: Path, *, show: bool) -> int:
             over = sum(row["text"][position].isalnum() for position in covered - inside)
             exact += not wrong and not over
             over_chars += over
+            if over and not wrong:
+                outside = "".join(
+                    row["text"][p] for p in sorted(covered - inside) if row["text"][p].isalnum()
+                )
+                inexact.append((row, findings, outside))
         else:
             wrong = bool(findings)
         group = by_form[row["form"].split("/")[0] if row["secret"] else row["form"]]
@@ -145,6 +152,11 @@ def _redteam(path: Path, *, show: bool) -> int:
         for label, row, findings in misses:
             shown = [(f.kind, f.start, f.end) for f in findings]
             print(f"\n{label} {row['id']} {row['form']} {shown}\n{row['text'][:500]!r}")
+        for row, findings, outside in inexact:
+            shown = [(f.kind, f.start, f.end) for f in findings]
+            print(
+                f"\nINEXACT {row['id']} {row['form']} {shown} spans {row['spans']}\n  redacted outside: {outside!r}"
+            )
     return 0
 
 
