@@ -97,7 +97,10 @@ def test_rows_partial_query_count_is_constant(signed_in, customer, category):
 
     _create(customer, category)
     queries()  # the first page also fills the per-process copies (console choices, categories)
-    few = queries()
+    # The per-process copies are re-read when their shared version key is gone and a second has
+    # passed (cache.clear() above removes it): on a slow machine one of two pages pays that. The
+    # fewer of two pages is the page's own count.
+    few = min(queries(), queries())
     for i in range(12):
         _create(customer, category, subject=f"more {i}")
-    assert queries() == few
+    assert min(queries(), queries()) == few
