@@ -789,7 +789,7 @@ def _valid_streak(
             streak_start = None
     if best is None or best[1] - best[0] + 1 < FULL_RUN:
         return None
-    lo, hi = _set_off_bounds(text, starts, ends, lo, hi, best)
+    best, lo, hi = _set_off_bounds(text, starts, ends, lo, hi, best)
     if (best[0] - lo) + (hi - best[1]) > 2 and not all(
         _prose_beside(text, starts, ends, kinds, keys, p, bit)
         for p in (*range(lo, best[0]), *range(best[1] + 1, hi + 1))
@@ -820,24 +820,34 @@ def _valid_streak(
 
 def _set_off_bounds(
     text: str, starts: list[int], ends: list[int], lo: int, hi: int, best: tuple[int, int]
-) -> tuple[int, int]:
-    """lo..hi narrowed to the tokens not set off from the stretch `best` by a colon or a line
-    break that its own words are not separated by: "alert(2))\nmy words: earth together …"
-    puts "alert", "my" and "words" before a label's colon, on another line. A misspelt edge
-    word of the phrase is written like the others, so it stays a candidate."""
-    inner = text[ends[best[0]] : starts[best[0] + 1]]
+) -> tuple[tuple[int, int], int, int]:
+    """The stretch `best` and lo..hi narrowed to the tokens not set off from the phrase by a
+    colon or a line break that its own words are not separated by: "alert(2))\nmy words: earth
+    together …" puts "alert", "my" and "words" before a label's colon, on another line, and
+    "… dinner when\nPlease hurry" a listed "please" on the next line. The phrase's own
+    separator is the commonest in the stretch. A misspelt edge word of the phrase is written
+    like the others, so it stays a candidate."""
+    gaps = [text[ends[p] : starts[p + 1]] for p in range(best[0], best[1])]
+    shapes = [_separator_shape(gap) for gap in gaps]
+    inner = gaps[shapes.index(max(set(shapes), key=shapes.count))]
 
     def sets_off(p: int) -> bool:
         gap = text[ends[p] : starts[p + 1]]
         return any(mark in gap and mark not in inner for mark in _SET_OFF_MARKS)
 
+    cuts = [best[0] - 1, *(p for p in range(best[0], best[1]) if sets_off(p)), best[1]]
+    first, last = max(
+        ((a + 1, b) for a, b in zip(cuts, cuts[1:], strict=False)), key=lambda ab: ab[1] - ab[0]
+    )
+    if last - first + 1 >= FULL_RUN:
+        best = (first, last)
     first = best[0]
     while first > lo and not sets_off(first - 1):
         first -= 1
     last = best[1]
     while last < hi and not sets_off(last):
         last += 1
-    return first, last
+    return best, first, last
 
 
 _SET_OFF_MARKS = (":", "：", "\n")
