@@ -468,7 +468,7 @@ def _absorb_neighbours(
     # The tokens skipped to reach a neighbour are unlisted words of the phrase as much as the
     # run's own gaps: together they stay within MAX_GAPS ("a word or two misspelt"), or a list
     # with a few near-words in it reaches over its heading into the prose before it.
-    budget = MAX_GAPS - sum(1 for p in range(lo, hi + 1) if not listed(p))
+    budget = MAX_GAPS - sum(1 for kind in kinds[lo : hi + 1] if kind <= 0 or not kind & bit)
     for step in (1, -1):
         edge = hi if step == 1 else lo
         while True:
@@ -825,20 +825,23 @@ def _set_off_bounds(
     colon or a line break that its own words are not separated by: "alert(2))\nmy words: earth
     together …" puts "alert", "my" and "words" before a label's colon, on another line, and
     "… dinner when\nPlease hurry" a listed "please" on the next line. The phrase's own
-    separator is the commonest in the stretch. A misspelt edge word of the phrase is written
+    separators are those of most gaps in the stretch. A misspelt edge word of the phrase is written
     like the others, so it stays a candidate."""
-    gaps = [text[ends[p] : starts[p + 1]] for p in range(best[0], best[1])]
-    shapes = [_separator_shape(gap) for gap in gaps]
-    inner = gaps[shapes.index(max(set(shapes), key=shapes.count))]
+    # A mark is the phrase's own when most of its gaps hold it ("1. a\n2. b" has line breaks);
+    # counted over the stretch at C speed, and the stretch is cut only where another one is.
+    inside, words = (ends[best[0]], starts[best[1]]), best[1] - best[0] + 1
+    marks = [mark for mark in _SET_OFF_MARKS if 2 * text.count(mark, *inside) <= words - 1]
 
     def sets_off(p: int) -> bool:
         gap = text[ends[p] : starts[p + 1]]
-        return any(mark in gap and mark not in inner for mark in _SET_OFF_MARKS)
+        return any(mark in gap for mark in marks)
 
-    cuts = [best[0] - 1, *(p for p in range(best[0], best[1]) if sets_off(p)), best[1]]
-    first, last = max(
-        ((a + 1, b) for a, b in zip(cuts, cuts[1:], strict=False)), key=lambda ab: ab[1] - ab[0]
-    )
+    first, last = best
+    if any(mark in text[inside[0] : inside[1]] for mark in marks):
+        cuts = [best[0] - 1, *(p for p in range(best[0], best[1]) if sets_off(p)), best[1]]
+        first, last = max(
+            ((a + 1, b) for a, b in zip(cuts, cuts[1:], strict=False)), key=lambda ab: ab[1] - ab[0]
+        )
     if last - first + 1 >= FULL_RUN:
         best = (first, last)
     first = best[0]
