@@ -505,7 +505,7 @@ _STILL_THERE_RE = _compile(
     r"not missing|还没(?:有)?(?:被)?(?:转|提|盗)|"
     # Intact told with a mixed-language noun or no noun ("balance 没少", "现在我的还在", "什么都没少").
     r"(?:balance|funds|assets|money|coins|crypto)\s*(?:都|也|暂时|目前)?(?:(?:还在|都在)(?!\s*(?:别人|他|她|对方|骗子|黑客|陌生|一个|某个|那个|不明|未知|someone|a stranger|an? unknown))|没少|没动)|我的(?:都|也)?还在|(?:什么|啥)(?:都|也)没少|"
-    r"nothing (?:was |got )?stolen|"
+    r"nothing (?:was |got )?stolen|(?:didn'?t|did not|couldn'?t|could not) (?:take|steal|touch) anything|"
     r"no (?:funds|money|coins|assets|crypto|balance) (?:were |was |have been |has been )?(?:lost|taken|missing|stolen|moved)|"
     r"(?:haven'?t|have not|didn'?t|did not) lose (?:anything|any)|(?<![a-z])lost nothing|nothing (?:was |is )?lost|(?:haven'?t|have not) lost (?:anything|any)|"
     r"nothing (?:has )?happened to my (?:account|wallet|funds|coins)|still have (?:all )?(?:my )?(?:funds|coins|money|crypto)|"
@@ -597,6 +597,13 @@ _MALWARE_RE = _compile(
     r"malware|virus|trojan|clipboard|木马|病毒|剪贴板|剪切板|投毒|poison|hack|黑客|被黑|盗|scam|骗|drain|stole|steal|phish|钓鱼|"
     r"unauthori|fake|假|not me(?![a-z])|wasn'?t me(?![a-z])|不是我(?!的(?:地址|钱包|账户|address|wallet))|unknown|陌生|"
     r"some(?:one|body) (?:got|logged|used|accessed|took|stole|changed)"
+)
+# A stranger's hand on the account or its keys ("账户被人登录后开了合约", "whoever got into my account
+# also opened 20x longs", "my API key was used to make trades"): the liquidation or the "myself"
+# beside it ("我自己登不进去") is no admission of the customer's own mistake.
+_STRANGER_HAND_RE = _compile(
+    r"被人|给人|有人|(?:别人|陌生人)(?!的?(?:地址|钱包|账户|账号|address|wallet))|whoever|some(?:one|body)(?: else)? (?:was|is|has been|got|logged|used|accessed|took|opened|made|placed)|"
+    r"api ?key (?:was|got|has been) used|用了?我的\s*api"
 )
 
 _COMPLAINT_RE = _compile(
@@ -933,6 +940,8 @@ _ABSENT = (
     r"(?:at|in|to) (?:some|a|an) (?:stranger|random|unknown|someone)'?s? (?:address|wallet)|"
     r"belongs? to (?:him|her|them|someone|somebody|a stranger)|now (?:his|hers|theirs)|"
     r"(?<![a-z])empty(?![a-z])|nothing (?:left|there)|only (?:dust|cents|a few cents) left|(?:almost|nearly|next to|basically|practically) (?:nothing|zero|empty)|barely anything|(?:dust|crumbs|pennies) left|"
+    # A sum told shrunk to pocket change ("had 10k usdt this morning, now there's like 3 dollars").
+    r"now (?:there'?s|there is|i have|it'?s|it shows|shows?) (?:only |just |like |about |around )?(?:0|a few|a couple(?: of)?) (?:dollars|bucks|cents|usd)(?![a-z])|"
     r"几乎(?:没了|没有了|为零|是零|清空|空了|什么都没)|只剩(?:下)?(?:一丁点|一点点|些零头|渣)|所剩无几|(?:has|had) vanished|"
     r"(?:went|gone|dropped) (?:from [^.!?]{1,20} )?to (?:nothing|zero)|(?:变成|变为|成了|剩下?)\s*(?:nothing|zero|empty)|"
     r"(?:become|became|becomes|becoming|turn(?:ed)? to|turn(?:ed)? into) (?:0|zero|nothing|empty)(?![.,0-9])"
@@ -1361,7 +1370,10 @@ def _theft_in(norm: str, full: str | None = None) -> bool:
     # The exceptions run only on a hit: most messages are not theft, and this keeps them cheap.
     if not hit or _in_transit(norm):
         return False
-    return not ((_SELF_INFLICTED_RE.search(norm) or _market_only(norm)) and not _MALWARE_RE.search(norm))
+    return not (
+        (_SELF_INFLICTED_RE.search(norm) and not _stranger_hand(norm) or _market_only(norm))
+        and not _MALWARE_RE.search(norm)
+    )
 
 
 # A deposit or withdrawal the customer made that has not shown up ("充值的币不见了，链上显示成功",
@@ -1385,6 +1397,10 @@ _CHAIN_STATUS_RE = _compile(
     r"never (?:got )?(?:credited|arrived|showed up|landed|appeared|reflected|came|reached|hit)|(?:have|has)(?: not|n'?t) (?:appeared|arrived|landed|shown up)"
 )
 _FOUL_STRICT_RE = _compile(
+    # A swapped SIM, a link clicked or a copy of the site is a third party's way in ("My SIM was
+    # swapped … 2 BTC withdrawn", "clicked a link from an email 'your withdrawal is pending'").
+    r"sim[- ]?swap|(?<![a-z])sim (?:was |got |has been )?swapped|swapped my sim|clicked (?:on )?(?:a|the|that|this|an) (?:[a-z]+ )?link|"
+    r"mirror (?:of|site)|look-?alike|copy of your (?:site|website|page|app)|"
     r"hack|黑客|被黑|盗|偷|被人|scam|骗|stole|steal|phish|钓鱼|unauthori|fake|假|冒充|impersonat|fraud|not me(?![a-z])|wasn'?t me(?![a-z])|不是我|"
     r"陌生|不认识|some(?:one|body)(?! (?:to |please |pls )?(?:look|help|check|answer|reply|respond|explain|investigate|credit|fix|review|escalate))|有人|别人|stranger|malware|virus|木马|病毒|drain|授权|approv|sign(?:ed)? (?:a|an|the|some)"
 )
@@ -1413,11 +1429,16 @@ def in_transit(text: str) -> bool:
     return _in_transit(_set_aside(text_normalise(text)))
 
 
+def _stranger_hand(norm: str) -> bool:
+    """A stranger acted on the account. Not any disowning: "币提到了一个不是我的地址" owns the paste."""
+    return bool(_STRANGER_HAND_RE.search(norm))
+
+
 def self_inflicted(text: str) -> bool:
     """True when the customer says they made the mistake (wrong address, wrong network) and no
-    malware, hack or scam is mentioned."""
+    malware, hack, scam or stranger's hand on the account is told."""
     norm = text_normalise(text)
-    return bool(_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm))
+    return bool(_SELF_INFLICTED_RE.search(norm) and not _MALWARE_RE.search(norm) and not _stranger_hand(norm))
 
 
 # Greetings open messages of every category, so the model learnt them as noise; a message made
@@ -1517,6 +1538,8 @@ _GONE_AFTER_RE = _compile(
     r"(?:funds|money|coins|crypto|usdt|eth|btc|everything|it|they) (?:is |are |were |was )?(?:now |all |then )?(?:gone|vanished|disappeared)(?![a-z])(?! ?\?)|"
     # Round 12: the balance told zero after it ("Now my account has zero balance", "现在余额是0").
     r"(?:account|wallet|balance) (?:now )?(?:has|shows?|is) (?:now )?(?:a )?(?:zero|0)(?: balance)?(?![.,:0-9a-z])|(?<![a-z])zero balance|"
+    # "I'm out 1,200": the sum is lost.
+    r"(?<![a-z])i'?m (?:now )?out (?:of )?(?:about |around |almost )?[$£€]?0(?![0-9]|[.,][0-9])|"
     r"余额[^，。,!?！？]{0,4}(?:是|变成|变为|只剩|成了|显示)\s*(?:0|零)(?![.0-9])"
 )
 _SCAM_REALISED_RE = _compile(
@@ -1537,7 +1560,9 @@ _PAID_ALREADY_RE = _compile(
     r"(?<![a-z])(?:i|we) (?:then |also |just )?(?:moved|put in|topped up)(?![a-z])|i'?ve put in|(?:i|we|he|she|they) had to (?:top up|pay|send|deposit)|"
     r"(?<![a-z])(?:he|she|they|dad|mum|mom) did(?:,| so| and| it)|"
     # Round 12: the move the caller had the customer make ("they had me move 7k USDT to a 'safe vault'").
-    r"(?:had|made|got) me (?:to )?(?:move|send|transfer|pay|deposit|withdraw|put)(?![a-z])|(?:^|[.!?,] )sent (?:0|my|all|[a-z]{2,5} to)|我放了|放了\s*0|买了[^，。,!?！？]{0,4}转(?:出去|走|给)"
+    r"(?:had|made|got) me (?:to )?(?:move|send|transfer|pay|deposit|withdraw|put)(?![a-z])|"
+    # Talked into it: "they convinced me to deposit … 5000 USDT" tells the deposit made.
+    r"(?:convinced|persuaded|talked|tricked|lured|pressured) (?:me|him|her|them) (?:in)?to (?:move|send|transfer|pay|deposit|invest|put)(?![a-z])|(?:^|[.!?,] )sent (?:0|my|all|[a-z]{2,5} to)|我放了|放了\s*0|买了[^，。,!?！？]{0,4}转(?:出去|走|给)"
 )
 _NOT_PAID_RE = _compile(
     r"(?:didn'?t|did not|never|haven'?t|have not|hasn'?t|won'?t|not going to) (?:yet )?"
