@@ -104,7 +104,10 @@ def ticket_changed(
 def message_added(message: Message, *, ticket_created: bool = False) -> None:
     payload = message_payload(message)
     if not ticket_created:  # the ticket's group is empty until someone opens the new ticket
-        publish(ticket_group(message.ticket_id), {"type": "message.added", "message": payload})
+        # Agents only (the customer's copy leaves it out): whose reply it is, so a colleague's page
+        # warns that someone else just answered (the console's collision notice).
+        colleague = {**payload, "author_user_id": message.author_user_id}
+        publish(ticket_group(message.ticket_id), {"type": "message.added", "message": colleague})
     if not message.is_internal:
         webhooks_enqueue({"type": "message.added", "message": {**payload, "body": message.body}})
         publish(customer_group(message.ticket.customer_id), {"type": "message.added", "message": payload})

@@ -9,7 +9,7 @@
   var L = function (zhText, enText) { return zh ? zhText : enText; };
   var $ = function (id) { return document.getElementById(id); };
   var mode = root.dataset.mode, me = +root.dataset.userId, ticketId = root.dataset.ticketId ? +root.dataset.ticketId : null;
-  var ws = null, attempt = 0, queueIds = {}, conversation = null, typingTimer = null, lastTyping = 0, baseTitle = document.title;
+  var ws = null, attempt = 0, opened = false, refreshTimer = null, queueIds = {}, conversation = null, typingTimer = null, lastTyping = 0, baseTitle = document.title;
   var ticketStatus = root.dataset.ticketStatus || "", refs = {}, refWaiters = {}, accepting = null;
   var wsUrl = root.dataset.ws.indexOf("ws") === 0 ? root.dataset.ws :
     (location.protocol === "https:" ? "wss://" : "ws://") + location.host + root.dataset.ws.replace(/^[^/]*\/\/[^/]*/, "");
@@ -67,7 +67,11 @@
 
   function connect() {
     ws = new WebSocket(wsUrl);
-    ws.onopen = function () { attempt = 0; $("chat-live-conn").textContent = ""; if (ticketId) send({ type: "watch", ticket_id: ticketId }); };
+    ws.onopen = function () {
+      attempt = 0; $("chat-live-conn").textContent = ""; if (ticketId) send({ type: "watch", ticket_id: ticketId });
+      if (opened) ticketRefreshSoon(); // what changed while the socket was down came as no event
+      opened = true;
+    };
     ws.onmessage = function (e) {
       var d; try { d = JSON.parse(e.data); handle(d); } catch (err) { /* ignore bad frame */ }
       // The inbox's rows listen here (tickets/inbox-live.js) instead of opening a second socket.
@@ -141,7 +145,7 @@
     if (m.is_internal) art.style.background = "#fffbea"; else if (m.author_kind === "agent") art.style.background = "#f1f7ff";
     var head = document.createElement("header"); head.className = "small muted";
     head.textContent = (m.author_kind === "customer" ? L("客户", "Customer") : m.author_name || L("系统", "System")) + " · ";
-    head.appendChild(clockElement(m.created_at));
+    head.appendChild(pageTime(m.created_at));
     if (m.is_internal) { var n = document.createElement("span"); n.className = "chip warn"; n.textContent = L("内部备注", "internal note"); head.appendChild(document.createTextNode(" ")); head.appendChild(n); }
     if (DELIVERY_LABELS[m.delivery_status]) {
       var d = document.createElement("span"); d.className = "chip delivery" + (m.delivery_status === "sent" ? " ok" : ""); d.dataset.delivery = m.id; d.textContent = DELIVERY_LABELS[m.delivery_status];
@@ -155,12 +159,105 @@
       p.appendChild(document.createTextNode("📎 ")); p.appendChild(link); art.appendChild(p);
     });
     conv.appendChild(art);
+    if (m.author_kind === "agent" && !m.is_internal && m.author_user_id && m.author_user_id !== me) colleagueReplied(m);
+    if (m.author_kind !== "customer") timelineAdd(m);
     if (m.author_kind === "customer") {
       var note = $("live-new-message");
       if (!note) { note = document.createElement("p"); note.id = "live-new-message"; note.className = "notice"; note.setAttribute("role", "status"); conv.parentNode.insertBefore(note, conv.nextSibling); }
       var link2 = document.createElement("a"); link2.href = "#m" + m.id; link2.textContent = L("客户刚刚发来新消息", "The customer just wrote a new message");
       note.textContent = ""; note.appendChild(link2);
     }
+  }
+  // The history's own rule (core/localtime.js): the agent's clock with date and zone, as the messages
+  // the page came with. A live one showed the bare browser time beside the page's dated ones.
+  function pageTime(value) {
+    var el = document.createElement("time"), when = new Date(value);
+    el.dateTime = isNaN(when.getTime()) ? "" : when.toISOString().replace(/\.\d{3}Z$/, "Z");
+    el.setAttribute("data-local", "seconds"); el.textContent = el.dateTime;
+    if (window.walletdeskLocalTime) window.walletdeskLocalTime(el);
+    return el;
+  }
+  // Agent collision (two agents on one ticket): a colleague's answer must not go unseen by the one
+  // still writing. The server refuses a reply written before it (views._unseen_replies_check); this
+  // says so at once, in the reply form.
+  function colleagueReplied(m) {
+    var warn = $("reply-collision"), box = $("reply-body"); if (!warn) return;
+    var name = m.author_name || L("同事", "A colleague"), link = document.createElement("a");
+    link.href = "#m" + m.id;
+    link.textContent = box && box.value.trim()
+      ? L("你在撰写回复时，" + name + " 发送了新回复：发送前请先查看。", "A new reply from " + name + " was sent while you were writing — review it before sending yours.")
+      : L(name + " 刚刚回复了客户。", name + " just replied to the customer.");
+    warn.textContent = ""; warn.appendChild(link); warn.hidden = false;
+  }
+  function colleagueTyping(d) {
+    var t = $("reply-typing"); if (!t) return;
+    t.textContent = (d.name || L("同事", "A colleague")) + L(" 正在输入回复…", " is writing a reply…");
+    t.hidden = !d.state; clearTimeout(t.timer); t.timer = setTimeout(function () { t.hidden = true; }, 6000);
+  }
+  // Assignee, status, priority, category, team, tags and the timeline as the server now has them,
+  // when someone else changed the ticket: the page reads itself again and takes those parts. A side
+  // form the agent has begun to edit is kept (and flagged) rather than overwritten.
+  // A reply's or a note's line, as timeline.event_rows writes it, from the message itself: a live
+  // chat sends many, and reading the whole page again for each would cost the server a page render
+  // per message per viewer. The page is read again only when the reply changed what it shows.
+  function timelineAdd(m) {
+    var list = $("timeline"); if (!list || list.querySelector('a[href="#m' + m.id + '"]')) return;
+    var li = document.createElement("li"), when = document.createElement("time"), link = document.createElement("a");
+    li.dataset.kind = m.is_internal ? "note" : "reply";
+    when.dateTime = new Date(m.created_at).toISOString().replace(/\.\d{3}Z$/, "Z"); when.setAttribute("data-local", "short"); when.textContent = when.dateTime;
+    link.href = "#m" + m.id; link.textContent = m.is_internal ? L("内部备注", "internal note") : L("公开回复", "public reply");
+    li.appendChild(when); li.appendChild(document.createTextNode(" · ")); li.appendChild(link);
+    if (m.author_name) li.appendChild(document.createTextNode(" · " + m.author_name));
+    list.appendChild(li);
+    if (window.walletdeskLocalTime) window.walletdeskLocalTime(when);
+  }
+  function shownValue(id) {
+    var el = $(id); if (!el) return null;
+    var initial = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0] || el.options[0];
+    return initial ? initial.value : "";
+  }
+  function ticketChanged(t, change) {
+    if (change === "reply" || change === "note") {
+      var same = shownValue("status") === t.status && shownValue("priority") === t.priority &&
+        shownValue("assignee") === (t.assignee_id ? String(t.assignee_id) : "");
+      if (same) return;
+    }
+    ticketRefreshSoon();
+  }
+  function ticketRefreshSoon() {
+    if (mode !== "ticket" || !$("timeline")) return;
+    clearTimeout(refreshTimer); refreshTimer = setTimeout(ticketRefresh, 300);
+  }
+  function fieldEdited(el) {
+    if (el.tagName === "SELECT") {  // with no option marked selected the browser shows the first
+      var initial = Array.prototype.filter.call(el.options, function (o) { return o.defaultSelected; })[0] || el.options[0];
+      return !!initial && el.value !== initial.value;
+    }
+    return el.tagName === "INPUT" && el.type === "text" && el.value !== el.defaultValue;
+  }
+  function formEdited(form) { return Array.prototype.some.call(form.elements, fieldEdited); }
+  // A side form the agent has begun to edit: the fields it has not touched take the new values,
+  // the ones it has are kept (and the form says a colleague changed the ticket meanwhile).
+  function formMerge(form, fresh) {
+    Array.prototype.forEach.call(fresh.querySelectorAll("select[name], input[type=text][name]"), function (next) {
+      var field = form.querySelector('[name="' + next.name + '"]');
+      if (field && !fieldEdited(field)) field.parentNode.replaceChild(document.importNode(next, true), field);
+    });
+    var note = form.querySelector(".live-stale");
+    if (!note) { note = document.createElement("p"); note.className = "notice small live-stale"; note.setAttribute("role", "status"); form.insertBefore(note, form.firstChild); }
+    note.textContent = L("同事刚修改了此工单；你未保存的修改仍保留，保存前请核对。", "A colleague just changed this ticket; your unsaved changes are kept — check them before saving.");
+  }
+  function ticketRefresh() {
+    fetch(location.pathname, { credentials: "same-origin" }).then(function (r) { return r.ok ? r.text() : ""; }).catch(function () { return ""; })
+      .then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        ["ticket-meta", "timeline", "assign-form", "fields-form"].forEach(function (id) {
+          var now = $(id), next = fresh.getElementById(id); if (!now || !next) return;
+          if (now.tagName === "FORM" && formEdited(now)) { formMerge(now, next); return; }
+          now.parentNode.replaceChild(document.importNode(next, true), now);
+        });
+      });
   }
   function deliveryChanged(d) {
     var chip = document.querySelector('[data-delivery="' + d.message_id + '"]');
@@ -242,6 +339,8 @@
     } else if (d.type === "chat.state") {
       if (ticketId && d.conversation.ticket_id === ticketId) { conversation = d.conversation; renderState(); }
       feed(CHANGE_LABELS[d.change] || d.change, d.conversation.ticket_id, d.conversation.reference);
+    } else if (d.type === "chat.typing" && d.ticket_id === ticketId && d.side === "agent" && $("reply-typing") && !$("reply-form").hidden) {
+      colleagueTyping(d);
     } else if (d.type === "chat.typing" && d.ticket_id === ticketId && $("chat-live-typing")) {
       var t = $("chat-live-typing");
       t.textContent = d.side === "customer" ? L("客户正在输入：", "Customer is typing: ") + (d.preview || "…") : (d.name || "") + L(" 正在输入回复…", " is writing a reply…");
@@ -255,7 +354,7 @@
       feed(L("新会话 ", "New chat ") + d.ticket.subject, d.ticket.id, d.ticket.reference); beep();
     } else if (d.type === "ticket.changed" && d.ticket) {
       learnRef(d.ticket.id, d.ticket.reference);
-      if (d.ticket.id === ticketId) { ticketStatus = d.ticket.status; renderState(); }
+      if (d.ticket.id === ticketId) { ticketStatus = d.ticket.status; renderState(); ticketChanged(d.ticket, d.change); }
     } else if (d.type === "accepted" && mode === "inbox") {
       feed(L("已接入", "Accepted"), d.conversation.ticket_id, d.conversation.reference);
       // The agent who clicked Accept goes to work on the ticket.
@@ -279,6 +378,12 @@
   // The conversation once: on the ticket page its history (addToConversation keeps it current) is
   // the chat; the panel's own list is for pages without one.
   if (mode === "ticket" && $("conversation") && $("chat-live-messages")) $("chat-live-messages").hidden = true;
+  // The ticket's own reply form tells colleagues on the page that someone is writing (never the
+  // customer: it is an email-style reply, sent whole).
+  if (mode === "ticket" && $("reply-body")) $("reply-body").addEventListener("input", function () {
+    var now = Date.now(); if (now - lastTyping < 1500) return; lastTyping = now;
+    send({ type: "typing", ticket_id: ticketId, state: !!$("reply-body").value, internal: true });
+  });
   if (mode === "ticket" && $("chat-live-reply")) {
     var body = $("chat-live-body"), composing = false, internal = $("chat-live-internal");
     var renderMode = function () {
