@@ -73,3 +73,11 @@ class DeliveryError(Exception):
 
 class DeliveryRejected(Exception):
     """A permanent delivery failure: no retry (bad address, blocked bot)."""
+
+
+class RepliedMeanwhile(DomainError):
+    """A colleague answered the customer after the page the reply was written on was shown."""
+
+    code = "replied_meanwhile"
+    status = 409
+    page_status = 409

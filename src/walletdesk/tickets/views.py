@@ -32,6 +32,7 @@ from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.shield.services import warning_html as shield_warning_html
 from walletdesk.tickets import outbox, selectors, services, timeline
 from walletdesk.tickets.attachments import UploadedFile
+from walletdesk.tickets.errors import RepliedMeanwhile
 from walletdesk.tickets.jinja import page_template, translator
 from walletdesk.tickets.models import AuthorKind, Channel, Delivery, Status, ticket_reference
 from walletdesk.tickets.templatetags.when import when_parts
@@ -351,15 +352,6 @@ def _ticket_act(request: HttpRequest, ticket_id: str, action: str) -> HttpRespon
             context["tags"] = post["tags"]  # what the agent typed, to correct
         return _ticket_render(request, context, status=getattr(exc, "page_status", 400))
     return HttpResponseRedirect(f"/console/tickets/{ticket.pk}/")
-
-
-class RepliedMeanwhile(DomainError):
-    """A colleague answered the customer after the page the reply was written on was shown.
-    (Belongs in tickets/errors.py; kept here while that file is another change's.)"""
-
-    code = "replied_meanwhile"
-    status = 409
-    page_status = 409
 
 
 def _unseen_replies_check(ticket: Any, user: Any, seen_upto: str | None) -> None:
