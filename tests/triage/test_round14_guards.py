@@ -7,7 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from walletdesk.triage.rules import assets_intact, in_transit, own_funds_gone, scam_paid, self_inflicted
+from walletdesk.triage.rules import (
+    assets_intact,
+    in_transit,
+    own_funds_gone,
+    scam_paid,
+    self_inflicted,
+    theft_set_aside,
+)
 from walletdesk.triage.services import message_triage
 
 
@@ -85,3 +92,18 @@ def test_trades_a_stranger_made_on_the_account_are_theft(text: str) -> None:
 def test_holdings_told_shrunk_to_pocket_change_are_gone() -> None:
     assert own_funds_gone("I had 4k usdt yesterday evening, now there's just 2 dollars")
     assert not own_funds_gone("now there's a fee of 2 dollars on withdrawals")
+
+
+def test_a_request_to_support_is_no_hypothetical() -> None:
+    assert not theft_set_aside("Could you help me get back my stolen coins? 2 ETH left my wallet last night.")
+    assert theft_set_aside("could a hacker have stolen my coins with just my email?")
+
+
+def test_a_seed_handed_over_is_no_admission_of_a_mistake() -> None:
+    assert not self_inflicted(
+        "my own fault, I typed my seed phrase into a fake wallet site and all my ETH was moved out"
+    )
+
+
+def test_a_further_sum_demanded_tells_the_first_one_paid() -> None:
+    assert scam_paid("the fake agent wanted 300 usdt to 'verify' my wallet, then asked 600 more. it's a scam")

@@ -603,7 +603,10 @@ _MALWARE_RE = _compile(
 # beside it ("我自己登不进去") is no admission of the customer's own mistake.
 _STRANGER_HAND_RE = _compile(
     r"被人|给人|有人|(?:别人|陌生人)(?!的?(?:地址|钱包|账户|账号|address|wallet))|whoever|some(?:one|body)(?: else)? (?:was|is|has been|got|logged|used|accessed|took|opened|made|placed)|"
-    r"api ?key (?:was|got|has been) used|用了?我的\s*api"
+    r"api ?key (?:was|got|has been) used|用了?我的\s*api|"
+    # The seed or key handed over: whoever holds it took the funds, whatever the customer blames.
+    r"(?:gave|shared|sent|entered|typed|imported)[^.!?]{0,30}(?:recovery phrase|seed|private key|mnemonic)|"
+    r"(?:助记词|私钥)[^，。,]{0,8}(?:给了|发给|泄露|被)"
 )
 
 _COMPLAINT_RE = _compile(
@@ -787,7 +790,8 @@ _HYPOTHETICAL_RE = _compile(
     # A modal question asks what could happen ("can a scammer steal my coins if he knows my
     # address?", "别人知道地址能偷走我的币吗"); one that tells a past event is not set aside.
     # "could it be a hack?" asks about something that happened; it is not set aside.
-    r"(?<![a-z])(?:can|could|would|might|is it possible|possible for)(?![a-z])(?! (?:it|this|that) (?:be|have))"
+    # "can you help me trace my stolen funds?" asks support to act: no hypothetical.
+    r"(?<![a-z])(?:can|could|would|might|is it possible|possible for)(?![a-z])(?! (?:it|this|that) (?:be|have))(?! (?:you|u|your team)(?![a-z]))"
     r"(?:(?!(?<![a-z])" + _PAST + r"(?![a-z]))[^,.!?;])"
     r"{0,60}\?|"
     r"(?:能不能|会不会|可不可以|有没有可能|是否会|能否)[^，。,.!?！？;；]{0,15}|"
@@ -797,7 +801,7 @@ _HYPOTHETICAL_RE = _compile(
     # Only the thief's own nouns: a common "别人"/"someone" would open this pattern's gate on most texts.
     r"(?:hackers?|scammers?|thieves|thief|黑客|骗子|小偷|坏人)\s*(?:能不能|会不会|可不可以|能否|可以|能)[^，。,.!?！？;；]{0,15}[?？吗]|"
     r"(?<![a-z])(?:hypothetically,? )?(?:if|what if|suppose|supposing)(?![a-z])[^.!?;]{0,60}, (?:could|can|would|will|might|is it possible)(?![a-z])[^.!?;]{0,60}\?|"
-    r"(?<![不])(?:能|会|可以|可能)[^，。,.!?！？;；了]{0,20}(?:吗|么|嘛)|"
+    r"(?<![不])(?:能|会|可以|可能)(?!帮)[^，。,.!?！？;；了]{0,20}(?:吗|么|嘛)|"
     # Questions about the platform's own record or cover, not the customer's account.
     r"(?<!on )(?<!in )(?<!at )(?<!with )(?:your|the) (?:platform|exchange|company|site|app|system|wallet app)[^.!?]{0,20}(?:ever )?(?:been )?(?:hacked|breached)|"
     r"(?:你们|平台|交易所|贵司)[^，。,.!?！？]{0,6}(?:被盗过|被黑过|被(?:黑客)?攻击过?)|"
@@ -1561,6 +1565,8 @@ _PAID_ALREADY_RE = _compile(
     r"(?<![a-z])(?:he|she|they|dad|mum|mom) did(?:,| so| and| it)|"
     # Round 12: the move the caller had the customer make ("they had me move 7k USDT to a 'safe vault'").
     r"(?:had|made|got) me (?:to )?(?:move|send|transfer|pay|deposit|withdraw|put)(?![a-z])|"
+    # "让我转了 200u": made to pay, done; "he asked 500 more": a further sum after one paid.
+    r"(?:让|叫|要)我(?:先)?(?:转|付|交|打|充)了(?!吗)|(?:asked|wanted|demanded|asks|wants|demands) (?:me )?(?:for |to (?:pay|send|transfer|deposit) )?(?:another )?0(?: [a-z]{1,5})? more|"
     # Talked into it: "they convinced me to deposit … 5000 USDT" tells the deposit made.
     r"(?:convinced|persuaded|talked|tricked|lured|pressured) (?:me|him|her|them) (?:in)?to (?:move|send|transfer|pay|deposit|invest|put)(?![a-z])|(?:^|[.!?,] )sent (?:0|my|all|[a-z]{2,5} to)|我放了|放了\s*0|买了[^，。,!?！？]{0,4}转(?:出去|走|给)"
 )
