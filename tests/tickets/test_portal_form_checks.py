@@ -94,3 +94,19 @@ def test_the_api_names_the_amount_field(customer, withdrawal, client):
     )
     assert response.status_code == 400
     assert "amount" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(("with_address_field", "line_shown"), [(False, True), (True, False)])
+def test_the_theft_checklist_names_addresses_only_when_the_form_does_not_ask(
+    signed_in, team, with_address_field, line_shown
+):
+    fields = [{"key": "account", "type": "text", "required": True, "label_zh": "账户", "label_en": "Account"}]
+    if with_address_field:
+        fields.append(
+            {"key": "address", "type": "text", "required": False, "label_zh": "地址", "label_en": "Address"}
+        )
+    category_upsert(
+        slug="account_theft", name_zh="账户被盗", name_en="Stolen account", team=team, intake_fields=fields
+    )
+    page = signed_in.get("/support/new/?category=account_theft", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert ("The addresses your funds went to" in page) is line_shown

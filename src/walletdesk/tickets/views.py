@@ -597,6 +597,8 @@ def _portal_theft(request: HttpRequest, ticket: Any, category: Any = None) -> di
             f["label_en"] if site_language() == "en" else f["label_zh"]
             for f in (category.intake_fields if category else ())
         ],
+        # The checklist's own line on addresses and hashes, unless the form already asks for the address.
+        "asks_address": any(f.get("key") == "address" for f in (category.intake_fields if category else ())),
     }
 
 
