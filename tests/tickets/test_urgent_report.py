@@ -143,6 +143,8 @@ def test_the_page_is_rate_limited(client, theft, settings):
         client.post("/support/urgent/", {**REPORT, "submission": f"{i:032x}"}).status_code for i in range(11)
     ]
     assert codes[:10] == [302] * 10 and codes[10] == 429
+    refused = client.post("/support/urgent/", {**REPORT, "submission": "f" * 32})
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
 
 
 def test_a_signed_in_customer_gets_the_usual_theft_form(client, customer, theft):

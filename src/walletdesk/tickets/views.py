@@ -504,15 +504,21 @@ def portal_callback(request: HttpRequest) -> HttpResponse:
             category=chosen,
             locale=lang,
         )
-    except RateLimited as exc:
-        context["error"] = exc.message
-        response = render(request, "tickets/portal/callback.html", context, status=429)
-        response["Retry-After"] = str(exc.retry_after)
-        return response
     except DomainError as exc:
-        context["error"], context["errors"] = exc.message, exc.fields
-        return render(request, "tickets/portal/callback.html", context, status=exc.status)
+        return portal_form_refused(request, "tickets/portal/callback.html", context, exc)
     return redirect(f"/support/tickets/{received.ticket.pk}/")
+
+
+def portal_form_refused(
+    request: HttpRequest, template: str, context: dict[str, Any], exc: DomainError
+) -> HttpResponse:
+    """A portal form shown again with what was typed and why it was refused: each field's error
+    beside it, or the whole form's (a rate limit also says when to try again)."""
+    context["error"], context["errors"] = exc.message, exc.fields or {}
+    response = render(request, template, context, status=exc.status)
+    if isinstance(exc, RateLimited):
+        response["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 def _intake_fields(category: Any, values: Any, errors: dict[str, str]) -> list[dict[str, Any]]:

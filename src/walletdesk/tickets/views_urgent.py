@@ -14,10 +14,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from walletdesk.accounts.views import customer_from_session, customer_session_start
-from walletdesk.core.errors import DomainError, RateLimited
+from walletdesk.core.errors import DomainError
 from walletdesk.core.i18n import site_language
 from walletdesk.core.ratelimit import rate_limit_public
 from walletdesk.tickets import services
+from walletdesk.tickets.views import portal_form_refused
 from walletdesk.verify.selectors import official_urgent_channels
 from walletdesk.wallet.views import stolen_account_help_url
 
@@ -56,14 +57,8 @@ def portal_urgent(request: HttpRequest) -> HttpResponse:
             submission=context["submission"],
             locale=site_language(),
         )
-    except RateLimited as exc:
-        context["error"] = exc.message
-        response = render(request, "tickets/portal/urgent.html", context, status=429)
-        response["Retry-After"] = str(exc.retry_after)
-        return response
     except DomainError as exc:
-        context["error"], context["errors"] = exc.message, exc.fields
-        return render(request, "tickets/portal/urgent.html", context, status=exc.status)
+        return portal_form_refused(request, "tickets/portal/urgent.html", context, exc)
     customer_session_start(request, received.ticket.customer)
     request.session[_VISITOR_SESSION] = visitor
     request.session[_REPORTED_SESSION] = received.ticket.pk
